@@ -1,0 +1,60 @@
+# CoachDesk developer commands. `make run` starts the app, `make test` runs every check.
+# Both create .venv and install what they need on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SYSSTAMP := $(VENV)/.system-deps
+MO := $(patsubst translations/%.po,coachdesk/locale/%/LC_MESSAGES/coachdesk.mo,$(wildcard translations/*.po))
+
+.PHONY: run test lint typecheck unit bench screenshots translations extract-messages update-catalogs clean
+
+run: $(STAMP) translations
+	$(VENV)/bin/coachdesk
+
+test: $(STAMP) $(SYSSTAMP) translations lint typecheck unit
+
+unit: $(STAMP) $(SYSSTAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check coachdesk tests benchmarks
+	$(VENV)/bin/ruff format --check coachdesk tests benchmarks
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+bench: $(STAMP) $(SYSSTAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
+
+screenshots: $(STAMP) $(SYSSTAMP) translations
+	$(PY) -m scripts.screenshots docs/screenshots
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+$(SYSSTAMP): scripts/system-deps.sh
+	bash scripts/system-deps.sh
+	@mkdir -p $(VENV) && touch $(SYSSTAMP)
+
+translations: $(MO)
+
+coachdesk/locale/%/LC_MESSAGES/coachdesk.mo: translations/%.po $(STAMP)
+	@mkdir -p $(dir $@)
+	$(VENV)/bin/pybabel compile --use-fuzzy -d coachdesk/locale -D coachdesk -l $* -i $< -o $@ >/dev/null
+
+extract-messages: $(STAMP)
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location --sort-output \
+	  --project=CoachDesk -o translations/coachdesk.pot coachdesk
+
+update-catalogs: extract-messages
+	for po in translations/*.po; do \
+	  lang=$$(basename $$po .po); \
+	  $(VENV)/bin/pybabel update --no-fuzzy-matching -D coachdesk -l $$lang -i translations/coachdesk.pot -o $$po; \
+	done
+
+clean:
+	rm -rf $(VENV) coachdesk/locale build *.egg-info

@@ -1,0 +1,37 @@
+"""The domain model: SQLAlchemy entities, no Qt, no I/O beyond the session."""
+
+from __future__ import annotations
+
+from coachdesk.models.aftercare import AftercareFollowUp
+from coachdesk.models.audit import AuditEntry, VaultSetting
+from coachdesk.models.base import Base, utcnow
+from coachdesk.models.consent import Consent, ConsentCategory
+from coachdesk.models.directory import ContactPerson, Organisation, Responsibility
+from coachdesk.models.goal import Goal, Milestone
+from coachdesk.models.handover import Handover
+from coachdesk.models.meeting import Agreement, Meeting, MeetingAttendee
+from coachdesk.models.module import Attendance, Enrolment, Module
+from coachdesk.models.participant import Participant
+
+__all__ = [
+    "AftercareFollowUp",
+    "Agreement",
+    "Attendance",
+    "AuditEntry",
+    "Base",
+    "Consent",
+    "ConsentCategory",
+    "ContactPerson",
+    "Enrolment",
+    "Goal",
+    "Handover",
+    "Meeting",
+    "MeetingAttendee",
+    "Milestone",
+    "Module",
+    "Organisation",
+    "Participant",
+    "Responsibility",
+    "VaultSetting",
+    "utcnow",
+]

@@ -1,0 +1,88 @@
+"""The participant: the person a coach accompanies.
+
+Every personal field names its data category in the column ``info``; the
+consent filter reads it from there, so a new field cannot be exported
+without a category.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from coachdesk.models.base import Archivable, Base, StrEnumType, category
+from coachdesk.models.enums import (
+    DataCategory,
+    ExitDestination,
+    GermanLevel,
+    ParticipantStatus,
+)
+
+_ID = category(DataCategory.IDENTITY_CONTACT)
+_FAM = category(DataCategory.FAMILY_CHILDCARE)
+_LQ = category(DataCategory.LANGUAGES_QUALIFICATIONS)
+_HEALTH = category(DataCategory.HEALTH)
+_RES = category(DataCategory.RESIDENCE_STATUS)
+_PROG = category(DataCategory.GOALS_PROGRESS)
+
+
+class Participant(Archivable, Base):
+    __tablename__ = "participant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(100), info=_ID)
+    last_name: Mapped[str] = mapped_column(String(100), info=_ID)
+    pseudonym: Mapped[str] = mapped_column(
+        String(100), default="", info=category(DataCategory.PUBLICATION)
+    )
+    date_of_birth: Mapped[dt.date | None] = mapped_column(Date, default=None, info=_ID)
+    phone: Mapped[str] = mapped_column(String(80), default="", info=_ID)
+    email: Mapped[str] = mapped_column(String(200), default="", info=_ID)
+    address: Mapped[str] = mapped_column(Text, default="", info=_ID)
+    jobcentre_customer_number: Mapped[str] = mapped_column(String(20), default="", info=_ID)
+
+    languages: Mapped[str] = mapped_column(String(300), default="", info=_LQ)
+    german_level: Mapped[GermanLevel | None] = mapped_column(
+        StrEnumType(GermanLevel), default=None, info=_LQ
+    )
+    qualifications: Mapped[str] = mapped_column(Text, default="", info=_LQ)
+    work_experience: Mapped[str] = mapped_column(Text, default="", info=_LQ)
+
+    family_situation: Mapped[str] = mapped_column(Text, default="", info=_FAM)
+    children_count: Mapped[int | None] = mapped_column(Integer, default=None, info=_FAM)
+    childcare: Mapped[str] = mapped_column(Text, default="", info=_FAM)
+
+    health_notes: Mapped[str] = mapped_column(Text, default="", info=_HEALTH)
+
+    residence_status: Mapped[str] = mapped_column(String(200), default="", info=_RES)
+    residence_valid_until: Mapped[dt.date | None] = mapped_column(Date, default=None, info=_RES)
+
+    programme: Mapped[str] = mapped_column(String(100), default="", info=_PROG)
+    status: Mapped[ParticipantStatus] = mapped_column(
+        StrEnumType(ParticipantStatus), default=ParticipantStatus.INTAKE, info=_PROG
+    )
+    entry_date: Mapped[dt.date | None] = mapped_column(Date, default=None, info=_PROG)
+    exit_date: Mapped[dt.date | None] = mapped_column(Date, default=None, info=_PROG)
+    exit_destination: Mapped[ExitDestination | None] = mapped_column(
+        StrEnumType(ExitDestination), default=None, info=_PROG
+    )
+    integration_officer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact_person.id", ondelete="SET NULL"), default=None
+    )
+    # Internal working notes of the coach: no category, never exported.
+    internal_notes: Mapped[str] = mapped_column(Text, default="")
+    # When the person's data is due for erasure (set after exit, see retention).
+    retention_until: Mapped[dt.date | None] = mapped_column(Date, default=None, index=True)
+
+    goals: Mapped[list[Goal]] = relationship(
+        back_populates="participant", cascade="all, delete-orphan", order_by="Goal.position"
+    )
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+from coachdesk.models.goal import Goal  # noqa: E402

@@ -1,0 +1,66 @@
+"""SQLAlchemy engine on an SQLCipher file, keyed with a raw 256-bit key.
+
+The key never goes into a URL or a log: a ``creator`` opens each connection
+and keys it. Python's sqlite3 transaction emulation is switched off and
+SQLAlchemy emits BEGIN itself, so every session (and every migration, DDL
+included) is one real transaction.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+SQLCIPHER_ERRORS = (sqlcipher3.DatabaseError,)
+
+
+def keyed_connection(db_path: Path, key: bytearray) -> Any:
+    """Open ``db_path`` with the raw key and the connection settings of the vault."""
+    if not db_path.exists():
+        # Created here so that it is readable by its owner only.
+        os.close(os.open(db_path, os.O_WRONLY | os.O_CREAT, 0o600))
+    conn = sqlcipher3.connect(str(db_path), check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        # Fails here with "file is not a database" if the key or the file is wrong.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def make_engine(db_path: Path, key: bytearray) -> Engine:
+    def creator() -> Any:
+        return keyed_connection(db_path, key)
+
+    engine = create_engine(
+        "sqlite://",
+        module=sqlcipher3,
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=4,
+        hide_parameters=True,
+    )
+    _install_transaction_hooks(engine)
+    return engine
+
+
+def _install_transaction_hooks(engine: Engine) -> None:
+    def begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    event.listen(engine, "begin", begin)

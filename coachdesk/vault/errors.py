@@ -1,0 +1,93 @@
+"""Errors of the encrypted store, each with a message a coach can act on."""
+
+from __future__ import annotations
+
+import errno
+
+from coachdesk.i18n import N_, Message
+
+
+class VaultError(Exception):
+    """Base of every vault error; ``message`` is shown to the user."""
+
+    default = N_("The vault could not be opened.")
+
+    def __init__(self, message: Message | None = None) -> None:
+        self.message = message or Message(self.default)
+        super().__init__(self.message.msgid)
+
+    def __str__(self) -> str:
+        return self.message.render()
+
+
+class WrongPassphraseError(VaultError):
+    default = N_(
+        "The passphrase is not correct. Check the keyboard layout and Caps Lock, "
+        "or open the vault with your recovery code."
+    )
+
+
+class WrongRecoveryCodeError(VaultError):
+    default = N_("The recovery code is not correct. Check each group of characters.")
+
+
+class NotAVaultError(VaultError):
+    default = N_("This folder is not a CoachDesk vault.")
+
+
+class DamagedVaultError(VaultError):
+    default = N_(
+        "The vault is damaged and cannot be read safely. Nothing was changed. "
+        "Restore your newest backup."
+    )
+
+
+class VaultTooNewError(VaultError):
+    default = N_(
+        "This vault was saved by a newer version of CoachDesk. Please update CoachDesk to open it."
+    )
+
+
+class VaultInUseError(VaultError):
+    default = N_("This vault is already open in another CoachDesk window. Close it there first.")
+
+
+class VaultExistsError(VaultError):
+    default = N_("There is already a vault in this folder.")
+
+
+class WeakPassphraseError(VaultError):
+    default = N_("This passphrase is too weak.")
+
+
+class VaultLockedError(VaultError):
+    default = N_("The vault is locked. Unlock it to continue.")
+
+
+class StorageError(VaultError):
+    """A write failed for a reason of the operating system (disk full, read-only, ...)."""
+
+    default = N_("Not saved: the data could not be written to disk.")
+
+    @classmethod
+    def from_os_error(cls, exc: OSError) -> StorageError:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return cls(Message(DISK_FULL))
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return cls(Message(READ_ONLY))
+        return cls(Message(N_("Not saved: {reason}"), {"reason": exc.strerror or str(exc)}))
+
+    @classmethod
+    def from_db_error(cls, exc: BaseException) -> StorageError:
+        text = str(getattr(exc, "orig", exc)).lower()
+        if "full" in text or "too big" in text:
+            return cls(Message(DISK_FULL))
+        if "readonly" in text or "read-only" in text:
+            return cls(Message(READ_ONLY))
+        if "disk i/o" in text:
+            return cls(Message(N_("Not saved: the disk reported a read or write error.")))
+        return cls()
+
+
+DISK_FULL = N_("Not saved: the disk is full. Free some space and save again.")
+READ_ONLY = N_("Not saved: CoachDesk may not write to this folder or disk.")

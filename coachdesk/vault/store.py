@@ -1,0 +1,331 @@
+"""The vault: one folder holding the encrypted database and its key slots.
+
+Layout (see docs/vault-format.md)::
+
+    <vault>/vault.db          SQLCipher 4 database (+ -wal / -shm while open)
+    <vault>/keyslots.json     the data key, wrapped per passphrase and recovery code
+    <vault>/vault.lock        held while a CoachDesk has the vault open
+    <vault>/pre-migration/    encrypted copies taken before a schema upgrade
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from coachdesk.vault.engine import SQLCIPHER_ERRORS, keyed_connection, make_engine
+from coachdesk.vault.errors import (
+    DamagedVaultError,
+    StorageError,
+    VaultExistsError,
+    VaultLockedError,
+    VaultTooNewError,
+    WeakPassphraseError,
+    WrongPassphraseError,
+)
+from coachdesk.vault.files import fsync_dir
+from coachdesk.vault.keyslots import (
+    DEFAULT_KDF,
+    KdfParams,
+    KeySlots,
+    new_data_key,
+    new_recovery_code,
+)
+from coachdesk.vault.lockfile import VaultLock
+from coachdesk.vault.passphrase import check_passphrase
+
+DB_NAME = "vault.db"
+SLOTS_NAME = "keyslots.json"
+LOCK_NAME = "vault.lock"
+PRE_MIGRATION_DIR = "pre-migration"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    """Results of SQLCipher's page check and SQLite's structure check."""
+
+    cipher_problems: tuple[str, ...]
+    structure_problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.cipher_problems and not self.structure_problems
+
+
+class Vault:
+    """An open (unlocked) vault. Create one with :meth:`create` or :meth:`open`."""
+
+    def __init__(self, path: Path, key: bytearray, slots: KeySlots, lock: VaultLock) -> None:
+        self.path = path
+        self._key = key
+        self._slots = slots
+        self._lock = lock
+        self._engine: Engine | None = make_engine(self.db_path, key)
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+
+    # -- paths -------------------------------------------------------------------------------
+
+    @property
+    def db_path(self) -> Path:
+        return self.path / DB_NAME
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @staticmethod
+    def exists(path: Path) -> bool:
+        return (path / SLOTS_NAME).is_file()
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: Path, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF
+    ) -> tuple[Vault, str]:
+        """Create a new vault; returns it open, with the recovery code to show once."""
+        strength = check_passphrase(passphrase)
+        if not strength.acceptable:
+            raise WeakPassphraseError(strength.reason)
+        path = Path(path)
+        if cls.exists(path):
+            raise VaultExistsError()
+        try:
+            path.mkdir(parents=True, exist_ok=True, mode=0o700)
+            for leftover in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+                (path / leftover).unlink(missing_ok=True)
+        except OSError as exc:
+            raise StorageError.from_os_error(exc) from exc
+        data_key = new_data_key()
+        recovery_code = new_recovery_code()
+        slots = KeySlots.create(passphrase, recovery_code, data_key, kdf)
+        key = bytearray(data_key)
+        lock = VaultLock(path / LOCK_NAME)
+        lock.acquire()
+        vault: Vault | None = None
+        try:
+            vault = cls(path, key, slots, lock)
+            vault._migrate(is_new=True)
+            vault._checkpoint()
+            slots.save(path / SLOTS_NAME)
+        except OSError as exc:
+            if vault is not None:
+                vault.lock()
+            else:
+                lock.release()
+            raise StorageError.from_os_error(exc) from exc
+        except BaseException:
+            if vault is not None:
+                vault.lock()
+            else:
+                lock.release()
+            raise
+        return vault, recovery_code
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str, *, migrate: bool = True) -> Vault:
+        path = Path(path)
+        slots = KeySlots.load(path / SLOTS_NAME)
+        key = slots.unlock_with_passphrase(passphrase)
+        return cls._open_with_key(path, slots, bytearray(key), migrate)
+
+    @classmethod
+    def open_with_recovery_code(cls, path: Path, code: str, *, migrate: bool = True) -> Vault:
+        path = Path(path)
+        slots = KeySlots.load(path / SLOTS_NAME)
+        key = slots.unlock_with_recovery_code(code)
+        return cls._open_with_key(path, slots, bytearray(key), migrate)
+
+    @classmethod
+    def _open_with_key(cls, path: Path, slots: KeySlots, key: bytearray, migrate: bool) -> Vault:
+        if not (path / DB_NAME).is_file():
+            raise DamagedVaultError()
+        try:
+            probe = keyed_connection(path / DB_NAME, key)
+        except SQLCIPHER_ERRORS as exc:
+            # The key slot authenticated the key, so an unreadable file is damaged.
+            raise DamagedVaultError() from exc
+        probe.close()
+        lock = VaultLock(path / LOCK_NAME)
+        lock.acquire()
+        vault: Vault | None = None
+        try:
+            vault = cls(path, key, slots, lock)
+            vault._check_revision()
+            if migrate:
+                vault._migrate(is_new=False)
+        except BaseException:
+            if vault is not None:
+                vault.lock()
+            else:
+                lock.release()
+            raise
+        return vault
+
+    # -- the open vault ----------------------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise VaultLockedError()
+        return self._engine
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        if self._engine is None:
+            raise VaultLockedError()
+        return self._sessions
+
+    @property
+    def is_locked(self) -> bool:
+        return self._engine is None
+
+    def lock(self) -> None:
+        """Close the database, forget the key and release the vault for others."""
+        if self._engine is not None:
+            engine, self._engine = self._engine, None
+            engine.dispose()
+        for i in range(len(self._key)):
+            self._key[i] = 0
+        self._lock.release()
+
+    close = lock
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+    # -- passphrases -------------------------------------------------------------------------
+
+    def change_passphrase(
+        self,
+        old: str,
+        new: str,
+        *,
+        kdf: KdfParams = DEFAULT_KDF,
+        on_saved: Callable[[], None] | None = None,
+    ) -> None:
+        """Replace the passphrase; the old one must be given. The database is not rewritten."""
+        current = KeySlots.load(self.path / SLOTS_NAME)
+        if bytes(current.unlock_with_passphrase(old)) != bytes(self._key):
+            raise WrongPassphraseError()
+        self.set_passphrase(new, kdf=kdf)
+        if on_saved is not None:
+            on_saved()
+
+    def set_passphrase(self, new: str, *, kdf: KdfParams = DEFAULT_KDF) -> None:
+        """Set a new passphrase on the open vault (after opening with the recovery code)."""
+        if self.is_locked:
+            raise VaultLockedError()
+        strength = check_passphrase(new)
+        if not strength.acceptable:
+            raise WeakPassphraseError(strength.reason)
+        slots = KeySlots.load(self.path / SLOTS_NAME).with_passphrase(new, bytes(self._key), kdf)
+        self._save_slots(slots)
+
+    def new_recovery_code(self, *, kdf: KdfParams = DEFAULT_KDF) -> str:
+        """Replace the recovery code (the old printed sheet stops working)."""
+        if self.is_locked:
+            raise VaultLockedError()
+        code = new_recovery_code()
+        slots = KeySlots.load(self.path / SLOTS_NAME).with_recovery_code(
+            code, bytes(self._key), kdf
+        )
+        self._save_slots(slots)
+        return code
+
+    def _save_slots(self, slots: KeySlots) -> None:
+        try:
+            slots.save(self.path / SLOTS_NAME)
+        except OSError as exc:
+            raise StorageError.from_os_error(exc) from exc
+        self._slots = slots
+
+    # -- schema ------------------------------------------------------------------------------
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def _check_revision(self) -> None:
+        current = self.schema_revision()
+        if current is None:
+            if self._has_tables():
+                raise DamagedVaultError()
+            return
+        script = ScriptDirectory.from_config(alembic_config())
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current not in known:
+            raise VaultTooNewError()
+
+    def _has_tables(self) -> bool:
+        with self.engine.connect() as conn:
+            return bool(conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar())
+
+    def _migrate(self, *, is_new: bool, target: str = "head") -> None:
+        current = self.schema_revision()
+        if not is_new and current != head_revision() and current is not None:
+            self._copy_before_migration(current)
+        cfg = alembic_config()
+        try:
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+        except OperationalError as exc:
+            raise StorageError.from_db_error(exc) from exc
+
+    def _copy_before_migration(self, revision: str) -> None:
+        """Keep the vault as it was (still encrypted) before its schema changes."""
+        self._checkpoint()
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path / PRE_MIGRATION_DIR / f"{stamp}-schema-{revision}"
+        try:
+            target.mkdir(parents=True, exist_ok=True, mode=0o700)
+            shutil.copy2(self.db_path, target / DB_NAME)
+            shutil.copy2(self.path / SLOTS_NAME, target / SLOTS_NAME)
+            fsync_dir(target)
+        except OSError as exc:
+            raise StorageError.from_os_error(exc) from exc
+
+    def _checkpoint(self) -> None:
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # -- checks ------------------------------------------------------------------------------
+
+    def integrity_check(self) -> IntegrityReport:
+        """Run SQLCipher's HMAC check of every page and SQLite's integrity check."""
+        try:
+            with self.engine.connect() as conn:
+                cipher = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+                structure = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+        except DatabaseError as exc:
+            return IntegrityReport((str(exc.orig),), ())
+        structure = [s for s in structure if s != "ok"]
+        return IntegrityReport(tuple(cipher), tuple(structure))
