@@ -9,7 +9,9 @@ An FTS5 table kept in step with writes by triggers, so every path that writes
 encodes the source row (id * 4 + kind) so that an update touches one index
 row instead of scanning the table. FTS5's ``secure-delete`` option removes
 the tokens of deleted rows from the index pages, so erased people leave no
-words behind.
+words behind. Turkish dotless i and German sharp s are folded (ı -> i, ß -> ss, names
+also kept as typed) because unicode61 keeps them apart and coaches type
+"Yilmaz" for "Yılmaz".
 """
 
 from __future__ import annotations
@@ -28,10 +30,21 @@ SOURCES = (
         "participant",
         "{r}.id",
         "{r}.first_name || ' ' || {r}.last_name || ' ' || {r}.pseudonym || ' ' || "
-        "{r}.jobcentre_customer_number || ' ' || {r}.programme",
+        "{r}.jobcentre_customer_number || ' ' || {r}.programme || ' ' || "
+        "replace(replace({r}.first_name || ' ' || {r}.last_name, 'ı', 'i'), 'ß', 'ss')",
     ),
-    (2, "goal", "{r}.participant_id", "{r}.title || ' ' || {r}.description"),
-    (3, "meeting", "{r}.participant_id", "{r}.agenda || ' ' || {r}.shared_summary"),
+    (
+        2,
+        "goal",
+        "{r}.participant_id",
+        "replace(replace({r}.title || ' ' || {r}.description, 'ı', 'i'), 'ß', 'ss')",
+    ),
+    (
+        3,
+        "meeting",
+        "{r}.participant_id",
+        "replace(replace({r}.agenda || ' ' || {r}.shared_summary, 'ı', 'i'), 'ß', 'ss')",
+    ),
 )
 
 

@@ -1,0 +1,314 @@
+"""Participants: create, read, update, archive, list and search."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coachdesk.i18n import N_, Message
+from coachdesk.models import Participant
+from coachdesk.models.base import utcnow
+from coachdesk.models.enums import ExitDestination, GermanLevel, ParticipantStatus
+from coachdesk.services import audit, validation
+from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.errors import FieldError, NotFoundError
+from coachdesk.services.records import apply_draft, strip_text, to_record
+from coachdesk.services.search import participant_ids_matching
+
+
+@dataclass(frozen=True)
+class ParticipantDraft:
+    """The editable fields of a participant, as a form fills them."""
+
+    first_name: str
+    last_name: str
+    pseudonym: str = ""
+    date_of_birth: dt.date | None = None
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    jobcentre_customer_number: str = ""
+    languages: str = ""
+    german_level: GermanLevel | None = None
+    qualifications: str = ""
+    work_experience: str = ""
+    family_situation: str = ""
+    children_count: int | None = None
+    childcare: str = ""
+    health_notes: str = ""
+    residence_status: str = ""
+    residence_valid_until: dt.date | None = None
+    programme: str = ""
+    status: ParticipantStatus = ParticipantStatus.INTAKE
+    entry_date: dt.date | None = None
+    exit_date: dt.date | None = None
+    exit_destination: ExitDestination | None = None
+    integration_officer_id: int | None = None
+    internal_notes: str = ""
+
+
+@dataclass(frozen=True)
+class ParticipantRecord(ParticipantDraft):
+    id: int = 0
+    retention_until: dt.date | None = None
+    archived_at: dt.datetime | None = None
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    def draft(self) -> ParticipantDraft:
+        return to_record(ParticipantDraft, self)
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    """One line of the participant list: only what the table shows."""
+
+    id: int
+    first_name: str
+    last_name: str
+    status: ParticipantStatus
+    programme: str
+    entry_date: dt.date | None
+    jobcentre_customer_number: str
+    archived: bool
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def validate_participant(draft: ParticipantDraft, today: dt.date) -> list[FieldError]:
+    """Every rule a participant must satisfy on its own (duplicates need the database)."""
+    problems: list[FieldError] = []
+    validation.required(problems, "first_name", draft.first_name, N_("first name"))
+    validation.required(problems, "last_name", draft.last_name, N_("last name"))
+    validation.lengths(problems, Participant, draft)
+    validation.customer_number(
+        problems, "jobcentre_customer_number", draft.jobcentre_customer_number
+    )
+    validation.email(problems, "email", draft.email)
+    validation.phone(problems, "phone", draft.phone)
+    validation.date_order(
+        problems,
+        draft.entry_date,
+        draft.exit_date,
+        "exit_date",
+        N_("The exit date cannot be before the entry date."),
+    )
+    if draft.date_of_birth is not None:
+        if draft.date_of_birth > today:
+            problems.append(
+                FieldError(
+                    "date_of_birth",
+                    Message(N_("The date of birth cannot be in the future.")),
+                )
+            )
+        elif draft.date_of_birth.year < today.year - 100:
+            problems.append(
+                FieldError(
+                    "date_of_birth",
+                    Message(N_("Please check the date of birth: more than 100 years ago.")),
+                )
+            )
+    if draft.children_count is not None and not 0 <= draft.children_count <= 20:
+        problems.append(
+            FieldError(
+                "children_count",
+                Message(N_("The number of children must be between 0 and 20.")),
+            )
+        )
+    if draft.exit_destination is not None and draft.exit_date is None:
+        problems.append(
+            FieldError(
+                "exit_date",
+                Message(N_("Please enter the exit date as well as where she went.")),
+            )
+        )
+    return problems
+
+
+class ParticipantService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # -- queries -----------------------------------------------------------------------------
+
+    def get(self, participant_id: int) -> ParticipantRecord:
+        with self.ctx.read() as s:
+            return to_record(ParticipantRecord, _load(s, participant_id))
+
+    def list(
+        self,
+        *,
+        query: str = "",
+        status: ParticipantStatus | None = None,
+        programme: str | None = None,
+        include_archived: bool = False,
+        limit: int | None = None,
+    ) -> builtins.list[ParticipantRow]:
+        """Rows for the participant list, newest first; ``query`` uses the full-text index."""
+        with self.ctx.read() as s:
+            q = select(
+                Participant.id,
+                Participant.first_name,
+                Participant.last_name,
+                Participant.status,
+                Participant.programme,
+                Participant.entry_date,
+                Participant.jobcentre_customer_number,
+                Participant.archived_at,
+            ).order_by(Participant.last_name, Participant.first_name, Participant.id)
+            if query.strip():
+                ids = participant_ids_matching(s, query)
+                if not ids:
+                    return []
+                q = q.where(Participant.id.in_(ids))
+            if status is not None:
+                q = q.where(Participant.status == status)
+            if programme:
+                q = q.where(Participant.programme == programme)
+            if not include_archived:
+                q = q.where(Participant.archived_at.is_(None))
+            if limit is not None:
+                q = q.limit(limit)
+            return [
+                ParticipantRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] is not None)
+                for r in s.execute(q)
+            ]
+
+    def programmes(self) -> builtins.list[str]:
+        with self.ctx.read() as s:
+            q = (
+                select(Participant.programme)
+                .where(Participant.programme != "")
+                .distinct()
+                .order_by(Participant.programme)
+            )
+            return list(s.scalars(q))
+
+    def count(self) -> int:
+        with self.ctx.read() as s:
+            return int(s.scalar(select(func.count(Participant.id))) or 0)
+
+    # -- mutations ---------------------------------------------------------------------------
+
+    def create(self, draft: ParticipantDraft) -> ParticipantRecord:
+        draft = _normalise(draft)
+        problems = validate_participant(draft, self.ctx.today())
+        validation.raise_if(problems)
+        with self.ctx.write() as s:
+            validation.raise_if(_duplicates(s, draft, None))
+            p = Participant()
+            apply_draft(p, draft)
+            s.add(p)
+            s.flush()
+            audit.record(s, self.ctx, "create", "participant", p.id, p.id)
+            result = to_record(ParticipantRecord, p)
+        self.ctx.publish(Changes.of({"participant"}, {result.id}))
+        return result
+
+    def update(self, participant_id: int, draft: ParticipantDraft) -> ParticipantRecord:
+        draft = _normalise(draft)
+        problems = validate_participant(draft, self.ctx.today())
+        validation.raise_if(problems)
+        with self.ctx.write() as s:
+            p = _load(s, participant_id)
+            validation.raise_if(_duplicates(s, draft, participant_id))
+            changed = apply_draft(p, draft)
+            if changed:
+                if "exit_date" in changed:
+                    p.retention_until = _retention_date(s, draft.exit_date)
+                audit.record(
+                    s, self.ctx, "update", "participant", p.id, p.id, {"fields": sorted(changed)}
+                )
+            s.flush()
+            result = to_record(ParticipantRecord, p)
+        self.ctx.publish(Changes.of({"participant"}, {participant_id}))
+        return result
+
+    def archive(self, participant_id: int) -> None:
+        self._set_archived(participant_id, archived=True)
+
+    def unarchive(self, participant_id: int) -> None:
+        self._set_archived(participant_id, archived=False)
+
+    def _set_archived(self, participant_id: int, *, archived: bool) -> None:
+        with self.ctx.write() as s:
+            p = _load(s, participant_id)
+            p.archived_at = utcnow() if archived else None
+            action = "archive" if archived else "unarchive"
+            audit.record(s, self.ctx, action, "participant", p.id, p.id)
+        self.ctx.publish(Changes.of({"participant"}, {participant_id}))
+
+
+def _load(s: Session, participant_id: int) -> Participant:
+    p = s.get(Participant, participant_id)
+    if p is None:
+        raise NotFoundError("participant", participant_id)
+    return p
+
+
+def _normalise(draft: ParticipantDraft) -> ParticipantDraft:
+    draft = strip_text(draft)
+    return replace(
+        draft,
+        jobcentre_customer_number=validation.normalise_customer_number(
+            draft.jobcentre_customer_number
+        ),
+    )
+
+
+def _duplicates(s: Session, draft: ParticipantDraft, own_id: int | None) -> list[FieldError]:
+    problems: list[FieldError] = []
+    same_person = select(Participant.id).where(
+        func.lower(Participant.first_name) == draft.first_name.lower(),
+        func.lower(Participant.last_name) == draft.last_name.lower(),
+        Participant.date_of_birth == draft.date_of_birth,
+    )
+    if own_id is not None:
+        same_person = same_person.where(Participant.id != own_id)
+    if draft.date_of_birth is not None and s.scalar(same_person.limit(1)) is not None:
+        problems.append(
+            FieldError(
+                None,
+                Message(N_("A participant with this name and date of birth already exists.")),
+            )
+        )
+    if draft.jobcentre_customer_number:
+        same_number = select(Participant.id).where(
+            Participant.jobcentre_customer_number == draft.jobcentre_customer_number
+        )
+        if own_id is not None:
+            same_number = same_number.where(Participant.id != own_id)
+        if s.scalar(same_number.limit(1)) is not None:
+            problems.append(
+                FieldError(
+                    "jobcentre_customer_number",
+                    Message(N_("Another participant already has this customer number.")),
+                )
+            )
+    return problems
+
+
+def _retention_date(s: Session, exit_date: dt.date | None) -> dt.date | None:
+    from coachdesk.services.settings import retention_months
+
+    if exit_date is None:
+        return None
+    months = retention_months(s)
+    year = exit_date.year + (exit_date.month - 1 + months) // 12
+    month = (exit_date.month - 1 + months) % 12 + 1
+    day = min(exit_date.day, 28)
+    return dt.date(year, month, day)

@@ -1,0 +1,64 @@
+"""Settings that travel with the vault: coach name, retention period."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from coachdesk.i18n import N_
+from coachdesk.models import VaultSetting
+from coachdesk.services import audit
+from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.errors import ValidationError
+
+DEFAULT_RETENTION_MONTHS = 36
+COACH_NAME = "coach_name"
+RETENTION_MONTHS = "retention_months"
+
+
+def get_value(s: Session, key: str, default: str = "") -> str:
+    row = s.get(VaultSetting, key)
+    return row.value if row is not None else default
+
+
+def retention_months(s: Session) -> int:
+    try:
+        return int(get_value(s, RETENTION_MONTHS, str(DEFAULT_RETENTION_MONTHS)))
+    except ValueError:
+        return DEFAULT_RETENTION_MONTHS
+
+
+class SettingsService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def coach_name(self) -> str:
+        with self.ctx.read() as s:
+            return get_value(s, COACH_NAME)
+
+    def retention_months(self) -> int:
+        with self.ctx.read() as s:
+            return retention_months(s)
+
+    def set_coach_name(self, name: str) -> None:
+        name = name.strip()
+        if len(name) > 200:
+            raise ValidationError.single(COACH_NAME, N_("The name is too long (at most 200)."))
+        self._set(COACH_NAME, name)
+        self.ctx.actor = name
+
+    def set_retention_months(self, months: int) -> None:
+        if not 1 <= months <= 120:
+            raise ValidationError.single(
+                RETENTION_MONTHS, N_("The retention period must be between 1 and 120 months.")
+            )
+        self._set(RETENTION_MONTHS, str(months))
+
+    def _set(self, key: str, value: str) -> None:
+        with self.ctx.write() as s:
+            row = s.get(VaultSetting, key)
+            if row is None:
+                s.add(VaultSetting(key=key, value=value))
+            else:
+                row.value = value
+            audit.record(s, self.ctx, "update", "setting", None, None, {"key": key})
+        self.ctx.publish(Changes.of({"setting"}))
