@@ -7,6 +7,7 @@ from coachdesk.models.audit import AuditEntry, VaultSetting
 from coachdesk.models.base import Base, utcnow
 from coachdesk.models.consent import Consent, ConsentCategory
 from coachdesk.models.directory import ContactPerson, Organisation, Responsibility
+from coachdesk.models.export import Draft, ExportRecord, SigningIdentity
 from coachdesk.models.goal import Goal, Milestone
 from coachdesk.models.handover import Handover
 from coachdesk.models.meeting import Agreement, Meeting, MeetingAttendee
@@ -22,7 +23,9 @@ __all__ = [
     "Consent",
     "ConsentCategory",
     "ContactPerson",
+    "Draft",
     "Enrolment",
+    "ExportRecord",
     "Goal",
     "Handover",
     "Meeting",
@@ -32,6 +35,7 @@ __all__ = [
     "Organisation",
     "Participant",
     "Responsibility",
+    "SigningIdentity",
     "VaultSetting",
     "utcnow",
 ]

@@ -1,0 +1,65 @@
+"""Shared fixtures: one real SQLCipher vault is built per test session and copied per test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from coachdesk import i18n  # noqa: E402
+from coachdesk.vault.store import Vault  # noqa: E402
+
+PASSPHRASE = "Kaffee im Müttercafé 2026!"
+TODAY = dt.date(2026, 3, 16)
+
+
+@pytest.fixture(scope="session")
+def template_vault(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """An empty vault at schema head and its recovery code (built once; Argon2id is slow)."""
+    path = tmp_path_factory.mktemp("template") / "vault"
+    vault, recovery_code = Vault.create(path, PASSPHRASE)
+    vault.lock()
+    return path, recovery_code
+
+
+@pytest.fixture
+def vault_path(template_vault: tuple[Path, str], tmp_path: Path) -> Path:
+    """A fresh copy of the template vault (locked)."""
+    target = tmp_path / "vault"
+    shutil.copytree(template_vault[0], target)
+    return target
+
+
+@pytest.fixture
+def recovery_code(template_vault: tuple[Path, str]) -> str:
+    return template_vault[1]
+
+
+@pytest.fixture
+def vault(vault_path: Path) -> Iterator[Vault]:
+    """The copied vault, open."""
+    v = Vault.open(vault_path, PASSPHRASE)
+    yield v
+    v.lock()
+
+
+@pytest.fixture
+def services(vault: Vault):  # type: ignore[no-untyped-def]
+    """All services on the open vault; "today" is fixed at TODAY for repeatable tests."""
+    from coachdesk.services.facade import Services
+
+    return Services(vault.sessions, actor="Test Coach", today=lambda: TODAY)
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Tests read messages in English unless they switch on purpose."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
