@@ -12,8 +12,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from coachdesk import i18n  # noqa: E402
-from coachdesk.vault.store import Vault  # noqa: E402
+from coachdesk import i18n
+from coachdesk.vault.store import Vault
 
 PASSPHRASE = "Kaffee im Müttercafé 2026!"
 TODAY = dt.date(2026, 3, 16)
