@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
+import platform
 import sys
 from pathlib import Path
 from typing import IO
@@ -32,7 +32,7 @@ class VaultLock:
             raise VaultInUseError() from exc
         fh.seek(0)
         fh.truncate()
-        fh.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname()}))
+        fh.write(json.dumps({"pid": os.getpid(), "host": platform.node()}))
         fh.flush()
         self._fh = fh
 
