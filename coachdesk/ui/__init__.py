@@ -1,1 +1,1 @@
-"""The desktop application (PySide6 Widgets): windows, dialogs and Qt item models."""
+"""The desktop application (PySide6 Widgets): thin screens that call services and show models."""
