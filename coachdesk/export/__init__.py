@@ -1,0 +1,1 @@
+"""Documents that leave the vault: consent filter -> document data -> PDF -> signature."""
