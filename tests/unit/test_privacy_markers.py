@@ -110,9 +110,9 @@ def delete_rows(conn: Connection, ids: dict[str, Any]) -> None:
 def files_under(folder: Path, since: float | None = None) -> Iterator[Path]:
     for path in folder.rglob("*"):
         try:
-            if path.is_file() and not path.is_symlink():
-                if since is None or path.stat().st_mtime >= since:
-                    yield path
+            recent = since is None or path.stat().st_mtime >= since
+            if path.is_file() and not path.is_symlink() and recent:
+                yield path
         except OSError:
             continue
 
