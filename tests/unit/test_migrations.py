@@ -1,0 +1,101 @@
+"""Alembic migrations: head equals the models, and an old vault upgrades with its data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from coachdesk.models import Base, Goal, Meeting, Participant
+from coachdesk.services.search import participant_ids_matching
+from coachdesk.vault.store import PRE_MIGRATION_DIR, Vault, head_revision
+from tests.conftest import PASSPHRASE
+
+
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """As in migrations/env.py: the FTS5 index and its shadow tables are managed by hand."""
+    return not (type_ == "table" and name is not None and name.startswith("search_index"))
+
+
+def test_upgrade_head_on_an_empty_vault_equals_the_models(vault: Vault) -> None:
+    assert vault.schema_revision() == head_revision()
+    with vault.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"include_object": include_object, "compare_type": True}
+        )
+        diffs = compare_metadata(context, Base.metadata)
+    assert diffs == []
+
+
+class VaultOfSchema0001(Vault):
+    """A vault as the first release created it: the schema stops at revision 0001."""
+
+    def _migrate(self, *, is_new: bool, target: str = "head") -> None:
+        super()._migrate(is_new=is_new, target="0001")
+
+
+# Plain SQL in the columns of schema 0001, so later model changes cannot leak into the old vault.
+OLD_ROWS = [
+    "INSERT INTO participant (id, first_name, last_name, pseudonym, phone, email, address, "
+    "jobcentre_customer_number, languages, qualifications, work_experience, family_situation, "
+    "childcare, health_notes, residence_status, programme, status, internal_notes, "
+    "created_at, updated_at) VALUES "
+    "(1, 'Ayşe', 'Yılmaz', 'A.', '', '', '', '123D456789', 'tr, de', '', '', '', '', '', '', "
+    "'MY TURN', 'active', 'Bringt Kind mit', '2025-01-02 09:00:00', '2025-01-02 09:00:00'), "
+    "(2, 'Olena', 'Kovalenko', '', '', '', '', '', 'uk', '', '', '', '', '', '', "
+    "'Stark im Beruf', 'intake', '', '2025-01-03 09:00:00', '2025-01-03 09:00:00')",
+    "INSERT INTO goal (id, participant_id, title, description, status, position, "
+    "created_at, updated_at) VALUES (1, 1, 'Pflegehelferin Ausbildung', 'Praktikum suchen', "
+    "'open', 0, '2025-01-02 09:00:00', '2025-01-02 09:00:00')",
+    "INSERT INTO meeting (id, participant_id, kind, held_at, location, agenda, shared_summary, "
+    "internal_notes, created_at, updated_at) VALUES (1, 2, 'three_way', '2025-02-01 10:00:00', "
+    "'Müttercafé', 'Sprachkurs', 'Kinderbetreuung geklärt, Anmeldung Integrationskurs', '', "
+    "'2025-02-01 10:00:00', '2025-02-01 10:00:00')",
+]
+
+
+def make_old_vault(path: Path) -> None:
+    old, _code = VaultOfSchema0001.create(path, PASSPHRASE)
+    try:
+        assert old.schema_revision() == "0001"
+        with old.engine.begin() as conn:
+            tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+            assert "search_index" not in tables
+            for statement in OLD_ROWS:
+                conn.execute(text(statement))
+    finally:
+        old.lock()
+
+
+def test_vault_of_schema_0001_upgrades_with_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old"
+    make_old_vault(path)
+    assert not (path / PRE_MIGRATION_DIR).exists()
+
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert vault.schema_revision() == head_revision()
+        with vault.sessions() as s:
+            people = {p.id: (p.first_name, p.last_name, p.status) for p in s.query(Participant)}
+            assert people == {1: ("Ayşe", "Yılmaz", "active"), 2: ("Olena", "Kovalenko", "intake")}
+            goal = s.get(Goal, 1)
+            assert goal is not None and goal.title == "Pflegehelferin Ausbildung"
+            meeting = s.get(Meeting, 1)
+            assert meeting is not None and meeting.location == "Müttercafé"
+            # Written before the full-text index existed, found through it now.
+            assert participant_ids_matching(s, "yilmaz") == [1]
+            assert participant_ids_matching(s, "pflegehelf") == [1]
+            assert participant_ids_matching(s, "integrationskurs") == [2]
+        assert vault.integrity_check().ok
+
+    copies = list((path / PRE_MIGRATION_DIR).iterdir())
+    assert len(copies) == 1 and copies[0].name.endswith("schema-0001")
+    copy_db = copies[0] / "vault.db"
+    assert not copy_db.read_bytes().startswith(b"SQLite format 3")
+    with Vault.open(copies[0], PASSPHRASE, migrate=False) as before:
+        assert before.schema_revision() == "0001"
+        with before.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM participant")).scalar() == 2
