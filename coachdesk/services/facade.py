@@ -7,9 +7,18 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from coachdesk.services.aftercare import AftercareService
 from coachdesk.services.audit import AuditService
+from coachdesk.services.consents import ConsentService
 from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.directory import DirectoryService
+from coachdesk.services.drafts import DraftService
+from coachdesk.services.goals import GoalService
+from coachdesk.services.handovers import HandoverService
+from coachdesk.services.meetings import MeetingService
+from coachdesk.services.modules import ModuleService
 from coachdesk.services.participants import ParticipantService
+from coachdesk.services.reminders import ReminderService
 from coachdesk.services.search import SearchService
 from coachdesk.services.settings import SettingsService
 
@@ -27,6 +36,15 @@ class Services:
         self.search = SearchService(self.ctx)
         self.settings = SettingsService(self.ctx)
         self.audit = AuditService(self.ctx)
+        self.goals = GoalService(self.ctx)
+        self.modules = ModuleService(self.ctx)
+        self.meetings = MeetingService(self.ctx)
+        self.handovers = HandoverService(self.ctx)
+        self.consents = ConsentService(self.ctx)
+        self.directory = DirectoryService(self.ctx)
+        self.aftercare = AftercareService(self.ctx)
+        self.reminders = ReminderService(self.ctx)
+        self.drafts = DraftService(self.ctx)
         if not actor:
             self.ctx.actor = self.settings.coach_name()
 

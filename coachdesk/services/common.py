@@ -1,0 +1,52 @@
+"""Small helpers the domain services share: loading by id, date checks, list positions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from coachdesk.i18n import N_, Message
+from coachdesk.models import Base, Participant
+from coachdesk.services.errors import FieldError, NotFoundError, ValidationError
+
+M = TypeVar("M", bound=Base)
+
+
+def load(s: Session, model: type[M], record_id: int, entity: str) -> M:
+    """The row with ``record_id``, or NotFoundError naming ``entity``."""
+    obj = s.get(model, record_id)
+    if obj is None:
+        raise NotFoundError(entity, record_id)
+    return obj
+
+
+def load_participant(s: Session, participant_id: int) -> Participant:
+    return load(s, Participant, participant_id, "participant")
+
+
+def not_in_future(
+    problems: list[FieldError], field: str, value: dt.date | None, today: dt.date
+) -> None:
+    """A date on which something already happened cannot be after today."""
+    if value is not None and value > today:
+        problems.append(
+            FieldError(field, Message(N_("This date is in the future; it has not happened yet.")))
+        )
+
+
+def next_position(s: Session, column: InstrumentedAttribute[int], *where: object) -> int:
+    """One past the highest position among the rows matching ``where`` (0 for the first)."""
+    highest = s.scalar(select(func.max(column)).where(*where))  # type: ignore[arg-type]
+    return 0 if highest is None else int(highest) + 1
+
+
+def check_same_ids(current: Sequence[int], wanted: Sequence[int], field: str) -> None:
+    """A reorder must name each current item exactly once (the list may be stale otherwise)."""
+    if len(wanted) != len(set(wanted)) or set(wanted) != set(current):
+        raise ValidationError.single(
+            field, N_("The list has changed in the meantime. Please reload it and try again.")
+        )

@@ -1,0 +1,390 @@
+"""Meetings (three-way and others) with attendees, shared summary, internal notes, agreements.
+
+Change kind: "meeting" (agreements are part of their meeting).
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from dataclasses import dataclass, fields
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from coachdesk.i18n import N_, Message
+from coachdesk.models import Agreement, Meeting, MeetingAttendee, Participant
+from coachdesk.models.base import utcnow
+from coachdesk.models.enums import AttendeeRole, MeetingKind
+from coachdesk.services import audit, validation
+from coachdesk.services.common import load, load_participant
+from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.errors import FieldError
+from coachdesk.services.meeting_rules import normalise_meeting, validate_meeting
+
+
+@dataclass(frozen=True)
+class AttendeeDraft:
+    name: str
+    role: AttendeeRole
+    contact_person_id: int | None = None
+    """Set when the attendee is a contact person of the directory."""
+
+
+@dataclass(frozen=True)
+class AttendeeRecord(AttendeeDraft):
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class AgreementDraft:
+    """Who does what by when. ``id`` names an existing agreement when a meeting is edited."""
+
+    who: str
+    what: str
+    due_date: dt.date | None = None
+    done_on: dt.date | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class AgreementRecord:
+    id: int
+    meeting_id: int
+    who: str
+    what: str
+    due_date: dt.date | None
+    done_on: dt.date | None
+    position: int
+
+    def draft(self) -> AgreementDraft:
+        return AgreementDraft(self.who, self.what, self.due_date, self.done_on, self.id)
+
+
+@dataclass(frozen=True)
+class MeetingDraft:
+    held_at: dt.datetime
+    """Local wall-clock time of the meeting, as the coach entered it."""
+    kind: MeetingKind = MeetingKind.THREE_WAY
+    location: str = ""
+    agenda: str = ""
+    shared_summary: str = ""
+    internal_notes: str = ""
+    """The coach's own notes: never exported, not searched."""
+    attendees: tuple[AttendeeDraft, ...] = ()
+    agreements: tuple[AgreementDraft, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    id: int
+    participant_id: int
+    participant_name: str
+    held_at: dt.datetime
+    kind: MeetingKind
+    location: str
+    agenda: str
+    shared_summary: str
+    internal_notes: str
+    archived_at: dt.datetime | None
+    attendees: tuple[AttendeeRecord, ...]
+    agreements: tuple[AgreementRecord, ...]
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    def draft(self) -> MeetingDraft:
+        return MeetingDraft(
+            self.held_at,
+            self.kind,
+            self.location,
+            self.agenda,
+            self.shared_summary,
+            self.internal_notes,
+            tuple(AttendeeDraft(a.name, a.role, a.contact_person_id) for a in self.attendees),
+            tuple(a.draft() for a in self.agreements),
+        )
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    """One line of the meetings view."""
+
+    id: int
+    participant_id: int
+    participant_name: str
+    held_at: dt.datetime
+    kind: MeetingKind
+    location: str
+    open_agreements: int
+    archived: bool
+
+
+_SCALARS = ("held_at", "kind", "location", "agenda", "shared_summary", "internal_notes")
+
+
+class MeetingService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # -- queries -----------------------------------------------------------------------------
+
+    def get(self, meeting_id: int) -> MeetingRecord:
+        with self.ctx.read() as s:
+            meeting = load(s, Meeting, meeting_id, "meeting")
+            return _record(meeting, _name(s, meeting.participant_id))
+
+    def list_for_participant(
+        self, participant_id: int, include_archived: bool = False
+    ) -> builtins.list[MeetingRecord]:
+        """The participant's meetings, newest first, with attendees and agreements."""
+        with self.ctx.read() as s:
+            name = _name(s, participant_id)
+            q = (
+                select(Meeting)
+                .where(Meeting.participant_id == participant_id)
+                .options(selectinload(Meeting.attendees), selectinload(Meeting.agreements))
+                .order_by(Meeting.held_at.desc(), Meeting.id.desc())
+            )
+            if not include_archived:
+                q = q.where(Meeting.archived_at.is_(None))
+            return [_record(m, name) for m in s.scalars(q)]
+
+    def list(
+        self,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        include_archived: bool = False,
+    ) -> builtins.list[MeetingRow]:
+        """Meetings of all participants held from ``start`` to ``end`` (both days included)."""
+        with self.ctx.read() as s:
+            open_count = (
+                select(func.count(Agreement.id))
+                .where(Agreement.meeting_id == Meeting.id, Agreement.done_on.is_(None))
+                .correlate(Meeting)
+                .scalar_subquery()
+            )
+            q = (
+                select(
+                    Meeting.id,
+                    Meeting.participant_id,
+                    Participant.first_name,
+                    Participant.last_name,
+                    Meeting.held_at,
+                    Meeting.kind,
+                    Meeting.location,
+                    open_count,
+                    Meeting.archived_at,
+                )
+                .join(Participant, Participant.id == Meeting.participant_id)
+                .order_by(Meeting.held_at, Meeting.id)
+            )
+            if start is not None:
+                q = q.where(Meeting.held_at >= dt.datetime.combine(start, dt.time()))
+            if end is not None:
+                end_next = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
+                q = q.where(Meeting.held_at < end_next)
+            if not include_archived:
+                q = q.where(Meeting.archived_at.is_(None), Participant.archived_at.is_(None))
+            return [
+                MeetingRow(
+                    r[0],
+                    r[1],
+                    f"{r[2]} {r[3]}".strip(),
+                    r[4],
+                    r[5],
+                    r[6],
+                    r[7] or 0,
+                    r[8] is not None,
+                )
+                for r in s.execute(q)
+            ]
+
+    # -- mutations ---------------------------------------------------------------------------
+
+    def create(self, participant_id: int, draft: MeetingDraft) -> MeetingRecord:
+        draft = normalise_meeting(draft)
+        validation.raise_if(validate_meeting(draft, self.ctx.today()))
+        with self.ctx.write() as s:
+            participant = load_participant(s, participant_id)
+            validation.raise_if(_same_time(s, participant_id, draft.held_at, None))
+            meeting = Meeting(participant_id=participant_id)
+            s.add(meeting)
+            for name in _SCALARS:
+                setattr(meeting, name, getattr(draft, name))
+            _set_attendees(meeting, draft.attendees)
+            validation.raise_if(_set_agreements(meeting, draft.agreements))
+            s.flush()
+            audit.record(s, self.ctx, "create", "meeting", meeting.id, participant_id)
+            result = _record(meeting, participant.display_name)
+        self._publish(participant_id)
+        return result
+
+    def update(self, meeting_id: int, draft: MeetingDraft) -> MeetingRecord:
+        """Save the edited meeting; agreements keep their id, those left out are removed."""
+        draft = normalise_meeting(draft)
+        validation.raise_if(validate_meeting(draft, self.ctx.today()))
+        with self.ctx.write() as s:
+            meeting = load(s, Meeting, meeting_id, "meeting")
+            validation.raise_if(_same_time(s, meeting.participant_id, draft.held_at, meeting_id))
+            changed = [n for n in _SCALARS if getattr(meeting, n) != getattr(draft, n)]
+            for name in changed:
+                setattr(meeting, name, getattr(draft, name))
+            before = _attendee_tuple(meeting)
+            _set_attendees(meeting, draft.attendees)
+            if _attendee_tuple(meeting) != before:
+                changed.append("attendees")
+            agreements_before = [_agreement_tuple(a) for a in meeting.agreements]
+            validation.raise_if(_set_agreements(meeting, draft.agreements))
+            if [_agreement_tuple(a) for a in meeting.agreements] != agreements_before:
+                changed.append("agreements")
+            if changed:
+                audit.record(
+                    s,
+                    self.ctx,
+                    "update",
+                    "meeting",
+                    meeting.id,
+                    meeting.participant_id,
+                    {"fields": sorted(changed)},
+                )
+            s.flush()
+            result = _record(meeting, _name(s, meeting.participant_id))
+        self._publish(result.participant_id)
+        return result
+
+    def archive(self, meeting_id: int) -> None:
+        with self.ctx.write() as s:
+            meeting = load(s, Meeting, meeting_id, "meeting")
+            meeting.archived_at = utcnow()
+            audit.record(s, self.ctx, "archive", "meeting", meeting.id, meeting.participant_id)
+            participant_id = meeting.participant_id
+        self._publish(participant_id)
+
+    def set_agreement_done(self, agreement_id: int, done_on: dt.date | None) -> AgreementRecord:
+        """Tick an agreement off (``done_on``) or reopen it (None)."""
+        problems: list[FieldError] = []
+        if done_on is not None and done_on > self.ctx.today():
+            problems.append(
+                FieldError(
+                    "done_on",
+                    Message(N_("This date is in the future; it has not happened yet.")),
+                )
+            )
+        validation.raise_if(problems)
+        with self.ctx.write() as s:
+            agreement = load(s, Agreement, agreement_id, "agreement")
+            agreement.done_on = done_on
+            participant_id = agreement.meeting.participant_id
+            audit.record(
+                s,
+                self.ctx,
+                "update",
+                "agreement",
+                agreement.id,
+                participant_id,
+                {"fields": ["done_on"]},
+            )
+            result = _agreement_record(agreement)
+        self._publish(participant_id)
+        return result
+
+    def _publish(self, participant_id: int) -> None:
+        self.ctx.publish(Changes.of({"meeting"}, {participant_id}))
+
+
+def _name(s: Session, participant_id: int) -> str:
+    return load_participant(s, participant_id).display_name
+
+
+def _record(meeting: Meeting, participant_name: str) -> MeetingRecord:
+    attendees = sorted(meeting.attendees, key=lambda a: (a.position, a.id))
+    agreements = sorted(meeting.agreements, key=lambda a: (a.position, a.id))
+    return MeetingRecord(
+        id=meeting.id,
+        participant_id=meeting.participant_id,
+        participant_name=participant_name,
+        held_at=meeting.held_at,
+        kind=meeting.kind,
+        location=meeting.location,
+        agenda=meeting.agenda,
+        shared_summary=meeting.shared_summary,
+        internal_notes=meeting.internal_notes,
+        archived_at=meeting.archived_at,
+        attendees=tuple(
+            AttendeeRecord(a.name, a.role, a.contact_person_id, a.id) for a in attendees
+        ),
+        agreements=tuple(_agreement_record(a) for a in agreements),
+    )
+
+
+def _agreement_record(a: Agreement) -> AgreementRecord:
+    return AgreementRecord(a.id, a.meeting_id, a.who, a.what, a.due_date, a.done_on, a.position)
+
+
+def _attendee_tuple(meeting: Meeting) -> list[tuple[object, ...]]:
+    return [(a.name, a.role, a.contact_person_id) for a in meeting.attendees]
+
+
+def _agreement_tuple(a: Agreement) -> tuple[object, ...]:
+    return (a.id, a.who, a.what, a.due_date, a.done_on, a.position)
+
+
+def _set_attendees(meeting: Meeting, drafts: tuple[AttendeeDraft, ...]) -> None:
+    """Attendees have no life of their own: the list is replaced when it differs."""
+    wanted = [(d.name, d.role, d.contact_person_id) for d in drafts]
+    if wanted == _attendee_tuple(meeting):
+        return
+    meeting.attendees.clear()
+    for position, d in enumerate(drafts):
+        meeting.attendees.append(
+            MeetingAttendee(
+                name=d.name, role=d.role, contact_person_id=d.contact_person_id, position=position
+            )
+        )
+
+
+def _set_agreements(meeting: Meeting, drafts: tuple[AgreementDraft, ...]) -> list[FieldError]:
+    existing = {a.id: a for a in meeting.agreements}
+    unknown = [d.id for d in drafts if d.id is not None and d.id not in existing]
+    if unknown:
+        return [
+            FieldError(
+                "agreements",
+                Message(
+                    N_("An agreement belongs to another meeting. Please reload and try again.")
+                ),
+            )
+        ]
+    kept: list[Agreement] = []
+    for position, d in enumerate(drafts):
+        agreement = existing[d.id] if d.id is not None else Agreement()
+        for f in fields(AgreementDraft):
+            if f.name != "id" and getattr(agreement, f.name, None) != getattr(d, f.name):
+                setattr(agreement, f.name, getattr(d, f.name))
+        if agreement.position != position:
+            agreement.position = position
+        kept.append(agreement)
+    for agreement in list(meeting.agreements):
+        if agreement not in kept:
+            meeting.agreements.remove(agreement)
+    for agreement in kept:
+        if agreement not in meeting.agreements:
+            meeting.agreements.append(agreement)
+    return []
+
+
+def _same_time(
+    s: Session, participant_id: int, held_at: dt.datetime, own_id: int | None
+) -> list[FieldError]:
+    q = select(Meeting.id).where(
+        Meeting.participant_id == participant_id,
+        Meeting.held_at == held_at,
+        Meeting.archived_at.is_(None),
+    )
+    if own_id is not None:
+        q = q.where(Meeting.id != own_id)
+    if s.scalar(q.limit(1)) is None:
+        return []
+    return [FieldError("held_at", Message(N_("There is already a meeting with her at this time.")))]

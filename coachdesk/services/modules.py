@@ -1,0 +1,390 @@
+"""The module catalogue (offers) and participants' enrolments, attendance and results.
+
+Change kinds: "module" for the catalogue, "enrolment" (with the participant) for
+enrolments, attendance and results.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from coachdesk.i18n import N_, Message
+from coachdesk.models import Attendance, Enrolment, Module, Participant
+from coachdesk.models.base import utcnow
+from coachdesk.models.enums import AttendanceStatus, EnrolmentResult
+from coachdesk.services import audit, validation
+from coachdesk.services.common import load, load_participant
+from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.errors import FieldError, ValidationError
+from coachdesk.services.records import apply_draft, strip_text, to_record
+
+
+@dataclass(frozen=True)
+class ModuleDraft:
+    title: str
+    description: str = ""
+    target_group: str = ""
+    schedule: str = ""
+    location: str = ""
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    childcare_available: bool = False
+    languages: str = ""
+    how_to_refer: str = ""
+    capacity: int | None = None
+    """Places in the module; None when there is no limit."""
+
+
+@dataclass(frozen=True)
+class ModuleRecord(ModuleDraft):
+    id: int = 0
+    archived_at: dt.datetime | None = None
+    enrolled: int = 0
+    """How many participants are enrolled (any result)."""
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    def draft(self) -> ModuleDraft:
+        return to_record(ModuleDraft, self)
+
+
+@dataclass(frozen=True)
+class AttendanceRecord:
+    id: int
+    session_date: dt.date
+    status: AttendanceStatus
+    note: str
+
+
+@dataclass(frozen=True)
+class EnrolmentRecord:
+    id: int
+    participant_id: int
+    participant_name: str
+    module_id: int
+    module_title: str
+    enrolled_on: dt.date
+    result: EnrolmentResult
+    completed_on: dt.date | None
+    result_note: str
+    attendance: tuple[AttendanceRecord, ...]
+    present: int
+    excused: int
+    absent: int
+
+
+def validate_module(draft: ModuleDraft) -> list[FieldError]:
+    problems: list[FieldError] = []
+    validation.required(problems, "title", draft.title, N_("the title"))
+    validation.lengths(problems, Module, draft)
+    validation.date_order(
+        problems,
+        draft.starts_on,
+        draft.ends_on,
+        "ends_on",
+        N_("The module cannot end before it starts."),
+    )
+    if draft.capacity is not None and not 1 <= draft.capacity <= 1000:
+        problems.append(
+            FieldError("capacity", Message(N_("The number of places must be between 1 and 1000.")))
+        )
+    return problems
+
+
+class ModuleService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # -- catalogue ---------------------------------------------------------------------------
+
+    def get(self, module_id: int) -> ModuleRecord:
+        with self.ctx.read() as s:
+            module = load(s, Module, module_id, "module")
+            return to_record(ModuleRecord, module, enrolled=_enrolled_count(s, module_id))
+
+    def list(self, include_archived: bool = False) -> builtins.list[ModuleRecord]:
+        with self.ctx.read() as s:
+            counts = dict(
+                s.execute(  # type: ignore[arg-type]
+                    select(Enrolment.module_id, func.count(Enrolment.id)).group_by(
+                        Enrolment.module_id
+                    )
+                ).all()
+            )
+            q = select(Module).order_by(Module.starts_on.is_(None), Module.starts_on, Module.title)
+            if not include_archived:
+                q = q.where(Module.archived_at.is_(None))
+            return [
+                to_record(ModuleRecord, m, enrolled=int(counts.get(m.id, 0))) for m in s.scalars(q)
+            ]
+
+    def create(self, draft: ModuleDraft) -> ModuleRecord:
+        draft = strip_text(draft)
+        validation.raise_if(validate_module(draft))
+        with self.ctx.write() as s:
+            validation.raise_if(_duplicate_title(s, draft.title, None))
+            module = Module()
+            apply_draft(module, draft)
+            s.add(module)
+            s.flush()
+            audit.record(s, self.ctx, "create", "module", module.id)
+            result = to_record(ModuleRecord, module, enrolled=0)
+        self.ctx.publish(Changes.of({"module"}))
+        return result
+
+    def update(self, module_id: int, draft: ModuleDraft) -> ModuleRecord:
+        draft = strip_text(draft)
+        validation.raise_if(validate_module(draft))
+        with self.ctx.write() as s:
+            module = load(s, Module, module_id, "module")
+            validation.raise_if(_duplicate_title(s, draft.title, module_id))
+            changed = apply_draft(module, draft)
+            if changed:
+                audit.record(
+                    s, self.ctx, "update", "module", module.id, None, {"fields": sorted(changed)}
+                )
+            s.flush()
+            result = to_record(ModuleRecord, module, enrolled=_enrolled_count(s, module_id))
+        self.ctx.publish(Changes.of({"module"}))
+        return result
+
+    def archive(self, module_id: int) -> None:
+        """Take the module out of the catalogue; existing enrolments stay."""
+        with self.ctx.write() as s:
+            module = load(s, Module, module_id, "module")
+            module.archived_at = utcnow()
+            audit.record(s, self.ctx, "archive", "module", module.id)
+        self.ctx.publish(Changes.of({"module"}))
+
+    # -- enrolments --------------------------------------------------------------------------
+
+    def enrol(self, participant_id: int, module_id: int, on: dt.date) -> EnrolmentRecord:
+        with self.ctx.write() as s:
+            load_participant(s, participant_id)
+            module = load(s, Module, module_id, "module")
+            if module.archived_at is not None:
+                raise ValidationError.single(
+                    "module_id", N_("This module is no longer offered (it is archived).")
+                )
+            already = select(Enrolment.id).where(
+                Enrolment.participant_id == participant_id, Enrolment.module_id == module_id
+            )
+            if s.scalar(already) is not None:
+                raise ValidationError.single(
+                    "module_id", N_("She is already enrolled in this module.")
+                )
+            if module.capacity is not None and _ongoing_count(s, module_id) >= module.capacity:
+                raise ValidationError.single(
+                    "module_id",
+                    N_("This module is full ({capacity} places)."),
+                    {"capacity": module.capacity},
+                )
+            enrolment = Enrolment(
+                participant_id=participant_id, module_id=module_id, enrolled_on=on
+            )
+            s.add(enrolment)
+            s.flush()
+            audit.record(s, self.ctx, "create", "enrolment", enrolment.id, participant_id)
+            result = _record(s, enrolment.id)
+        self._publish(participant_id)
+        return result
+
+    def set_result(
+        self,
+        enrolment_id: int,
+        result: EnrolmentResult,
+        completed_on: dt.date | None = None,
+        note: str = "",
+    ) -> EnrolmentRecord:
+        """Record how the module ended; a finished result without a date ends today."""
+        note = note.strip()
+        problems: list[FieldError] = []
+        validation.one_of(problems, "result", result, EnrolmentResult)
+        if result == EnrolmentResult.ONGOING:
+            completed_on = None
+        elif completed_on is None:
+            completed_on = self.ctx.today()
+        validation.raise_if(problems)
+        with self.ctx.write() as s:
+            enrolment = load(s, Enrolment, enrolment_id, "enrolment")
+            validation.date_order(
+                problems,
+                enrolment.enrolled_on,
+                completed_on,
+                "completed_on",
+                N_("The end date cannot be before the enrolment date."),
+            )
+            _note_length(problems, "result_note", note)
+            validation.raise_if(problems)
+            enrolment.result = result
+            enrolment.completed_on = completed_on
+            enrolment.result_note = note
+            audit.record(
+                s,
+                self.ctx,
+                "update",
+                "enrolment",
+                enrolment.id,
+                enrolment.participant_id,
+                {"fields": ["completed_on", "result", "result_note"]},
+            )
+            record = _record(s, enrolment_id)
+        self._publish(record.participant_id)
+        return record
+
+    def record_attendance(
+        self,
+        enrolment_id: int,
+        session_date: dt.date,
+        status: AttendanceStatus,
+        note: str = "",
+    ) -> EnrolmentRecord:
+        """Present, excused or absent on one session day; the same day again replaces it."""
+        note = note.strip()
+        problems: list[FieldError] = []
+        validation.one_of(problems, "status", status, AttendanceStatus)
+        _note_length(problems, "note", note)
+        validation.raise_if(problems)
+        with self.ctx.write() as s:
+            enrolment = load(s, Enrolment, enrolment_id, "enrolment")
+            row = s.scalar(
+                select(Attendance).where(
+                    Attendance.enrolment_id == enrolment_id,
+                    Attendance.session_date == session_date,
+                )
+            )
+            action = "update" if row is not None else "create"
+            if row is None:
+                row = Attendance(enrolment_id=enrolment_id, session_date=session_date)
+                s.add(row)
+            row.status = status
+            row.note = note
+            s.flush()
+            audit.record(s, self.ctx, action, "attendance", row.id, enrolment.participant_id)
+            record = _record(s, enrolment_id)
+        self._publish(record.participant_id)
+        return record
+
+    def remove_attendance(self, attendance_id: int) -> EnrolmentRecord:
+        """Take back an attendance entered for the wrong day."""
+        with self.ctx.write() as s:
+            row = load(s, Attendance, attendance_id, "attendance")
+            enrolment_id = row.enrolment_id
+            participant_id = row.enrolment.participant_id
+            s.delete(row)
+            s.flush()
+            audit.record(s, self.ctx, "delete", "attendance", attendance_id, participant_id)
+            record = _record(s, enrolment_id)
+        self._publish(participant_id)
+        return record
+
+    def remove_enrolment(self, enrolment_id: int) -> None:
+        """Undo an enrolment entered by mistake (with its attendance)."""
+        with self.ctx.write() as s:
+            enrolment = load(s, Enrolment, enrolment_id, "enrolment")
+            participant_id = enrolment.participant_id
+            s.delete(enrolment)
+            audit.record(s, self.ctx, "delete", "enrolment", enrolment_id, participant_id)
+        self._publish(participant_id)
+
+    def enrolments_for_participant(self, participant_id: int) -> builtins.list[EnrolmentRecord]:
+        with self.ctx.read() as s:
+            return _records(s, Enrolment.participant_id == participant_id)
+
+    def participants_of_module(self, module_id: int) -> builtins.list[EnrolmentRecord]:
+        with self.ctx.read() as s:
+            load(s, Module, module_id, "module")
+            return _records(s, Enrolment.module_id == module_id)
+
+    def get_enrolment(self, enrolment_id: int) -> EnrolmentRecord:
+        with self.ctx.read() as s:
+            load(s, Enrolment, enrolment_id, "enrolment")
+            return _record(s, enrolment_id)
+
+    def _publish(self, participant_id: int) -> None:
+        self.ctx.publish(Changes.of({"enrolment"}, {participant_id}))
+
+
+def _records(s: Session, where: object) -> list[EnrolmentRecord]:
+    q = (
+        select(Enrolment, Participant.first_name, Participant.last_name)
+        .join(Participant, Participant.id == Enrolment.participant_id)
+        .where(where)  # type: ignore[arg-type]
+        .options(joinedload(Enrolment.module), selectinload(Enrolment.attendance))
+        .order_by(Enrolment.enrolled_on.desc(), Enrolment.id.desc())
+    )
+    return [_to_record(e, f"{first} {last}".strip()) for e, first, last in s.execute(q)]
+
+
+def _record(s: Session, enrolment_id: int) -> EnrolmentRecord:
+    # Reload so that attendance added by id (not through the collection) is included.
+    s.flush()
+    s.expire_all()
+    return _records(s, Enrolment.id == enrolment_id)[0]
+
+
+def _to_record(e: Enrolment, participant_name: str) -> EnrolmentRecord:
+    attendance = tuple(
+        AttendanceRecord(a.id, a.session_date, a.status, a.note)
+        for a in sorted(e.attendance, key=lambda a: a.session_date)
+    )
+    statuses = [a.status for a in attendance]
+    return EnrolmentRecord(
+        id=e.id,
+        participant_id=e.participant_id,
+        participant_name=participant_name,
+        module_id=e.module_id,
+        module_title=e.module.title,
+        enrolled_on=e.enrolled_on,
+        result=e.result,
+        completed_on=e.completed_on,
+        result_note=e.result_note,
+        attendance=attendance,
+        present=statuses.count(AttendanceStatus.PRESENT),
+        excused=statuses.count(AttendanceStatus.EXCUSED),
+        absent=statuses.count(AttendanceStatus.ABSENT),
+    )
+
+
+def _note_length(problems: list[FieldError], field: str, note: str) -> None:
+    if len(note) > 20_000:
+        problems.append(
+            FieldError(
+                field,
+                Message(
+                    N_("This text is too long ({length} characters, at most {limit})."),
+                    {"length": len(note), "limit": 20_000},
+                ),
+            )
+        )
+
+
+def _enrolled_count(s: Session, module_id: int) -> int:
+    return int(
+        s.scalar(select(func.count(Enrolment.id)).where(Enrolment.module_id == module_id)) or 0
+    )
+
+
+def _ongoing_count(s: Session, module_id: int) -> int:
+    q = select(func.count(Enrolment.id)).where(
+        Enrolment.module_id == module_id, Enrolment.result == EnrolmentResult.ONGOING
+    )
+    return int(s.scalar(q) or 0)
+
+
+def _duplicate_title(s: Session, title: str, own_id: int | None) -> list[FieldError]:
+    q = select(Module.id).where(
+        Module.archived_at.is_(None), func.lower(Module.title) == title.lower()
+    )
+    if own_id is not None:
+        q = q.where(Module.id != own_id)
+    if s.scalar(q.limit(1)) is None:
+        return []
+    return [FieldError("title", Message(N_("A module with this title is already offered.")))]
