@@ -1,0 +1,187 @@
+"""What the command line's subcommands share: exit codes, errors, passphrases, vault facts.
+
+Passphrases never come from an argument (it would stay in the shell history and
+the process list): from ``--passphrase-file``, the ``COACHDESK_PASSPHRASE``
+environment variable, or a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from coachdesk import i18n
+from coachdesk.i18n import N_, Message, _
+
+PASSPHRASE_ENV = "COACHDESK_PASSPHRASE"
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_VAULT = 2
+EXIT_VALIDATION = 3
+
+
+class CliError(Exception):
+    """An expected problem of the command line itself (missing file, bad option, ...)."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(message.msgid)
+
+    def render(self, lang: str | None = None) -> str:
+        return self.message.render(lang)
+
+
+# -- passphrases -----------------------------------------------------------------------------
+
+
+def add_secret_options(p: argparse.ArgumentParser, *, recovery: bool = False) -> None:
+    """Where the passphrase comes from: a file, the environment, or asked (never an argument)."""
+    p.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("read the passphrase from the first line of FILE (else {env} or a prompt)").format(
+            env=PASSPHRASE_ENV
+        ),
+    )
+    if recovery:
+        p.add_argument(
+            "--recovery-code-file",
+            type=Path,
+            metavar=_("FILE"),
+            help=_("open the vault with the recovery code written in FILE"),
+        )
+
+
+def _read_secret_file(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise CliError(
+            Message(N_("Cannot read {path}: {reason}"), {"path": str(path), "reason": reason})
+        ) from exc
+    lines = text.splitlines()
+    secret = lines[0] if lines else ""
+    if not secret:
+        raise CliError(Message(N_("The file {path} is empty."), {"path": str(path)}))
+    return secret
+
+
+def _ask(prompt: str) -> str:
+    if not sys.stdin.isatty():
+        raise CliError(
+            Message(
+                N_("No passphrase given. Use --passphrase-file or the {env} environment variable."),
+                {"env": PASSPHRASE_ENV},
+            )
+        )
+    return getpass.getpass(prompt)
+
+
+def passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
+    """The passphrase for this command; a new one is asked twice when typed."""
+    if getattr(args, "passphrase_file", None) is not None:
+        return _read_secret_file(args.passphrase_file)
+    from_env = os.environ.get(PASSPHRASE_ENV, "")
+    if from_env:
+        return from_env
+    first = _ask(_("New passphrase: ") if new else _("Passphrase: "))
+    if new and _ask(_("Repeat the passphrase: ")) != first:
+        raise CliError(Message(N_("The two passphrases are not the same. Nothing was created.")))
+    return first
+
+
+def open_vault(args: argparse.Namespace, path: Path, *, migrate: bool = True) -> Any:
+    """Open the vault at ``path`` with the recovery code file or the passphrase."""
+    from coachdesk.vault.store import Vault
+
+    code_file = getattr(args, "recovery_code_file", None)
+    if code_file is not None:
+        return Vault.open_with_recovery_code(path, _read_secret_file(code_file), migrate=migrate)
+    return Vault.open(path, passphrase(args), migrate=migrate)
+
+
+def print_recovery_code(code: str) -> None:
+    print()
+    print(_("Recovery code (shown only this once):"))
+    print()
+    print("    " + code)
+    print()
+    print(
+        _(
+            "Write it down or print it now and keep the paper in a safe place. "
+            "It opens the vault if the passphrase is forgotten; nobody can recover it for you."
+        )
+    )
+
+
+COUNT_LABELS = {
+    "participants": N_("Participants"),
+    "goals": N_("Goals"),
+    "milestones": N_("Milestones"),
+    "modules": N_("Modules"),
+    "enrolments": N_("Enrolments"),
+    "attendance": N_("Attendance entries"),
+    "meetings": N_("Meetings"),
+    "agreements": N_("Agreements"),
+    "handovers": N_("Handovers"),
+    "consents": N_("Consents"),
+    "organisations": N_("Organisations"),
+    "contacts": N_("Contact persons"),
+    "aftercare_followups": N_("Aftercare follow-ups"),
+    "audit_entries": N_("Audit entries"),
+}
+
+
+def vault_info(vault: Any) -> dict[str, Any]:
+    """Schema revision, integrity check and record counts of an open vault; no personal data."""
+    from sqlalchemy import func, select
+    from sqlalchemy.exc import OperationalError
+
+    from coachdesk import models as m
+    from coachdesk.vault.store import head_revision
+
+    counted = {
+        "participants": m.Participant,
+        "goals": m.Goal,
+        "milestones": m.Milestone,
+        "modules": m.Module,
+        "enrolments": m.Enrolment,
+        "attendance": m.Attendance,
+        "meetings": m.Meeting,
+        "agreements": m.Agreement,
+        "handovers": m.Handover,
+        "consents": m.Consent,
+        "organisations": m.Organisation,
+        "contacts": m.ContactPerson,
+        "aftercare_followups": m.AftercareFollowUp,
+        "audit_entries": m.AuditEntry,
+    }
+    report = vault.integrity_check()
+    counts: dict[str, int] = {}
+    with vault.sessions() as s:
+        for key, model in counted.items():
+            try:
+                counts[key] = int(s.scalar(select(func.count()).select_from(model)) or 0)
+            except OperationalError:  # an older schema without this table
+                s.rollback()
+    return {
+        "schema_revision": vault.schema_revision(),
+        "schema_head": head_revision(),
+        "integrity": {
+            "ok": report.ok,
+            "problems": [*report.cipher_problems, *report.structure_problems],
+        },
+        "counts": counts,
+    }
+
+
+def print_counts(counts: dict[str, int]) -> None:
+    for key, count in counts.items():
+        print(f"  {_(COUNT_LABELS.get(key, key))}: {i18n.format_number(count)}")
