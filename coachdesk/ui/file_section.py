@@ -1,0 +1,61 @@
+"""What every tab of a participant's file shares: its services, refresh on change, safe actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
+
+from coachdesk.i18n import _
+from coachdesk.services.errors import NotFoundError, ValidationError
+from coachdesk.vault.errors import StorageError
+
+T = TypeVar("T")
+
+
+def guarded(parent: QWidget, action: Callable[[], T]) -> T | None:
+    """Run a service call from a button; a problem becomes a message instead of a crash."""
+    try:
+        return action()
+    except ValidationError as err:
+        QMessageBox.warning(parent, _("Please check"), err.render())
+    except (NotFoundError, StorageError) as err:
+        QMessageBox.warning(parent, _("Could not save"), str(err))
+    return None
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+class FileSection(QWidget):
+    """A tab of the participant file; refreshes when a change of ``KINDS`` concerns her."""
+
+    KINDS: tuple[str, ...] = ()
+
+    def __init__(
+        self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.signals = signals
+        self.participant_id = participant_id
+        signals.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Any) -> None:
+        if not changes.concerns(*self.KINDS):
+            return
+        if changes.participant_ids and self.participant_id not in changes.participant_ids:
+            return
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload from the services (subclasses show their list)."""
+
+    def today(self) -> Any:
+        return self.services.ctx.today()

@@ -1,0 +1,228 @@
+"""One participant's file: overview, goals, modules, meetings, handovers, consents, aftercare
+and what was exported, as tabs.
+
+Unsaved changes are never lost silently: leaving asks, and while the overview has
+unsaved edits a draft is written to the vault every few seconds (and on lock), so a
+crash or a lock keeps them; reopening the file offers the draft back.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.i18n import _
+from coachdesk.ui.aftercare_tab import AftercareTab
+from coachdesk.ui.consents_tab import ConsentsTab
+from coachdesk.ui.forms import add_save_shortcut
+from coachdesk.ui.goals_tab import GoalsTab
+from coachdesk.ui.handovers_tab import HandoversTab
+from coachdesk.ui.meetings_tab import MeetingsTab
+from coachdesk.ui.modules_tab import ModulesTab
+from coachdesk.ui.overview_tab import OverviewTab
+from coachdesk.ui.style import heading_label
+
+DRAFT_INTERVAL_MS = 10_000
+
+
+def draft_key(participant_id: int) -> str:
+    return f"participant-file:{participant_id}"
+
+
+def _export_history(services: Any, signals: Any, participant_id: int) -> QWidget | None:
+    """The export history view of the export feature, when it is installed."""
+    try:
+        module = importlib.import_module("coachdesk.ui.export_history")
+    except ImportError:
+        return None
+    view: QWidget = module.ExportHistoryView(services, signals, participant_id)
+    return view
+
+
+class ParticipantFile(QWidget):
+    def __init__(
+        self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.signals = signals
+        self.participant_id = participant_id
+        self.heading = heading_label()
+        self.overview = OverviewTab(services, signals, participant_id)
+        self.goals = GoalsTab(services, signals, participant_id)
+        self.modules = ModulesTab(services, signals, participant_id)
+        self.meetings = MeetingsTab(services, signals, participant_id)
+        self.handovers = HandoversTab(services, signals, participant_id)
+        self.consents = ConsentsTab(services, signals, participant_id)
+        self.aftercare = AftercareTab(services, signals, participant_id)
+        self.exports = _export_history(services, signals, participant_id)
+        self.exports_empty = QLabel()
+        self.exports_empty.setWordWrap(True)
+        self.exports_empty.setMargin(24)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        for tab in self._sections():
+            self.tabs.addTab(tab, "")
+        self.draft_banner = self._make_banner()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.draft_banner)
+        layout.addWidget(self.tabs, 1)
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setInterval(DRAFT_INTERVAL_MS)
+        self.draft_timer.timeout.connect(self.save_draft)
+        self.overview.dirty_changed.connect(self._dirty_changed)
+        add_save_shortcut(self, self.save)
+        signals.changed.connect(self._on_changed)
+        signals.language_changed.connect(lambda _lang: self.retranslate())
+        self._offer_draft()
+        self.retranslate()
+
+    def _sections(self) -> list[QWidget]:
+        return [
+            self.overview,
+            self.goals,
+            self.modules,
+            self.meetings,
+            self.handovers,
+            self.consents,
+            self.aftercare,
+            self.exports if self.exports is not None else self.exports_empty,
+        ]
+
+    def _make_banner(self) -> QFrame:
+        banner = QFrame(self)
+        banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner.setStyleSheet("QFrame { background: #fff4d6; }")
+        self.banner_text = QLabel(banner)
+        self.banner_text.setWordWrap(True)
+        self.restore_button = QPushButton(banner)
+        self.discard_button = QPushButton(banner)
+        self.restore_button.clicked.connect(self.restore_draft)
+        self.discard_button.clicked.connect(self.discard_draft)
+        row = QHBoxLayout(banner)
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.discard_button)
+        banner.hide()
+        return banner
+
+    def retranslate(self) -> None:
+        titles = [
+            _("Overview"),
+            _("Goals and milestones"),
+            _("Modules"),
+            _("Meetings"),
+            _("Handovers"),
+            _("Consents"),
+            _("Aftercare"),
+            _("Exports"),
+        ]
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)
+        for section in self._sections():
+            if section is not self.exports_empty and hasattr(section, "retranslate"):
+                section.retranslate()
+        self.exports_empty.setText(
+            _(
+                "No documents exported yet. Documents you export for this participant "
+                "(handovers, consent sheets) are listed here."
+            )
+        )
+        self.banner_text.setText(_("Unsaved changes from your last session were kept as a draft."))
+        self.restore_button.setText(_("Restore draft"))
+        self.discard_button.setText(_("Discard draft"))
+        self._show_heading()
+
+    def _show_heading(self) -> None:
+        record = self.overview.record
+        self.heading.setText(record.display_name if record is not None else "")
+
+    def _on_changed(self, changes: Any) -> None:
+        if changes.concerns("participant") and self.participant_id in changes.participant_ids:
+            self._show_heading()
+
+    # -- unsaved changes ---------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.overview.dirty
+
+    def save(self) -> bool:
+        if not self.overview.dirty:
+            return True
+        self.tabs.setCurrentWidget(self.overview)
+        if self.overview.save():
+            self.services.drafts.discard(draft_key(self.participant_id))
+            return True
+        return False
+
+    def _dirty_changed(self, dirty: bool) -> None:
+        if dirty:
+            self.draft_timer.start()
+        else:
+            self.draft_timer.stop()
+
+    def save_draft(self) -> None:
+        """Keep the unsaved overview in the vault (called periodically, on lock and on close)."""
+        if self.overview.dirty:
+            payload = {"overview": self.overview.state()}
+            self.services.drafts.save(draft_key(self.participant_id), payload)
+
+    def _offer_draft(self) -> None:
+        self._draft = self.services.drafts.load(draft_key(self.participant_id))
+        self.draft_banner.setVisible(self._draft is not None)
+
+    def has_draft_offer(self) -> bool:
+        return self.draft_banner.isVisibleTo(self)
+
+    def restore_draft(self) -> None:
+        if self._draft is not None:
+            self.overview.restore_state(self._draft.get("overview", {}))
+            self.tabs.setCurrentWidget(self.overview)
+        self.draft_banner.hide()
+
+    def discard_draft(self) -> None:
+        """Forget the kept draft (and what is typed but unsaved)."""
+        self.services.drafts.discard(draft_key(self.participant_id))
+        self._draft = None
+        self.draft_banner.hide()
+        if self.overview.dirty:
+            self.overview.revert()
+
+    def confirm_leave(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved changes; True when it may close."""
+        if not self.has_unsaved_changes():
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Unsaved changes"))
+        box.setText(_("The participant's data has changes that are not saved yet."))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.button(QMessageBox.StandardButton.Save).setText(_("Save"))
+        box.button(QMessageBox.StandardButton.Discard).setText(_("Discard changes"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(_("Cancel"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.discard_draft()
+            return True
+        return False
