@@ -50,3 +50,21 @@ def check_same_ids(current: Sequence[int], wanted: Sequence[int], field: str) ->
         raise ValidationError.single(
             field, N_("The list has changed in the meantime. Please reload it and try again.")
         )
+
+
+def name_taken(
+    s: Session,
+    id_column: InstrumentedAttribute[int],
+    text_column: InstrumentedAttribute[str],
+    value: str,
+    own_id: int | None,
+    *where: object,
+) -> bool:
+    """Whether another row (among ``where``) has ``value`` in ``text_column``, ignoring case.
+
+    Compared in Python because SQLite's lower() leaves Ö, Ş, И ... as they are; the rows
+    compared are always few (one participant's goals, one organisation's contacts, ...).
+    """
+    wanted = value.casefold()
+    rows = s.execute(select(id_column, text_column).where(*where))  # type: ignore[arg-type]
+    return any(row_id != own_id and text.casefold() == wanted for row_id, text in rows)

@@ -17,7 +17,7 @@ from coachdesk.models import ContactPerson, Organisation
 from coachdesk.models.base import utcnow
 from coachdesk.models.enums import OrganisationKind
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load
+from coachdesk.services.common import load, name_taken
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError, ValidationError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -253,10 +253,7 @@ def _check_organisation(s: Session, organisation_id: int) -> None:
 
 
 def _duplicate_organisation(s: Session, name: str, own_id: int | None) -> list[FieldError]:
-    q = select(Organisation.id).where(func.lower(Organisation.name) == name.lower())
-    if own_id is not None:
-        q = q.where(Organisation.id != own_id)
-    if s.scalar(q.limit(1)) is None:
+    if not name_taken(s, Organisation.id, Organisation.name, name, own_id):
         return []
     return [
         FieldError("name", Message(N_("An organisation with this name is already in the list.")))
@@ -264,13 +261,14 @@ def _duplicate_organisation(s: Session, name: str, own_id: int | None) -> list[F
 
 
 def _duplicate_contact(s: Session, draft: ContactDraft, own_id: int | None) -> list[FieldError]:
-    q = select(ContactPerson.id).where(
+    if not name_taken(
+        s,
+        ContactPerson.id,
+        ContactPerson.name,
+        draft.name,
+        own_id,
         ContactPerson.organisation_id == draft.organisation_id,
-        func.lower(ContactPerson.name) == draft.name.lower(),
-    )
-    if own_id is not None:
-        q = q.where(ContactPerson.id != own_id)
-    if s.scalar(q.limit(1)) is None:
+    ):
         return []
     return [
         FieldError(

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from coachdesk.i18n import N_, Message
@@ -18,6 +18,7 @@ from coachdesk.services.common import (
     check_same_ids,
     load,
     load_participant,
+    name_taken,
     next_position,
     not_in_future,
 )
@@ -284,13 +285,14 @@ def _record(goal: Goal) -> GoalRecord:
 def _duplicate_title(
     s: Session, participant_id: int, title: str, own_id: int | None
 ) -> list[FieldError]:
-    q = select(Goal.id).where(
+    if not name_taken(
+        s,
+        Goal.id,
+        Goal.title,
+        title,
+        own_id,
         Goal.participant_id == participant_id,
         Goal.archived_at.is_(None),
-        func.lower(Goal.title) == title.lower(),
-    )
-    if own_id is not None:
-        q = q.where(Goal.id != own_id)
-    if s.scalar(q.limit(1)) is None:
+    ):
         return []
     return [FieldError("title", Message(N_("She already has a goal with this title.")))]

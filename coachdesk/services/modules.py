@@ -18,7 +18,7 @@ from coachdesk.models import Attendance, Enrolment, Module, Participant
 from coachdesk.models.base import utcnow
 from coachdesk.models.enums import AttendanceStatus, EnrolmentResult
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, load_participant
+from coachdesk.services.common import load, load_participant, name_taken
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError, ValidationError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -380,11 +380,6 @@ def _ongoing_count(s: Session, module_id: int) -> int:
 
 
 def _duplicate_title(s: Session, title: str, own_id: int | None) -> list[FieldError]:
-    q = select(Module.id).where(
-        Module.archived_at.is_(None), func.lower(Module.title) == title.lower()
-    )
-    if own_id is not None:
-        q = q.where(Module.id != own_id)
-    if s.scalar(q.limit(1)) is None:
+    if not name_taken(s, Module.id, Module.title, title, own_id, Module.archived_at.is_(None)):
         return []
     return [FieldError("title", Message(N_("A module with this title is already offered.")))]

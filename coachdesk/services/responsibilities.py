@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from coachdesk.i18n import N_, Message
 from coachdesk.models import ContactPerson, Organisation, Responsibility
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load
+from coachdesk.services.common import load, name_taken
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -130,14 +130,15 @@ def _check(
                     Message(N_("This contact person works for another organisation.")),
                 )
             )
-    q = select(Responsibility.id).where(
+    if name_taken(
+        s,
+        Responsibility.id,
+        Responsibility.topic,
+        draft.topic,
+        own_id,
         Responsibility.organisation_id == organisation_id,
-        func.lower(Responsibility.topic) == draft.topic.lower(),
         Responsibility.target_group == draft.target_group,
-    )
-    if own_id is not None:
-        q = q.where(Responsibility.id != own_id)
-    if s.scalar(q.limit(1)) is not None:
+    ):
         problems.append(
             FieldError("topic", Message(N_("This responsibility is already in the list.")))
         )
