@@ -20,6 +20,7 @@ from coachdesk.export.facts import (
     AttendanceFacts,
     AttendeeFacts,
     ConsentBasis,
+    ConsentFormFacts,
     EnrolmentFacts,
     Fact,
     FilteredFile,
@@ -225,4 +226,27 @@ def _handovers(s: Session, pid: int, covered: frozenset[DataCategory]) -> tuple[
     return tuple(
         _copy(HandoverFacts, h, covered, handover_id=h.id)
         for h in s.scalars(q.order_by(Handover.handover_date, Handover.id))
+    )
+
+
+def consent_form_facts(session: Session, consent_id: int) -> ConsentFormFacts:
+    """A consent form goes to the participant herself: her name and the consent's terms."""
+    c = session.get(Consent, consent_id)
+    if c is None:
+        raise NotFoundError("consent", consent_id)
+    p = session.get(Participant, c.participant_id)
+    if p is None:
+        raise NotFoundError("participant", c.participant_id)
+    return ConsentFormFacts(
+        consent_id=c.id,
+        participant_id=p.id,
+        participant_name=p.display_name,
+        date_of_birth=p.date_of_birth,
+        recipient_organisation_id=c.recipient_organisation_id,
+        recipient_contact_id=c.recipient_contact_id,
+        purpose=c.purpose,
+        legal_basis=c.legal_basis,
+        categories=c.categories,
+        notice_version=c.notice_version,
+        valid_until=c.valid_until,
     )

@@ -186,3 +186,20 @@ class FilteredFile:
         first = self.fact("first_name") or ""
         last = self.fact("last_name") or ""
         return f"{first} {last}".strip()
+
+
+@dataclass(frozen=True)
+class ConsentFormFacts:
+    """What a consent form shows: the consent record itself, for the participant to sign."""
+
+    consent_id: int
+    participant_id: int
+    participant_name: str
+    date_of_birth: dt.date | None
+    recipient_organisation_id: int | None
+    recipient_contact_id: int | None
+    purpose: str
+    legal_basis: LegalBasis
+    categories: frozenset[DataCategory]
+    notice_version: str
+    valid_until: dt.date | None

@@ -1,0 +1,73 @@
+"""Summary of a (three-way) meeting: attendees, shared summary, agreements."""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from reportlab.platypus import Flowable
+
+from coachdesk.export.common import DocumentData, closing, fmt, not_included, opening
+from coachdesk.export.facts import MeetingFacts
+from coachdesk.export.layout import SignatureBox, build, para, rows_table, styles
+from coachdesk.i18n import N_, _
+from coachdesk.labels import label
+from coachdesk.models.enums import DataCategory
+
+MEETING_TITLE = N_("Meeting summary")
+
+
+def chosen_meeting(data: DocumentData) -> MeetingFacts | None:
+    """The meeting asked for, or the latest one."""
+    meetings = data.file.meetings
+    if data.meeting_id is not None:
+        return next((m for m in meetings if m.meeting_id == data.meeting_id), None)
+    return meetings[-1] if meetings else None
+
+
+def render_meeting_summary(data: DocumentData, out: BinaryIO) -> SignatureBox:
+    st = styles()
+    lang = data.lang
+    title = _(MEETING_TITLE, lang)
+    flow: list[Flowable] = opening(data, title, st)
+    meeting = chosen_meeting(data)
+    if DataCategory.MEETING_SUMMARIES not in data.file.covered:
+        flow += not_included(data, DataCategory.MEETING_SUMMARIES, st)
+    elif meeting is None:
+        flow.append(para(_("No meeting recorded.", lang), st.body))
+    else:
+        rows = [
+            (_("Kind", lang), fmt(meeting.kind, lang)),
+            (_("Date and time", lang), fmt(meeting.held_at, lang)),
+        ]
+        if meeting.location:
+            rows.append((_("Location", lang), meeting.location))
+        flow.append(rows_table(rows, st))
+        flow.append(para(_("Attendees", lang), st.heading))
+        attendees = [(label(a.role, lang), a.name) for a in meeting.attendees]
+        flow.append(
+            rows_table(attendees, st) if attendees else para(_("None recorded.", lang), st.body)
+        )
+        if meeting.agenda:
+            flow += [para(_("Agenda", lang), st.heading), para(meeting.agenda, st.body)]
+        flow.append(para(_("Shared summary", lang), st.heading))
+        flow.append(para(meeting.shared_summary or _("None recorded.", lang), st.body))
+        flow.append(para(_("Agreements", lang), st.heading))
+        agreements = [
+            (
+                a.who,
+                a.what
+                + (
+                    " (" + _("due {date}", lang).format(date=fmt(a.due_date, lang)) + ")"
+                    if a.due_date
+                    else ""
+                ),
+            )
+            for a in meeting.agreements
+        ]
+        flow.append(
+            rows_table(agreements, st) if agreements else para(_("None recorded.", lang), st.body)
+        )
+    end, placeholder = closing(data, st)
+    build(out, flow + end, title=title, header_left=data.organisation_name, lang=lang)
+    assert placeholder.drawn is not None
+    return placeholder.drawn
