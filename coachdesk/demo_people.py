@@ -33,6 +33,8 @@ STATUSES = (St.INTAKE, St.ACTIVE, St.PAUSED, St.EXITED, St.AFTERCARE, St.ARCHIVE
 STATUS_WEIGHTS = (8, 40, 8, 14, 16, 14)
 LEVELS = (GermanLevel.NONE, GermanLevel.A1, GermanLevel.A2, GermanLevel.B1, GermanLevel.B2)
 FAMILY_CHILDREN = (2, 3, 1, 1, 2)
+# work, training, education, other programme, other
+DESTINATION_WEIGHTS = (45, 20, 8, 17, 10)
 NOTICE_LANGUAGE = {"arabic": "ar", "arabic_script": "ar", "turkish": "tr", "ukrainian": "uk"}
 NOTICE_LANGUAGE |= {"cyrillic": "uk", "farsi": "fa", "farsi_script": "fa", "kurdish": "ku"}
 
@@ -69,8 +71,7 @@ class PersonFactory:
         entry, exit_date = self._dates(status)
         destination = None
         if exit_date is not None:
-            destination = rng.choice(list(ExitDestination)) if status != St.EXITED else None
-            destination = destination or ExitDestination.WORK
+            destination = rng.choices(list(ExitDestination), weights=DESTINATION_WEIGHTS)[0]
         family = rng.randrange(len(data.FAMILY))
         officer = rng.choice(self.dir.integration_officers)
         residence = rng.choice(data.RESIDENCE) if origin != "german" else ""

@@ -167,59 +167,54 @@ class FileRecords:
             categories.append(DataCategory.FAMILY_CHILDCARE)
         interpreter = "" if notice_language == "de" or self.rng.random() < 0.5 else "Dolmetscherin"
         job_centre = self.dir.first(OrganisationKind.JOB_CENTRE)
+        # Some coaches take consent orally with a witness (never for special categories).
+        method = ConsentMethod.ORAL_WITH_WITNESS if index % 13 == 6 else ConsentMethod.WRITTEN
         self._consent(
-            job_centre,
-            None,
+            (job_centre, None),
             categories,
             LegalBasis.CONSENT,
-            given,
-            valid_until,
-            withdrawn,
+            (given, valid_until, withdrawn),
             notice_language,
             interpreter,
+            method,
         )
         if index % 8 == 2:
+            # Health and residence status for her integration officer only: explicit, written.
             special = [DataCategory.HEALTH, DataCategory.RESIDENCE_STATUS]
+            dates = (given, given + dt.timedelta(days=365), None)
             self._consent(
-                None,
-                officer,
+                (job_centre, officer),
                 special,
                 LegalBasis.EXPLICIT_CONSENT,
-                given,
-                given + dt.timedelta(days=365),
-                None,
+                dates,
                 notice_language,
                 interpreter,
-                ConsentMethod.ORAL_WITH_WITNESS,
             )
         if index % 6 == 4:
             counselling = self.dir.first(OrganisationKind.MIGRATION_COUNSELLING)
             cats = [DataCategory.IDENTITY_CONTACT, DataCategory.RESIDENCE_STATUS]
             self._consent(
-                counselling,
-                None,
+                (counselling, None),
                 cats,
                 LegalBasis.EXPLICIT_CONSENT,
-                given,
-                None,
-                None,
+                (given, None, None),
                 notice_language,
                 interpreter,
             )
 
     def _consent(
         self,
-        organisation: int | None,
-        contact: int | None,
+        recipient: tuple[int | None, int | None],
         categories: list[DataCategory],
         basis: LegalBasis,
-        given: dt.date,
-        valid_until: dt.date | None,
-        withdrawn: dt.date | None,
+        dates: tuple[dt.date, dt.date | None, dt.date | None],
         language: str,
         interpreter: str,
         method: ConsentMethod = ConsentMethod.WRITTEN,
     ) -> None:
+        """One consent: ``recipient`` (organisation, person), ``dates`` (given, until, withdrawn)"""
+        organisation, contact = recipient
+        given, valid_until, withdrawn = dates
         consent_id = self.ids.next(m.Consent)
         self.rows.add(
             m.Consent,
