@@ -223,6 +223,8 @@ def _run(argv: list[str]) -> int:
         gui_args = list(rest)
         if args.vault is not None:
             gui_args += ["--vault", str(args.vault)]
+        if args.lang is not None:
+            gui_args += ["--lang", args.lang]
         return int(run_gui(gui_args))
     if rest:
         parser.error(_("unrecognised arguments: {args}").format(args=" ".join(rest)))
