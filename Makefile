@@ -9,7 +9,7 @@ MO := $(patsubst translations/%.po,coachdesk/locale/%/LC_MESSAGES/coachdesk.mo,$
 
 .PHONY: run test lint typecheck unit bench screenshots translations extract-messages update-catalogs clean
 
-run: $(STAMP) translations
+run: $(STAMP) $(SYSSTAMP) translations
 	$(VENV)/bin/coachdesk
 
 test: $(STAMP) $(SYSSTAMP) translations lint typecheck unit
