@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,7 +20,7 @@ CUSTOMER_NUMBER = 4
 COLUMN_COUNT = 5
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-"""Native values for sorting (names case-folded, dates as dates, missing dates first)."""
+"""Native values for sorting (names case-folded, dates as day numbers, missing dates first)."""
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """The participant's id."""
 
@@ -123,8 +122,8 @@ class ParticipantTableModel(QAbstractTableModel):
         if column == PROGRAMME:
             return row.programme.casefold()
         if column == ENTRY_DATE:
-            # QSortFilterProxyModel compares QDate; missing dates sort first.
-            return row.entry_date or dt.date.min
+            # Ordinals compare natively in the proxy; missing dates sort first.
+            return row.entry_date.toordinal() if row.entry_date else 0
         if column == CUSTOMER_NUMBER:
             return row.jobcentre_customer_number
         return None

@@ -1,0 +1,205 @@
+"""Starting the window application, and the one place that opens and locks the vault.
+
+The controller shows one screen at a time: welcome (first start), unlock, or the main
+window. Locking disposes the main window and every participant file (their unsaved work
+kept as drafts), closes the database, zeroes the key and shows the unlock screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QObject, QSettings, QSize
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from coachdesk import i18n
+from coachdesk.i18n import _
+from coachdesk.services.facade import Services
+from coachdesk.ui.idle import IdleWatcher
+from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.settings_view import LANGUAGE_KEY, idle_minutes
+from coachdesk.ui.signals import AppSignals
+from coachdesk.ui.unlock import UnlockWindow
+from coachdesk.ui.welcome import DEMO_PASSPHRASE, WelcomeWindow, demo_folder
+from coachdesk.vault.store import Vault
+
+APP_NAME = "CoachDesk"
+LAST_VAULT_KEY = "last_vault"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def startup_language(settings: QSettings) -> str:
+    chosen = str(settings.value(LANGUAGE_KEY, "") or "")
+    return chosen if chosen in i18n.SUPPORTED_LANGUAGES else i18n.system_language()
+
+
+class AppController(QObject):
+    """Owns the vault, the services and the screens of one running CoachDesk."""
+
+    def __init__(
+        self,
+        settings: QSettings,
+        data_dir: Path,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.data_dir = data_dir
+        self.today = today
+        self.signals = AppSignals(self)
+        self.idle = IdleWatcher(idle_minutes(settings), self)
+        self.idle.idle_timeout.connect(self.lock)
+        self.idle.suspended.connect(self.lock)
+        self.vault: Vault | None = None
+        self.services: Services | None = None
+        self.main_window: MainWindow | None = None
+        self.welcome: WelcomeWindow | None = None
+        self.unlock_window: UnlockWindow | None = None
+        self.signals.language_changed.connect(self._retranslate_screens)
+
+    # -- screens ----------------------------------------------------------------------------------
+
+    def start(self, vault_path: Path | None = None) -> None:
+        if vault_path is None:
+            remembered = str(self.settings.value(LAST_VAULT_KEY, "") or "")
+            vault_path = Path(remembered) if remembered else None
+        if vault_path is not None and Vault.exists(vault_path):
+            self.show_unlock(vault_path)
+        else:
+            self.show_welcome()
+
+    def show_welcome(self) -> None:
+        previous = self._current_screen()
+        self.welcome = WelcomeWindow(self.data_dir)
+        self.welcome.vault_opened.connect(self.open_vault)
+        self.welcome.open_requested.connect(lambda path: self.show_unlock(Path(path)))
+        self._show_screen(self.welcome, previous)
+
+    def show_unlock(self, path: Path) -> None:
+        previous = self._current_screen()
+        hint = ""
+        if path == demo_folder(self.data_dir):
+            hint = _("Demo vault - passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE)
+        self.unlock_window = UnlockWindow(path, hint)
+        self.unlock_window.unlocked.connect(self.open_vault)
+        self.unlock_window.other_vault_requested.connect(self.show_welcome)
+        self._show_screen(self.unlock_window, previous)
+
+    def _current_screen(self) -> QWidget | None:
+        for screen in (self.main_window, self.unlock_window, self.welcome):
+            if screen is not None and screen.isVisible():
+                return screen
+        return None
+
+    def _show_screen(self, screen: QWidget, previous: QWidget | None) -> None:
+        # Show the new screen before closing the old, so Qt never sees "last window closed".
+        if previous is not None and previous is not self.main_window:
+            screen.resize(previous.size())
+        else:
+            screen.resize(QSize(760, 600))
+        screen.show()
+        screen.raise_()
+        screen.activateWindow()
+        for other in (self.welcome, self.unlock_window):
+            if other is not None and other is not screen:
+                other.close()
+                other.deleteLater()
+        if self.welcome is not screen:
+            self.welcome = None
+        if self.unlock_window is not screen:
+            self.unlock_window = None
+
+    def _retranslate_screens(self) -> None:
+        for screen in (self.welcome, self.unlock_window):
+            if screen is not None:
+                screen.retranslate()
+
+    # -- the vault --------------------------------------------------------------------------------
+
+    def open_vault(self, vault: Vault) -> None:
+        self.vault = vault
+        self.settings.setValue(LAST_VAULT_KEY, str(vault.path))
+        self.services = Services(vault.sessions, today=self.today)
+        self.services.subscribe(self.signals.publish)
+        window = MainWindow(self.services, vault, self.signals, self.settings)
+        window.lock_requested.connect(self.lock)
+        window.idle_minutes_changed.connect(self.idle.set_minutes)
+        self.main_window = window
+        window.show()
+        for screen in (self.welcome, self.unlock_window):
+            if screen is not None:
+                screen.close()
+                screen.deleteLater()
+        self.welcome = None
+        self.unlock_window = None
+        self.idle.set_minutes(idle_minutes(self.settings))
+        self.idle.start()
+
+    def lock(self) -> None:
+        """Take every participant's data off the screen and close the vault."""
+        vault = self.vault
+        if vault is None or vault.is_locked:
+            return
+        self.idle.stop()
+        # Dialogs (a message box, an editor) are closed first; their data goes with them.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        window = self.main_window
+        if window is not None:
+            window.dispose()
+            self.show_unlock(vault.path)
+            window.hide()
+            window.deleteLater()
+        else:
+            self.show_unlock(vault.path)
+        self.main_window = None
+        self.services = None
+        self.vault = None
+        vault.lock()
+
+    def shutdown(self) -> None:
+        """On quit: keep drafts, close the database and release the vault."""
+        self.idle.stop()
+        if self.main_window is not None:
+            self.main_window.dispose()
+            self.main_window.deleteLater()
+            self.main_window = None
+        if self.vault is not None:
+            self.vault.lock()
+            self.vault = None
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--vault", type=Path, default=None)
+    parser.add_argument("--lang", choices=i18n.SUPPORTED_LANGUAGES, default=None)
+    known, _rest = parser.parse_known_args(argv)
+    return known
+
+
+def run_gui(argv: list[str] | None = None) -> int:
+    """Start the window application; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    options = _parse(args)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME, *args])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    settings = QSettings()
+    i18n.set_language(options.lang or startup_language(settings))
+    controller = AppController(settings, default_data_dir())
+    app.aboutToQuit.connect(controller.shutdown)
+    controller.start(options.vault)
+    return int(app.exec())

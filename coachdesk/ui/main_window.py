@@ -1,0 +1,290 @@
+"""The main window: navigation between the views, participant files, status bar and lock."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from coachdesk.i18n import N_, _
+from coachdesk.ui.file_window import ParticipantFileWindow
+from coachdesk.ui.participants_view import ParticipantsView
+from coachdesk.ui.settings_view import SettingsView
+from coachdesk.ui.signals import AppSignals
+from coachdesk.ui.today_view import TodayView
+
+TODAY, PARTICIPANTS, MEETINGS, MODULES, CONTACTS, SETTINGS = (
+    "today",
+    "participants",
+    "meetings",
+    "modules",
+    "contacts",
+    "settings",
+)
+VIEWS: tuple[tuple[str, str], ...] = (
+    (TODAY, N_("Today")),
+    (PARTICIPANTS, N_("Participants")),
+    (MEETINGS, N_("Meetings")),
+    (MODULES, N_("Modules")),
+    (CONTACTS, N_("Contacts")),
+    (SETTINGS, N_("Settings")),
+)
+# Views written elsewhere in ui/, imported when the window is built: (module, class).
+LAZY_VIEWS = {
+    MEETINGS: ("coachdesk.ui.meetings_view", "MeetingsView"),
+    MODULES: ("coachdesk.ui.modules_view", "ModulesView"),
+    CONTACTS: ("coachdesk.ui.contacts_view", "ContactsView"),
+}
+GEOMETRY_KEY = "main_window/geometry"
+LAST_VIEW_KEY = "main_window/last_view"
+
+
+class MissingView(QLabel):
+    """Shown in place of a view whose module is not part of this build."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title = title
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(
+            _('"{view}" is not available in this version of CoachDesk.').format(view=_(self.title))
+        )
+
+
+class MainWindow(QMainWindow):
+    """Emits ``lock_requested`` (button, Ctrl+L) and ``idle_minutes_changed`` from Settings."""
+
+    lock_requested = Signal()
+    idle_minutes_changed = Signal(int)
+
+    def __init__(
+        self,
+        services: Any,
+        vault: Any,
+        signals: AppSignals,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.services = services
+        self.vault = vault
+        self.signals = signals
+        self.settings = settings
+        self.files: dict[int, ParticipantFileWindow] = {}
+
+        self.nav_model = QStandardItemModel(self)
+        for key, title in VIEWS:
+            item = QStandardItem(_(title))
+            item.setData(key, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            self.nav_model.appendRow(item)
+        self.nav = QListView()
+        self.nav.setObjectName("navigation")
+        self.nav.setModel(self.nav_model)
+        self.nav.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.nav.setSpacing(2)
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
+        self.nav.setFont(nav_font)
+
+        self.stack = QStackedWidget()
+        self.views: dict[str, QWidget] = {}
+        self.today = TodayView(services, signals)
+        self.today.open_requested.connect(self.open_participant)
+        self.participants = ParticipantsView(services, signals)
+        self.participants.open_requested.connect(self.open_participant)
+        self.settings_view = SettingsView(services, vault, settings)
+        self.settings_view.idle_minutes_changed.connect(self.idle_minutes_changed)
+        for key, title in VIEWS:
+            if key == TODAY:
+                view: QWidget = self.today
+            elif key == PARTICIPANTS:
+                view = self.participants
+            elif key == SETTINGS:
+                view = self.settings_view
+            else:
+                view = self._load_view(key, title)
+            self.views[key] = view
+            self.stack.addWidget(view)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.nav, 0)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._fit_navigation()
+
+        self.vault_label = QLabel()
+        self.lock_state = QLabel()
+        self.lock_button = QPushButton()
+        self.lock_button.setObjectName("lock_button")
+        self.statusBar().addWidget(self.vault_label, 1)
+        self.statusBar().addPermanentWidget(self.lock_state)
+        self.statusBar().addPermanentWidget(self.lock_button)
+        self.lock_button.clicked.connect(self.lock_requested)
+
+        self.lock_action = self._action(QKeySequence("Ctrl+L"), self.lock_requested.emit)
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.new_action = self._action(QKeySequence.StandardKey.New, self.new_participant)
+        self.find_action = self._action(QKeySequence.StandardKey.Find, self.focus_search)
+
+        self.nav.selectionModel().currentChanged.connect(
+            lambda current, _previous: self._show_row(current.row())
+        )
+        signals.language_changed.connect(self.retranslate)
+        self.retranslate()
+        self._restore_state()
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def _load_view(self, key: str, title: str) -> QWidget:
+        module_name, class_name = LAZY_VIEWS[key]
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            return MissingView(title)
+        view: QWidget = getattr(module, class_name)(self.services, self.signals)
+        opened = getattr(view, "open_requested", None)
+        if opened is not None:
+            opened.connect(self.open_participant)
+        return view
+
+    def _action(self, shortcut: Any, slot: Any) -> QAction:
+        action = QAction(self)
+        action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _fit_navigation(self) -> None:
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(_(title)) for _key, title in VIEWS)
+        self.nav.setFixedWidth(widest + 4 * metrics.horizontalAdvance("M"))
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(QSize(1100, 720))
+        last = str(self.settings.value(LAST_VIEW_KEY, TODAY))
+        self.show_view(last if last in self.views else TODAY)
+
+    # -- navigation -------------------------------------------------------------------------------
+
+    def current_view(self) -> str:
+        return str(self.nav.currentIndex().data(Qt.ItemDataRole.UserRole) or TODAY)
+
+    def show_view(self, key: str) -> None:
+        row = [k for k, _title in VIEWS].index(key)
+        self.nav.setCurrentIndex(self.nav_model.index(row, 0))
+        self._show_row(row)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = VIEWS[row][0]
+        self.stack.setCurrentWidget(self.views[key])
+        self.settings.setValue(LAST_VIEW_KEY, key)
+
+    def focus_search(self) -> None:
+        self.show_view(PARTICIPANTS)
+        self.participants.focus_search()
+
+    def new_participant(self) -> None:
+        self.show_view(PARTICIPANTS)
+        self.participants.new_participant()
+
+    # -- participant files ------------------------------------------------------------------------
+
+    def open_participant(self, participant_id: int) -> None:
+        window = self.files.get(participant_id)
+        if window is None:
+            try:
+                module = importlib.import_module("coachdesk.ui.participant_file")
+            except ModuleNotFoundError as exc:
+                if exc.name != "coachdesk.ui.participant_file":
+                    raise
+                QMessageBox.information(
+                    self,
+                    _("Participant file"),
+                    _("The participant file is not available in this version of CoachDesk."),
+                )
+                return
+            name = self.services.participants.get(participant_id).display_name
+            file_widget = module.ParticipantFile(self.services, self.signals, participant_id)
+            window = ParticipantFileWindow(file_widget, participant_id, name, self)
+            window.closed.connect(self._file_closed)
+            self.files[participant_id] = window
+            window.resize(self.size() * 0.9)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _file_closed(self, participant_id: int) -> None:
+        self.files.pop(participant_id, None)
+
+    # -- language, lock, close --------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        for row, (_key, title) in enumerate(VIEWS):
+            self.nav_model.item(row).setText(_(title))
+        self._fit_navigation()
+        self.setWindowTitle(_("CoachDesk - {vault}").format(vault=self.vault.name))
+        self.vault_label.setText(_("Vault: {name}").format(name=self.vault.name))
+        self.vault_label.setToolTip(str(self.vault.path))
+        self.lock_state.setText(_("Unlocked"))
+        self.lock_button.setText(_("Lock"))
+        self.lock_button.setToolTip(_("Lock the vault now (Ctrl+L)"))
+        for view in self.views.values():
+            retranslate = getattr(view, "retranslate", None)
+            if retranslate is not None:
+                retranslate()
+        for window in self.files.values():
+            window.retranslate()
+
+    def dispose(self) -> None:
+        """Before locking: keep drafts of open files, close them, forget every row on screen."""
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.signals.language_changed.disconnect(self.retranslate)
+        for window in list(self.files.values()):
+            window.close_for_lock()
+        self.files.clear()
+        for view in self.views.values():
+            clear = getattr(view, "clear", None)
+            if clear is not None and not isinstance(view, QLabel):
+                clear()
+        self.save_geometry()
+
+    def save_geometry(self) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        for window in list(self.files.values()):
+            window.close()
+            if window.isVisible():
+                event.ignore()
+                return
+        super().closeEvent(event)

@@ -1,0 +1,77 @@
+"""First start: a vault is created with a checked passphrase; the recovery code is shown once."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from coachdesk.ui.recovery_sheet import write_recovery_sheet
+from coachdesk.ui.welcome import CREATE, RECOVERY, WelcomeWindow
+from coachdesk.vault.store import Vault
+from tests.conftest import PASSPHRASE
+from tests.ui.shell_support import type_text
+
+
+def test_create_vault_then_confirm_recovery_code(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    welcome = WelcomeWindow(tmp_path / "data")
+    qtbot.addWidget(welcome)
+    welcome.show()
+    qtbot.mouseClick(welcome.create_button, Qt.MouseButton.LeftButton)
+    assert welcome.pages.currentIndex() == CREATE
+    target = tmp_path / "my vault"
+    welcome.folder.setText(str(target))
+
+    fields = welcome.passphrase
+    qtbot.keyClicks(fields.first, "passwort1234")
+    assert fields.strength.value() == 0
+    assert fields.reason.text() == "This passphrase is too common."
+    qtbot.keyClicks(fields.second, "passwort1234")
+    qtbot.mouseClick(welcome.confirm_create, Qt.MouseButton.LeftButton)
+    assert welcome.create_error.text() == "This passphrase is too common."
+    assert not Vault.exists(target)
+
+    fields.clear()
+    type_text(qtbot, fields.first, PASSPHRASE)
+    type_text(qtbot, fields.second, PASSPHRASE[:-1])
+    qtbot.mouseClick(welcome.confirm_create, Qt.MouseButton.LeftButton)
+    assert welcome.create_error.text() == "The two passphrases are not the same."
+    type_text(qtbot, fields.second, PASSPHRASE[-1])
+    assert fields.strength.value() >= 3
+    qtbot.mouseClick(welcome.confirm_create, Qt.MouseButton.LeftButton)
+
+    assert welcome.pages.currentIndex() == RECOVERY
+    code = welcome.recovery_label.text()
+    assert len(code.split("-")) == 8
+    assert not welcome.continue_button.isEnabled()
+    assert fields.first.text() == ""  # the passphrase does not stay in the form
+    welcome.confirm_written.setChecked(True)
+    with qtbot.waitSignal(welcome.vault_opened) as opened:
+        qtbot.mouseClick(welcome.continue_button, Qt.MouseButton.LeftButton)
+    vault = opened.args[0]
+    try:
+        assert not vault.is_locked and vault.path == target
+        assert welcome.recovery_label.text() == ""  # shown once, then gone
+    finally:
+        vault.lock()
+    Vault.open_with_recovery_code(target, code).lock()
+
+
+def test_existing_folder_that_is_no_vault_is_refused(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    welcome = WelcomeWindow(tmp_path)
+    qtbot.addWidget(welcome)
+    with qtbot.assertNotEmitted(welcome.open_requested):
+        welcome.request_open(tmp_path)
+    assert welcome.choice_error.text() == "This folder is not a CoachDesk vault."
+
+
+def test_recovery_sheet_pdf_holds_the_code(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code = "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789"
+    target = tmp_path / "sheet.pdf"
+    write_recovery_sheet(target, code, "vault")
+    text = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert code in text
+    assert "CoachDesk recovery sheet" in text

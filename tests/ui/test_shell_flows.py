@@ -1,0 +1,180 @@
+"""The shell as a coach uses it: unlock, find a participant, Today, lock by hand and when idle."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from coachdesk.services.meetings import AgreementDraft, MeetingDraft
+from coachdesk.services.participants import ParticipantDraft
+from coachdesk.ui.app import LAST_VAULT_KEY, AppController
+from coachdesk.ui.main_window import PARTICIPANTS, MainWindow
+from coachdesk.ui.main_window import TODAY as TODAY_VIEW
+from coachdesk.ui.today_model import ITEM_ROLE
+from tests.conftest import PASSPHRASE, TODAY
+from tests.ui.shell_support import close_all_windows, type_text, visible_texts
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def controller(qapp, settings: QSettings, tmp_path: Path) -> Iterator[AppController]:  # type: ignore[no-untyped-def]
+    c = AppController(settings, tmp_path / "data", today=lambda: TODAY)
+    yield c
+    c.shutdown()
+    close_all_windows()
+
+
+def unlock(controller: AppController, vault_path: Path, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    controller.start(vault_path)
+    screen = controller.unlock_window
+    assert screen is not None and screen.isVisible()
+    type_text(qtbot, screen.passphrase, PASSPHRASE)
+    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    assert controller.main_window is not None
+    return controller.main_window
+
+
+def test_wrong_then_right_passphrase(controller, vault_path, settings, qtbot) -> None:  # type: ignore[no-untyped-def]
+    controller.start(vault_path)
+    screen = controller.unlock_window
+    assert screen is not None
+    type_text(qtbot, screen.passphrase, "Kaffee im Müttercafé 2025!")
+    qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert "passphrase is not correct" in screen.error.text()
+    assert screen.error.isVisible()
+    assert controller.main_window is None and controller.vault is None
+
+    screen.passphrase.clear()
+    type_text(qtbot, screen.passphrase, PASSPHRASE)
+    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    window = controller.main_window
+    assert window is not None and window.isVisible()
+    assert not screen.isVisible()
+    assert "Vault: vault" in window.vault_label.text()
+    assert settings.value(LAST_VAULT_KEY) == str(vault_path)
+
+
+def test_recovery_code_opens_and_sets_a_new_passphrase(  # type: ignore[no-untyped-def]
+    controller, vault_path, recovery_code, qtbot
+) -> None:
+    controller.start(vault_path)
+    screen = controller.unlock_window
+    qtbot.mouseClick(screen.recovery_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(screen.code, recovery_code.lower().replace("-", " "))
+    screen.new_passphrase.first.setText("short")
+    qtbot.mouseClick(screen.recover_button, Qt.MouseButton.LeftButton)
+    assert "at least 12 characters" in screen.recovery_error.text()
+    assert controller.vault is None
+
+    new = "Neuer Satz für den Tresor 7"
+    screen.new_passphrase.first.setText(new)
+    screen.new_passphrase.second.setText(new)
+    qtbot.mouseClick(screen.recover_button, Qt.MouseButton.LeftButton)
+    assert controller.main_window is not None
+    controller.lock()
+    screen = controller.unlock_window
+    type_text(qtbot, screen.passphrase, new)
+    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    assert controller.main_window is not None
+
+
+def test_search_as_you_type_finds_her(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlock(controller, vault_path, qtbot)
+    services = controller.services
+    ayse = services.participants.create(ParticipantDraft("Ayşe", "Yılmaz", programme="MY TURN"))
+    services.participants.create(ParticipantDraft("Maria", "Schmidt"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    view = window.participants
+    assert view.search.hasFocus()
+    assert window.current_view() == PARTICIPANTS
+    assert view.model.rowCount() == 2
+
+    qtbot.keyClicks(view.search, "yilm")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=3000)
+    assert view.model.row_at(0).id == ayse.id
+    assert view.count_label.text() == "1 participant"
+
+    view.search.clear()
+    qtbot.keyClicks(view.search, "nobody")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=3000)
+    assert view.stack.currentIndex() == 1
+    assert "No participant matches" in view.empty.text()
+    qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
+    assert view.model.rowCount() == 2
+
+
+def test_empty_vault_tells_how_to_begin(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlock(controller, vault_path, qtbot)
+    window.show_view(PARTICIPANTS)
+    assert window.participants.empty.isVisible()
+    assert "New participant" in window.participants.empty.text()
+
+
+def test_today_shows_an_overdue_agreement_and_opens_her_file(  # type: ignore[no-untyped-def]
+    controller, vault_path, qtbot
+) -> None:
+    window = unlock(controller, vault_path, qtbot)
+    window.show_view(TODAY_VIEW)
+    ayse = controller.services.participants.create(ParticipantDraft("Ayşe", "Yılmaz"))
+    controller.services.meetings.create(
+        ayse.id,
+        MeetingDraft(
+            held_at=dt.datetime(2026, 3, 2, 10, 0),
+            agreements=(AgreementDraft("Integration officer", "Approve the course", TODAY),),
+        ),
+    )
+    tree = window.today.tree
+    qtbot.waitUntil(lambda: "Integration officer: Approve the course" not in visible_texts())
+    controller.services.meetings.create(
+        ayse.id,
+        MeetingDraft(
+            held_at=dt.datetime(2026, 3, 3, 10, 0),
+            agreements=(AgreementDraft("Ayşe", "Bring the CV", dt.date(2026, 3, 13)),),
+        ),
+    )
+    qtbot.waitUntil(lambda: "Ayşe: Bring the CV" in visible_texts(), timeout=3000)
+    model = window.today.model
+    section = next(
+        model.index(r, 0) for r in range(model.rowCount()) if "Overdue" in model.index(r, 0).data()
+    )
+    item = model.index(0, 0, section)
+    tree.setCurrentIndex(item)
+    with qtbot.waitSignal(window.today.open_requested) as opened:
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert opened.args == [ayse.id]
+    assert item.data(ITEM_ROLE).kind == "agreement"
+
+
+def test_lock_takes_every_name_off_the_screen(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlock(controller, vault_path, qtbot)
+    controller.services.participants.create(ParticipantDraft("Ayşe", "Yılmaz"))
+    window.show_view(PARTICIPANTS)
+    assert any("Yılmaz" in t for t in visible_texts())
+    vault = controller.vault
+
+    window.lock_action.trigger()
+
+    assert vault.is_locked
+    assert controller.main_window is None and controller.services is None
+    assert controller.unlock_window is not None and controller.unlock_window.isVisible()
+    assert window.participants.model.rowCount() == 0
+    assert not any("Yılmaz" in t or "Ayşe" in t for t in visible_texts())
+
+
+def test_idle_time_locks_the_vault(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    unlock(controller, vault_path, qtbot)
+    vault = controller.vault
+    controller.idle.set_interval_ms(200)
+    qtbot.waitUntil(lambda: vault.is_locked, timeout=5000)
+    assert controller.unlock_window is not None and controller.unlock_window.isVisible()
+    assert controller.main_window is None

@@ -1,0 +1,67 @@
+"""The participant list model, without a window: columns, native sort values, ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+
+from coachdesk.models.enums import ParticipantStatus
+from coachdesk.services.participants import ParticipantRow
+from coachdesk.ui import participant_table_model as cols
+from coachdesk.ui.participant_table_model import ParticipantTableModel
+
+
+def _row(pid: int, first: str, last: str, entry: dt.date | None, archived: bool = False):  # type: ignore[no-untyped-def]
+    return ParticipantRow(
+        pid, first, last, ParticipantStatus.ACTIVE, "MY TURN", entry, f"123A{pid:06d}", archived
+    )
+
+
+ROWS = [
+    _row(1, "Ayşe", "Yılmaz", dt.date(2026, 2, 3)),
+    _row(2, "Maria", "alvarez", dt.date(2026, 12, 10)),
+    _row(3, "Olena", "Bondarenko", None, archived=True),
+]
+
+
+def test_rows_and_columns_show_what_the_coach_reads(qapp) -> None:  # type: ignore[no-untyped-def]
+    model = ParticipantTableModel()
+    assert model.rowCount() == 0
+    model.set_rows(ROWS)
+    assert model.rowCount() == 3
+    assert model.columnCount() == cols.COLUMN_COUNT
+    assert model.index(0, cols.NAME).data() == "Yılmaz, Ayşe"
+    assert model.index(0, cols.STATUS).data() == "Active"
+    assert model.index(0, cols.ENTRY_DATE).data() == "Feb 3, 2026"
+    assert model.index(2, cols.NAME).data() == "Bondarenko, Olena (archived)"
+    assert model.headerData(cols.PROGRAMME, Qt.Orientation.Horizontal) == "Programme"
+    assert model.participant_id(model.index(1, cols.STATUS)) == 2
+    assert model.index(1, 0).data(cols.ID_ROLE) == 2
+
+
+def test_sorting_uses_native_values_not_display_text(qapp) -> None:  # type: ignore[no-untyped-def]
+    model = ParticipantTableModel()
+    model.set_rows(ROWS)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(cols.SORT_ROLE)
+
+    proxy.sort(cols.ENTRY_DATE, Qt.SortOrder.AscendingOrder)
+    # By text "Dec 10, 2026" would come before "Feb 3, 2026"; by date it comes after.
+    order = [proxy.index(r, cols.NAME).data(cols.ID_ROLE) for r in range(3)]
+    assert order == [3, 1, 2]
+
+    proxy.sort(cols.NAME, Qt.SortOrder.AscendingOrder)
+    names = [proxy.index(r, cols.NAME).data() for r in range(3)]
+    assert names == ["alvarez, Maria", "Bondarenko, Olena (archived)", "Yılmaz, Ayşe"]
+
+
+def test_set_rows_replaces_and_clear_empties(qapp) -> None:  # type: ignore[no-untyped-def]
+    model = ParticipantTableModel()
+    model.set_rows(ROWS)
+    model.set_rows(ROWS[:1])
+    assert model.rowCount() == 1
+    model.clear()
+    assert model.rowCount() == 0
+    assert model.data(model.index(0, 0)) is None
