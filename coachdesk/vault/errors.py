@@ -64,6 +64,24 @@ class VaultLockedError(VaultError):
     default = N_("The vault is locked. Unlock it to continue.")
 
 
+class NotABackupError(VaultError):
+    default = N_("This file is not a CoachDesk backup.")
+
+
+class DamagedBackupError(DamagedVaultError):
+    default = N_(
+        "The backup file is damaged and cannot be restored. Nothing was changed. "
+        "Try an older backup."
+    )
+
+
+class BackupTooNewError(VaultTooNewError):
+    default = N_(
+        "This backup was made by a newer version of CoachDesk. Please update CoachDesk to "
+        "restore it."
+    )
+
+
 class StorageError(VaultError):
     """A write failed for a reason of the operating system (disk full, read-only, ...)."""
 
@@ -78,6 +96,14 @@ class StorageError(VaultError):
         return cls(Message(N_("Not saved: {reason}"), {"reason": exc.strerror or str(exc)}))
 
     @classmethod
+    def from_read_error(cls, exc: OSError) -> StorageError:
+        return cls(
+            Message(
+                N_("The file could not be read: {reason}"), {"reason": exc.strerror or str(exc)}
+            )
+        )
+
+    @classmethod
     def from_db_error(cls, exc: BaseException) -> StorageError:
         text = str(getattr(exc, "orig", exc)).lower()
         if "full" in text or "too big" in text:
@@ -85,9 +111,25 @@ class StorageError(VaultError):
         if "readonly" in text or "read-only" in text:
             return cls(Message(READ_ONLY))
         if "disk i/o" in text:
+            if _file_size_limited():
+                return cls(Message(DISK_FULL))
             return cls(Message(N_("Not saved: the disk reported a read or write error.")))
         return cls()
 
 
 DISK_FULL = N_("Not saved: the disk is full. Free some space and save again.")
 READ_ONLY = N_("Not saved: CoachDesk may not write to this folder or disk.")
+
+
+def _file_size_limited() -> bool:
+    """Whether the OS caps file sizes for this process (``ulimit -f``, quota-like limits).
+
+    SQLite reports a write refused for size (EFBIG) as a plain I/O error; under such a
+    cap that error almost always means "no more room", which is what the coach must hear.
+    """
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows has no resource limits
+        return False
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return soft != resource.RLIM_INFINITY

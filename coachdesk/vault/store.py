@@ -44,6 +44,7 @@ from coachdesk.vault.keyslots import (
 )
 from coachdesk.vault.lockfile import VaultLock
 from coachdesk.vault.passphrase import check_passphrase
+from coachdesk.vault.swap import finish_interrupted_restore
 
 DB_NAME = "vault.db"
 SLOTS_NAME = "keyslots.json"
@@ -62,6 +63,12 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
+
+
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this program can open (and upgrade to head)."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return frozenset(rev.revision for rev in script.walk_revisions())
 
 
 @dataclass(frozen=True)
@@ -149,6 +156,7 @@ class Vault:
     @classmethod
     def open(cls, path: Path, passphrase: str, *, migrate: bool = True) -> Vault:
         path = Path(path)
+        finish_interrupted_restore(path)
         slots = KeySlots.load(path / SLOTS_NAME)
         key = slots.unlock_with_passphrase(passphrase)
         return cls._open_with_key(path, slots, bytearray(key), migrate)
@@ -156,6 +164,7 @@ class Vault:
     @classmethod
     def open_with_recovery_code(cls, path: Path, code: str, *, migrate: bool = True) -> Vault:
         path = Path(path)
+        finish_interrupted_restore(path)
         slots = KeySlots.load(path / SLOTS_NAME)
         key = slots.unlock_with_recovery_code(code)
         return cls._open_with_key(path, slots, bytearray(key), migrate)
@@ -203,6 +212,12 @@ class Vault:
     @property
     def is_locked(self) -> bool:
         return self._engine is None
+
+    def data_key(self) -> bytearray:
+        """A copy of the raw data key, for backups; the caller zeroes it after use."""
+        if self._engine is None:
+            raise VaultLockedError()
+        return bytearray(self._key)
 
     def lock(self) -> None:
         """Close the database, forget the key and release the vault for others."""
@@ -279,9 +294,7 @@ class Vault:
             if self._has_tables():
                 raise DamagedVaultError()
             return
-        script = ScriptDirectory.from_config(alembic_config())
-        known = {rev.revision for rev in script.walk_revisions()}
-        if current not in known:
+        if current not in known_revisions():
             raise VaultTooNewError()
 
     def _has_tables(self) -> bool:

@@ -1,0 +1,240 @@
+"""Encrypted backups of an open vault: made, checked, and only then put in place.
+
+A backup is one file (format in backup_format.py and docs/backup-format.md) that
+opens with the vault's passphrase or recovery code. It is written under a
+temporary name in the destination folder, fsynced, reopened and checked
+(SQLCipher page check, SQLite integrity check, record counts), and only then
+renamed over its final name, so a crash or a full USB stick never leaves a
+half-written file under a backup's name and never harms an earlier backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from coachdesk.vault import backup_format as fmt
+from coachdesk.vault.engine import SQLCIPHER_ERRORS, keyed_connection
+from coachdesk.vault.errors import (
+    BackupTooNewError,
+    DamagedBackupError,
+    StorageError,
+    VaultError,
+)
+from coachdesk.vault.files import fsync_dir
+from coachdesk.vault.keyslots import KeySlots
+from coachdesk.vault.store import SLOTS_NAME, Vault, known_revisions
+
+AUTO_PREFIX = "coachdesk-auto-"
+MANUAL_PREFIX = "coachdesk-backup-"
+DEFAULT_GENERATIONS = 7
+
+Progress = Callable[[int, int], None]
+"""Called with (pages done, pages in total) while the database is copied."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup file that was checked (integrity and record counts)."""
+
+    path: Path
+    created_at: dt.datetime
+    schema_revision: str
+    size_bytes: int
+    counts: Mapping[str, int]
+    """Number of records per table (search index and bookkeeping tables left out)."""
+
+
+def backup(vault: Vault, dest: Path, *, progress: Progress | None = None) -> BackupInfo:
+    """Back up the open ``vault`` to the file ``dest`` (or a new file in the folder ``dest``)."""
+    dest = Path(dest)
+    if dest.is_dir():
+        dest = dest / new_backup_name(MANUAL_PREFIX)
+    folder = dest.parent
+    tmp_db = folder / f".{dest.name}.{os.getpid()}.db.tmp"
+    tmp_file = folder / f".{dest.name}.{os.getpid()}.tmp"
+    key = vault.data_key()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        remove_stale_temp_files(folder)
+        revision, counts = _copy_database(vault, key, tmp_db, progress)
+        header = fmt.encode_header(
+            dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            revision,
+            tmp_db.stat().st_size,
+            fmt.file_sha256(tmp_db),
+            (vault.path / SLOTS_NAME).read_bytes(),
+        )
+        fmt.write_container(tmp_file, header, tmp_db)
+        tmp_db.unlink()
+        info = _check(tmp_file, key)
+        if dict(info.counts) != counts:
+            raise DamagedBackupError()
+        os.replace(tmp_file, dest)
+        fsync_dir(folder)
+    except OSError as exc:
+        raise StorageError.from_os_error(exc) from exc
+    except SQLCIPHER_ERRORS as exc:
+        raise StorageError.from_db_error(exc) from exc
+    finally:
+        key[:] = bytes(len(key))
+        for leftover in (tmp_db, tmp_file):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+    return BackupInfo(dest, info.created_at, revision, dest.stat().st_size, info.counts)
+
+
+def verify_backup(
+    path: Path, passphrase: str | None = None, *, recovery_code: str | None = None
+) -> BackupInfo:
+    """Open the backup with its passphrase or recovery code and check every page and record."""
+    header = fmt.check_file(Path(path))
+    key = unlock(header, passphrase, recovery_code)
+    try:
+        return _check(Path(path), key)
+    finally:
+        key[:] = bytes(len(key))
+
+
+def unlock(
+    header: fmt.BackupHeader, passphrase: str | None, recovery_code: str | None
+) -> bytearray:
+    slots = KeySlots.from_bytes(header.keyslots)
+    if passphrase is not None:
+        return bytearray(slots.unlock_with_passphrase(passphrase))
+    if recovery_code is not None:
+        return bytearray(slots.unlock_with_recovery_code(recovery_code))
+    raise ValueError("a passphrase or a recovery code is needed")
+
+
+def table_counts(conn: Any) -> dict[str, int]:
+    """Records per table of an open SQLCipher connection."""
+    names = [
+        r[0]
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        if not r[0].startswith(("sqlite_", "search_index", "alembic_"))
+    ]
+    return {n: int(conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0]) for n in names}
+
+
+def check_database(db_path: Path, key: bytearray) -> tuple[str, dict[str, int]]:
+    """Open a database copy, run both integrity checks; its revision and record counts."""
+    try:
+        conn = keyed_connection(db_path, key)
+    except SQLCIPHER_ERRORS as exc:
+        raise DamagedBackupError() from exc
+    try:
+        cipher = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        structure = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if cipher or structure != ["ok"]:
+            raise DamagedBackupError()
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = str(row[0]) if row else ""
+        if revision not in known_revisions():
+            raise BackupTooNewError()
+        return revision, table_counts(conn)
+    except SQLCIPHER_ERRORS as exc:
+        raise DamagedBackupError() from exc
+    finally:
+        conn.close()
+
+
+def _check(path: Path, key: bytearray) -> BackupInfo:
+    header = fmt.check_file(path)
+    with tempfile.TemporaryDirectory(prefix="coachdesk-check-") as tmp:
+        # The copy stays encrypted: the key is only used on the open connection.
+        db = Path(tmp) / "check.db"
+        fmt.extract_database(path, header, db)
+        revision, counts = check_database(db, key)
+    if revision != header.schema_revision:
+        raise DamagedBackupError()
+    return BackupInfo(path, header.created_at, revision, path.stat().st_size, counts)
+
+
+def _copy_database(
+    vault: Vault, key: bytearray, target: Path, progress: Progress | None
+) -> tuple[str, dict[str, int]]:
+    """Copy the database with SQLite's backup API inside one read transaction.
+
+    The counts are taken in the same transaction, so they describe exactly the copy,
+    even if the coach keeps saving while the backup runs.
+    """
+    target.unlink(missing_ok=True)
+    copy = keyed_connection(target, key)
+    raw = vault.engine.raw_connection()
+    try:
+        source = raw.driver_connection
+        assert source is not None
+        source.execute("BEGIN")
+        try:
+            revision = str(source.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+            counts = table_counts(source)
+
+            def step(status: int, remaining: int, total: int) -> None:
+                if progress is not None:
+                    progress(total - remaining, total)
+
+            source.backup(copy, pages=256, progress=step, sleep=0)
+        finally:
+            source.execute("ROLLBACK")
+        copy.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
+        copy.close()
+    fsync_file(target)
+    return revision, counts
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+_TEMP_NAME = re.compile(r"^\..+\.cdbackup\.(\d+)\.(db\.)?tmp(-wal|-shm|-journal)?$")
+
+
+def remove_stale_temp_files(folder: Path) -> None:
+    """Remove what a backup killed halfway left behind (encrypted, but useless)."""
+    for leftover in folder.glob(".*.tmp*"):
+        match = _TEMP_NAME.match(leftover.name)
+        if match and not _process_alive(int(match.group(1))):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def new_backup_name(prefix: str, now: dt.datetime | None = None) -> str:
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return f"{prefix}{stamp}{fmt.SUFFIX}"
+
+
+__all__ = [
+    "AUTO_PREFIX",
+    "DEFAULT_GENERATIONS",
+    "BackupInfo",
+    "VaultError",
+    "backup",
+    "check_database",
+    "verify_backup",
+]
