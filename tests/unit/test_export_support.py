@@ -46,6 +46,8 @@ MARKERS: dict[DataCategory, str] = {
     DataCategory.PUBLICATION: "Pubmkpseudonym",
 }
 INTERNAL_MARKERS = ("Intmkparticipant", "Intmkmeeting", "Intmkhandover")
+# Agreements are meeting data too; progress documents show them without the summary.
+AGREEMENT_MARKER = "Msmkagreement"
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,11 @@ def seed(
         )
         meeting.attendees.append(MeetingAttendee(name="Petra Schulz", role=AttendeeRole.COACH))
         meeting.agreements.append(
-            Agreement(who="Participant", what="Send two applications", due_date=TODAY_PLUS)
+            Agreement(
+                who="Participant",
+                what=f"Send two applications {AGREEMENT_MARKER}",
+                due_date=TODAY_PLUS,
+            )
         )
         s.add(meeting)
         s.add(
