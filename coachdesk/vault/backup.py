@@ -56,7 +56,8 @@ def backup(vault: Vault, dest: Path, *, progress: Progress | None = None) -> Bac
     """Back up the open ``vault`` to the file ``dest`` (or a new file in the folder ``dest``)."""
     dest = Path(dest)
     if dest.is_dir():
-        dest = dest / new_backup_name(MANUAL_PREFIX)
+        named = dest / new_backup_name(MANUAL_PREFIX)
+        dest = named if not named.exists() else dest / new_backup_name(MANUAL_PREFIX, precise=True)
     folder = dest.parent
     tmp_db = folder / f".{dest.name}.{os.getpid()}.db.tmp"
     tmp_file = folder / f".{dest.name}.{os.getpid()}.tmp"
@@ -224,8 +225,8 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def new_backup_name(prefix: str, now: dt.datetime | None = None) -> str:
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+def new_backup_name(prefix: str, *, precise: bool = False) -> str:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f" if precise else "%Y%m%d-%H%M%S")
     return f"{prefix}{stamp}{fmt.SUFFIX}"
 
 

@@ -50,11 +50,8 @@ def automatic_backup(
 ) -> BackupInfo:
     """Make a new automatic generation, then delete automatic ones beyond ``keep``."""
     folder = Path(folder) if folder is not None else automatic_backup_folder(vault.path)
-    dest = folder / new_backup_name(AUTO_PREFIX)
-    n = 1
-    while dest.exists():
-        n += 1
-        dest = folder / dest.name.replace(fmt.SUFFIX, f"-{n}{fmt.SUFFIX}")
+    # Microseconds in the name: a pruned generation's name is never given to a new one.
+    dest = folder / new_backup_name(AUTO_PREFIX, precise=True)
     info = backup(vault, dest, progress=progress)
     prune_generations(folder, keep)
     return info
