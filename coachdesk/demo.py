@@ -196,7 +196,8 @@ def _directory(rows: Rows, ids: IdAllocator, today: dt.date) -> Directory:
     for index, module in enumerate(data.MODULES):
         title, description, target, schedule, location, childcare, languages, capacity = module
         module_id = ids.next(m.Module)
-        starts = today - dt.timedelta(days=400 - 20 * index)
+        # Offers of a programme that has been running for years (the archived files are old).
+        starts = today - dt.timedelta(days=2100 - 30 * index)
         rows.add(
             m.Module,
             id=module_id,
@@ -206,7 +207,7 @@ def _directory(rows: Rows, ids: IdAllocator, today: dt.date) -> Directory:
             schedule=schedule,
             location=location,
             starts_on=starts,
-            ends_on=starts + dt.timedelta(days=720),
+            ends_on=today + dt.timedelta(days=180 + 30 * index),
             childcare_available=childcare,
             languages=languages,
             how_to_refer="Anmeldung über die Coachin, Rücksprache mit der IFK",

@@ -37,6 +37,8 @@ FAMILY_CHILDREN = (2, 3, 1, 1, 2)
 DESTINATION_WEIGHTS = (45, 20, 8, 17, 10)
 NOTICE_LANGUAGE = {"arabic": "ar", "arabic_script": "ar", "turkish": "tr", "ukrainian": "uk"}
 NOTICE_LANGUAGE |= {"cyrillic": "uk", "farsi": "fa", "farsi_script": "fa", "kurdish": "ku"}
+NOTICE_LANGUAGE |= {"tigrinya": "ti"}
+PAUSE_NOTE = "Pause wegen Schwangerschaft und Elternzeit; Wiedereinstieg besprochen."
 
 
 def _email(first: str, last: str, number: int) -> str:
@@ -107,7 +109,7 @@ class PersonFactory:
             exit_date=exit_date,
             exit_destination=destination,
             integration_officer_id=officer,
-            internal_notes=rng.choice(data.INTERNAL_NOTES),
+            internal_notes=PAUSE_NOTE if status == St.PAUSED else rng.choice(data.INTERNAL_NOTES),
             retention_until=(
                 add_months(exit_date, DEFAULT_RETENTION_MONTHS) if exit_date else None
             ),

@@ -153,6 +153,10 @@ def test_every_demo_record_passes_the_services_rules(demo: Demo) -> None:
             problems += validate_handover(to_record(HandoverDraft, h), TODAY)
         for f in s.scalars(select(m.AftercareFollowUp)):
             problems += validate_followup(to_record(FollowUpDraft, f), TODAY)
+        for e in s.scalars(select(m.Enrolment)):
+            module = e.module
+            assert module.starts_on <= e.enrolled_on <= TODAY <= module.ends_on
+            assert all(a.session_date <= TODAY for a in e.attendance)
     assert problems == []
 
 
