@@ -1,0 +1,124 @@
+"""A flipped byte anywhere in a vault or a backup is always noticed, never read as data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
+
+from coachdesk.models import Goal, Meeting, Participant
+from coachdesk.vault import backup_format as fmt
+from coachdesk.vault.backup import backup, verify_backup
+from coachdesk.vault.errors import DamagedVaultError, VaultError
+from coachdesk.vault.keyslots import KdfParams
+from coachdesk.vault.store import Vault
+from tests.conftest import PASSPHRASE
+
+# Argon2id at its minimum, passed through the public ``kdf=`` parameter: this test opens
+# dozens of damaged copies, and the key derivation is not what it is about.
+FAST_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
+PAGE = 4096
+TRIALS = 30
+HELD = dt.datetime(2026, 3, 16, 10, 0)
+
+
+@pytest.fixture(scope="module")
+def filled(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, list[tuple[object, ...]]]]:
+    path = tmp_path_factory.mktemp("damage") / "vault"
+    vault, _code = Vault.create(path, PASSPHRASE, kdf=FAST_KDF)
+    with vault.sessions.begin() as s:
+        for i in range(120):
+            p = Participant(first_name=f"Name{i}", last_name="Öztürk" * (i % 5 + 1))
+            p.goals.append(Goal(title=f"Ziel {i}", description="Bewerbung " * 30))
+            s.add(p)
+        s.flush()
+        for p in s.query(Participant).limit(60):
+            s.add(Meeting(participant_id=p.id, held_at=HELD, shared_summary="Gespräch " * 40))
+    dump = content(vault)
+    vault.lock()
+    return path, dump
+
+
+def content(vault: Vault) -> dict[str, list[tuple[object, ...]]]:
+    with vault.engine.connect() as conn:
+        return {
+            table: [tuple(r) for r in conn.execute(text(f"SELECT * FROM {table} ORDER BY id"))]
+            for table in ("participant", "goal", "meeting")
+        }
+
+
+def flipped_copy(source: Path, target: Path, rng: random.Random) -> int:
+    shutil.copytree(source, target)
+    db = target / "vault.db"
+    data = bytearray(db.read_bytes())
+    page = rng.randrange(len(data) // PAGE)
+    offset = page * PAGE + rng.randrange(PAGE)
+    data[offset] ^= rng.randrange(1, 256)
+    db.write_bytes(bytes(data))
+    return offset
+
+
+def test_intact_copy_reads_the_same(
+    filled: tuple[Path, dict[str, list[tuple[object, ...]]]], tmp_path: Path
+) -> None:
+    path, dump = filled
+    shutil.copytree(path, tmp_path / "copy")
+    with Vault.open(tmp_path / "copy", PASSPHRASE) as v:
+        assert v.integrity_check().ok
+        assert content(v) == dump
+
+
+def test_flipped_byte_in_the_vault_is_always_detected(
+    filled: tuple[Path, dict[str, list[tuple[object, ...]]]], tmp_path: Path
+) -> None:
+    path, dump = filled
+    rng = random.Random(20260316)
+    for trial in range(TRIALS):
+        target = tmp_path / f"t{trial}"
+        offset = flipped_copy(path, target, rng)
+        try:
+            vault = Vault.open(target, PASSPHRASE)
+        except DamagedVaultError:
+            continue
+        try:
+            assert not vault.integrity_check().ok, f"flip at {offset} went unnoticed"
+            try:
+                read = content(vault)
+            except DatabaseError:
+                continue
+            assert read == dump, f"flip at {offset} returned wrong data"
+        finally:
+            vault.lock()
+
+
+def test_flipped_byte_in_a_backup_is_always_detected(
+    filled: tuple[Path, dict[str, list[tuple[object, ...]]]], tmp_path: Path
+) -> None:
+    path, _dump = filled
+    shutil.copytree(path, tmp_path / "v")
+    with Vault.open(tmp_path / "v", PASSPHRASE) as v:
+        good = backup(v, tmp_path / "good.cdbackup")
+    data = good.path.read_bytes()
+    rng = random.Random(42)
+    # Every region: magic, version, header (key slots), header checksum, database pages.
+    header_end = fmt.read_header(good.path).db_offset
+    offsets = [0, 8, 12, header_end - 40, header_end - 1, header_end, len(data) - 1]
+    offsets += [rng.randrange(len(data)) for _ in range(TRIALS)]
+    for offset in offsets:
+        damaged = bytearray(data)
+        damaged[offset] ^= rng.randrange(1, 256)
+        target = tmp_path / "damaged.cdbackup"
+        target.write_bytes(bytes(damaged))
+        with pytest.raises(VaultError):
+            fmt.check_file(target)
+    target.write_bytes(data[: len(data) // 2])
+    with pytest.raises(VaultError):
+        verify_backup(target, PASSPHRASE)
+    assert verify_backup(good.path, PASSPHRASE).counts["participant"] == 120
