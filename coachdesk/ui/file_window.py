@@ -10,6 +10,16 @@ from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
 
+SECTION_OF_KIND = {
+    "meeting": "meetings",
+    "agreement": "meetings",
+    "goal": "goals",
+    "consent": "consents",
+    "aftercare": "aftercare",
+    "participant": "overview",
+}
+"""Which section of the participant file shows a record of each kind Today lists."""
+
 
 class ParticipantFileWindow(QWidget):
     """Holds D2's ``ParticipantFile``; emits ``closed(participant_id)`` when it has closed."""
@@ -47,24 +57,36 @@ class ParticipantFileWindow(QWidget):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._closing_for_lock and self.has_unsaved_changes():
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Question)
-            box.setWindowTitle(_("Unsaved changes"))
-            box.setText(_("This file has changes that are not saved yet."))
-            box.setInformativeText(_("Keep them as a draft? The draft opens again with the file."))
-            keep = box.addButton(_("Keep as draft"), QMessageBox.ButtonRole.AcceptRole)
-            discard = box.addButton(_("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(keep)
-            box.exec()
-            clicked = box.clickedButton()
-            if clicked is keep:
-                self.file.save_draft()
-            elif clicked is discard and hasattr(self.file, "discard_draft"):
-                self.file.discard_draft()
-            elif clicked is not discard:
-                event.ignore()
-                return
+        if not self._closing_for_lock and not self._may_leave():
+            event.ignore()
+            return
         event.accept()
         self.closed.emit(self.participant_id)
+
+    def _may_leave(self) -> bool:
+        if not self.has_unsaved_changes():
+            return True
+        confirm_leave = getattr(self.file, "confirm_leave", None)
+        if confirm_leave is not None:
+            # The file asks Save / Discard / Cancel itself.
+            return bool(confirm_leave())
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Unsaved changes"))
+        box.setText(_("This file has changes that are not saved yet."))
+        box.setInformativeText(_("Keep them as a draft? The draft opens again with the file."))
+        keep = box.addButton(_("Keep as draft"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is keep:
+            self.file.save_draft()
+            return True
+        return False
+
+    def show_section(self, kind: str) -> None:
+        """Bring the tab of a record kind to the front (Today opens a meeting, a goal...)."""
+        tabs = getattr(self.file, "tabs", None)
+        tab = getattr(self.file, SECTION_OF_KIND.get(kind, ""), None)
+        if tabs is not None and tab is not None:
+            tabs.setCurrentWidget(tab)

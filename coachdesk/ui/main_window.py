@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.views: dict[str, QWidget] = {}
         self.today = TodayView(services, signals)
-        self.today.open_requested.connect(self.open_participant)
+        self.today.record_requested.connect(self.open_record)
         self.participants = ParticipantsView(services, signals)
         self.participants.open_requested.connect(self.open_participant)
         self.settings_view = SettingsView(services, vault, settings)
@@ -241,6 +241,13 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+
+    def open_record(self, item: Any) -> None:
+        """Open the participant file of a Today entry at the section holding the record."""
+        self.open_participant(item.participant_id)
+        window = self.files.get(item.participant_id)
+        if window is not None:
+            window.show_section(item.kind)
 
     def _file_closed(self, participant_id: int) -> None:
         self.files.pop(participant_id, None)

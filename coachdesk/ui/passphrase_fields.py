@@ -50,6 +50,11 @@ class PassphraseFields(QWidget):
         self.second.textChanged.connect(self._update)
         self.retranslate()
 
+    def insert_row(self, label: QLabel, field: QWidget) -> None:
+        """Put a field (the current passphrase, a recovery code) above, aligned with the rest."""
+        label.setBuddy(field)
+        self._form.insertRow(0, label, field)
+
     def retranslate(self) -> None:
         self._first_label.setText(_("&New passphrase:"))
         self._second_label.setText(_("&Repeat passphrase:"))
@@ -90,4 +95,5 @@ class PassphraseFields(QWidget):
         else:
             reason = strength.reason.render() if strength.reason else ""
         self.reason.setText(reason)
+        self.reason.setVisible(bool(reason))
         self.changed.emit()

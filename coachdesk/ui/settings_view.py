@@ -99,11 +99,8 @@ class SettingsView(QWidget):
 
         self.security = QGroupBox()
         security_box = QVBoxLayout(self.security)
-        old_form = QFormLayout()
         self.old_label = QLabel()
-        self.old_label.setBuddy(self.old_passphrase)
-        old_form.addRow(self.old_label, self.old_passphrase)
-        security_box.addLayout(old_form)
+        self.new_passphrase.insert_row(self.old_label, self.old_passphrase)
         security_box.addWidget(self.new_passphrase)
         security_box.addWidget(self.passphrase_message)
         pass_row = QHBoxLayout()

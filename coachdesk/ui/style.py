@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 
 ERROR_COLOUR = "#b00020"
 
@@ -26,3 +27,15 @@ def wrapping_label(*, error: bool = False) -> QLabel:
         label.setObjectName("error")
         label.setStyleSheet(f"color: {ERROR_COLOUR};")
     return label
+
+
+def link_button() -> QPushButton:
+    """A secondary action that reads like a link but takes focus and Enter like a button."""
+    button = QPushButton()
+    button.setFlat(True)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setStyleSheet(
+        "QPushButton { color: palette(link); text-decoration: underline; border: none;"
+        " text-align: left; padding: 2px; }"
+    )
+    return button

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from coachdesk.i18n import _
 from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.passphrase_fields import PassphraseFields
-from coachdesk.ui.style import heading_label, wrapping_label
+from coachdesk.ui.style import heading_label, link_button, wrapping_label
 from coachdesk.vault.errors import VaultError, WrongPassphraseError, WrongRecoveryCodeError
 from coachdesk.vault.store import Vault
 
@@ -61,23 +61,25 @@ class UnlockWindow(QWidget):
         self.error = wrapping_label(error=True)
         self.unlock_button = QPushButton()
         self.unlock_button.setDefault(True)
-        self.recovery_button = QPushButton()
-        self.recovery_button.setFlat(True)
-        self.other_button = QPushButton()
-        self.other_button.setFlat(True)
+        self.recovery_button = link_button()
+        self.other_button = link_button()
         form = QFormLayout()
         form.addRow(self.passphrase_label, self.passphrase)
+        unlock_row = QHBoxLayout()
+        unlock_row.addStretch(1)
+        unlock_row.addWidget(self.unlock_button)
         links = QHBoxLayout()
         links.addWidget(self.recovery_button)
-        links.addWidget(self.other_button)
         links.addStretch(1)
-        links.addWidget(self.unlock_button)
+        links.addWidget(self.other_button)
         box.addStretch(1)
         box.addWidget(self.title)
         box.addWidget(self.folder_label)
         box.addLayout(form)
         box.addWidget(self.hint)
         box.addWidget(self.error)
+        box.addLayout(unlock_row)
+        box.addSpacing(self.fontMetrics().height())
         box.addLayout(links)
         box.addStretch(2)
         self.passphrase.returnPressed.connect(self.unlock)
@@ -95,10 +97,8 @@ class UnlockWindow(QWidget):
         self.code = QLineEdit()
         self.code.setObjectName("recovery_code")
         self.code_label = QLabel()
-        self.code_label.setBuddy(self.code)
-        form = QFormLayout()
-        form.addRow(self.code_label, self.code)
         self.new_passphrase = PassphraseFields()
+        self.new_passphrase.insert_row(self.code_label, self.code)
         self.recovery_error = wrapping_label(error=True)
         self.back_button = QPushButton()
         self.recover_button = QPushButton()
@@ -110,7 +110,6 @@ class UnlockWindow(QWidget):
         box.addStretch(1)
         box.addWidget(self.recovery_title)
         box.addWidget(self.recovery_intro)
-        box.addLayout(form)
         box.addWidget(self.new_passphrase)
         box.addWidget(self.recovery_error)
         box.addLayout(buttons)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -42,6 +43,13 @@ def free_vault_folder(data_dir: Path) -> Path:
         candidate = data_dir / f"vault-{n}"
         n += 1
     return candidate
+
+
+def _code_in_two_lines(code: str) -> str:
+    """Eight groups read and copy more easily as two lines of four (and never wrap mid-group)."""
+    groups = code.split("-")
+    half = (len(groups) + 1) // 2
+    return "\n".join("-".join(part) for part in (groups[:half], groups[half:]) if part)
 
 
 def demo_folder(data_dir: Path) -> Path:
@@ -82,9 +90,12 @@ class WelcomeWindow(QWidget):
         self.demo_button = QPushButton()
         self.choice_error = wrapping_label(error=True)
         box.addStretch(1)
-        for w in (self.title, self.intro, self.create_button, self.open_button):
+        box.addWidget(self.title)
+        box.addWidget(self.intro)
+        box.addSpacing(self.fontMetrics().height())
+        for w in (self.create_button, self.open_button, self.demo_button):
+            w.setMinimumHeight(int(w.sizeHint().height() * 1.4))
             box.addWidget(w)
-        box.addWidget(self.demo_button)
         box.addWidget(self.choice_error)
         box.addStretch(2)
         self.create_button.clicked.connect(self._show_create)
@@ -135,7 +146,8 @@ class WelcomeWindow(QWidget):
         self.recovery_label.setObjectName("recovery_code")
         self.recovery_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.recovery_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.recovery_label.setWordWrap(True)
+        self.recovery_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.recovery_label.setMargin(self.fontMetrics().height())
         code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         code_font.setPointSizeF(code_font.pointSizeF() * 1.6)
         code_font.setWeight(QFont.Weight.Bold)
@@ -149,8 +161,11 @@ class WelcomeWindow(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.continue_button)
         box.addStretch(1)
-        for w in (self.recovery_title, self.recovery_intro, self.recovery_label):
-            box.addWidget(w)
+        box.addWidget(self.recovery_title)
+        box.addWidget(self.recovery_intro)
+        box.addSpacing(self.fontMetrics().height())
+        box.addWidget(self.recovery_label)
+        box.addSpacing(self.fontMetrics().height())
         box.addWidget(self.confirm_written)
         box.addLayout(buttons)
         box.addStretch(2)
@@ -191,7 +206,7 @@ class WelcomeWindow(QWidget):
                 "now. Write it down or print the recovery sheet, and keep it in a locked place."
             )
         )
-        self.recovery_label.setText(self._recovery_code)
+        self.recovery_label.setText(_code_in_two_lines(self._recovery_code))
         self.print_button.setText(_("Print recovery sheet…"))
         self.confirm_written.setText(_("I have written down or printed the recovery code"))
         self.continue_button.setText(_("Continue"))
@@ -238,7 +253,7 @@ class WelcomeWindow(QWidget):
         self.passphrase.clear()
         self._new_vault = vault
         self._recovery_code = code
-        self.recovery_label.setText(code)
+        self.recovery_label.setText(_code_in_two_lines(code))
         self.confirm_written.setChecked(False)
         self.pages.setCurrentIndex(RECOVERY)
 

@@ -153,6 +153,10 @@ def test_today_shows_an_overdue_agreement_and_opens_her_file(  # type: ignore[no
         qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert opened.args == [ayse.id]
     assert item.data(ITEM_ROLE).kind == "agreement"
+    # Her file opens at the meetings, where the agreement is.
+    file_window = window.files[ayse.id]
+    assert file_window.isVisible()
+    assert file_window.file.tabs.currentWidget() is file_window.file.meetings
 
 
 def test_lock_takes_every_name_off_the_screen(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -178,3 +182,24 @@ def test_idle_time_locks_the_vault(controller, vault_path, qtbot) -> None:  # ty
     qtbot.waitUntil(lambda: vault.is_locked, timeout=5000)
     assert controller.unlock_window is not None and controller.unlock_window.isVisible()
     assert controller.main_window is None
+
+
+def test_lock_keeps_unsaved_file_changes_as_a_draft(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlock(controller, vault_path, qtbot)
+    ayse = controller.services.participants.create(ParticipantDraft("Ayşe", "Yılmaz"))
+    window.open_participant(ayse.id)
+    file_window = window.files[ayse.id]
+    assert file_window.isVisible() and "Ayşe Yılmaz" in file_window.windowTitle()
+    qtbot.keyClicks(file_window.file.overview.form.fields["phone"], "0171 2345678")
+    assert file_window.has_unsaved_changes()
+
+    window.lock_action.trigger()
+    assert not file_window.isVisible()
+    assert not any("0171" in t or "Yılmaz" in t for t in visible_texts())
+
+    screen = controller.unlock_window
+    type_text(qtbot, screen.passphrase, PASSPHRASE)
+    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    controller.main_window.open_participant(ayse.id)
+    reopened = controller.main_window.files[ayse.id]
+    assert reopened.file.has_draft_offer()
