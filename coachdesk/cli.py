@@ -39,6 +39,7 @@ from coachdesk.cli_support import (
     print_recovery_code,
     vault_info,
 )
+from coachdesk.export.cli import add_certificate, add_export, add_verify
 from coachdesk.i18n import N_, Message, _
 
 SubParsers = Any  # argparse's _SubParsersAction, which is private
@@ -170,6 +171,9 @@ COMMANDS: list[Callable[[SubParsers], None]] = [
     _add_demo,
     _add_info,
     _add_participants,
+    add_export,
+    add_verify,
+    add_certificate,
 ]
 
 
