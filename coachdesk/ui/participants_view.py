@@ -7,17 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from coachdesk.labels import label
 from coachdesk.models.enums import ParticipantStatus
 from coachdesk.services.context import Changes
 from coachdesk.ui import participant_table_model as cols
+from coachdesk.ui.participant_table import ParticipantTable
 from coachdesk.ui.participant_table_model import ParticipantTableModel
 from coachdesk.ui.signals import AppSignals
 from coachdesk.ui.style import wrapping_label
@@ -59,25 +57,7 @@ class ParticipantsView(QWidget):
         self.archive_button.setEnabled(False)
         self.count_label = QLabel()
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(cols.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        # Fixed row heights keep 10,000 rows fast; they follow the font, not pixels.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((cols.NAME, 18), (cols.STATUS, 9), (cols.PROGRAMME, 12)):
-            self.table.setColumnWidth(column, width * em)
-        self.table.setColumnWidth(cols.ENTRY_DATE, 9 * em)
+        self.table = ParticipantTable(self.proxy)
 
         self.empty = wrapping_label()
         self.empty.setObjectName("empty_state")
@@ -301,4 +281,5 @@ class ParticipantsView(QWidget):
         if self.programme_filter.count():
             self.programme_filter.setItemText(0, _("All programmes"))
         self.model.retranslate()
+        self.table.fit_columns()
         self._update_state()

@@ -45,6 +45,7 @@ class PassphraseFields(QWidget):
         self._form.addRow(self._second_label, self.second)
         self._form.addRow(self._strength_label, self.strength)
         self._form.addRow("", self.reason)
+        self._form.setRowVisible(self.reason, False)
 
         self.first.textChanged.connect(self._update)
         self.second.textChanged.connect(self._update)
@@ -95,5 +96,5 @@ class PassphraseFields(QWidget):
         else:
             reason = strength.reason.render() if strength.reason else ""
         self.reason.setText(reason)
-        self.reason.setVisible(bool(reason))
+        self._form.setRowVisible(self.reason, bool(reason))
         self.changed.emit()

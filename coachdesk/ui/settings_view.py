@@ -26,7 +26,7 @@ from coachdesk.services.errors import ValidationError
 from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.idle import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from coachdesk.ui.passphrase_fields import PassphraseFields
-from coachdesk.ui.style import wrapping_label
+from coachdesk.ui.style import message_label, wrapping_label
 from coachdesk.vault.errors import VaultError
 
 LANGUAGE_KEY = "language"
@@ -67,19 +67,21 @@ class SettingsView(QWidget):
         self.coach_name = QLineEdit(services.settings.coach_name())
         self.coach_name.setObjectName("coach_name")
         self.coach_save = QPushButton()
-        self.coach_message = wrapping_label()
+        self.coach_message = message_label()
         self.old_passphrase = QLineEdit()
         self.old_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_passphrase = PassphraseFields()
         self.passphrase_button = QPushButton()
-        self.passphrase_message = wrapping_label()
+        self.passphrase_message = message_label()
         self.folder = QLabel(str(vault.path))
         self.folder.setWordWrap(True)
         self.folder.setObjectName("vault_folder")
         self.show_folder = QPushButton()
 
         self.general = QGroupBox()
-        general_form = QFormLayout(self.general)
+        general_box = QVBoxLayout(self.general)
+        general_form = QFormLayout()
+        general_box.addLayout(general_form)
         self.language_label = QLabel()
         self.idle_label = QLabel()
         self.coach_label = QLabel()
@@ -95,7 +97,7 @@ class SettingsView(QWidget):
         general_form.addRow(self.language_label, self.language)
         general_form.addRow(self.idle_label, self.idle)
         general_form.addRow(self.coach_label, coach_row)
-        general_form.addRow("", self.coach_message)
+        general_box.addWidget(self.coach_message)
 
         self.security = QGroupBox()
         security_box = QVBoxLayout(self.security)
@@ -119,6 +121,8 @@ class SettingsView(QWidget):
         storage_box.addLayout(folder_row)
 
         content = QWidget()
+        # Very wide fields are hard to read; the page keeps a comfortable width for its font.
+        content.setMaximumWidth(60 * self.fontMetrics().horizontalAdvance("M"))
         box = QVBoxLayout(content)
         for group in (self.general, self.security, self.storage):
             box.addWidget(group)

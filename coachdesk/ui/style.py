@@ -19,6 +19,14 @@ def heading_label(scale: float = 1.5) -> QLabel:
     return label
 
 
+class MessageLabel(QLabel):
+    """A wrapping label that takes no space while it has nothing to say."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 def wrapping_label(*, error: bool = False) -> QLabel:
     """A label that wraps; ``error`` labels are red and named "error" for tests and styles."""
     label = QLabel()
@@ -39,3 +47,14 @@ def link_button() -> QPushButton:
         " text-align: left; padding: 2px; }"
     )
     return button
+
+
+def message_label(*, error: bool = False) -> MessageLabel:
+    """Like :func:`wrapping_label`, hidden while empty (validation and result messages)."""
+    label = MessageLabel()
+    label.setWordWrap(True)
+    label.setVisible(False)
+    if error:
+        label.setObjectName("error")
+        label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    return label
