@@ -140,7 +140,8 @@ def _insert(s: Session, rows: Rows, totals: dict[type[m.Base], int]) -> None:
     for model in INSERT_ORDER:
         batch = rows.of(model)
         if batch:
-            s.execute(insert(model), batch)
+            # render_nulls: None is sent as NULL, so rows with and without values share one batch.
+            s.execute(insert(model).execution_options(render_nulls=True), batch)
             totals[model] += len(batch)
 
 
