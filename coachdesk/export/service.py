@@ -9,13 +9,11 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import BinaryIO
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from coachdesk.export import identities
 from coachdesk.export.common import DocumentData
 from coachdesk.export.consent_filter import consent_form_facts, filter_participant
 from coachdesk.export.consent_form import ConsentFormData, render_consent_form
+from coachdesk.export.export_log import ExportHistoryRow, history_rows, log_export
 from coachdesk.export.facts import ConsentBasis, Withheld, WithheldReason
 from coachdesk.export.identities import SigningIdentityInfo
 from coachdesk.export.layout import SignatureBox
@@ -28,7 +26,7 @@ from coachdesk.export.preview import (
     preview_items,
 )
 from coachdesk.export.progress_docs import render_exit_handover, render_interim_feedback
-from coachdesk.export.recipients import Recipient, consent_for_form, recipient_name, resolve
+from coachdesk.export.recipients import consent_for_form, resolve
 from coachdesk.export.signing import (
     SigningMaterial,
     certificate_bytes,
@@ -38,7 +36,6 @@ from coachdesk.export.signing import (
 )
 from coachdesk.i18n import N_
 from coachdesk.labels import label
-from coachdesk.models import ExportRecord
 from coachdesk.models.enums import DataCategory
 from coachdesk.services import audit
 from coachdesk.services.context import Changes, ServiceContext
@@ -74,21 +71,6 @@ class ExportResult:
     sha256: str
     record_id: int
     categories: frozenset[DataCategory]
-
-
-@dataclass(frozen=True)
-class ExportHistoryRow:
-    id: int
-    created_at: dt.datetime
-    actor: str
-    document_type: str
-    language: str
-    recipient_name: str
-    purpose: str
-    categories: tuple[DataCategory, ...]
-    withheld_categories: tuple[DataCategory, ...]
-    sha256: str
-    signer_fingerprint: str
 
 
 class ExportService:
@@ -215,8 +197,9 @@ class ExportService:
                 consent_ids = [b.consent_id for b in file.consent_basis]
             signed = sign_pdf(buf.getvalue(), material, box, languages[0] if languages else lang)
             digest = hashlib.sha256(signed).hexdigest()
-            record = self._record(
+            record = log_export(
                 s,
+                self.ctx,
                 participant_id,
                 doc,
                 lang,
@@ -231,78 +214,9 @@ class ExportService:
         self.ctx.publish(Changes.of({"export"}, [participant_id]))
         return ExportResult(signed, digest, record, included)
 
-    def _record(
-        self,
-        s: Session,
-        participant_id: int,
-        doc: DocumentType,
-        lang: str,
-        recipient: Recipient,
-        purpose: str,
-        included: frozenset[DataCategory],
-        withheld: frozenset[DataCategory],
-        consent_ids: list[int],
-        digest: str,
-        material: SigningMaterial,
-    ) -> int:
-        categories = ",".join(sorted(included))
-        record = ExportRecord(
-            participant_id=participant_id,
-            actor=self.ctx.actor,
-            document_type=str(doc),
-            language=lang,
-            recipient_organisation_id=recipient.organisation_id,
-            recipient_contact_id=recipient.contact_id,
-            purpose=purpose,
-            categories=categories,
-            withheld_categories=",".join(sorted(withheld)),
-            consent_ids=",".join(str(c) for c in consent_ids),
-            sha256=digest,
-            signer_fingerprint=material.fingerprint_sha256,
-        )
-        s.add(record)
-        s.flush()
-        audit.record(
-            s,
-            self.ctx,
-            "export",
-            "document",
-            record.id,
-            participant_id,
-            {
-                "document_type": str(doc),
-                "language": lang,
-                "recipient_organisation_id": recipient.organisation_id,
-                "recipient_contact_id": recipient.contact_id,
-                "purpose": purpose,
-                "categories": sorted(included),
-                "consent_ids": consent_ids,
-                "sha256": digest,
-                "signer_fingerprint": material.fingerprint_sha256,
-            },
-        )
-        return record.id
-
     def history(self, participant_id: int) -> list[ExportHistoryRow]:
         with self.ctx.read() as s:
-            q = select(ExportRecord).where(ExportRecord.participant_id == participant_id)
-            rows = s.scalars(q.order_by(ExportRecord.created_at.desc(), ExportRecord.id.desc()))
-            return [
-                ExportHistoryRow(
-                    r.id,
-                    r.created_at,
-                    r.actor,
-                    r.document_type,
-                    r.language,
-                    recipient_name(s, r.recipient_organisation_id, r.recipient_contact_id),
-                    r.purpose,
-                    _categories(r.categories),
-                    _categories(r.withheld_categories),
-                    r.sha256,
-                    r.signer_fingerprint,
-                )
-                for r in rows
-            ]
+            return history_rows(s, participant_id)
 
     # -- signing identity --------------------------------------------------------------------
 
@@ -346,7 +260,3 @@ class ExportService:
             info = identities.info_of(row)
         self.ctx.publish(Changes.of({"signing_identity"}))
         return info
-
-
-def _categories(value: str) -> tuple[DataCategory, ...]:
-    return tuple(DataCategory(v) for v in value.split(",") if v)

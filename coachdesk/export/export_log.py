@@ -1,0 +1,110 @@
+"""The record of what left the vault: export records, their audit entry, the history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coachdesk.export.preview import DocumentType
+from coachdesk.export.recipients import Recipient, recipient_name
+from coachdesk.export.signing import SigningMaterial
+from coachdesk.models import ExportRecord
+from coachdesk.models.enums import DataCategory
+from coachdesk.services import audit
+from coachdesk.services.context import ServiceContext
+
+
+@dataclass(frozen=True)
+class ExportHistoryRow:
+    id: int
+    created_at: dt.datetime
+    actor: str
+    document_type: str
+    language: str
+    recipient_name: str
+    purpose: str
+    categories: tuple[DataCategory, ...]
+    withheld_categories: tuple[DataCategory, ...]
+    sha256: str
+    signer_fingerprint: str
+
+
+def log_export(
+    s: Session,
+    ctx: ServiceContext,
+    participant_id: int,
+    doc: DocumentType,
+    lang: str,
+    recipient: Recipient,
+    purpose: str,
+    included: frozenset[DataCategory],
+    withheld: frozenset[DataCategory],
+    consent_ids: list[int],
+    digest: str,
+    material: SigningMaterial,
+) -> int:
+    categories = ",".join(sorted(included))
+    record = ExportRecord(
+        participant_id=participant_id,
+        actor=ctx.actor,
+        document_type=str(doc),
+        language=lang,
+        recipient_organisation_id=recipient.organisation_id,
+        recipient_contact_id=recipient.contact_id,
+        purpose=purpose,
+        categories=categories,
+        withheld_categories=",".join(sorted(withheld)),
+        consent_ids=",".join(str(c) for c in consent_ids),
+        sha256=digest,
+        signer_fingerprint=material.fingerprint_sha256,
+    )
+    s.add(record)
+    s.flush()
+    audit.record(
+        s,
+        ctx,
+        "export",
+        "document",
+        record.id,
+        participant_id,
+        {
+            "document_type": str(doc),
+            "language": lang,
+            "recipient_organisation_id": recipient.organisation_id,
+            "recipient_contact_id": recipient.contact_id,
+            "purpose": purpose,
+            "categories": sorted(included),
+            "consent_ids": consent_ids,
+            "sha256": digest,
+            "signer_fingerprint": material.fingerprint_sha256,
+        },
+    )
+    return record.id
+
+
+def history_rows(s: Session, participant_id: int) -> list[ExportHistoryRow]:
+    q = select(ExportRecord).where(ExportRecord.participant_id == participant_id)
+    rows = s.scalars(q.order_by(ExportRecord.created_at.desc(), ExportRecord.id.desc()))
+    return [
+        ExportHistoryRow(
+            r.id,
+            r.created_at,
+            r.actor,
+            r.document_type,
+            r.language,
+            recipient_name(s, r.recipient_organisation_id, r.recipient_contact_id),
+            r.purpose,
+            _categories(r.categories),
+            _categories(r.withheld_categories),
+            r.sha256,
+            r.signer_fingerprint,
+        )
+        for r in rows
+    ]
+
+
+def _categories(value: str) -> tuple[DataCategory, ...]:
+    return tuple(DataCategory(v) for v in value.split(",") if v)
