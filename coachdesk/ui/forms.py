@@ -60,7 +60,6 @@ def with_error_label(widget: QWidget) -> QWidget:
     layout.addWidget(widget)
     error = ErrorLabel(box)
     layout.addWidget(error)
-    widget.setProperty("has_error_label", True)
     widget.error_label = error  # type: ignore[attr-defined]
     return box
 
@@ -274,7 +273,6 @@ def mark_internal(widget: QWidget, caption: QLabel) -> None:
     """Style a field holding internal notes, and its caption, as never leaving the device."""
     widget.setStyleSheet(f"{type(widget).__name__} {{ {INTERNAL_STYLE} }}")
     caption.setStyleSheet("color: #7a5200; font-weight: bold;")
-    widget.setProperty("internal", True)
 
 
 def internal_caption() -> str:

@@ -87,7 +87,7 @@ class ParticipantFile(QWidget):
         self.overview.dirty_changed.connect(self._dirty_changed)
         add_save_shortcut(self, self.save)
         signals.changed.connect(self._on_changed)
-        signals.language_changed.connect(lambda _lang: self.retranslate())
+        signals.language_changed.connect(self._language_changed)
         self._offer_draft()
         self.retranslate()
 
@@ -146,6 +146,9 @@ class ParticipantFile(QWidget):
         self.restore_button.setText(_("Restore draft"))
         self.discard_button.setText(_("Discard draft"))
         self._show_heading()
+
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate()
 
     def _show_heading(self) -> None:
         record = self.overview.record

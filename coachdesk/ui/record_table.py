@@ -41,9 +41,7 @@ class RecordTable(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.activated.connect(self._activated)
-        self.view.selectionModel().selectionChanged.connect(
-            lambda *_a: self.selection_changed.emit()
-        )
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -94,6 +92,9 @@ class RecordTable(QWidget):
 
     def retranslate(self) -> None:
         self.model.retranslate()
+
+    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self.selection_changed.emit()
 
     def _activated(self, index: QModelIndex) -> None:
         self.activated.emit(self.proxy.data(index, RECORD_ROLE))
