@@ -14,7 +14,7 @@ from coachdesk.services.errors import FieldError
 from coachdesk.services.records import strip_text
 
 if TYPE_CHECKING:
-    from coachdesk.services.meetings import MeetingDraft
+    from coachdesk.services.meeting_records import MeetingDraft
 
 _NAME_LIMIT = 200
 _TEXT_LIMIT = 20_000

@@ -1,0 +1,259 @@
+"""Participants' enrolments in modules, their attendance and results (part of ModuleService).
+
+Change kind: "enrolment", with the participant.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from coachdesk.i18n import N_, Message
+from coachdesk.models import Attendance, Enrolment, Module, Participant
+from coachdesk.models.enums import AttendanceStatus, EnrolmentResult
+from coachdesk.services import audit, validation
+from coachdesk.services.common import load, load_participant
+from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.errors import FieldError, ValidationError
+
+
+@dataclass(frozen=True)
+class AttendanceRecord:
+    id: int
+    session_date: dt.date
+    status: AttendanceStatus
+    note: str
+
+
+@dataclass(frozen=True)
+class EnrolmentRecord:
+    id: int
+    participant_id: int
+    participant_name: str
+    module_id: int
+    module_title: str
+    enrolled_on: dt.date
+    result: EnrolmentResult
+    completed_on: dt.date | None
+    result_note: str
+    attendance: tuple[AttendanceRecord, ...]
+    present: int
+    excused: int
+    absent: int
+
+
+class EnrolmentMixin:
+    """The enrolment methods of ModuleService."""
+
+    ctx: ServiceContext
+
+    def enrol(self, participant_id: int, module_id: int, on: dt.date) -> EnrolmentRecord:
+        with self.ctx.write() as s:
+            load_participant(s, participant_id)
+            module = load(s, Module, module_id, "module")
+            if module.archived_at is not None:
+                raise ValidationError.single(
+                    "module_id", N_("This module is no longer offered (it is archived).")
+                )
+            already = select(Enrolment.id).where(
+                Enrolment.participant_id == participant_id, Enrolment.module_id == module_id
+            )
+            if s.scalar(already) is not None:
+                raise ValidationError.single(
+                    "module_id", N_("She is already enrolled in this module.")
+                )
+            if module.capacity is not None and _ongoing_count(s, module_id) >= module.capacity:
+                raise ValidationError.single(
+                    "module_id",
+                    N_("This module is full ({capacity} places)."),
+                    {"capacity": module.capacity},
+                )
+            enrolment = Enrolment(
+                participant_id=participant_id, module_id=module_id, enrolled_on=on
+            )
+            s.add(enrolment)
+            s.flush()
+            audit.record(s, self.ctx, "create", "enrolment", enrolment.id, participant_id)
+            result = _record(s, enrolment.id)
+        self._publish(participant_id)
+        return result
+
+    def set_result(
+        self,
+        enrolment_id: int,
+        result: EnrolmentResult,
+        completed_on: dt.date | None = None,
+        note: str = "",
+    ) -> EnrolmentRecord:
+        """Record how the module ended; a finished result without a date ends today."""
+        note = note.strip()
+        problems: list[FieldError] = []
+        validation.one_of(problems, "result", result, EnrolmentResult)
+        if result == EnrolmentResult.ONGOING:
+            completed_on = None
+        elif completed_on is None:
+            completed_on = self.ctx.today()
+        validation.raise_if(problems)
+        with self.ctx.write() as s:
+            enrolment = load(s, Enrolment, enrolment_id, "enrolment")
+            validation.date_order(
+                problems,
+                enrolment.enrolled_on,
+                completed_on,
+                "completed_on",
+                N_("The end date cannot be before the enrolment date."),
+            )
+            _note_length(problems, "result_note", note)
+            validation.raise_if(problems)
+            enrolment.result = result
+            enrolment.completed_on = completed_on
+            enrolment.result_note = note
+            audit.record(
+                s,
+                self.ctx,
+                "update",
+                "enrolment",
+                enrolment.id,
+                enrolment.participant_id,
+                {"fields": ["completed_on", "result", "result_note"]},
+            )
+            record = _record(s, enrolment_id)
+        self._publish(record.participant_id)
+        return record
+
+    def record_attendance(
+        self,
+        enrolment_id: int,
+        session_date: dt.date,
+        status: AttendanceStatus,
+        note: str = "",
+    ) -> EnrolmentRecord:
+        """Present, excused or absent on one session day; the same day again replaces it."""
+        note = note.strip()
+        problems: list[FieldError] = []
+        validation.one_of(problems, "status", status, AttendanceStatus)
+        _note_length(problems, "note", note)
+        validation.raise_if(problems)
+        with self.ctx.write() as s:
+            enrolment = load(s, Enrolment, enrolment_id, "enrolment")
+            row = s.scalar(
+                select(Attendance).where(
+                    Attendance.enrolment_id == enrolment_id,
+                    Attendance.session_date == session_date,
+                )
+            )
+            action = "update" if row is not None else "create"
+            if row is None:
+                row = Attendance(enrolment_id=enrolment_id, session_date=session_date)
+                s.add(row)
+            row.status = status
+            row.note = note
+            s.flush()
+            audit.record(s, self.ctx, action, "attendance", row.id, enrolment.participant_id)
+            record = _record(s, enrolment_id)
+        self._publish(record.participant_id)
+        return record
+
+    def remove_attendance(self, attendance_id: int) -> EnrolmentRecord:
+        """Take back an attendance entered for the wrong day."""
+        with self.ctx.write() as s:
+            row = load(s, Attendance, attendance_id, "attendance")
+            enrolment_id = row.enrolment_id
+            participant_id = row.enrolment.participant_id
+            s.delete(row)
+            s.flush()
+            audit.record(s, self.ctx, "delete", "attendance", attendance_id, participant_id)
+            record = _record(s, enrolment_id)
+        self._publish(participant_id)
+        return record
+
+    def remove_enrolment(self, enrolment_id: int) -> None:
+        """Undo an enrolment entered by mistake (with its attendance)."""
+        with self.ctx.write() as s:
+            enrolment = load(s, Enrolment, enrolment_id, "enrolment")
+            participant_id = enrolment.participant_id
+            s.delete(enrolment)
+            audit.record(s, self.ctx, "delete", "enrolment", enrolment_id, participant_id)
+        self._publish(participant_id)
+
+    def enrolments_for_participant(self, participant_id: int) -> builtins.list[EnrolmentRecord]:
+        with self.ctx.read() as s:
+            return _records(s, Enrolment.participant_id == participant_id)
+
+    def participants_of_module(self, module_id: int) -> builtins.list[EnrolmentRecord]:
+        with self.ctx.read() as s:
+            load(s, Module, module_id, "module")
+            return _records(s, Enrolment.module_id == module_id)
+
+    def get_enrolment(self, enrolment_id: int) -> EnrolmentRecord:
+        with self.ctx.read() as s:
+            load(s, Enrolment, enrolment_id, "enrolment")
+            return _record(s, enrolment_id)
+
+    def _publish(self, participant_id: int) -> None:
+        self.ctx.publish(Changes.of({"enrolment"}, {participant_id}))
+
+
+def _records(s: Session, where: object) -> list[EnrolmentRecord]:
+    q = (
+        select(Enrolment, Participant.first_name, Participant.last_name)
+        .join(Participant, Participant.id == Enrolment.participant_id)
+        .where(where)  # type: ignore[arg-type]
+        .options(joinedload(Enrolment.module), selectinload(Enrolment.attendance))
+        .order_by(Enrolment.enrolled_on.desc(), Enrolment.id.desc())
+    )
+    return [_to_record(e, f"{first} {last}".strip()) for e, first, last in s.execute(q)]
+
+
+def _record(s: Session, enrolment_id: int) -> EnrolmentRecord:
+    # Reload so that attendance added by id (not through the collection) is included.
+    s.flush()
+    s.expire_all()
+    return _records(s, Enrolment.id == enrolment_id)[0]
+
+
+def _to_record(e: Enrolment, participant_name: str) -> EnrolmentRecord:
+    attendance = tuple(
+        AttendanceRecord(a.id, a.session_date, a.status, a.note)
+        for a in sorted(e.attendance, key=lambda a: a.session_date)
+    )
+    statuses = [a.status for a in attendance]
+    return EnrolmentRecord(
+        id=e.id,
+        participant_id=e.participant_id,
+        participant_name=participant_name,
+        module_id=e.module_id,
+        module_title=e.module.title,
+        enrolled_on=e.enrolled_on,
+        result=e.result,
+        completed_on=e.completed_on,
+        result_note=e.result_note,
+        attendance=attendance,
+        present=statuses.count(AttendanceStatus.PRESENT),
+        excused=statuses.count(AttendanceStatus.EXCUSED),
+        absent=statuses.count(AttendanceStatus.ABSENT),
+    )
+
+
+def _note_length(problems: list[FieldError], field: str, note: str) -> None:
+    if len(note) > 20_000:
+        problems.append(
+            FieldError(
+                field,
+                Message(
+                    N_("This text is too long ({length} characters, at most {limit})."),
+                    {"length": len(note), "limit": 20_000},
+                ),
+            )
+        )
+
+
+def _ongoing_count(s: Session, module_id: int) -> int:
+    q = select(func.count(Enrolment.id)).where(
+        Enrolment.module_id == module_id, Enrolment.result == EnrolmentResult.ONGOING
+    )
+    return int(s.scalar(q) or 0)
