@@ -13,10 +13,13 @@ import datetime as dt
 import json
 import random
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from coachdesk import demo_data as data
@@ -25,6 +28,7 @@ from coachdesk.demo_people import PersonFactory
 from coachdesk.demo_records import Directory, IdAllocator, Rows
 from coachdesk.models.enums import OrganisationKind
 from coachdesk.services.settings import COACH_NAME
+from coachdesk.vault.errors import StorageError
 from coachdesk.vault.store import Vault
 
 BATCH_SIZE = 500
@@ -89,7 +93,7 @@ def generate_demo(
     today = today or dt.date.today()
     rng = random.Random(seed)
     totals: dict[type[m.Base], int] = dict.fromkeys(INSERT_ORDER, 0)
-    with vault.sessions.begin() as s:
+    with _transaction(vault) as s:
         ids = IdAllocator({model: _max_id(s, model) for model in INSERT_ORDER})
         rows = Rows()
         directory = _directory(rows, ids, today)
@@ -100,7 +104,7 @@ def generate_demo(
         rows = Rows()
         for index in range(start, min(start + BATCH_SIZE, participants)):
             people.add_person(rows, index)
-        with vault.sessions.begin() as s:
+        with _transaction(vault) as s:
             _insert(s, rows, totals)
     summary = DemoSummary(
         participants=totals[m.Participant],
@@ -118,7 +122,7 @@ def generate_demo(
         aftercare_followups=totals[m.AftercareFollowUp],
         seconds=round(time.perf_counter() - started, 2),
     )
-    with vault.sessions.begin() as s:
+    with _transaction(vault) as s:
         details: dict[str, Any] = {"seed": seed, **summary.counts()}
         s.add(
             m.AuditEntry(
@@ -129,6 +133,18 @@ def generate_demo(
             )
         )
     return summary
+
+
+@contextmanager
+def _transaction(vault: Vault) -> Iterator[Session]:
+    """One batch; a full disk or a read-only folder becomes the vault's StorageError."""
+    try:
+        with vault.sessions.begin() as s:
+            yield s
+    except DBAPIError as exc:
+        raise StorageError.from_db_error(exc) from exc
+    except OSError as exc:
+        raise StorageError.from_os_error(exc) from exc
 
 
 def _max_id(s: Session, model: type[m.Base]) -> int:
