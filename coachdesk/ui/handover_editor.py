@@ -171,8 +171,7 @@ class HandoverEditor(FormDialog):
         self._title()
 
     def _caption(self, name: str, text: str) -> QLabel:
-        caption = QLabel(text)
-        caption.setWordWrap(True)
+        caption = QLabel(text)  # on its own row above the field: the full width, no wrapping
         caption.setBuddy(self.texts[name])
         self.captions[name] = caption
         return caption

@@ -41,7 +41,7 @@ class RecordTable(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.activated.connect(self._activated)
-        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -93,7 +93,7 @@ class RecordTable(QWidget):
     def retranslate(self) -> None:
         self.model.retranslate()
 
-    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+    def _selection_changed(self, _selected: object, _deselected: object) -> None:
         self.selection_changed.emit()
 
     def _activated(self, index: QModelIndex) -> None:

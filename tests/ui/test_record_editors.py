@@ -1,0 +1,106 @@
+"""The meeting and handover editors, filled and saved as a coach would."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from coachdesk.models.enums import AttendeeRole, HandoverKind, OrganisationKind
+from coachdesk.services.directory import OrganisationDraft
+from coachdesk.services.participants import ParticipantDraft
+from coachdesk.ui.handover_editor import HandoverEditor
+from coachdesk.ui.meeting_editor import MeetingEditor
+
+
+@pytest.fixture
+def participant_id(services) -> int:  # type: ignore[no-untyped-def]
+    return services.participants.create(ParticipantDraft("Amina", "Haddad")).id
+
+
+def _click_save(dialog) -> None:  # type: ignore[no-untyped-def]
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_meeting_with_agreement_is_stored(qtbot, services, participant_id) -> None:  # type: ignore[no-untyped-def]
+    editor = MeetingEditor(services, participant_id)
+    qtbot.addWidget(editor)
+    editor.date.line.setText("20/03/2026")
+    editor.location.setText("Müttercafé Nordstadt")
+    row = editor.attendees.add_row()
+    editor.attendees.set_text(row, editor.attendees.NAME, "Frau Berger")
+    editor.attendees.table.cellWidget(row, editor.attendees.ROLE).set_value(
+        AttendeeRole.INTEGRATION_OFFICER
+    )
+    editor.shared_summary.setPlainText("Sprachkurs B1 ab April besprochen.")
+    editor.internal_notes.setPlainText("Wirkte müde.")
+    row = editor.agreements.add_row()
+    editor.agreements.set_text(row, editor.agreements.WHO, "Amina")
+    editor.agreements.set_text(row, editor.agreements.WHAT, "Anmeldung zum Sprachkurs")
+    editor.agreements.due_field(row).line.setText("31/03/2026")
+    _click_save(editor)
+
+    assert editor.result() == editor.DialogCode.Accepted
+    [meeting] = services.meetings.list_for_participant(participant_id)
+    assert meeting.held_at == dt.datetime(2026, 3, 20, 10, 0)
+    assert meeting.location == "Müttercafé Nordstadt"
+    assert {(a.name, a.role) for a in meeting.attendees} >= {
+        ("Amina Haddad", AttendeeRole.PARTICIPANT),
+        ("Frau Berger", AttendeeRole.INTEGRATION_OFFICER),
+    }
+    [agreement] = meeting.agreements
+    assert (agreement.who, agreement.what, agreement.due_date, agreement.done_on) == (
+        "Amina",
+        "Anmeldung zum Sprachkurs",
+        dt.date(2026, 3, 31),
+        None,
+    )
+    assert meeting.internal_notes == "Wirkte müde."
+
+
+def test_internal_notes_are_labelled_never_exported(qtbot, services, participant_id) -> None:  # type: ignore[no-untyped-def]
+    editor = MeetingEditor(services, participant_id)
+    qtbot.addWidget(editor)
+    caption = editor._captions["internal_notes"]
+    assert caption.text() == "Internal – never exported"
+    assert caption.buddy() is editor.internal_notes
+    assert "background" in editor.internal_notes.styleSheet()
+    assert "background" not in editor.shared_summary.styleSheet()
+
+
+def test_wrong_agreement_date_is_reported_and_nothing_is_lost(
+    qtbot, services, participant_id
+) -> None:  # type: ignore[no-untyped-def]
+    editor = MeetingEditor(services, participant_id)
+    qtbot.addWidget(editor)
+    row = editor.agreements.add_row()
+    editor.agreements.set_text(row, editor.agreements.WHAT, "Lebenslauf schreiben")
+    editor.agreements.due_field(row).line.setText("nächste Woche")
+    _click_save(editor)
+    assert editor.result() != editor.DialogCode.Accepted
+    assert "not a date" in editor.agreements.error_label.text()
+    assert editor.agreements.text(row, editor.agreements.WHAT) == "Lebenslauf schreiben"
+    assert services.meetings.list_for_participant(participant_id) == []
+
+
+def test_handover_editor_saves_an_intake_handover(qtbot, services, participant_id) -> None:  # type: ignore[no-untyped-def]
+    jobcentre = services.directory.create_organisation(
+        OrganisationDraft("Jobcenter Nordstadt", OrganisationKind.JOB_CENTRE)
+    )
+    editor = HandoverEditor(services, participant_id, kind=HandoverKind.INTAKE)
+    qtbot.addWidget(editor)
+    prominent = [editor.main_form.itemAt(i * 2).widget().text() for i in range(2)]
+    assert prominent[0] == "Why the job centre refers her"
+    editor.author.setText("Frau Berger (IFK)")
+    editor.organisation.setCurrentIndex(editor.organisation.findData(jobcentre.id))
+    editor.texts["reason"].setPlainText("Rückkehr in den Beruf nach Elternzeit")
+    editor.texts["strengths"].setPlainText("Erfahrung im Verkauf")
+    _click_save(editor)
+
+    assert editor.result() == editor.DialogCode.Accepted
+    [handover] = services.handovers.list_for_participant(participant_id)
+    assert handover.kind == HandoverKind.INTAKE
+    assert handover.organisation_name == "Jobcenter Nordstadt"
+    assert handover.reason == "Rückkehr in den Beruf nach Elternzeit"
+    assert handover.strengths == "Erfahrung im Verkauf"
