@@ -1,4 +1,4 @@
-"""The rules a meeting, its attendees and its agreements must satisfy (pure functions)."""
+"""The rules a meeting, its attendees and its agreements must satisfy."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import Session
+
 from coachdesk.i18n import N_, Message
-from coachdesk.models import Meeting
+from coachdesk.models import ContactPerson, Meeting
 from coachdesk.models.enums import AttendeeRole, MeetingKind
 from coachdesk.services import validation
 from coachdesk.services.errors import FieldError
@@ -45,6 +47,20 @@ def validate_meeting(draft: MeetingDraft, today: dt.date) -> list[FieldError]:
     _attendees(problems, draft)
     if isinstance(draft.held_at, dt.datetime):
         _agreements(problems, draft, draft.held_at.date(), today)
+    return problems
+
+
+def unknown_contacts(s: Session, draft: MeetingDraft) -> list[FieldError]:
+    """Attendees linked to the directory must still be in it."""
+    problems: list[FieldError] = []
+    for number, a in enumerate(draft.attendees, start=1):
+        if a.contact_person_id is not None and s.get(ContactPerson, a.contact_person_id) is None:
+            _problem(
+                problems,
+                "attendees",
+                N_("Attendee {number} is no longer in the directory."),
+                number,
+            )
     return problems
 
 

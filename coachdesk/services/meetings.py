@@ -29,7 +29,7 @@ from coachdesk.services.meeting_records import (
     MeetingRecord,
     MeetingRow,
 )
-from coachdesk.services.meeting_rules import normalise_meeting, validate_meeting
+from coachdesk.services.meeting_rules import normalise_meeting, unknown_contacts, validate_meeting
 
 __all__ = [
     "AgreementDraft",
@@ -129,6 +129,7 @@ class MeetingService:
         with self.ctx.write() as s:
             participant = load_participant(s, participant_id)
             validation.raise_if(_same_time(s, participant_id, draft.held_at, None))
+            validation.raise_if(unknown_contacts(s, draft))
             meeting = Meeting(participant_id=participant_id)
             s.add(meeting)
             for name in _SCALARS:
@@ -148,6 +149,7 @@ class MeetingService:
         with self.ctx.write() as s:
             meeting = load(s, Meeting, meeting_id, "meeting")
             validation.raise_if(_same_time(s, meeting.participant_id, draft.held_at, meeting_id))
+            validation.raise_if(unknown_contacts(s, draft))
             changed = [n for n in _SCALARS if getattr(meeting, n) != getattr(draft, n)]
             for name in changed:
                 setattr(meeting, name, getattr(draft, name))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 from dataclasses import replace
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from coachdesk.models.enums import GoalStatus, MilestoneKind
 from coachdesk.services.context import Changes
@@ -13,6 +16,7 @@ from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.services.facade import Services
 from coachdesk.services.goals import GoalDraft, MilestoneDraft
 from coachdesk.services.participants import ParticipantDraft
+from coachdesk.vault.errors import StorageError
 from tests.conftest import TODAY
 
 
@@ -132,3 +136,25 @@ def test_search_finds_goal_titles(services: Services) -> None:
     hits = services.search.search("mediengest")
     assert [(h.kind, h.participant_id) for h in hits] == [("goal", pid)]
     assert [r.id for r in services.participants.list(query="Umschulung")] == [pid]
+
+
+def test_failed_commit_leaves_neither_change_nor_audit(services: Services) -> None:
+    """The audit entry shares the change's transaction: a disk-full at commit drops both."""
+    pid = _participant(services)
+    goal = services.goals.create(pid, GoalDraft("Deutsch B1"))
+    entries = len(services.audit.entries())
+    seen: list[Changes] = []
+    services.subscribe(seen.append)
+
+    def disk_full(session: Session) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    event.listen(services.ctx.sessions, "before_commit", disk_full)
+    try:
+        with pytest.raises(StorageError):
+            services.goals.update(goal.id, GoalDraft("Deutsch B2"))
+    finally:
+        event.remove(services.ctx.sessions, "before_commit", disk_full)
+    assert services.goals.get(goal.id).title == "Deutsch B1"
+    assert len(services.audit.entries()) == entries
+    assert seen == []

@@ -101,6 +101,7 @@ def test_meeting_validation_names_the_field(services: Services) -> None:
         (_draft(kind="coffee"), "kind"),
         (_draft(location="x" * 301), "location"),
         (_draft(attendees=(AttendeeDraft("", AttendeeRole.COACH),)), "attendees"),
+        (_draft(attendees=(AttendeeDraft("IFK", AttendeeRole.COACH, 999),)), "attendees"),
         (
             _draft(
                 attendees=(
