@@ -165,9 +165,11 @@ class MainWindow(QMainWindow):
                 raise
             return MissingView(title)
         view: QWidget = getattr(module, class_name)(self.services, self.signals)
-        opened = getattr(view, "open_requested", None)
-        if opened is not None:
-            opened.connect(self.open_participant)
+        # A view that can open a participant's file says so with one of these signals.
+        for name in ("open_requested", "participant_requested"):
+            opened = getattr(view, name, None)
+            if opened is not None:
+                opened.connect(self.open_participant)
         return view
 
     def _action(self, shortcut: Any, slot: Any) -> QAction:

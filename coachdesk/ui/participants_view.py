@@ -27,7 +27,7 @@ from coachdesk.ui import participant_table_model as cols
 from coachdesk.ui.participant_table import ParticipantTable
 from coachdesk.ui.participant_table_model import ParticipantTableModel
 from coachdesk.ui.signals import AppSignals
-from coachdesk.ui.style import wrapping_label
+from coachdesk.ui.style import heading_label, wrapping_label
 
 SEARCH_DELAY_MS = 250
 """Wait this long after the last keystroke before asking the search index."""
@@ -73,6 +73,7 @@ class ParticipantsView(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(empty_page)
 
+        self.title = heading_label()
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.status_filter, 1)
@@ -83,6 +84,7 @@ class ParticipantsView(QWidget):
         actions.addWidget(self.archive_button)
         actions.addWidget(self.new_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
         layout.addLayout(filters)
         layout.addWidget(self.stack, 1)
         layout.addLayout(actions)
@@ -269,6 +271,7 @@ class ParticipantsView(QWidget):
             self.services.participants.archive(row.id)
 
     def retranslate(self) -> None:
+        self.title.setText(_("Participants"))
         self.search.setPlaceholderText(
             _("Search names, customer numbers, goals and meeting notes… (Ctrl+F)")
         )

@@ -26,7 +26,7 @@ from coachdesk.services.errors import ValidationError
 from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.idle import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from coachdesk.ui.passphrase_fields import PassphraseFields
-from coachdesk.ui.style import message_label, wrapping_label
+from coachdesk.ui.style import heading_label, message_label, wrapping_label
 from coachdesk.vault.errors import VaultError
 
 LANGUAGE_KEY = "language"
@@ -124,6 +124,8 @@ class SettingsView(QWidget):
         # Very wide fields are hard to read; the page keeps a comfortable width for its font.
         content.setMaximumWidth(60 * self.fontMetrics().horizontalAdvance("M"))
         box = QVBoxLayout(content)
+        self.title = heading_label()
+        box.addWidget(self.title)
         for group in (self.general, self.security, self.storage):
             box.addWidget(group)
         box.addStretch(1)
@@ -145,6 +147,7 @@ class SettingsView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.title.setText(_("Settings"))
         self.general.setTitle(_("General"))
         self.language_label.setText(_("&Language:"))
         self.idle_label.setText(_("Lock &automatically after:"))
