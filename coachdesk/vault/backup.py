@@ -28,7 +28,7 @@ from coachdesk.vault.errors import (
     StorageError,
     VaultError,
 )
-from coachdesk.vault.files import fsync_dir
+from coachdesk.vault.files import fsync_dir, fsync_file
 from coachdesk.vault.keyslots import KeySlots
 from coachdesk.vault.store import SLOTS_NAME, Vault, known_revisions
 
@@ -191,14 +191,6 @@ def _copy_database(
         copy.close()
     fsync_file(target)
     return revision, counts
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 _TEMP_NAME = re.compile(r"^\..+\.cdbackup\.(\d+)\.(db\.)?tmp(-wal|-shm|-journal)?$")

@@ -11,6 +11,8 @@ Layout (see docs/vault-format.md)::
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,7 +36,7 @@ from coachdesk.vault.errors import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
-from coachdesk.vault.files import fsync_dir
+from coachdesk.vault.files import fsync_dir, fsync_file, remove_stale_temp_files
 from coachdesk.vault.keyslots import (
     DEFAULT_KDF,
     KdfParams,
@@ -59,12 +61,14 @@ def alembic_config() -> Config:
     return cfg
 
 
+@functools.cache
 def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
+@functools.cache
 def known_revisions() -> frozenset[str]:
     """Every schema revision this program can open (and upgrade to head)."""
     script = ScriptDirectory.from_config(alembic_config())
@@ -181,6 +185,7 @@ class Vault:
         probe.close()
         lock = VaultLock(path / LOCK_NAME)
         lock.acquire()
+        remove_stale_temp_files(path)
         vault: Vault | None = None
         try:
             vault = cls(path, key, slots, lock)
@@ -318,11 +323,19 @@ class Vault:
         self._checkpoint()
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = self.path / PRE_MIGRATION_DIR / f"{stamp}-schema-{revision}"
+        # Copied under a ".partial" name and renamed when complete: a copy cut off by a
+        # crash is never mistaken for a good one.
+        partial = target.with_name(target.name + ".partial")
         try:
-            target.mkdir(parents=True, exist_ok=True, mode=0o700)
-            shutil.copy2(self.db_path, target / DB_NAME)
-            shutil.copy2(self.path / SLOTS_NAME, target / SLOTS_NAME)
-            fsync_dir(target)
+            if partial.exists():
+                shutil.rmtree(partial)
+            partial.mkdir(parents=True, mode=0o700)
+            for name in (DB_NAME, SLOTS_NAME):
+                shutil.copy2(self.path / name, partial / name)
+                fsync_file(partial / name)
+            fsync_dir(partial)
+            os.replace(partial, target if not target.exists() else Path(f"{target}-{os.getpid()}"))
+            fsync_dir(target.parent)
         except OSError as exc:
             raise StorageError.from_os_error(exc) from exc
 
