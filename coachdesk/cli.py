@@ -200,11 +200,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _global_lang(argv: Sequence[str]) -> str | None:
+    """``--lang`` given before the command (after it, a command may use it for a document)."""
+    tokens = iter(argv)
+    lang: str | None = None
+    for token in tokens:
+        if token == "--lang":
+            lang = next(tokens, None)
+        elif token.startswith("--lang="):
+            lang = token.split("=", 1)[1]
+        elif token == "--vault":
+            next(tokens, None)
+        elif not token.startswith("-"):
+            break
+    return lang
+
+
 def _choose_language(argv: Sequence[str]) -> str:
-    pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--lang")
-    known, _rest = pre.parse_known_args(list(argv))
-    lang = known.lang or i18n.system_language()
+    lang = _global_lang(argv) or i18n.system_language()
     if lang not in i18n.SUPPORTED_LANGUAGES:
         raise CliError(
             Message(
