@@ -22,6 +22,7 @@ from coachdesk.i18n import _
 from coachdesk.services.facade import Services
 from coachdesk.ui.idle import IdleWatcher
 from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.session_watch import SessionWatcher
 from coachdesk.ui.settings_view import LANGUAGE_KEY, idle_minutes
 from coachdesk.ui.signals import AppSignals
 from coachdesk.ui.unlock import UnlockWindow
@@ -60,12 +61,17 @@ class AppController(QObject):
         self.idle = IdleWatcher(idle_minutes(settings), self)
         self.idle.idle_timeout.connect(self.lock)
         self.idle.suspended.connect(self.lock)
+        self.watch_session(SessionWatcher(self))
         self.vault: Vault | None = None
         self.services: Services | None = None
         self.main_window: MainWindow | None = None
         self.welcome: WelcomeWindow | None = None
         self.unlock_window: UnlockWindow | None = None
         self.signals.language_changed.connect(self._retranslate_screens)
+
+    def watch_session(self, watcher: SessionWatcher) -> None:
+        """Lock when ``watcher`` reports a locked screen or the system going to sleep."""
+        watcher.session_locked.connect(self.lock)
 
     # -- screens ----------------------------------------------------------------------------------
 
