@@ -1,0 +1,77 @@
+"""A disk that is full (here: a file-size limit) fails a save cleanly and loses nothing saved."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from coachdesk.models import Participant
+from coachdesk.services.facade import Services
+from coachdesk.services.participants import ParticipantDraft
+from coachdesk.vault.errors import StorageError
+from coachdesk.vault.keyslots import KdfParams
+from coachdesk.vault.store import Vault
+from tests.conftest import PASSPHRASE
+
+# Minimal Argon2id through the public ``kdf=`` parameter: the test is about writes.
+FAST_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
+ROOM = 300 * 1024
+
+
+def write_until_full(path: Path) -> dict[str, object]:
+    """In a child process limited to files of ROOM bytes more than now: save until refused."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        report: dict[str, object] = {"saved": [], "error": None}
+        try:
+            vault = Vault.open(path, PASSPHRASE)
+            services = Services(vault.sessions, actor="Coach")
+            # The OS would otherwise kill the process (SIGXFSZ) instead of failing the write.
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            limit = (path / "vault.db").stat().st_size + ROOM
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+            for i in range(5000):
+                draft = ParticipantDraft("Voll", f"Platte{i}", work_experience="Text " * 400)
+                try:
+                    report["saved"].append(services.participants.create(draft).id)  # type: ignore[attr-defined]
+                except StorageError as exc:
+                    report["error"] = str(exc)
+                    report["error_type"] = type(exc).__name__
+                    break
+            vault.lock()
+        finally:
+            os.write(write_end, json.dumps(report).encode())
+            os._exit(0)
+    os.close(write_end)
+    received = b""
+    while chunk := os.read(read_end, 65536):
+        received += chunk
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    return dict(json.loads(received))
+
+
+def test_full_disk_fails_cleanly_and_keeps_earlier_data(tmp_path: Path) -> None:
+    path = tmp_path / "vault"
+    Vault.create(path, PASSPHRASE, kdf=FAST_KDF)[0].lock()
+    report = write_until_full(path)
+    saved = report["saved"]
+    assert isinstance(saved, list) and len(saved) >= 5
+    assert report["error_type"] == "StorageError"
+    assert report["error"] == "Not saved: the disk is full. Free some space and save again."
+
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert vault.integrity_check().ok
+        with vault.sessions() as s:
+            ids = set(s.scalars(select(Participant.id)))
+            assert ids == set(saved), "every confirmed save is there, the refused one is not"
+            assert s.scalar(select(func.count()).select_from(Participant)) == len(saved)
+        services = Services(vault.sessions, actor="Coach")
+        services.participants.create(ParticipantDraft("Wieder", "Platz"))
