@@ -25,6 +25,7 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
 bench: $(STAMP) $(SYSSTAMP) translations
+	bash scripts/bench-deps.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
 
 screenshots: $(STAMP) $(SYSSTAMP) translations

@@ -1,0 +1,225 @@
+"""`make bench`: CoachDesk at 100, 1,000 and 10,000 participants, with peers side by side.
+
+Writes benchmarks/results.json and prints a table. Sizes can be narrowed with
+BENCH_SIZES=100,1000. Vaults are generated once (seeded) and cached in
+benchmarks/out/; each run works on a copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.office_peer import run_office_peer
+from benchmarks.stats import measure, summarise
+from benchmarks.workload import plain_copy, plain_sessions, run_workload, sample_ids
+from coachdesk.demo import generate_demo
+from coachdesk.export.service import ExportService
+from coachdesk.models import Organisation
+from coachdesk.models.enums import OrganisationKind
+from coachdesk.services.facade import Services
+from coachdesk.vault.backup import backup
+from coachdesk.vault.keyslots import KeySlots
+from coachdesk.vault.store import SLOTS_NAME, Vault
+
+HERE = Path(__file__).parent
+OUT = HERE / "out"
+PASSPHRASE = "Benchmark im Müttercafé 2026!"
+SEED = 7
+DEMO_TODAY = dt.date(2026, 11, 1)
+
+
+def cached_vault(size: int) -> tuple[Path, float | None]:
+    """The seeded demo vault of ``size`` participants; generation seconds if made now."""
+    path = OUT / f"vault-{size}-seed{SEED}"
+    if Vault.exists(path):
+        return path, None
+    shutil.rmtree(path, ignore_errors=True)
+    vault, _code = Vault.create(path, PASSPHRASE)
+    started = time.perf_counter()
+    generate_demo(vault, participants=size, seed=SEED, today=DEMO_TODAY)
+    seconds = time.perf_counter() - started
+    vault.lock()
+    return path, seconds
+
+
+def unlock_figures(path: Path) -> dict[str, Any]:
+    slots = KeySlots.load(path / SLOTS_NAME)
+    kdf = measure(lambda: slots.unlock_with_passphrase(PASSPHRASE), runs=5)
+    key = slots.unlock_with_passphrase(PASSPHRASE)
+
+    def open_database() -> None:
+        Vault._open_with_key(path, slots, bytearray(key), migrate=True).lock()
+
+    return {"key_derivation": kdf.as_json(), "open_database": measure(open_database).as_json()}
+
+
+def pdf_figures(services: Services, vault: Vault) -> dict[str, Any]:
+    exports = ExportService(services.ctx)
+    if exports.current_identity() is None:
+        exports.create_identity("Benchmark Coach")
+    with vault.sessions() as s:
+        job_centre = s.query(Organisation).filter_by(kind=OrganisationKind.JOB_CENTRE).first()
+        assert job_centre is not None
+        org_id = job_centre.id
+    ids = sample_ids(vault.sessions, 100, seed=11)
+
+    def one(pid: int) -> None:
+        exports.export(pid, "exit_handover", org_id, None, "Benchmark", lang="de")
+
+    single = measure(lambda: one(ids[0]), runs=5)
+    started = time.perf_counter()
+    for pid in ids:
+        one(pid)
+    batch = time.perf_counter() - started
+    return {"one_signed_pdf": single.as_json(), "batch_100_s": round(batch, 3)}
+
+
+def backup_figures(vault: Vault, folder: Path) -> dict[str, Any]:
+    folder.mkdir(parents=True, exist_ok=True)
+    counter = iter(range(100))
+
+    def one() -> None:
+        backup(vault, folder / f"bench-{next(counter)}.cdbackup")
+
+    timing = measure(one, runs=3, warmup=0)
+    size = max(p.stat().st_size for p in folder.iterdir())
+    return {"backup": timing.as_json(), "backup_bytes": size}
+
+
+def gui_figures(path: Path, runs: int = 3) -> dict[str, Any]:
+    """Launch-to-list wall time (from before the process starts) and peak RSS, via time -v."""
+    env = {**os.environ, "COACHDESK_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"}
+    samples, rss, kdf = [], [], []
+    for _ in range(runs):
+        started = time.time()
+        proc = subprocess.run(
+            ["/usr/bin/time", "-v", sys.executable, "-m", "benchmarks.gui_launch", str(path)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=HERE.parent,
+            timeout=600,
+            check=True,
+        )
+        result = json.loads(proc.stdout.strip().splitlines()[-1])
+        samples.append(result["ready"] - started)
+        kdf.append(result["kdf_s"])
+        match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+        rss.append(int(match.group(1)) / 1024 if match else float("nan"))
+    launch = summarise(samples)
+    return {
+        "launch_to_list": launch.as_json(),
+        "launch_to_list_without_kdf_s": round(launch.median - sorted(kdf)[len(kdf) // 2], 3),
+        "peak_rss_mb": round(max(rss), 1),
+    }
+
+
+def bench_size(size: int) -> dict[str, Any]:
+    source, generated = cached_vault(size)
+    work = OUT / f"work-{size}"
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(source, work / "vault")
+    path = work / "vault"
+    print(f"== {size} participants", file=sys.stderr, flush=True)
+    result: dict[str, Any] = {"participants": size}
+    if generated is not None:
+        result["demo_generation_s"] = round(generated, 2)
+    result["unlock"] = unlock_figures(path)
+    result["gui"] = gui_figures(path)
+    vault = Vault.open(path, PASSPHRASE)
+    try:
+        services = Services(vault.sessions, actor="Benchmark")
+        encrypted = run_workload(vault.sessions)
+        result["workload"] = encrypted.as_json()
+        plain = run_workload(plain_sessions(plain_copy(vault, work / "plain.db")))
+        result["plain_sqlite"] = plain.as_json()
+        result["sqlcipher_cost"] = {
+            key: round(getattr(encrypted, key).median / max(getattr(plain, key).median, 1e-9), 2)
+            for key in encrypted.__dataclass_fields__
+        }
+        result["pdf"] = pdf_figures(services, vault)
+        result["backup"] = backup_figures(vault, work / "backups")
+        if size == 1000:
+            office = run_office_peer(services, sample_ids(vault.sessions, 100, seed=11))
+            if office is not None:
+                result["office_peer"] = office
+                result["office_ratio_one_document"] = round(
+                    office["one_document_s"] / result["pdf"]["one_signed_pdf"]["median_s"], 2
+                )
+    finally:
+        vault.lock()
+    shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    def ms(value: float) -> str:
+        return f"{value * 1000:.1f} ms"
+
+    rows = [
+        ("Key derivation (Argon2id)", lambda r: ms(r["unlock"]["key_derivation"]["median_s"])),
+        ("Open database (beyond KDF)", lambda r: ms(r["unlock"]["open_database"]["median_s"])),
+        ("Launch to participant list", lambda r: ms(r["gui"]["launch_to_list"]["median_s"])),
+        ("  of which not KDF", lambda r: ms(r["gui"]["launch_to_list_without_kdf_s"])),
+        ("Search p50", lambda r: ms(r["workload"]["search"]["median_s"])),
+        ("Search p95", lambda r: ms(r["workload"]["search"]["p95_s"])),
+        ("Participant file p50", lambda r: ms(r["workload"]["participant_file"]["median_s"])),
+        ("Participant file p95", lambda r: ms(r["workload"]["participant_file"]["p95_s"])),
+        ("Today overview", lambda r: ms(r["workload"]["today"]["median_s"])),
+        ("One signed PDF", lambda r: ms(r["pdf"]["one_signed_pdf"]["median_s"])),
+        ("100 signed PDFs", lambda r: f"{r['pdf']['batch_100_s']:.1f} s"),
+        ("Backup", lambda r: ms(r["backup"]["backup"]["median_s"])),
+        ("Peak RSS of the window", lambda r: f"{r['gui']['peak_rss_mb']:.0f} MB"),
+        ("SQLCipher / plain: search", lambda r: f"{r['sqlcipher_cost']['search']:.2f}x"),
+        ("SQLCipher / plain: file", lambda r: f"{r['sqlcipher_cost']['participant_file']:.2f}x"),
+        ("SQLCipher / plain: today", lambda r: f"{r['sqlcipher_cost']['today']:.2f}x"),
+        ("SQLCipher / plain: list all", lambda r: f"{r['sqlcipher_cost']['list_all']:.2f}x"),
+        ("SQLCipher / plain: one write", lambda r: f"{r['sqlcipher_cost']['writes']:.2f}x"),
+    ]
+    header = "| measure | " + " | ".join(f"{r['participants']:,}" for r in results) + " |"
+    lines = [header, "|---|" + "---|" * len(results)]
+    for name, get in rows:
+        lines.append(f"| {name} | " + " | ".join(get(r) for r in results) + " |")
+    for r in results:
+        if "office_peer" in r:
+            o = r["office_peer"]
+            lines.append("")
+            lines.append(
+                f"LibreOffice peer ({r['participants']:,} vault): one document "
+                f"{o['one_document_s']:.2f} s (a cold soffice start), 100 documents in one call "
+                f"{o['batch_100_s']:.1f} s; CoachDesk's signed PDF is "
+                f"{r['office_ratio_one_document']:.0f}x faster for one document."
+            )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "100,1000,10000").split(",") if s]
+    OUT.mkdir(parents=True, exist_ok=True)
+    results = [bench_size(size) for size in sizes]
+    report = {
+        "date": dt.date.today().isoformat(),
+        "machine": {
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+        },
+        "results": results,
+    }
+    (HERE / "results.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
