@@ -119,6 +119,8 @@ class DateField(QWidget):
         self.line.setClearButtonEnabled(allow_empty)
         self.calendar_button = QToolButton(self)
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # The arrow of a menu button would overlap the caption; the button says what it does.
+        self.calendar_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
         menu = QMenu(self.calendar_button)

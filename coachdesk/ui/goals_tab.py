@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
 from coachdesk.models.enums import GoalStatus
@@ -223,7 +223,16 @@ class GoalsTab(FileSection):
 
     def archive_goal(self) -> None:
         goal = self.current_goal()
-        if goal is not None:
+        if goal is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Archive goal"),
+            _("Archive the goal “{goal}”? It disappears from the list; nothing is erased.").format(
+                goal=goal.title
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
             guarded(self, lambda: self.services.goals.archive(goal.id))
 
     def toggle_step_reached(self) -> None:

@@ -12,13 +12,13 @@ from coachdesk.labels import label
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.file_section import FileSection, button_row, guarded
 from coachdesk.ui.forms import ErrorLabel, clear_validation_errors, show_validation_errors
-from coachdesk.ui.participant_form import ParticipantForm
+from coachdesk.ui.participant_form import ParticipantForm, contact_choices
 
 
 class OverviewTab(FileSection):
     """``dirty_changed(bool)`` tells the file whether there is something unsaved."""
 
-    KINDS = ("participant",)
+    KINDS = ("participant", "contact", "organisation")
     dirty_changed = Signal(bool)
 
     def __init__(
@@ -79,6 +79,7 @@ class OverviewTab(FileSection):
         except NotFoundError:
             return
         self.record = record
+        self.form.set_contacts(contact_choices(self.services))
         if not self.dirty:
             self.form.set_record(record)
         self._update_buttons()

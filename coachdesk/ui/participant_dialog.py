@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
 from coachdesk.ui.form_dialog import FormDialog
-from coachdesk.ui.participant_form import ParticipantForm
+from coachdesk.ui.participant_form import ParticipantForm, contact_choices
 
 
 class NewParticipantDialog(FormDialog):
@@ -21,6 +21,7 @@ class NewParticipantDialog(FormDialog):
         self.intro = QLabel(self.body)
         self.intro.setWordWrap(True)
         self.form = ParticipantForm(self.body)
+        self.form.set_contacts(contact_choices(services))
         self.form.set_record(None)
         layout = QVBoxLayout(self.body)
         layout.addWidget(self.intro)

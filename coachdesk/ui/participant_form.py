@@ -66,6 +66,7 @@ GROUPS: list[tuple[DataCategory | None, list[tuple[str, str]]]] = [
             ("entry_date", N_("Entry date")),
             ("exit_date", N_("Exit date")),
             ("exit_destination", N_("Went on to")),
+            ("integration_officer_id", N_("Integration officer")),
         ],
     ),
     (
@@ -145,6 +146,19 @@ class ParticipantForm(QWidget):
         set_tab_order(self.fields.values())
         self.retranslate()
 
+    def set_contacts(self, contacts: list[tuple[str, int]]) -> None:
+        """The contact persons to choose the integration officer from (name, id)."""
+        combo = self.fields["integration_officer_id"]
+        assert isinstance(combo, QComboBox)
+        current = combo.currentData()
+        self._loading = True
+        combo.clear()
+        combo.addItem("", None)
+        for text, contact_id in contacts:
+            combo.addItem(text, contact_id)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        self._loading = False
+
     def _on_edit(self) -> None:
         if not self._loading:
             self.edited.emit()
@@ -160,6 +174,10 @@ class ParticipantForm(QWidget):
             return EnumCombo(GermanLevel, self, allow_none=True)
         if name == "exit_destination":
             return EnumCombo(ExitDestination, self, allow_none=True)
+        if name == "integration_officer_id":
+            combo = QComboBox(self)
+            combo.addItem("", None)
+            return combo
         if name == "children_count":
             spin = QSpinBox(self)
             spin.setRange(-1, 20)
@@ -200,6 +218,8 @@ class ParticipantForm(QWidget):
                 widget.set_date(value)
             elif isinstance(widget, EnumCombo):
                 widget.set_value(value)
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(widget.findData(value), 0))
             elif isinstance(widget, QSpinBox):
                 widget.setValue(-1 if value is None else int(value))
             elif isinstance(widget, QPlainTextEdit):
@@ -215,6 +235,8 @@ class ParticipantForm(QWidget):
         for name, widget in self.fields.items():
             if isinstance(widget, EnumCombo):
                 values[name] = widget.value()
+            elif isinstance(widget, QComboBox):
+                values[name] = widget.currentData()
             elif isinstance(widget, QSpinBox):
                 values[name] = None if widget.value() < 0 else widget.value()
             elif isinstance(widget, QPlainTextEdit):
@@ -256,3 +278,8 @@ class ParticipantForm(QWidget):
             elif isinstance(widget, QLineEdit):
                 widget.setText(str(value or ""))
         self._loading = False
+
+
+def contact_choices(services: Any) -> list[tuple[str, int]]:
+    """Contact persons as "Name (Organisation)", for choosing her integration officer."""
+    return [(f"{c.name} ({c.organisation_name})", c.id) for c in services.directory.list_contacts()]
