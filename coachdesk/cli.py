@@ -1,12 +1,13 @@
 """The ``coachdesk`` command: the GUI without a subcommand, vault tools with one.
 
-Adding a subcommand takes two pieces, both in this file (or the handler in the
-module it concerns, imported inside the handler so that start-up stays fast):
+Adding a subcommand takes two pieces, here or in the module it concerns
+(``coachdesk/export/cli.py`` registers export, verify and certificate):
 
-1. a registrar ``def _add_NAME(sub: SubParsers) -> None`` that calls
+1. a registrar ``def add_NAME(sub: SubParsers) -> None`` that calls
    ``sub.add_parser(...)``, adds its arguments and ``set_defaults(handler=cmd_NAME)``,
-   listed in ``COMMANDS``;
-2. a handler ``def cmd_NAME(args: argparse.Namespace) -> int`` returning the exit code.
+   listed in ``COMMANDS`` below;
+2. a handler ``def cmd_NAME(args: argparse.Namespace) -> int`` returning the exit code,
+   importing heavy modules (ReportLab, pyHanko, Qt) inside, so that start-up stays fast.
 
 Shared pieces (passphrase options and sources, opening a vault, exit codes,
 ``CliError``) live in ``coachdesk.cli_support``. Handlers raise the project's

@@ -12,10 +12,13 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coachdesk import i18n
 from coachdesk.i18n import N_, Message, _
+
+if TYPE_CHECKING:
+    from coachdesk.vault.store import Vault
 
 PASSPHRASE_ENV = "COACHDESK_PASSPHRASE"
 
@@ -97,7 +100,7 @@ def passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
     return first
 
 
-def open_vault(args: argparse.Namespace, path: Path, *, migrate: bool = True) -> Any:
+def open_vault(args: argparse.Namespace, path: Path, *, migrate: bool = True) -> Vault:
     """Open the vault at ``path`` with the recovery code file or the passphrase."""
     from coachdesk.vault.store import Vault
 
@@ -139,7 +142,7 @@ COUNT_LABELS = {
 }
 
 
-def vault_info(vault: Any) -> dict[str, Any]:
+def vault_info(vault: Vault) -> dict[str, Any]:
     """Schema revision, integrity check and record counts of an open vault; no personal data."""
     from sqlalchemy import func, select
     from sqlalchemy.exc import OperationalError
@@ -147,7 +150,7 @@ def vault_info(vault: Any) -> dict[str, Any]:
     from coachdesk import models as m
     from coachdesk.vault.store import head_revision
 
-    counted = {
+    counted: dict[str, type[m.Base]] = {
         "participants": m.Participant,
         "goals": m.Goal,
         "milestones": m.Milestone,
