@@ -82,7 +82,7 @@ class AftercareService:
             return [to_record(FollowUpRecord, f) for f in s.scalars(q)]
 
     def create(self, participant_id: int, draft: FollowUpDraft) -> FollowUpRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(FollowUpDraft, draft))
         validation.raise_if(validate_followup(draft, self.ctx.today()))
         with self.ctx.write() as s:
             load_participant(s, participant_id)
@@ -97,7 +97,7 @@ class AftercareService:
         return result
 
     def update(self, followup_id: int, draft: FollowUpDraft) -> FollowUpRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(FollowUpDraft, draft))
         validation.raise_if(validate_followup(draft, self.ctx.today()))
         with self.ctx.write() as s:
             followup = _load(s, followup_id)

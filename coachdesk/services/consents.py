@@ -174,7 +174,7 @@ class ConsentService:
         return result
 
     def _normalise(self, draft: ConsentDraft) -> ConsentDraft:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(ConsentDraft, draft))
         if not draft.recorded_by:
             draft = replace(draft, recorded_by=self.ctx.actor)
         return replace(draft, categories=frozenset(draft.categories))

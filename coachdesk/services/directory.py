@@ -117,7 +117,7 @@ class DirectoryService(ResponsibilityMixin):
             return [to_record(OrganisationRecord, o) for o in s.scalars(q)]
 
     def create_organisation(self, draft: OrganisationDraft) -> OrganisationRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(OrganisationDraft, draft))
         validation.raise_if(validate_organisation(draft))
         with self.ctx.write() as s:
             validation.raise_if(_duplicate_organisation(s, draft.name, None))
@@ -133,7 +133,7 @@ class DirectoryService(ResponsibilityMixin):
     def update_organisation(
         self, organisation_id: int, draft: OrganisationDraft
     ) -> OrganisationRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(OrganisationDraft, draft))
         validation.raise_if(validate_organisation(draft))
         with self.ctx.write() as s:
             organisation = load(s, Organisation, organisation_id, "organisation")
@@ -187,7 +187,7 @@ class DirectoryService(ResponsibilityMixin):
             ]
 
     def create_contact(self, draft: ContactDraft) -> ContactRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(ContactDraft, draft))
         validation.raise_if(validate_contact(draft))
         with self.ctx.write() as s:
             _check_organisation(s, draft.organisation_id)
@@ -202,7 +202,7 @@ class DirectoryService(ResponsibilityMixin):
         return result
 
     def update_contact(self, contact_id: int, draft: ContactDraft) -> ContactRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(ContactDraft, draft))
         validation.raise_if(validate_contact(draft))
         with self.ctx.write() as s:
             contact = load(s, ContactPerson, contact_id, "contact")

@@ -130,7 +130,7 @@ class GoalService:
     # -- goals -------------------------------------------------------------------------------
 
     def create(self, participant_id: int, draft: GoalDraft) -> GoalRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(GoalDraft, draft))
         validation.raise_if(validate_goal(draft, self.ctx.today()))
         with self.ctx.write() as s:
             load_participant(s, participant_id)
@@ -146,7 +146,7 @@ class GoalService:
         return result
 
     def update(self, goal_id: int, draft: GoalDraft) -> GoalRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(GoalDraft, draft))
         validation.raise_if(validate_goal(draft, self.ctx.today()))
         with self.ctx.write() as s:
             goal = load(s, Goal, goal_id, "goal")
@@ -204,7 +204,7 @@ class GoalService:
     # -- milestones --------------------------------------------------------------------------
 
     def add_milestone(self, goal_id: int, draft: MilestoneDraft) -> MilestoneRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(MilestoneDraft, draft))
         validation.raise_if(validate_milestone(draft, self.ctx.today()))
         with self.ctx.write() as s:
             goal = load(s, Goal, goal_id, "goal")
@@ -220,7 +220,7 @@ class GoalService:
         return result
 
     def update_milestone(self, milestone_id: int, draft: MilestoneDraft) -> MilestoneRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(MilestoneDraft, draft))
         validation.raise_if(validate_milestone(draft, self.ctx.today()))
         with self.ctx.write() as s:
             milestone = load(s, Milestone, milestone_id, "milestone")

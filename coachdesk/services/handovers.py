@@ -98,7 +98,7 @@ class HandoverService:
             return [_record(s, h) for h in s.scalars(q)]
 
     def create(self, participant_id: int, draft: HandoverDraft) -> HandoverRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(HandoverDraft, draft))
         validation.raise_if(validate_handover(draft, self.ctx.today()))
         with self.ctx.write() as s:
             load_participant(s, participant_id)
@@ -114,7 +114,7 @@ class HandoverService:
         return result
 
     def update(self, handover_id: int, draft: HandoverDraft) -> HandoverRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(HandoverDraft, draft))
         validation.raise_if(validate_handover(draft, self.ctx.today()))
         with self.ctx.write() as s:
             handover = load(s, Handover, handover_id, "handover")

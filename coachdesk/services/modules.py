@@ -110,7 +110,7 @@ class ModuleService(EnrolmentMixin):
             ]
 
     def create(self, draft: ModuleDraft) -> ModuleRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(ModuleDraft, draft))
         validation.raise_if(validate_module(draft))
         with self.ctx.write() as s:
             validation.raise_if(_duplicate_title(s, draft.title, None))
@@ -124,7 +124,7 @@ class ModuleService(EnrolmentMixin):
         return result
 
     def update(self, module_id: int, draft: ModuleDraft) -> ModuleRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(ModuleDraft, draft))
         validation.raise_if(validate_module(draft))
         with self.ctx.write() as s:
             module = load(s, Module, module_id, "module")

@@ -71,7 +71,7 @@ class ResponsibilityMixin:
     def add_responsibility(
         self, organisation_id: int, draft: ResponsibilityDraft
     ) -> ResponsibilityRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(ResponsibilityDraft, draft))
         validation.raise_if(validate_responsibility(draft))
         with self.ctx.write() as s:
             load(s, Organisation, organisation_id, "organisation")
@@ -88,7 +88,7 @@ class ResponsibilityMixin:
     def update_responsibility(
         self, responsibility_id: int, draft: ResponsibilityDraft
     ) -> ResponsibilityRecord:
-        draft = strip_text(draft)
+        draft = strip_text(to_record(ResponsibilityDraft, draft))
         validation.raise_if(validate_responsibility(draft))
         with self.ctx.write() as s:
             row = load(s, Responsibility, responsibility_id, "responsibility")
