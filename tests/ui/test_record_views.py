@@ -1,0 +1,88 @@
+"""The meetings, modules and contacts views: empty states, refresh on change, actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from coachdesk.models.enums import MeetingKind
+from coachdesk.services.meetings import MeetingDraft
+from coachdesk.services.participants import ParticipantDraft
+from coachdesk.ui.contacts_view import ContactsView
+from coachdesk.ui.meetings_view import RECENT, MeetingsView
+from coachdesk.ui.modules_view import ModulesView
+from coachdesk.ui.signals import AppSignals
+
+
+def _hub(services) -> AppSignals:  # type: ignore[no-untyped-def]
+    hub = AppSignals()
+    services.subscribe(hub.publish)
+    return hub
+
+
+def _click_save(dialog) -> None:  # type: ignore[no-untyped-def]
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_meetings_view_lists_new_meetings_and_asks_for_the_file(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    view = MeetingsView(services, _hub(services))
+    qtbot.addWidget(view)
+    assert view.table.is_empty() and "No meetings" in view.table.empty.text()
+    amina = services.participants.create(ParticipantDraft("Amina", "Haddad")).id
+    services.meetings.create(
+        amina, MeetingDraft(dt.datetime(2026, 3, 18, 9, 30), MeetingKind.THREE_WAY, "Jobcenter")
+    )
+    assert [r.participant_name for r in view.table.model.rows()] == ["Amina Haddad"]
+    view.range.setCurrentIndex(RECENT)
+    assert view.table.is_empty()
+    view.range.setCurrentIndex(0)
+    view.table.view.selectRow(0)
+    with qtbot.waitSignal(view.participant_requested) as requested:
+        view.file_button.click()
+    assert requested.args == [amina]
+
+
+def test_modules_view_creates_a_module(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    view = ModulesView(services, _hub(services))
+    qtbot.addWidget(view)
+    assert "catalogue is empty" in view.table.empty.text()
+    dialog = view.open_module(None)
+    dialog.widgets["title"].setText("Bewerbungstraining")
+    dialog.widgets["starts_on"].line.setText("01/04/2026")
+    dialog.widgets["childcare_available"].setChecked(True)
+    _click_save(dialog)
+    [module] = services.modules.list()
+    assert (module.title, module.starts_on, module.childcare_available) == (
+        "Bewerbungstraining",
+        dt.date(2026, 4, 1),
+        True,
+    )
+    assert [m.title for m in view.table.model.rows()] == ["Bewerbungstraining"]
+
+
+def test_contacts_view_adds_organisation_and_contact_person(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    view = ContactsView(services, _hub(services))
+    qtbot.addWidget(view)
+    assert "No organisations yet" in view.organisations.empty.text()
+    dialog = view.open_organisation(None)
+    dialog.widgets["name"].setText("Jobcenter Nordstadt")
+    _click_save(dialog)
+    view.organisations.view.selectRow(0)
+    person = view.open_contact(None)
+    person.widgets["name"].setText("Frau Berger")
+    person.widgets["role_title"].setText("Integration officer")
+    _click_save(person)
+    [contact] = services.directory.list_contacts()
+    assert (contact.name, contact.organisation_name) == ("Frau Berger", "Jobcenter Nordstadt")
+    assert [c.name for c in view.contacts.model.rows()] == ["Frau Berger"]
+
+
+def test_missing_title_is_shown_next_to_the_field(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    view = ModulesView(services, _hub(services))
+    qtbot.addWidget(view)
+    dialog = view.open_module(None)
+    _click_save(dialog)
+    assert dialog.isVisible()
+    assert "Please fill in" in dialog.widgets["title"].error_label.text()
+    assert services.modules.list() == []
