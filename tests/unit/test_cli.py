@@ -217,3 +217,22 @@ def test_typed_passphrases_must_match(
     assert main(["init", str(tmp_path / "v")]) == 1
     assert "not the same" in capsys.readouterr().err
     assert not Vault.exists(tmp_path / "v")
+
+
+def test_info_reports_an_older_vault_without_upgrading_it(
+    tmp_path: Path, passphrase_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coachdesk.vault.keyslots import KdfParams
+    from coachdesk.vault.store import PRE_MIGRATION_DIR
+    from tests.unit.test_migrations import VaultOfSchema0001
+
+    path = tmp_path / "old"
+    old, _code = VaultOfSchema0001.create(path, PASSPHRASE, kdf=KdfParams(8 * 1024, 1, 1))
+    old.lock()
+    before = (path / "vault.db").read_bytes()
+    assert main(["info", str(path), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["schema_revision"] == "0001" and info["schema_head"] == head_revision()
+    assert info["integrity"]["ok"] and info["counts"]["participants"] == 0
+    assert (path / "vault.db").read_bytes() == before
+    assert not (path / PRE_MIGRATION_DIR).exists()
