@@ -109,18 +109,20 @@ class EnrolmentMixin:
             )
             _note_length(problems, "result_note", note)
             validation.raise_if(problems)
-            enrolment.result = result
-            enrolment.completed_on = completed_on
-            enrolment.result_note = note
-            audit.record(
-                s,
-                self.ctx,
-                "update",
-                "enrolment",
-                enrolment.id,
-                enrolment.participant_id,
-                {"fields": ["completed_on", "result", "result_note"]},
-            )
+            wanted = {"result": result, "completed_on": completed_on, "result_note": note}
+            changed = sorted(k for k, v in wanted.items() if getattr(enrolment, k) != v)
+            for name in changed:
+                setattr(enrolment, name, wanted[name])
+            if changed:
+                audit.record(
+                    s,
+                    self.ctx,
+                    "update",
+                    "enrolment",
+                    enrolment.id,
+                    enrolment.participant_id,
+                    {"fields": changed},
+                )
             record = _record(s, enrolment_id)
         self._publish(record.participant_id)
         return record

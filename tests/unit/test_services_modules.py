@@ -137,3 +137,9 @@ def test_audit_and_changes(services: Services) -> None:
     assert len(seen) == 4
     actions = [(e.action, e.entity) for e in services.audit.entries(participant_id=pid)]
     assert actions == [("create", "attendance"), ("create", "enrolment"), ("create", "participant")]
+    services.modules.set_result(enrolment.id, EnrolmentResult.DROPPED_OUT, TODAY, "Umzug")
+    [entry] = services.audit.entries(participant_id=pid, limit=1)
+    assert (entry.entity, entry.details) == (
+        "enrolment",
+        {"fields": ["completed_on", "result", "result_note"]},
+    )
