@@ -19,6 +19,7 @@ from coachdesk.services.meetings import MeetingService
 from coachdesk.services.modules import ModuleService
 from coachdesk.services.participants import ParticipantService
 from coachdesk.services.reminders import ReminderService
+from coachdesk.services.retention import RetentionService
 from coachdesk.services.search import SearchService
 from coachdesk.services.settings import SettingsService
 
@@ -45,6 +46,7 @@ class Services:
         self.aftercare = AftercareService(self.ctx)
         self.reminders = ReminderService(self.ctx)
         self.drafts = DraftService(self.ctx)
+        self.retention = RetentionService(self.ctx)
         if not actor:
             self.ctx.actor = self.settings.coach_name()
 
