@@ -168,10 +168,18 @@ class GoalService:
         return result
 
     def archive(self, goal_id: int) -> None:
+        self._set_archived(goal_id, archived=True)
+
+    def unarchive(self, goal_id: int) -> None:
+        """Undo an archiving."""
+        self._set_archived(goal_id, archived=False)
+
+    def _set_archived(self, goal_id: int, *, archived: bool) -> None:
         with self.ctx.write() as s:
             goal = load(s, Goal, goal_id, "goal")
-            goal.archived_at = utcnow()
-            audit.record(s, self.ctx, "archive", "goal", goal.id, goal.participant_id)
+            goal.archived_at = utcnow() if archived else None
+            action = "archive" if archived else "unarchive"
+            audit.record(s, self.ctx, action, "goal", goal.id, goal.participant_id)
             participant_id = goal.participant_id
         self._publish(participant_id)
 

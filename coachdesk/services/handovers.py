@@ -137,10 +137,18 @@ class HandoverService:
         return result
 
     def archive(self, handover_id: int) -> None:
+        self._set_archived(handover_id, archived=True)
+
+    def unarchive(self, handover_id: int) -> None:
+        """Undo an archiving."""
+        self._set_archived(handover_id, archived=False)
+
+    def _set_archived(self, handover_id: int, *, archived: bool) -> None:
         with self.ctx.write() as s:
             handover = load(s, Handover, handover_id, "handover")
-            handover.archived_at = utcnow()
-            audit.record(s, self.ctx, "archive", "handover", handover.id, handover.participant_id)
+            handover.archived_at = utcnow() if archived else None
+            action = "archive" if archived else "unarchive"
+            audit.record(s, self.ctx, action, "handover", handover.id, handover.participant_id)
             participant_id = handover.participant_id
         self._publish(participant_id)
 

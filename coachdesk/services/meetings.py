@@ -177,10 +177,18 @@ class MeetingService:
         return result
 
     def archive(self, meeting_id: int) -> None:
+        self._set_archived(meeting_id, archived=True)
+
+    def unarchive(self, meeting_id: int) -> None:
+        """Undo an archiving."""
+        self._set_archived(meeting_id, archived=False)
+
+    def _set_archived(self, meeting_id: int, *, archived: bool) -> None:
         with self.ctx.write() as s:
             meeting = load(s, Meeting, meeting_id, "meeting")
-            meeting.archived_at = utcnow()
-            audit.record(s, self.ctx, "archive", "meeting", meeting.id, meeting.participant_id)
+            meeting.archived_at = utcnow() if archived else None
+            action = "archive" if archived else "unarchive"
+            audit.record(s, self.ctx, action, "meeting", meeting.id, meeting.participant_id)
             participant_id = meeting.participant_id
         self._publish(participant_id)
 

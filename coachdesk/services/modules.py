@@ -141,10 +141,17 @@ class ModuleService(EnrolmentMixin):
 
     def archive(self, module_id: int) -> None:
         """Take the module out of the catalogue; existing enrolments stay."""
+        self._set_archived(module_id, archived=True)
+
+    def unarchive(self, module_id: int) -> None:
+        """Offer the module again."""
+        self._set_archived(module_id, archived=False)
+
+    def _set_archived(self, module_id: int, *, archived: bool) -> None:
         with self.ctx.write() as s:
             module = load(s, Module, module_id, "module")
-            module.archived_at = utcnow()
-            audit.record(s, self.ctx, "archive", "module", module.id)
+            module.archived_at = utcnow() if archived else None
+            audit.record(s, self.ctx, "archive" if archived else "unarchive", "module", module.id)
         self.ctx.publish(Changes.of({"module"}))
 
 

@@ -61,6 +61,8 @@ def test_goal_round_trip_with_milestones(services: Services) -> None:
     assert [g.id for g in services.goals.list_for_participant(pid, include_archived=True)] == [
         goal.id
     ]
+    services.goals.unarchive(goal.id)
+    assert [g.id for g in services.goals.list_for_participant(pid)] == [goal.id]
     with pytest.raises(NotFoundError):
         services.goals.get(goal.id + 100)
     with pytest.raises(NotFoundError):

@@ -51,6 +51,8 @@ def test_handover_round_trip(services: Services) -> None:
     services.handovers.archive(created.id)
     assert [h.id for h in services.handovers.list_for_participant(pid)] == [exit_.id]
     assert len(services.handovers.list_for_participant(pid, include_archived=True)) == 2
+    services.handovers.unarchive(created.id)
+    assert len(services.handovers.list_for_participant(pid)) == 2
     with pytest.raises(NotFoundError):
         services.handovers.get(created.id + 10)
 

@@ -87,6 +87,8 @@ def test_meeting_round_trip(services: Services) -> None:
     assert [m.id for m in services.meetings.list_for_participant(pid, include_archived=True)] == [
         meeting.id
     ]
+    services.meetings.unarchive(meeting.id)
+    assert [r.id for r in services.meetings.list()] == [meeting.id]
     with pytest.raises(NotFoundError):
         services.meetings.get(meeting.id + 50)
 

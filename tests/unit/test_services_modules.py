@@ -39,6 +39,8 @@ def test_module_round_trip(services: Services) -> None:
     services.modules.archive(module.id)
     assert services.modules.list() == []
     assert services.modules.list(include_archived=True)[0].is_archived
+    services.modules.unarchive(module.id)
+    assert not services.modules.get(module.id).is_archived
     with pytest.raises(NotFoundError):
         services.modules.get(module.id + 1)
 
