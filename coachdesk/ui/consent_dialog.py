@@ -100,7 +100,7 @@ class ConsentDialog(FormDialog):
             form.addRow(caption, with_error_label(widget))
         self._fill()
         self.retranslate()
-        self.resize(760, 720)
+        self.resize_within_screen(760, 720)
 
     def _fill(self) -> None:
         c = self.consent

@@ -50,7 +50,7 @@ class EnrolDialog(_SmallDialog):
         self.add_row(self.enrolled_on)
         self.setWindowTitle(_("Enrol in a module"))
         self.set_captions(_("Module"), _("Enrolled on"))
-        self.resize(480, 200)
+        self.resize_within_screen(480, 200)
 
     def field_widgets(self) -> dict[str, QWidget]:
         return {"module_id": self.module, "on": self.enrolled_on}
@@ -79,7 +79,7 @@ class AttendanceDialog(_SmallDialog):
             self.add_row(widget)
         self.setWindowTitle(_("Attendance: {module}").format(module=enrolment.module_title))
         self.set_captions(_("Session day"), _("Attendance"), _("Note"))
-        self.resize(480, 260)
+        self.resize_within_screen(480, 260)
 
     def field_widgets(self) -> dict[str, QWidget]:
         return {"session_date": self.session_date, "status": self.status, "note": self.note}
@@ -108,7 +108,7 @@ class ResultDialog(_SmallDialog):
             self.add_row(widget)
         self.setWindowTitle(_("Result: {module}").format(module=enrolment.module_title))
         self.set_captions(_("Result"), _("Ended on"), _("Note"))
-        self.resize(480, 280)
+        self.resize_within_screen(480, 280)
 
     def field_widgets(self) -> dict[str, QWidget]:
         return {"result": self.result, "completed_on": self.completed_on, "result_note": self.note}

@@ -48,7 +48,7 @@ class FollowUpDialog(FormDialog):
         self.employment_status.setText(draft.employment_status)
         self.note.setPlainText(draft.note)
         self.retranslate()
-        self.resize(520, 360)
+        self.resize_within_screen(520, 360)
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Aftercare follow-up"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,16 @@ class FormDialog(QDialog):
         layout.addWidget(self.buttons)
         add_save_shortcut(self, self.try_save)
         self.retranslate_buttons()
+
+    def resize_within_screen(self, width: int, height: int) -> None:
+        """Open at a comfortable size, but never larger than the screen (150 % on a small
+        laptop leaves little room); the form scrolls inside."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, int(available.width() * 0.95))
+            height = min(height, int(available.height() * 0.9))
+        self.resize(width, height)
 
     def retranslate_buttons(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))

@@ -53,7 +53,7 @@ class GoalDialog(FormDialog):
             self.target_date.set_date(goal.target_date)
             self.reached_on.set_date(goal.reached_on)
         self.retranslate()
-        self.resize(560, 420)
+        self.resize_within_screen(560, 420)
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("New goal") if self.goal is None else _("Edit goal"))

@@ -123,7 +123,7 @@ class HandoverEditor(FormDialog):
         self.kind.activated.connect(lambda _i: self._arrange())
         self._arrange()
         self.retranslate()
-        self.resize(760, 820)
+        self.resize_within_screen(760, 820)
 
     def _add(self, form: QFormLayout, name: str, widget: QWidget) -> None:
         caption = QLabel()

@@ -126,7 +126,7 @@ class MeetingEditor(FormDialog):
         )
         self._fill()
         self.retranslate()
-        self.resize(820, 760)
+        self.resize_within_screen(820, 760)
 
     @staticmethod
     def _names() -> list[str]:

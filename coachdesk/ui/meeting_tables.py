@@ -159,7 +159,7 @@ class AgreementsEditor(_EditableTable):
         done.setChecked(bool(agreement and agreement.done_on))
         done.toggled.connect(lambda _v: self.edited.emit())
         self.table.setCellWidget(row, self.DONE, done)
-        self.table.resizeRowsToContents()
+        self.table.setRowHeight(row, due.sizeHint().height() + 6)
         if agreement is None:
             self.table.setCurrentCell(row, self.WHO)
             self.table.editItem(self.table.item(row, self.WHO))

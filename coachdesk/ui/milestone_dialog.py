@@ -56,7 +56,7 @@ class MilestoneDialog(FormDialog):
             self.reached_on.set_date(milestone.reached_on)
             self.note.setPlainText(milestone.note)
         self.retranslate()
-        self.resize(560, 420)
+        self.resize_within_screen(560, 420)
 
     def retranslate(self) -> None:
         new = self.milestone is None

@@ -27,7 +27,7 @@ class NewParticipantDialog(FormDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.form)
         layout.addStretch(1)
-        self.resize(self.sizeHint().expandedTo(self.form.sizeHint()) * 1.05)
+        self.resize_within_screen(1000, 760)
         self.form.fields["first_name"].setFocus()
         self.retranslate()
 

@@ -65,7 +65,7 @@ class RecordDialog(FormDialog):
                 self._set(widget, getattr(current, f.name))
         self.setWindowTitle(title)
         self.retranslate_buttons()
-        self.resize(620, min(120 + 60 * len(spec), 760))
+        self.resize_within_screen(620, min(120 + 60 * len(spec), 760))
 
     def _make(self, f: Field) -> QWidget:
         if f.kind == "text":
