@@ -37,9 +37,10 @@ from coachdesk.models import (
     Goal,
     Handover,
     Meeting,
+    MeetingAttendee,
     Participant,
 )
-from coachdesk.models.enums import DataCategory
+from coachdesk.models.enums import AttendeeRole, DataCategory
 from coachdesk.services.errors import NotFoundError
 
 T = TypeVar("T")
@@ -212,11 +213,18 @@ def _meetings(s: Session, pid: int, covered: frozenset[DataCategory]) -> tuple[M
             m,
             covered,
             meeting_id=m.id,
-            attendees=tuple(_copy(AttendeeFacts, a, covered) for a in m.attendees),
+            attendees=tuple(_attendee(a, covered) for a in m.attendees),
             agreements=tuple(_copy(AgreementFacts, a, covered) for a in m.agreements),
         )
         for m in s.scalars(q.order_by(Meeting.held_at, Meeting.id))
     )
+
+
+def _attendee(a: MeetingAttendee, covered: frozenset[DataCategory]) -> AttendeeFacts:
+    """The participant's own name on an attendee list is identity data: only with its consent."""
+    if a.role == AttendeeRole.PARTICIPANT and DataCategory.IDENTITY_CONTACT not in covered:
+        return AttendeeFacts(name="", role=a.role)
+    return _copy(AttendeeFacts, a, covered)
 
 
 def _handovers(s: Session, pid: int, covered: frozenset[DataCategory]) -> tuple[HandoverFacts, ...]:

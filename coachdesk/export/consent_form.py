@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from coachdesk.export.common import fingerprint_text, fmt
@@ -132,7 +133,7 @@ def _bilingual_table(rows: list[tuple[list[str], list[str]]], st: Styles) -> Tab
         shown = [values[0]] + [v for v in values[1:] if v != values[0]]
         cell_value = [para(shown[0], st.cell)] + [para(x, st.small) for x in shown[1:]]
         data.append([cell_label, cell_value])
-    table = Table(data, colWidths=[55 * 2.835, PAGE_WIDTH - 2 * MARGIN - 55 * 2.835])
+    table = Table(data, colWidths=[55 * mm, PAGE_WIDTH - 2 * MARGIN - 55 * mm])
     table.setStyle(
         TableStyle(
             [

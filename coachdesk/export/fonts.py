@@ -54,10 +54,6 @@ def register_fonts() -> None:
         addMapping(family, 1, 1, bold)
 
 
-def has_arabic(text: str) -> bool:
-    return _ARABIC_RUN.search(text) is not None
-
-
 def visual_arabic(text: str) -> str:
     """An Arabic-script run shaped and in visual (left-to-right drawing) order."""
     return str(get_display(reshape(text), base_dir="R"))

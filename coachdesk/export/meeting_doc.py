@@ -43,7 +43,8 @@ def render_meeting_summary(data: DocumentData, out: BinaryIO) -> SignatureBox:
             rows.append((_("Location", lang), meeting.location))
         flow.append(rows_table(rows, st))
         flow.append(para(_("Attendees", lang), st.heading))
-        attendees = [(label(a.role, lang), a.name) for a in meeting.attendees]
+        withheld = _("(name withheld)", lang)
+        attendees = [(label(a.role, lang), a.name or withheld) for a in meeting.attendees]
         flow.append(
             rows_table(attendees, st) if attendees else para(_("None recorded.", lang), st.body)
         )

@@ -106,3 +106,14 @@ def test_unknown_participant(vault) -> None:  # type: ignore[no-untyped-def]
 
     with vault.sessions() as s, pytest.raises(NotFoundError):
         filter_participant(s, 999, 1, None, "", TODAY)
+
+
+def test_participant_name_on_attendee_list_needs_identity_consent(vault) -> None:  # type: ignore[no-untyped-def]
+    seeded = seed(vault.sessions)
+    jc = seeded.job_centre_id
+    add_consent(vault.sessions, seeded.participant_id, {C.MEETING_SUMMARIES}, organisation_id=jc)
+    names = [a.name for a in _filter(vault, seeded).meetings[0].attendees]
+    assert names == ["Petra Schulz", ""]
+    add_consent(vault.sessions, seeded.participant_id, {C.IDENTITY_CONTACT}, organisation_id=jc)
+    names = [a.name for a in _filter(vault, seeded).meetings[0].attendees]
+    assert names == ["Petra Schulz", "Fatima Yılmaz"]

@@ -113,6 +113,9 @@ def seed(
             internal_notes=INTERNAL_MARKERS[1],
         )
         meeting.attendees.append(MeetingAttendee(name="Petra Schulz", role=AttendeeRole.COACH))
+        meeting.attendees.append(
+            MeetingAttendee(name=f"{first_name} {last_name}", role=AttendeeRole.PARTICIPANT)
+        )
         meeting.agreements.append(
             Agreement(
                 who="Participant",
