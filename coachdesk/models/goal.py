@@ -29,7 +29,7 @@ class Goal(Archivable, Base):
     status: Mapped[GoalStatus] = mapped_column(
         StrEnumType(GoalStatus), default=GoalStatus.OPEN, info=_GP
     )
-    target_date: Mapped[dt.date | None] = mapped_column(Date, default=None, info=_GP)
+    target_date: Mapped[dt.date | None] = mapped_column(Date, default=None, index=True, info=_GP)
     reached_on: Mapped[dt.date | None] = mapped_column(Date, default=None, info=_GP)
     position: Mapped[int] = mapped_column(Integer, default=0)
 

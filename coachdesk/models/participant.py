@@ -37,11 +37,13 @@ class Participant(Archivable, Base):
     pseudonym: Mapped[str] = mapped_column(
         String(100), default="", info=category(DataCategory.PUBLICATION)
     )
-    date_of_birth: Mapped[dt.date | None] = mapped_column(Date, default=None, info=_ID)
+    date_of_birth: Mapped[dt.date | None] = mapped_column(Date, default=None, index=True, info=_ID)
     phone: Mapped[str] = mapped_column(String(80), default="", info=_ID)
     email: Mapped[str] = mapped_column(String(200), default="", info=_ID)
     address: Mapped[str] = mapped_column(Text, default="", info=_ID)
-    jobcentre_customer_number: Mapped[str] = mapped_column(String(20), default="", info=_ID)
+    jobcentre_customer_number: Mapped[str] = mapped_column(
+        String(20), default="", index=True, info=_ID
+    )
 
     languages: Mapped[str] = mapped_column(String(300), default="", info=_LQ)
     german_level: Mapped[GermanLevel | None] = mapped_column(

@@ -212,6 +212,7 @@ class ParticipantService:
             validation.raise_if(_duplicates(s, draft, None))
             p = Participant()
             apply_draft(p, draft)
+            p.retention_until = _retention_date(s, draft.exit_date)
             s.add(p)
             s.flush()
             audit.record(s, self.ctx, "create", "participant", p.id, p.id)
@@ -272,20 +273,25 @@ def _normalise(draft: ParticipantDraft) -> ParticipantDraft:
 
 def _duplicates(s: Session, draft: ParticipantDraft, own_id: int | None) -> list[FieldError]:
     problems: list[FieldError] = []
-    same_person = select(Participant.id).where(
-        func.lower(Participant.first_name) == draft.first_name.lower(),
-        func.lower(Participant.last_name) == draft.last_name.lower(),
-        Participant.date_of_birth == draft.date_of_birth,
-    )
-    if own_id is not None:
-        same_person = same_person.where(Participant.id != own_id)
-    if draft.date_of_birth is not None and s.scalar(same_person.limit(1)) is not None:
-        problems.append(
-            FieldError(
-                None,
-                Message(N_("A participant with this name and date of birth already exists.")),
+    if draft.date_of_birth is not None:
+        # Names are compared with casefold in Python: SQLite's lower() folds ASCII only,
+        # and the people born on one day are few (date_of_birth is indexed).
+        same_day = s.execute(
+            select(Participant.id, Participant.first_name, Participant.last_name).where(
+                Participant.date_of_birth == draft.date_of_birth
             )
         )
+        wanted = (draft.first_name.casefold(), draft.last_name.casefold())
+        if any(
+            pid != own_id and (first.casefold(), last.casefold()) == wanted
+            for pid, first, last in same_day
+        ):
+            problems.append(
+                FieldError(
+                    None,
+                    Message(N_("A participant with this name and date of birth already exists.")),
+                )
+            )
     if draft.jobcentre_customer_number:
         same_number = select(Participant.id).where(
             Participant.jobcentre_customer_number == draft.jobcentre_customer_number
