@@ -102,7 +102,7 @@ def parse_header(head: bytes, file_size: int) -> BackupHeader:
             keyslots=str(data["keyslots"]).encode("utf-8"),
             db_offset=end + _DIGEST,
         )
-    except (KeyError, TypeError, ValueError, UnicodeError, OverflowError) as exc:
+    except (KeyError, TypeError, ValueError, UnicodeError, OverflowError, RecursionError) as exc:
         raise DamagedBackupError() from exc
     if header.db_size <= 0 or header.db_offset + header.db_size != file_size:
         raise DamagedBackupError()

@@ -179,7 +179,7 @@ class KeySlots:
     def from_bytes(cls, raw: bytes) -> KeySlots:
         try:
             data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise DamagedVaultError() from exc
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise NotAVaultError()
@@ -191,7 +191,7 @@ class KeySlots:
         try:
             vault_id = str(data["vault_id"])
             slots = tuple(Slot.from_json(s) for s in data["slots"])
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             raise DamagedVaultError() from exc
         if not slots:
             raise DamagedVaultError()
