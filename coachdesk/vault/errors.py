@@ -106,6 +106,8 @@ class StorageError(VaultError):
     @classmethod
     def from_db_error(cls, exc: BaseException) -> StorageError:
         text = str(getattr(exc, "orig", exc)).lower()
+        if "malformed" in text or "not a database" in text or "hmac" in text:
+            return DamagedWhileOpenError()
         if "full" in text or "too big" in text:
             return cls(Message(DISK_FULL))
         if "readonly" in text or "read-only" in text:
@@ -115,6 +117,12 @@ class StorageError(VaultError):
                 return cls(Message(DISK_FULL))
             return cls(Message(N_("Not saved: the disk reported a read or write error.")))
         return cls()
+
+
+class DamagedWhileOpenError(StorageError, DamagedVaultError):
+    """A page failed its check while the vault was in use: the "damaged" path, not "not saved"."""
+
+    default = DamagedVaultError.default
 
 
 DISK_FULL = N_("Not saved: the disk is full. Free some space and save again.")

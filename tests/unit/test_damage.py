@@ -122,3 +122,23 @@ def test_flipped_byte_in_a_backup_is_always_detected(
     with pytest.raises(VaultError):
         verify_backup(target, PASSPHRASE)
     assert verify_backup(good.path, PASSPHRASE).counts["participant"] == 120
+
+
+def test_damage_found_while_saving_says_damaged_not_disk_error(
+    filled: tuple[Path, dict[str, list[tuple[object, ...]]]], tmp_path: Path
+) -> None:
+    from coachdesk.services.facade import Services
+    from coachdesk.services.participants import ParticipantDraft
+
+    shutil.copytree(filled[0], tmp_path / "v")
+    db = tmp_path / "v" / "vault.db"
+    data = bytearray(db.read_bytes())
+    start = len(data) * 2 // 3 // PAGE * PAGE
+    data[start:] = bytes(len(data) - start)
+    db.write_bytes(bytes(data))
+    with Vault.open(tmp_path / "v", PASSPHRASE) as vault:
+        services = Services(vault.sessions, actor="Coach")
+        with pytest.raises(DamagedVaultError) as err:
+            for i in range(50):
+                services.participants.create(ParticipantDraft("Neu", f"Person{i}"))
+        assert "damaged" in str(err.value)
