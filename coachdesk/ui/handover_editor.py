@@ -209,6 +209,33 @@ class HandoverEditor(FormDialog):
             "internal_notes": self.internal_notes,
         }
 
+    def state(self) -> dict[str, Any]:
+        """Exactly what is on screen, for a draft in the vault (see ParticipantFile)."""
+        return {
+            "handover_id": self.handover.id if self.handover else None,
+            "kind": self.kind.currentData(),
+            "date": self.handover_date.text(),
+            "author": self.author.text(),
+            "organisation_id": self.organisation.currentData(),
+            "contact_person_id": self.contact.currentData(),
+            "texts": {name: widget.toPlainText() for name, widget in self.texts.items()},
+            "internal_notes": self.internal_notes.toPlainText(),
+        }
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        self.kind.set_value(state.get("kind"))
+        self.handover_date.set_text(state.get("date", ""))
+        self.author.setText(state.get("author", ""))
+        self.organisation.setCurrentIndex(
+            max(0, self.organisation.findData(state.get("organisation_id")))
+        )
+        self.contact.setCurrentIndex(max(0, self.contact.findData(state.get("contact_person_id"))))
+        for name, text in state.get("texts", {}).items():
+            if name in self.texts:
+                self.texts[name].setPlainText(text)
+        self.internal_notes.setPlainText(state.get("internal_notes", ""))
+        self._arrange()
+
     def draft(self) -> HandoverDraft:
         day = read_dates({"handover_date": self.handover_date})["handover_date"]
         return HandoverDraft(

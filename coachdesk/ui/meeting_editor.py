@@ -205,6 +205,32 @@ class MeetingEditor(FormDialog):
             "agreements": self.agreements,
         }
 
+    def state(self) -> dict[str, Any]:
+        """Exactly what is on screen, for a draft in the vault (see ParticipantFile)."""
+        return {
+            "meeting_id": self.meeting.id if self.meeting else None,
+            "date": self.date.text(),
+            "time": self.time.time().toString("HH:mm"),
+            "location": self.location.text(),
+            "kind": self.kind.currentData(),
+            "attendees": self.attendees.state(),
+            "agenda": self.agenda.toPlainText(),
+            "shared_summary": self.shared_summary.toPlainText(),
+            "internal_notes": self.internal_notes.toPlainText(),
+            "agreements": self.agreements.state(),
+        }
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        self.date.set_text(state.get("date", ""))
+        self.time.setTime(QTime.fromString(state.get("time", "10:00"), "HH:mm"))
+        self.location.setText(state.get("location", ""))
+        self.kind.set_value(state.get("kind"))
+        self.attendees.restore_state(state.get("attendees", []))
+        self.agenda.setPlainText(state.get("agenda", ""))
+        self.shared_summary.setPlainText(state.get("shared_summary", ""))
+        self.internal_notes.setPlainText(state.get("internal_notes", ""))
+        self.agreements.restore_state(state.get("agreements", []))
+
     def draft(self) -> MeetingDraft:
         day = read_dates({"held_at": self.date})["held_at"]
         assert day is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -118,6 +119,24 @@ class AttendeesEditor(_EditableTable):
                 result.append(AttendeeDraft(name, combo.value(), contact))  # type: ignore[arg-type]
         return tuple(result)
 
+    def state(self) -> list[list[Any]]:
+        rows = []
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, self.ROLE)
+            item = self.table.item(row, self.NAME)
+            contact = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+            role = combo.currentData() if isinstance(combo, EnumCombo) else None
+            rows.append([self.text(row, self.NAME), role, contact])
+        return rows
+
+    def restore_state(self, rows: list[list[Any]]) -> None:
+        self.set_attendees(
+            tuple(
+                AttendeeDraft(name, AttendeeRole(role or "other"), contact)
+                for name, role, contact in rows
+            )
+        )
+
 
 class AgreementsEditor(_EditableTable):
     WHO, WHAT, DUE, DONE = range(4)
@@ -188,6 +207,27 @@ class AgreementsEditor(_EditableTable):
         widget = self.table.cellWidget(row, self.DONE)
         assert isinstance(widget, QCheckBox)
         return widget
+
+    def state(self) -> list[list[Any]]:
+        """Every row as typed, also a due date still being typed."""
+        return [
+            [
+                self.text(row, self.WHO),
+                self.text(row, self.WHAT),
+                self.due_field(row).text(),
+                self.done_box(row).isChecked(),
+                self._done_on[row],
+                self._ids[row],
+            ]
+            for row in range(self.table.rowCount())
+        ]
+
+    def restore_state(self, rows: list[list[Any]]) -> None:
+        self.set_agreements(())
+        for who, what, due_text, done, done_on, agreement_id in rows:
+            row = self.add_row(AgreementDraft(who, what, None, done_on, agreement_id))
+            self.due_field(row).set_text(due_text)
+            self.done_box(row).setChecked(bool(done))
 
     def agreements(self) -> tuple[AgreementDraft, ...]:
         """The rows as drafts; a ValidationError for a due date that is not a date."""

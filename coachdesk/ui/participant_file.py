@@ -2,8 +2,9 @@
 and what was exported, as tabs.
 
 Unsaved changes are never lost silently: leaving asks, and while the overview has
-unsaved edits a draft is written to the vault every few seconds (and on lock), so a
-crash or a lock keeps them; reopening the file offers the draft back.
+unsaved edits or a meeting or handover editor is open, a draft is written to the vault
+every few seconds (and on lock), so a crash or a lock keeps them; reopening the file
+offers the draft back.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from coachdesk.ui.aftercare_tab import AftercareTab
 from coachdesk.ui.consents_tab import ConsentsTab
 from coachdesk.ui.forms import add_save_shortcut
 from coachdesk.ui.goals_tab import GoalsTab
+from coachdesk.ui.handover_editor import HandoverEditor
 from coachdesk.ui.handovers_tab import HandoversTab
+from coachdesk.ui.meeting_editor import MeetingEditor
 from coachdesk.ui.meetings_tab import MeetingsTab
 from coachdesk.ui.modules_tab import ModulesTab
 from coachdesk.ui.overview_tab import OverviewTab
@@ -84,7 +87,8 @@ class ParticipantFile(QWidget):
         self.draft_timer = QTimer(self)
         self.draft_timer.setInterval(DRAFT_INTERVAL_MS)
         self.draft_timer.timeout.connect(self.save_draft)
-        self.overview.dirty_changed.connect(self._dirty_changed)
+        self.draft_timer.start()
+        self._draft_written = False
         add_save_shortcut(self, self.save)
         signals.changed.connect(self._on_changed)
         signals.language_changed.connect(self._language_changed)
@@ -161,7 +165,7 @@ class ParticipantFile(QWidget):
     # -- unsaved changes ---------------------------------------------------------------------
 
     def has_unsaved_changes(self) -> bool:
-        return self.overview.dirty
+        return self.overview.dirty or bool(self.open_editors())
 
     def save(self) -> bool:
         if not self.overview.dirty:
@@ -172,17 +176,40 @@ class ParticipantFile(QWidget):
             return True
         return False
 
-    def _dirty_changed(self, dirty: bool) -> None:
-        if dirty:
-            self.draft_timer.start()
-        else:
-            self.draft_timer.stop()
+    def open_editors(self) -> list[MeetingEditor | HandoverEditor]:
+        """Meeting and handover editors open on this file (their typing counts as unsaved)."""
+        editors: list[MeetingEditor | HandoverEditor] = []
+        editors += [e for e in self.findChildren(MeetingEditor) if e.isVisible()]
+        editors += [e for e in self.findChildren(HandoverEditor) if e.isVisible()]
+        return editors
+
+    def draft_payload(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {}
+        if self.overview.dirty:
+            payload["overview"] = self.overview.state()
+        editors = self.open_editors()
+        meetings = [e.state() for e in editors if isinstance(e, MeetingEditor)]
+        handovers = [e.state() for e in editors if isinstance(e, HandoverEditor)]
+        if meetings:
+            payload["meetings"] = meetings
+        if handovers:
+            payload["handovers"] = handovers
+        return payload
 
     def save_draft(self) -> None:
-        """Keep the unsaved overview in the vault (called periodically, on lock and on close)."""
-        if self.overview.dirty:
-            payload = {"overview": self.overview.state()}
-            self.services.drafts.save(draft_key(self.participant_id), payload)
+        """Keep unsaved typing in the vault: every few seconds, on lock and on close.
+
+        That is the overview while it has unsaved edits, and every open meeting or
+        handover editor; once everything is saved or cancelled the draft is dropped.
+        """
+        payload = self.draft_payload()
+        key = draft_key(self.participant_id)
+        if payload:
+            self.services.drafts.save(key, payload)
+            self._draft_written = True
+        elif self._draft_written:
+            self.services.drafts.discard(key)
+            self._draft_written = False
 
     def _offer_draft(self) -> None:
         self._draft = self.services.drafts.load(draft_key(self.participant_id))
@@ -192,10 +219,31 @@ class ParticipantFile(QWidget):
         return self.draft_banner.isVisibleTo(self)
 
     def restore_draft(self) -> None:
-        if self._draft is not None:
-            self.overview.restore_state(self._draft.get("overview", {}))
-            self.tabs.setCurrentWidget(self.overview)
+        draft, self._draft = self._draft, None
         self.draft_banner.hide()
+        if draft is None:
+            return
+        # The kept draft now stands for what is on screen: dropped once all is saved.
+        self._draft_written = True
+        if "overview" in draft:
+            self.overview.restore_state(draft["overview"])
+            self.tabs.setCurrentWidget(self.overview)
+        for state in draft.get("meetings", []):
+            self.tabs.setCurrentWidget(self.meetings)
+            meeting_id = state.get("meeting_id")
+            meeting = self.services.meetings.get(meeting_id) if meeting_id else None
+            editor = MeetingEditor(self.services, self.participant_id, meeting, self.meetings)
+            editor.restore_state(state)
+            editor.open()
+        for state in draft.get("handovers", []):
+            self.tabs.setCurrentWidget(self.handovers)
+            handover_id = state.get("handover_id")
+            handover = self.services.handovers.get(handover_id) if handover_id else None
+            editor = HandoverEditor(
+                self.services, self.participant_id, handover, parent=self.handovers
+            )
+            editor.restore_state(state)
+            editor.open()
 
     def discard_draft(self) -> None:
         """Forget the kept draft (and what is typed but unsaved)."""

@@ -181,3 +181,37 @@ def test_save_draft_keeps_typing_and_reopening_restores_it(
     assert reopened.save()
     assert services.participants.get(participant_id).childcare == "Kita ab August zugesagt"
     assert services.drafts.load(draft_key(participant_id)) is None
+
+
+def test_open_meeting_editor_is_kept_in_the_draft_and_reopened(
+    qtbot, services, signals, participant_id
+) -> None:  # type: ignore[no-untyped-def]
+    file = ParticipantFile(services, signals, participant_id)
+    qtbot.addWidget(file)
+    file.show()
+    editor = file.meetings.open_meeting(None)
+    editor.shared_summary.setPlainText("Praktikum bei der Bäckerei vereinbart")
+    row = editor.agreements.add_row()
+    editor.agreements.set_text(row, editor.agreements.WHAT, "Bewerbung schreiben")
+    editor.agreements.due_field(row).line.setText("31.0")  # still being typed
+    assert file.has_unsaved_changes()
+    file.save_draft()  # what a lock does
+    file.close()
+
+    reopened = ParticipantFile(services, signals, participant_id)
+    qtbot.addWidget(reopened)
+    reopened.show()
+    reopened.restore_draft()
+    [restored] = reopened.open_editors()
+    assert restored.shared_summary.toPlainText() == "Praktikum bei der Bäckerei vereinbart"
+    assert restored.agreements.text(0, restored.agreements.WHAT) == "Bewerbung schreiben"
+    assert restored.agreements.due_field(0).text() == "31.0"
+    restored.agreements.due_field(0).line.setText("31/03/2026")
+    _save(restored)
+    assert "who does it" in restored.agreements.error_label.text()
+    restored.agreements.set_text(0, restored.agreements.WHO, "Amina")
+    _save(restored)
+    [meeting] = services.meetings.list_for_participant(participant_id)
+    assert meeting.shared_summary == "Praktikum bei der Bäckerei vereinbart"
+    reopened.save_draft()
+    assert services.drafts.load(draft_key(participant_id)) is None
