@@ -158,13 +158,17 @@ def test_a_weak_passphrase_creates_nothing(
     assert not Vault.exists(tmp_path / "v")
 
 
-def test_usage_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+def test_usage_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tidy-up"]) == 1
     assert capsys.readouterr().err.count("\n") == 1
     assert main(["info"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "coachdesk --help" in err
     assert main(["--lang", "fr", "info", "x"]) == 1
+    capsys.readouterr()
+    assert main(["demo", str(tmp_path / "v"), "--participants", "-3"]) == 1
+    assert "between 0 and 100000" in capsys.readouterr().err
+    assert not (tmp_path / "v").exists()
 
 
 def test_participants_as_json_and_as_a_table(
