@@ -89,6 +89,8 @@ class ConsentDialog(FormDialog):
             "valid_until": self.valid_until,
             "paper_reference": self.paper_reference,
         }
+        for cat in SPECIAL_CATEGORIES:
+            self.category_boxes[cat].toggled.connect(self._special_toggled)
         self.captions: list[QLabel] = []
         form = QFormLayout(self.body)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -125,6 +127,11 @@ class ConsentDialog(FormDialog):
         self.valid_until.set_date(c.valid_until)
         self.paper_reference.setText(c.paper_reference)
 
+    def _special_toggled(self, checked: bool) -> None:
+        """Health and residence status need explicit consent: offer it right away."""
+        if checked and self.legal_basis.value() == LegalBasis.CONSENT:
+            self.legal_basis.set_value(LegalBasis.EXPLICIT_CONSENT)
+
     def retranslate(self) -> None:
         self.setWindowTitle(_("Record consent") if self.consent is None else _("Consent"))
         for caption, (_name, msgid) in zip(self.captions, CAPTIONS, strict=True):
@@ -139,7 +146,7 @@ class ConsentDialog(FormDialog):
         self.retranslate_buttons()
 
     def field_widgets(self) -> dict[str, QWidget]:
-        return self._widgets
+        return {**self._widgets, "recipient": self.organisation}
 
     def save(self) -> bool:
         dates = read_dates({"given_on": self.given_on, "valid_until": self.valid_until})

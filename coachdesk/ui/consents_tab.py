@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from coachdesk.i18n import _
+from coachdesk.i18n import _, format_date
+from coachdesk.labels import label
+from coachdesk.models.enums import SPECIAL_CATEGORIES
 from coachdesk.ui.consent_dialog import ConsentDialog
-from coachdesk.ui.consent_model import ConsentTableModel
+from coachdesk.ui.consent_model import ConsentTableModel, validity_text
 from coachdesk.ui.file_section import FileSection, button_row, guarded
 from coachdesk.ui.record_table import RecordTable
 
@@ -34,7 +37,13 @@ class ConsentsTab(FileSection):
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addLayout(button_row(self.new_button, self.open_button, self.withdraw_button))
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 3)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details, 1)
         self.retranslate()
         self.refresh()
 
@@ -61,8 +70,35 @@ class ConsentsTab(FileSection):
         self.table.set_rows(self.services.consents.list_for_participant(self.participant_id))
         self._update_buttons()
 
+    def _show_details(self, consent: Any) -> None:
+        if consent is None:
+            self.details.setText("")
+            return
+        categories = []
+        for cat in sorted(consent.categories, key=label):
+            text = label(cat)
+            if cat in SPECIAL_CATEGORIES:
+                text = _("{category} (special category)").format(category=text)
+            categories.append(text)
+        lines = [
+            _("To: {recipient}").format(recipient=consent.recipient_name or "–"),
+            _("Purpose: {purpose}").format(purpose=consent.purpose),
+            _("Data categories: {categories}").format(categories=", ".join(categories)),
+            validity_text(consent, self.today()),
+            _("{method}, given on {date}").format(
+                method=label(consent.method), date=format_date(consent.given_on)
+            ),
+            label(consent.legal_basis),
+        ]
+        if consent.witness:
+            lines.append(_("Witness: {name}").format(name=consent.witness))
+        if consent.paper_reference:
+            lines.append(_("Signed paper: {where}").format(where=consent.paper_reference))
+        self.details.setText("\n".join(lines))
+
     def _update_buttons(self) -> None:
         consent = self.table.current_record()
+        self._show_details(consent)
         self.open_button.setEnabled(consent is not None)
         self.withdraw_button.setEnabled(consent is not None and consent.withdrawn_on is None)
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from coachdesk.i18n import _
+from coachdesk.i18n import _, format_date
+from coachdesk.labels import label
 from coachdesk.ui.enrolment_dialogs import AttendanceDialog, EnrolDialog, ResultDialog
 from coachdesk.ui.enrolment_model import EnrolmentTableModel
 from coachdesk.ui.file_section import FileSection, button_row
@@ -32,7 +34,12 @@ class ModulesTab(FileSection):
         self.table.selection_changed.connect(self._update_buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(button_row(self.enrol_button, self.attendance_button, self.result_button))
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 3)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.details, 1)
         self.retranslate()
         self.refresh()
 
@@ -52,7 +59,23 @@ class ModulesTab(FileSection):
         self.table.set_rows(self.services.modules.enrolments_for_participant(self.participant_id))
         self._update_buttons()
 
+    def _show_details(self, enrolment: Any) -> None:
+        if enrolment is None:
+            self.details.setText("")
+            return
+        sessions = ", ".join(
+            _("{date}: {status}").format(date=format_date(a.session_date), status=label(a.status))
+            for a in enrolment.attendance
+        )
+        lines = [
+            _("Sessions: {sessions}").format(sessions=sessions or _("none recorded yet")),
+        ]
+        if enrolment.result_note:
+            lines.append(_("Note on the result: {note}").format(note=enrolment.result_note))
+        self.details.setText("\n".join(lines))
+
     def _update_buttons(self) -> None:
+        self._show_details(self.table.current_record())
         selected = self.table.current_record() is not None
         self.attendance_button.setEnabled(selected)
         self.result_button.setEnabled(selected)
