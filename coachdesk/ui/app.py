@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from coachdesk import i18n
 from coachdesk.i18n import _
 from coachdesk.services.facade import Services
+from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.idle import IdleWatcher
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.session_watch import SessionWatcher
@@ -137,7 +138,8 @@ class AppController(QObject):
         self.settings.setValue(LAST_VAULT_KEY, str(vault.path))
         self.services = Services(vault.sessions, today=self.today)
         self.services.subscribe(self.signals.publish)
-        window = MainWindow(self.services, vault, self.signals, self.settings)
+        with busy_cursor():
+            window = MainWindow(self.services, vault, self.signals, self.settings)
         window.lock_requested.connect(self.lock)
         window.idle_minutes_changed.connect(self.idle.set_minutes)
         self.main_window = window

@@ -17,56 +17,28 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from coachdesk.i18n import N_, _
+from coachdesk.i18n import _
+from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.file_window import ParticipantFileWindow
 from coachdesk.ui.participants_view import ParticipantsView
 from coachdesk.ui.settings_view import SettingsView
 from coachdesk.ui.signals import AppSignals
 from coachdesk.ui.today_view import TodayView
+from coachdesk.ui.view_pages import (
+    PARTICIPANTS,
+    SETTINGS,
+    TODAY,
+    VIEWS,
+    MissingView,
+    load_view,
+)
 
-TODAY, PARTICIPANTS, MEETINGS, MODULES, CONTACTS, SETTINGS = (
-    "today",
-    "participants",
-    "meetings",
-    "modules",
-    "contacts",
-    "settings",
-)
-VIEWS: tuple[tuple[str, str], ...] = (
-    (TODAY, N_("Today")),
-    (PARTICIPANTS, N_("Participants")),
-    (MEETINGS, N_("Meetings")),
-    (MODULES, N_("Modules")),
-    (CONTACTS, N_("Contacts")),
-    (SETTINGS, N_("Settings")),
-)
-# Views written elsewhere in ui/, imported when the window is built: (module, class).
-LAZY_VIEWS = {
-    MEETINGS: ("coachdesk.ui.meetings_view", "MeetingsView"),
-    MODULES: ("coachdesk.ui.modules_view", "ModulesView"),
-    CONTACTS: ("coachdesk.ui.contacts_view", "ContactsView"),
-}
 GEOMETRY_KEY = "main_window/geometry"
 LAST_VIEW_KEY = "main_window/last_view"
-
-
-class MissingView(QLabel):
-    """Shown in place of a view whose module is not part of this build."""
-
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.title = title
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.setText(
-            _('"{view}" is not available in this version of CoachDesk.').format(view=_(self.title))
-        )
 
 
 class MainWindow(QMainWindow):
@@ -106,25 +78,16 @@ class MainWindow(QMainWindow):
         nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
         self.nav.setFont(nav_font)
 
+        # Each view is built the first time it is shown, so unlocking a big vault is quick.
         self.stack = QStackedWidget()
         self.views: dict[str, QWidget] = {}
-        self.today = TodayView(services, signals)
-        self.today.record_requested.connect(self.open_record)
-        self.participants = ParticipantsView(services, signals)
-        self.participants.open_requested.connect(self.open_participant)
-        self.settings_view = SettingsView(services, vault, settings)
-        self.settings_view.idle_minutes_changed.connect(self.idle_minutes_changed)
-        for key, title in VIEWS:
-            if key == TODAY:
-                view: QWidget = self.today
-            elif key == PARTICIPANTS:
-                view = self.participants
-            elif key == SETTINGS:
-                view = self.settings_view
-            else:
-                view = self._load_view(key, title)
-            self.views[key] = view
-            self.stack.addWidget(view)
+        self._pages: dict[str, QWidget] = {}
+        for key, _title in VIEWS:
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 0, 0, 0)
+            self._pages[key] = page
+            self.stack.addWidget(page)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -156,21 +119,43 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------------------------------
 
-    def _load_view(self, key: str, title: str) -> QWidget:
-        module_name, class_name = LAZY_VIEWS[key]
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            return MissingView(title)
-        view: QWidget = getattr(module, class_name)(self.services, self.signals)
-        # A view that can open a participant's file says so with one of these signals.
-        for name in ("open_requested", "participant_requested"):
-            opened = getattr(view, name, None)
-            if opened is not None:
-                opened.connect(self.open_participant)
-        return view
+    def view(self, key: str) -> QWidget:
+        """The view for ``key``, built on first use."""
+        built = self.views.get(key)
+        if built is None:
+            built = self._build_view(key)
+            self.views[key] = built
+            layout = self._pages[key].layout()
+            assert layout is not None
+            layout.addWidget(built)
+        return built
+
+    @property
+    def today(self) -> TodayView:
+        return self.view(TODAY)  # type: ignore[return-value]
+
+    @property
+    def participants(self) -> ParticipantsView:
+        return self.view(PARTICIPANTS)  # type: ignore[return-value]
+
+    @property
+    def settings_view(self) -> SettingsView:
+        return self.view(SETTINGS)  # type: ignore[return-value]
+
+    def _build_view(self, key: str) -> QWidget:
+        if key == TODAY:
+            today = TodayView(self.services, self.signals)
+            today.record_requested.connect(self.open_record)
+            return today
+        if key == PARTICIPANTS:
+            participants = ParticipantsView(self.services, self.signals)
+            participants.open_requested.connect(self.open_participant)
+            return participants
+        if key == SETTINGS:
+            settings_view = SettingsView(self.services, self.vault, self.settings)
+            settings_view.idle_minutes_changed.connect(self.idle_minutes_changed)
+            return settings_view
+        return load_view(key, self.services, self.signals, self.open_participant)
 
     def _action(self, shortcut: Any, slot: Any) -> QAction:
         action = QAction(self)
@@ -191,7 +176,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(QSize(1100, 720))
         last = str(self.settings.value(LAST_VIEW_KEY, TODAY))
-        self.show_view(last if last in self.views else TODAY)
+        self.show_view(last if last in dict(VIEWS) else TODAY)
 
     # -- navigation -------------------------------------------------------------------------------
 
@@ -207,7 +192,10 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = VIEWS[row][0]
-        self.stack.setCurrentWidget(self.views[key])
+        if key not in self.views:
+            with busy_cursor():
+                self.view(key)
+        self.stack.setCurrentWidget(self._pages[key])
         self.settings.setValue(LAST_VIEW_KEY, key)
 
     def focus_search(self) -> None:
@@ -282,7 +270,7 @@ class MainWindow(QMainWindow):
         self.files.clear()
         for view in self.views.values():
             clear = getattr(view, "clear", None)
-            if clear is not None and not isinstance(view, QLabel):
+            if clear is not None and not isinstance(view, MissingView):
                 clear()
         self.save_geometry()
 

@@ -20,7 +20,7 @@ CUSTOMER_NUMBER = 4
 COLUMN_COUNT = 5
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-"""Native values for sorting (names case-folded, dates as day numbers, missing dates first)."""
+"""The value a column sorts by (names case-folded, dates as day numbers, missing dates first)."""
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """The participant's id."""
 
@@ -39,11 +39,37 @@ class ParticipantTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ParticipantRow] = []
+        self._sort_column = NAME
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     def set_rows(self, rows: Sequence[ParticipantRow]) -> None:
+        """Show ``rows`` in the current sort order."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._sort_rows()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by native values; selections follow their rows."""
+        if not 0 <= column < COLUMN_COUNT:
+            return
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        ids = [self._rows[i.row()].id for i in old]
+        self._sort_rows()
+        position = {row.id: n for n, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            old, [self.index(position[pid], i.column()) for i, pid in zip(old, ids, strict=True)]
+        )
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        column = self._sort_column
+        self._rows.sort(
+            key=lambda row: self._sort_value(row, column),
+            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+        )
 
     def clear(self) -> None:
         self.set_rows([])

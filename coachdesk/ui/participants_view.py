@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +23,6 @@ from coachdesk.i18n import _, ngettext
 from coachdesk.labels import label
 from coachdesk.models.enums import ParticipantStatus
 from coachdesk.services.context import Changes
-from coachdesk.ui import participant_table_model as cols
 from coachdesk.ui.participant_table import ParticipantTable
 from coachdesk.ui.participant_table_model import ParticipantTableModel
 from coachdesk.ui.signals import AppSignals
@@ -42,9 +41,6 @@ class ParticipantsView(QWidget):
         super().__init__(parent)
         self.services = services
         self.model = ParticipantTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(cols.SORT_ROLE)
 
         self.search = QLineEdit()
         self.search.setObjectName("participant_search")
@@ -57,7 +53,7 @@ class ParticipantsView(QWidget):
         self.archive_button.setEnabled(False)
         self.count_label = QLabel()
 
-        self.table = ParticipantTable(self.proxy)
+        self.table = ParticipantTable(self.model)
 
         self.empty = wrapping_label()
         self.empty.setObjectName("empty_state")
@@ -215,28 +211,26 @@ class ParticipantsView(QWidget):
         indexes = self.table.selectionModel().selectedRows()
         if not indexes:
             return None
-        return self.model.participant_id(self.proxy.mapToSource(indexes[0]))
+        return self.model.participant_id(indexes[0])
 
     def _open_index(self, index: QModelIndex) -> None:
-        participant_id = self.model.participant_id(self.proxy.mapToSource(index))
+        participant_id = self.model.participant_id(index)
         if participant_id is not None:
             self.open_requested.emit(participant_id)
 
     def _open_first_hit(self) -> None:
         self.refresh()
-        if self.proxy.rowCount() == 1:
-            self._open_index(self.proxy.index(0, 0))
-        elif self.proxy.rowCount():
+        if self.model.rowCount() == 1:
+            self._open_index(self.model.index(0, 0))
+        elif self.model.rowCount():
             self.table.setFocus()
             self.table.selectRow(0)
 
     def _selection_changed(self) -> None:
-        participant_id = self.selected_id()
-        self.archive_button.setEnabled(participant_id is not None)
-        if participant_id is not None:
-            archived = self.model.row_at(
-                self.proxy.mapToSource(self.table.selectionModel().selectedRows()[0]).row()
-            ).archived
+        indexes = self.table.selectionModel().selectedRows()
+        self.archive_button.setEnabled(bool(indexes))
+        if indexes:
+            archived = self.model.row_at(indexes[0].row()).archived
             self.archive_button.setText(_("Restore from archive") if archived else _("Archive"))
 
     def new_participant(self) -> None:
@@ -255,7 +249,7 @@ class ParticipantsView(QWidget):
         indexes = self.table.selectionModel().selectedRows()
         if not indexes:
             return
-        row = self.model.row_at(self.proxy.mapToSource(indexes[0]).row())
+        row = self.model.row_at(indexes[0].row())
         if row.archived:
             self.services.participants.unarchive(row.id)
             return

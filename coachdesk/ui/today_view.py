@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,12 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.i18n import _, format_date
+from coachdesk.i18n import _, format_date, format_datetime
 from coachdesk.services.context import Changes
 from coachdesk.ui.signals import AppSignals
 from coachdesk.ui.style import heading_label, wrapping_label
-from coachdesk.ui.today_model import ITEM_ROLE, PARTICIPANT, WHAT, TodayItem, TodayModel
+from coachdesk.ui.today_model import ITEM_ROLE, PARTICIPANT, WHAT, WHEN, TodayItem, TodayModel
 from coachdesk.ui.today_sections import build_sections
+
+_WIDE_MOMENT = dt.datetime(2026, 12, 28, 10, 30)
+"""A date and time with wide digits, to size the "When" column."""
 
 
 class TodayView(QWidget):
@@ -33,6 +38,7 @@ class TodayView(QWidget):
     def __init__(self, services: Any, signals: AppSignals, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self._stale = False
         self.model = TodayModel(self)
         self.title = heading_label()
         self.summary = wrapping_label()
@@ -47,9 +53,9 @@ class TodayView(QWidget):
         self.tree.setExpandsOnDoubleClick(False)
         header = self.tree.header()
         header.setStretchLastSection(False)
+        # Widths from the font, not from the contents: measuring thousands of rows is slow.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PARTICIPANT, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.activated.connect(self._activated)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -69,7 +75,15 @@ class TodayView(QWidget):
         self.retranslate()
         self.refresh()
 
+    def _fit_columns(self) -> None:
+        metrics = self.tree.fontMetrics()
+        em = metrics.horizontalAdvance("M")
+        when = metrics.horizontalAdvance(format_datetime(_WIDE_MOMENT, fmt="short"))
+        self.tree.setColumnWidth(PARTICIPANT, 14 * em)
+        self.tree.setColumnWidth(WHEN, max(when, metrics.horizontalAdvance(_("When"))) + 2 * em)
+
     def refresh(self) -> None:
+        self._stale = False
         day = self.services.ctx.today()
         overview = self.services.reminders.today(day)
         self.model.set_sections(build_sections(overview))
@@ -84,7 +98,16 @@ class TodayView(QWidget):
         self.model.clear()
 
     def _on_changes(self, changes: Changes) -> None:
-        self._pending.start()
+        # With thousands of files the overview takes a moment: while hidden, refresh on showing.
+        if self.isVisible():
+            self._pending.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _activated(self, index: QModelIndex) -> None:
         item = index.siblingAtColumn(0).data(ITEM_ROLE)
@@ -112,6 +135,7 @@ class TodayView(QWidget):
 
     def retranslate(self) -> None:
         self.refresh_button.setText(_("Refresh"))
+        self._fit_columns()
         # Item texts were composed in the old language: build them again.
         if self.model.sections():
             self.refresh()
