@@ -89,6 +89,11 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: (b.created_at, b.path.name), reverse=True)
 
 
+def backups_made_before(folder: Path, moment: dt.datetime) -> list[BackupFile]:
+    """Backups that may still hold data erased at ``moment`` (UTC), newest first."""
+    return [b for b in list_backups(folder) if b.created_at < moment]
+
+
 def newest_good_backup(folder: Path) -> BackupFile | None:
     """The newest backup whose every byte checks out (offered when the vault is damaged)."""
     for candidate in list_backups(folder):

@@ -11,6 +11,7 @@ from coachdesk.vault.generations import (
     automatic_backup,
     automatic_backup_folder,
     backup_due,
+    backups_made_before,
     list_backups,
     newest_good_backup,
     prune_generations,
@@ -69,3 +70,5 @@ def test_newest_good_backup_skips_damaged_files(vault: Vault, tmp_path: Path) ->
     good = newest_good_backup(tmp_path)
     assert good is not None and good.path == older.path
     assert [b.path for b in list_backups(tmp_path)] == [newer.path, older.path]
+    between = older.created_at + (newer.created_at - older.created_at) / 2
+    assert [b.path for b in backups_made_before(tmp_path, between)] == [older.path]
