@@ -1,0 +1,1 @@
+"""Reports for the partners: quarterly figures, offer catalogue, directory, success story."""

@@ -1,0 +1,228 @@
+"""Report use cases: figures and previews, and signed exports with one audit entry each.
+
+Each export is recorded like every document that leaves the vault (``ExportRecord``:
+document type, SHA-256, signer) plus one audit entry with the document type, the
+period or participant, and the SHA-256; never the content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any, BinaryIO
+
+from sqlalchemy.orm import Session
+
+from coachdesk.export import identities
+from coachdesk.export.layout import SignatureBox
+from coachdesk.export.service import ORGANISATION_NAME
+from coachdesk.export.signing import SigningMaterial, sign_pdf
+from coachdesk.i18n import N_
+from coachdesk.models import ExportRecord
+from coachdesk.models.enums import DataCategory
+from coachdesk.reports import quarterly
+from coachdesk.reports.catalogue_pdf import render_catalogue
+from coachdesk.reports.directory_pdf import DirectoryData, render_directory
+from coachdesk.reports.document import ReportHeader
+from coachdesk.reports.published import PublishedReport, publish, to_csv
+from coachdesk.reports.quarterly_pdf import render_quarterly
+from coachdesk.reports.success_story import (
+    StoryBasis,
+    check_story,
+    render_success_story,
+    story_basis,
+)
+from coachdesk.services import audit
+from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.directory import DirectoryService
+from coachdesk.services.errors import ValidationError
+from coachdesk.services.modules import ModuleRecord, ModuleService
+from coachdesk.services.settings import COACH_NAME, get_value
+
+Renderer = Callable[[ReportHeader, BinaryIO], SignatureBox]
+
+
+class ReportType(enum.StrEnum):
+    QUARTERLY = "quarterly_evaluation"
+    CATALOGUE = "offer_catalogue"
+    DIRECTORY = "partner_directory"
+    SUCCESS_STORY = "success_story"
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    pdf: bytes
+    """The signed document, ready to save."""
+    sha256: str
+    record_id: int
+    csv: bytes | None = None
+    """The quarterly figures as CSV (quarterly evaluation only)."""
+    csv_sha256: str = ""
+
+
+class ReportService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # -- quarterly evaluation ----------------------------------------------------------------
+
+    def quarterly_figures(self, start: dt.date, end: dt.date) -> quarterly.QuarterlyFigures:
+        """The raw counts of a period (for the coach; publish them with ``quarterly_preview``)."""
+        _check_period(start, end)
+        with self.ctx.read() as s:
+            return quarterly.compute(s, start, end, self.ctx.today())
+
+    def quarterly_preview(self, start: dt.date, end: dt.date, lang: str = "de") -> PublishedReport:
+        """The figures exactly as the PDF and CSV will show them (small counts hidden)."""
+        return publish(self.quarterly_figures(start, end), lang)
+
+    def export_quarterly(self, start: dt.date, end: dt.date, lang: str = "de") -> ReportResult:
+        report = self.quarterly_preview(start, end, lang)
+        csv = to_csv(report)
+        details = {"period_start": start.isoformat(), "period_end": end.isoformat()}
+        return self._export(
+            ReportType.QUARTERLY,
+            lang,
+            lambda h, out: render_quarterly(report, h, out),
+            details,
+            csv=csv,
+        )
+
+    # -- offer catalogue and partner directory -----------------------------------------------
+
+    def catalogue(self) -> list[ModuleRecord]:
+        return ModuleService(self.ctx).list()
+
+    def export_catalogue(self, lang: str = "de") -> ReportResult:
+        modules = self.catalogue()
+        return self._export(
+            ReportType.CATALOGUE,
+            lang,
+            lambda h, out: render_catalogue(modules, h, out),
+            {"modules": len(modules)},
+        )
+
+    def directory(self) -> DirectoryData:
+        d = DirectoryService(self.ctx)
+        return DirectoryData(
+            tuple(d.list_organisations()),
+            tuple(d.list_contacts()),
+            tuple(d.list_responsibilities()),
+        )
+
+    def export_directory(self, lang: str = "de") -> ReportResult:
+        data = self.directory()
+        return self._export(
+            ReportType.DIRECTORY,
+            lang,
+            lambda h, out: render_directory(data, h, out),
+            {"organisations": len(data.organisations)},
+        )
+
+    # -- success story -----------------------------------------------------------------------
+
+    def success_story_basis(self, participant_id: int) -> StoryBasis:
+        """The approved name and consent, or a ValidationError saying what is missing."""
+        with self.ctx.read() as s:
+            return story_basis(s, participant_id, self.ctx.today())
+
+    def export_success_story(
+        self, participant_id: int, title: str, text: str, lang: str = "de"
+    ) -> ReportResult:
+        with self.ctx.read() as s:
+            basis = story_basis(s, participant_id, self.ctx.today())
+            story = check_story(s, basis, title, text)
+        return self._export(
+            ReportType.SUCCESS_STORY,
+            lang,
+            lambda h, out: render_success_story(story, h, out),
+            {"consent_ids": [basis.consent_id]},
+            participant_id=participant_id,
+            consent_id=basis.consent_id,
+        )
+
+    # -- shared ------------------------------------------------------------------------------
+
+    def _export(
+        self,
+        kind: ReportType,
+        lang: str,
+        render: Renderer,
+        details: Mapping[str, Any],
+        *,
+        csv: bytes | None = None,
+        participant_id: int | None = None,
+        consent_id: int | None = None,
+    ) -> ReportResult:
+        """Render, sign, and record the export with one audit entry, in one transaction."""
+        with self.ctx.write() as s:
+            material = _material(s)
+            header = self._header(s, lang, material)
+            buf = BytesIO()
+            box = render(header, buf)
+            signed = sign_pdf(buf.getvalue(), material, box, lang)
+            digest = hashlib.sha256(signed).hexdigest()
+            csv_digest = hashlib.sha256(csv).hexdigest() if csv is not None else ""
+            record = ExportRecord(
+                participant_id=participant_id,
+                actor=self.ctx.actor,
+                document_type=str(kind),
+                language=lang,
+                purpose=_purpose(details),
+                categories=str(DataCategory.PUBLICATION) if participant_id is not None else "",
+                consent_ids=str(consent_id) if consent_id is not None else "",
+                sha256=digest,
+                signer_fingerprint=material.fingerprint_sha256,
+            )
+            s.add(record)
+            s.flush()
+            record_id = record.id
+            entry: dict[str, Any] = {
+                "document_type": str(kind),
+                "language": lang,
+                **details,
+                "sha256": digest,
+                "signer_fingerprint": material.fingerprint_sha256,
+            }
+            if csv is not None:
+                entry["csv_sha256"] = csv_digest
+            audit.record(s, self.ctx, "export", "report", record_id, participant_id, entry)
+        self.ctx.publish(Changes.of({"export"}, [participant_id]))
+        return ReportResult(signed, digest, record_id, csv, csv_digest)
+
+    def _header(self, s: Session, lang: str, material: SigningMaterial) -> ReportHeader:
+        coach = get_value(s, COACH_NAME) or self.ctx.actor
+        return ReportHeader(
+            lang,
+            get_value(s, ORGANISATION_NAME) or coach,
+            coach,
+            self.ctx.today(),
+            material.subject_name,
+            material.fingerprint_sha256,
+        )
+
+
+def _material(s: Session) -> SigningMaterial:
+    row = identities.active_identity(s)
+    if row is None:
+        raise ValidationError.single(
+            None, N_("Create or import a signing certificate first (Settings).")
+        )
+    return identities.material_of(row)
+
+
+def _check_period(start: dt.date, end: dt.date) -> None:
+    if end < start:
+        raise ValidationError.single("end", N_("The period cannot end before it starts."))
+    if (end - start).days > 5 * 366:
+        raise ValidationError.single("end", N_("Choose a period of at most five years."))
+
+
+def _purpose(details: Mapping[str, Any]) -> str:
+    if "period_start" in details:
+        return f"{details['period_start']}..{details['period_end']}"
+    return ""
