@@ -48,13 +48,48 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[R] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # -- data --------------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sort is not None:
+            self._rows = self._sorted(self._rows, *self._sort)
         self.endResetModel()
+
+    def sort_value(self, record: R, column: int) -> Any:
+        spec = self.COLUMNS[column]
+        return spec.sort(record) if spec.sort is not None else spec.text(record).casefold()
+
+    def _sorted(self, rows: list[R], column: int, order: Qt.SortOrder) -> list[R]:
+        if not 0 <= column < len(self.COLUMNS):
+            return rows
+
+        def key(record: R) -> tuple[bool, Any]:
+            value = self.sort_value(record, column)
+            return (value is None, value)
+
+        descending = order == Qt.SortOrder.DescendingOrder
+        return sorted(rows, key=key, reverse=descending)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python with one key per row: thousands of rows sort in milliseconds,
+        where a proxy would call back into Python for every comparison."""
+        self._sort = (column, order) if column >= 0 else None
+        if column < 0:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_rows = {id(r): i for i, r in enumerate(self._rows)}
+        self._rows = self._sorted(self._rows, column, order)
+        new_row = {old_rows[id(r)]: i for i, r in enumerate(self._rows)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(new_row.get(p.row(), p.row()), p.column()) for p in persistent],
+        )
+        self.layoutChanged.emit()
 
     def rows(self) -> list[R]:
         return list(self._rows)
@@ -110,8 +145,19 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return False
 
 
+class _SourceSortingProxy(QSortFilterProxyModel):
+    """Filters in the proxy, but lets the model sort itself (see RecordTableModel.sort)."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, RecordTableModel):
+            source.sort(column, order)
+        else:
+            super().sort(column, order)
+
+
 def sorting_proxy(model: RecordTableModel[Any]) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(model)
+    proxy = _SourceSortingProxy(model)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
+
 from coachdesk.models.enums import MeetingKind
 from coachdesk.services.meetings import AgreementRecord, MeetingRecord, MeetingRow
 from coachdesk.ui.meeting_model import MeetingTableModel, row_of
@@ -53,3 +55,20 @@ def test_row_of_counts_only_open_agreements() -> None:
         agreements,
     )
     assert row_of(record).open_agreements == 1
+
+
+def test_model_sorts_itself_by_native_values_and_keeps_the_order_on_refresh() -> None:
+    def row(i: int, name: str, day: int) -> MeetingRow:
+        return MeetingRow(
+            i, i, name, dt.datetime(2026, 3, day, 9), MeetingKind.GROUP, "", 12 - day, False
+        )
+
+    model = MeetingTableModel()
+    model.set_rows([row(1, "b", 9), row(2, "a", 10), row(3, "c", 2)])
+    model.sort(MeetingTableModel.WHEN)
+    assert [r.id for r in model.rows()] == [3, 1, 2]  # 2 March before 9 and 10 March
+    model.sort(MeetingTableModel.OPEN_AGREEMENTS, Qt.SortOrder.DescendingOrder)
+    assert [r.open_agreements for r in model.rows()] == [10, 3, 2]
+    model.sort(MeetingTableModel.PARTICIPANT)
+    model.set_rows([row(4, "d", 1), row(5, "A", 1)])
+    assert [r.participant_name for r in model.rows()] == ["A", "d"]
