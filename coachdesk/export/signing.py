@@ -230,8 +230,13 @@ def verify(path: Path | str, cert: Path | str | None = None) -> VerifyResult:
 
 def _fingerprint_of_file(path: Path) -> str:
     raw = path.read_bytes()
-    if b"-----BEGIN CERTIFICATE-----" in raw:
-        der = x509.load_pem_x509_certificate(raw).public_bytes(serialization.Encoding.DER)
-    else:
-        der = x509.load_der_x509_certificate(raw).public_bytes(serialization.Encoding.DER)
-    return hashlib.sha256(der).hexdigest()
+    try:
+        if b"-----BEGIN CERTIFICATE-----" in raw:
+            cert = x509.load_pem_x509_certificate(raw)
+        else:
+            cert = x509.load_der_x509_certificate(raw)
+    except ValueError as exc:
+        raise ValidationError.single(
+            "cert", N_("This is not a certificate file (PEM or DER expected).")
+        ) from exc
+    return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()

@@ -64,3 +64,6 @@ def test_export_verify_certificate(vault_path, tmp_path, monkeypatch, capsys) ->
     bad.write_bytes(bytes(data))
     assert main(["--lang", "en", "verify", str(bad)]) == 4
     assert "MODIFIED" in capsys.readouterr().out
+    # A wrong certificate file is a clear error, not a crash.
+    assert main(["--lang", "en", "verify", str(out), "--cert", str(out)]) == 3
+    assert "not a certificate file" in capsys.readouterr().err
