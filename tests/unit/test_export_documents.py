@@ -75,6 +75,14 @@ def test_names_in_every_script_render_and_round_trip(vault, tmp_path, material, 
     # Every font is embedded (no reader-dependent substitution).
     for line in fonts.splitlines()[2:]:
         assert " yes " in line, line
+    # Poppler renders every page without complaint (the PNGs were looked at by hand).
+    png = subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")],
+        capture_output=True,
+        text=True,
+    )
+    assert png.returncode == 0 and png.stderr == ""
+    assert list(tmp_path.glob("page-*.png"))
     # The signer's fingerprint is printed for comparison.
     fp = material.fingerprint_sha256.upper()
     assert ":".join(fp[i : i + 2] for i in range(0, 32, 2)) in text
