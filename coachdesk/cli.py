@@ -42,6 +42,7 @@ from coachdesk.cli_support import (
 )
 from coachdesk.export.cli import add_certificate, add_export, add_verify
 from coachdesk.i18n import N_, Message, _
+from coachdesk.reports.cli import add_report
 from coachdesk.vault.cli import add_backup, add_restore
 
 SubParsers = Any  # argparse's _SubParsersAction, which is private
@@ -178,6 +179,7 @@ COMMANDS: list[Callable[[SubParsers], None]] = [
     add_certificate,
     add_backup,
     add_restore,
+    add_report,
 ]
 
 

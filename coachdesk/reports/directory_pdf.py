@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
@@ -64,7 +65,7 @@ class RotatedLabel(Flowable):  # type: ignore[misc]
         canvas: Canvas = self.canv
         canvas.saveState()
         canvas.setFont(SANS, 7)
-        canvas.translate(self.width / 2 + 2.5, 0)
+        canvas.translate(self.width / 2 + 2.5, 2)
         canvas.rotate(90)
         canvas.drawString(0, 0, self.text)
         canvas.restoreState()
@@ -80,7 +81,6 @@ def render_directory(data: DirectoryData, header: ReportHeader, out: BinaryIO) -
     flow += _matrix(data, st, lang)
     flow.append(para(_("Who is responsible for what", lang), st.heading))
     flow += _responsibilities(data, st, lang)
-    flow.append(para(_("Contact list", lang), st.heading))
     flow += _contacts(data, st, lang)
     return finish(header, out, flow, title, st)
 
@@ -100,8 +100,8 @@ def _matrix(data: DirectoryData, st: Styles, lang: str) -> list[Flowable]:
     marked = {(r.topic, kind_of.get(r.organisation_id)) for r in data.responsibilities}
     column = min(10 * mm, (WIDTH - 60 * mm) / len(kinds))
     labels = [label(k, lang) for k in kinds]
-    header_height = max(st.cell.fontSize, *(len(t) * 3.6 for t in labels)) + 6
-    center = ParagraphStyle("mark", parent=st.cell_bold, alignment=TA_CENTER)
+    header_height = max(stringWidth(t, SANS, 7) for t in labels) + 8
+    center = ParagraphStyle("mark", parent=st.cell_bold, alignment=TA_CENTER, fontSize=14)
     rows: list[list[object]] = [
         [para(_("Topic", lang), st.cell_bold)] + [RotatedLabel(t, header_height) for t in labels]
     ]
@@ -132,24 +132,26 @@ def _matrix(data: DirectoryData, st: Styles, lang: str) -> list[Flowable]:
 def _responsibilities(data: DirectoryData, st: Styles, lang: str) -> list[Flowable]:
     if not data.responsibilities:
         return [para(_("No responsibilities recorded yet.", lang), st.body)]
+    cell = ParagraphStyle("cell9", parent=st.cell, fontSize=9, leading=11)
+    bold = ParagraphStyle("bold9", parent=st.cell_bold, fontSize=9, leading=11)
     rows: list[list[object]] = [
         [
-            para(_("Topic", lang), st.cell_bold),
-            para(_("Target group", lang), st.cell_bold),
-            para(_("Organisation", lang), st.cell_bold),
-            para(_("Contact person", lang), st.cell_bold),
+            para(_("Topic", lang), bold),
+            para(_("Target group", lang), bold),
+            para(_("Organisation", lang), bold),
+            para(_("Contact person", lang), bold),
         ]
     ]
     for r in data.responsibilities:
         rows.append(
             [
-                para(r.topic, st.cell),
-                para(r.target_group, st.cell),
-                para(r.organisation_name, st.cell),
-                para(r.contact_name, st.cell),
+                para(r.topic, cell),
+                para(r.target_group, cell),
+                para(r.organisation_name, cell),
+                para(r.contact_name, cell),
             ]
         )
-    widths = [WIDTH * 0.3, WIDTH * 0.22, WIDTH * 0.26, WIDTH * 0.22]
+    widths = [WIDTH * 0.28, WIDTH * 0.25, WIDTH * 0.27, WIDTH * 0.20]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -166,6 +168,8 @@ def _responsibilities(data: DirectoryData, st: Styles, lang: str) -> list[Flowab
 
 def _contacts(data: DirectoryData, st: Styles, lang: str) -> list[Flowable]:
     out: list[Flowable] = []
+    # The heading travels with the first organisation, so it never ends a page alone.
+    heading: list[Flowable] = [para(_("Contact list", lang), st.heading)]
     for o in sorted(
         data.organisations, key=lambda o: (list(OrganisationKind).index(o.kind), o.name)
     ):
@@ -182,7 +186,10 @@ def _contacts(data: DirectoryData, st: Styles, lang: str) -> list[Flowable]:
         for c in _people(data.contacts, o.id):
             reach = "\n".join(v for v in (c.role_title, c.phone, c.email) if v)
             rows.append((c.name, reach))
-        out.append(keep(para(o.name, st.cell_bold), rows_table(rows, st), gap(3)))
+        out.append(keep(*heading, para(o.name, st.cell_bold), rows_table(rows, st), gap(3)))
+        heading = []
+    if heading:
+        out += [*heading, para(_("No organisations recorded yet.", lang), st.body)]
     return out
 
 
