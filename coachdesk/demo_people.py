@@ -12,16 +12,16 @@ import random
 import unicodedata
 
 from coachdesk import demo_data as data
+from coachdesk import demo_names as names
 from coachdesk import models as m
+from coachdesk.demo_meetings import add_meetings
 from coachdesk.demo_records import Directory, FileRecords, IdAllocator, Rows, add_months
 from coachdesk.models.enums import (
     AttendanceStatus,
-    AttendeeRole,
     EnrolmentResult,
     ExitDestination,
     GermanLevel,
     GoalStatus,
-    MeetingKind,
     ParticipantStatus,
 )
 from coachdesk.models.enums import ParticipantStatus as St
@@ -66,17 +66,17 @@ class PersonFactory:
     def add_person(self, rows: Rows, index: int) -> None:
         rng, today = self.rng, self.today
         status = STATUSES[index] if index < len(STATUSES) else self._status()
-        group = rng.choices(data.NAME_GROUPS, weights=data.NAME_WEIGHTS)[0]
+        group = rng.choices(names.NAME_GROUPS, weights=names.NAME_WEIGHTS)[0]
         origin, firsts, lasts, languages, interpreter_language = group
         first, last = rng.choice(firsts), rng.choice(lasts)
         pid = self.ids.next(m.Participant)
-        entry, exit_date = self._dates(status)
+        entry, exit_date = self._dates(status, first_of_status=index < len(STATUSES))
         destination = None
         if exit_date is not None:
             destination = rng.choices(list(ExitDestination), weights=DESTINATION_WEIGHTS)[0]
-        family = rng.randrange(len(data.FAMILY))
+        family = rng.randrange(len(names.FAMILY))
         officer = rng.choice(self.dir.integration_officers)
-        residence = rng.choice(data.RESIDENCE) if origin != "german" else ""
+        residence = rng.choice(names.RESIDENCE) if origin != "german" else ""
         rows.add(
             m.Participant,
             id=pid,
@@ -87,7 +87,7 @@ class PersonFactory:
             - dt.timedelta(days=365 * rng.randint(21, 56) + rng.randint(0, 364)),
             phone=f"0176 {rng.randint(1000000, 99999999)}",
             email=_email(first, last, pid),
-            address=f"{rng.choice(data.STREETS)} {rng.randint(1, 120)}, {data.CITY}",
+            address=f"{rng.choice(names.STREETS)} {rng.randint(1, 120)}, {names.CITY}",
             jobcentre_customer_number=(
                 f"{rng.choice(('962', '963'))}{rng.choice('ABCDE')}{100000 + pid % 900000:06d}"
                 if status != St.INTAKE or rng.random() < 0.5
@@ -95,15 +95,15 @@ class PersonFactory:
             ),
             languages=languages,
             german_level=GermanLevel.NATIVE if origin == "german" else rng.choice(LEVELS),
-            qualifications=rng.choice(data.QUALIFICATIONS),
-            work_experience=rng.choice(data.WORK_EXPERIENCE),
-            family_situation=data.FAMILY[family],
+            qualifications=rng.choice(names.QUALIFICATIONS),
+            work_experience=rng.choice(names.WORK_EXPERIENCE),
+            family_situation=names.FAMILY[family],
             children_count=FAMILY_CHILDREN[family],
-            childcare=rng.choice(data.CHILDCARE),
-            health_notes=rng.choice(data.HEALTH) if rng.random() < 0.15 else "",
+            childcare=rng.choice(names.CHILDCARE),
+            health_notes=rng.choice(names.HEALTH) if rng.random() < 0.15 else "",
             residence_status=residence,
             residence_valid_until=today + self._days(20, 900) if "§" in residence else None,
-            programme=rng.choice(data.PROGRAMMES),
+            programme=rng.choice(names.PROGRAMMES),
             status=status,
             entry_date=entry,
             exit_date=exit_date,
@@ -123,8 +123,8 @@ class PersonFactory:
         until = min(exit_date or today, today)
         self._goals(rows, pid, status, entry, until)
         self._enrolments(rows, pid, status, entry, until)
-        self._meetings(rows, pid, name, status, entry, until, officer, interpreter_language)
         records = FileRecords(rng, today, self.dir, self.ids, rows, pid)
+        add_meetings(records, name, status, (entry, until), officer, interpreter_language)
         records.handovers(status, entry, exit_date, officer, index)
         records.consents(index, entry, officer, NOTICE_LANGUAGE.get(origin, "de"))
         if exit_date is not None and status in (St.AFTERCARE, St.EXITED):
@@ -133,7 +133,10 @@ class PersonFactory:
     def _status(self) -> ParticipantStatus:
         return self.rng.choices(STATUSES, weights=STATUS_WEIGHTS)[0]
 
-    def _dates(self, status: ParticipantStatus) -> tuple[dt.date, dt.date | None]:
+    def _dates(
+        self, status: ParticipantStatus, *, first_of_status: bool
+    ) -> tuple[dt.date, dt.date | None]:
+        """Entry and exit; the first archived file is old enough for its retention date."""
         today = self.today
         if status == St.INTAKE:
             return today - self._days(0, 20), None
@@ -143,6 +146,8 @@ class PersonFactory:
             exit_date = today - self._days(20, 300)
         elif status == St.EXITED:
             exit_date = today - self._days(7, 700)
+        elif first_of_status:
+            exit_date = today - self._days(1200, 1500)
         else:
             exit_date = today - self._days(200, 1500)
         return exit_date - self._days(150, 540), exit_date
@@ -229,75 +234,4 @@ class PersonFactory:
                     if roll < 0.8
                     else (AttendanceStatus.EXCUSED if roll < 0.93 else AttendanceStatus.ABSENT),
                     note="Kind krank" if 0.8 <= roll < 0.86 else "",
-                )
-
-    def _meetings(
-        self,
-        rows: Rows,
-        pid: int,
-        name: str,
-        status: St,
-        entry: dt.date,
-        until: dt.date,
-        officer: int,
-        interpreter_language: str,
-    ) -> None:
-        rng = self.rng
-        past = 0 if status == St.INTAKE else rng.randint(1, 3)
-        dates = sorted(entry + self._days(10, max(11, (until - entry).days)) for _ in range(past))
-        if status in (St.INTAKE, St.ACTIVE) and rng.random() < 0.6:
-            dates.append(self.today + self._days(1, 28))
-        needs_interpreter = bool(interpreter_language) and rng.random() < 0.4
-        for day in dates:
-            upcoming = day > self.today
-            meeting_id = self.ids.next(m.Meeting)
-            kind = MeetingKind.THREE_WAY if rng.random() < 0.75 else MeetingKind.INDIVIDUAL
-            rows.add(
-                m.Meeting,
-                id=meeting_id,
-                participant_id=pid,
-                kind=kind,
-                held_at=dt.datetime.combine(day, dt.time(rng.choice((9, 10, 11, 14)), 0)),
-                location=rng.choice(data.MEETING_LOCATIONS),
-                agenda=rng.choice(data.AGENDAS),
-                shared_summary="" if upcoming else rng.choice(data.SUMMARIES).format(name=name),
-                internal_notes="" if upcoming else rng.choice(data.INTERNAL_NOTES),
-                archived_at=None,
-            )
-            attendees: list[tuple[str, AttendeeRole, int | None]] = [
-                (name, AttendeeRole.PARTICIPANT, None),
-                (data.COACH_NAME, AttendeeRole.COACH, None),
-            ]
-            if kind == MeetingKind.THREE_WAY:
-                officer_name = self.dir.contact_names[officer]
-                attendees.append((officer_name, AttendeeRole.INTEGRATION_OFFICER, officer))
-            if needs_interpreter:
-                interpreter = data.INTERPRETERS[interpreter_language]
-                attendees.append((interpreter, AttendeeRole.INTERPRETER, None))
-            for position, (who, role, contact) in enumerate(attendees):
-                rows.add(
-                    m.MeetingAttendee,
-                    id=self.ids.next(m.MeetingAttendee),
-                    meeting_id=meeting_id,
-                    name=who,
-                    role=role,
-                    contact_person_id=contact,
-                    position=position,
-                )
-            if upcoming:
-                continue
-            for position, (who, what) in enumerate(rng.sample(data.AGREEMENTS, rng.randint(1, 3))):
-                due = day + self._days(10, 45)
-                done = due < self.today and rng.random() < 0.6
-                rows.add(
-                    m.Agreement,
-                    id=self.ids.next(m.Agreement),
-                    meeting_id=meeting_id,
-                    who={"participant": name, "coach": data.COACH_NAME}.get(
-                        who, self.dir.contact_names[officer]
-                    ),
-                    what=what,
-                    due_date=due,
-                    done_on=min(due, self.today) if done else None,
-                    position=position,
                 )

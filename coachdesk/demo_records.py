@@ -100,7 +100,8 @@ class FileRecords:
         self.rows = rows
         self.pid = participant_id
 
-    def _days(self, low: int, high: int) -> dt.timedelta:
+    def days(self, low: int, high: int) -> dt.timedelta:
+        """A random span of ``low`` to ``high`` days."""
         return dt.timedelta(days=self.rng.randint(low, high))
 
     def handovers(
@@ -115,7 +116,7 @@ class FileRecords:
         officer_name = self.dir.contact_names[officer]
         end = min(exit_date or self.today, self.today)
         forms: list[tuple[HandoverKind, dt.date, str, int | None, int | None]] = [
-            (HandoverKind.INTAKE, entry - self._days(0, 10), officer_name, job_centre, officer)
+            (HandoverKind.INTAKE, entry - self.days(0, 10), officer_name, job_centre, officer)
         ]
         if (end - entry).days > 120:
             interim = entry + dt.timedelta(days=120)
@@ -124,7 +125,7 @@ class FileRecords:
             forms.append((HandoverKind.EXIT, exit_date, data.COACH_NAME, job_centre, officer))
         if index % 25 == 11 and status in (St.ACTIVE, St.PAUSED):
             other = self.dir.first(OrganisationKind.OTHER)
-            day = max(entry, self.today - self._days(1, 30))
+            day = max(entry, self.today - self.days(1, 30))
             forms.append((HandoverKind.COACH_TO_COACH, day, data.COACH_NAME, other, None))
         for kind, day, author, organisation, contact in forms:
             text = data.HANDOVER_TEXT
@@ -156,12 +157,12 @@ class FileRecords:
         withdrawn: dt.date | None = None
         variant = index % 10
         if variant == 3:
-            withdrawn = min(today, given + self._days(20, 200))
+            withdrawn = min(today, given + self.days(20, 200))
         elif variant == 5:
-            valid_until = today + self._days(1, 29)
+            valid_until = today + self.days(1, 29)
         elif variant == 7:
             given = min(given, today - dt.timedelta(days=90))
-            valid_until = today - self._days(1, 60)
+            valid_until = today - self.days(1, 60)
         categories = list(BASE_CATEGORIES)
         if self.rng.random() < 0.5:
             categories.append(DataCategory.FAMILY_CHILDCARE)
@@ -258,7 +259,7 @@ class FileRecords:
                 id=self.ids.next(m.AftercareFollowUp),
                 participant_id=self.pid,
                 due_on=due,
-                done_on=due + self._days(0, 10) if outcome == AftercareStatus.DONE else None,
+                done_on=due + self.days(0, 10) if outcome == AftercareStatus.DONE else None,
                 status=outcome,
                 contact_method=self.rng.choice(("Telefon", "Treffen im Frauencafé", "WhatsApp"))
                 if outcome == AftercareStatus.DONE

@@ -19,6 +19,7 @@ from coachdesk.models.enums import (
     SPECIAL_CATEGORIES,
     AttendeeRole,
     LegalBasis,
+    MeetingKind,
     MilestoneKind,
     OrganisationKind,
     ParticipantStatus,
@@ -117,6 +118,11 @@ def test_files_hold_small_steps_meetings_with_interpreters_and_overdue_agreement
     roles = {a.role for a in _all(vault, m.MeetingAttendee)}
     assert {AttendeeRole.INTEGRATION_OFFICER, AttendeeRole.INTERPRETER} <= roles
     meetings = _all(vault, m.Meeting)
+    assert {mt.kind for mt in meetings} == {
+        MeetingKind.THREE_WAY,
+        MeetingKind.INDIVIDUAL,
+        MeetingKind.GROUP,
+    }
     assert all(mt.shared_summary for mt in meetings if mt.held_at.date() <= TODAY)
     assert summary.handovers > 40 and summary.aftercare_followups > 0
     overview = Services(vault.sessions, today=lambda: TODAY).reminders.today()
