@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -268,6 +269,7 @@ def text_area(parent: QWidget | None = None, *, lines: int = 3) -> QPlainTextEdi
     area.setTabChangesFocus(True)
     # Sized by the font, so it grows with 125 %/150 % scaling; longer text scrolls.
     area.setFixedHeight(area.fontMetrics().lineSpacing() * lines + 16)
+    area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return area
 
 

@@ -100,7 +100,8 @@ class OverviewTab(FileSection):
     def save(self) -> bool:
         """Store the form; messages appear next to the fields, nothing typed is lost."""
         try:
-            self.record = self.services.participants.update(self.participant_id, self.form.draft())
+            draft = self.form.checked_draft(self.today())
+            self.record = self.services.participants.update(self.participant_id, draft)
         except ValidationError as err:
             show_validation_errors(self.form.fields, err, self.general_error)
             return False

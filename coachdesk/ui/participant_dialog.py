@@ -46,7 +46,8 @@ class NewParticipantDialog(FormDialog):
         return self.form.fields
 
     def save(self) -> bool:
-        record = self.services.participants.create(self.form.draft())
+        draft = self.form.checked_draft(self.services.ctx.today())
+        record = self.services.participants.create(draft)
         self.participant_id = record.id
         return True
 

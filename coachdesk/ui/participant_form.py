@@ -6,6 +6,7 @@ coach should see what a document to the job centre could contain.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -31,7 +32,12 @@ from coachdesk.models.enums import (
     GermanLevel,
     ParticipantStatus,
 )
-from coachdesk.services.participants import ParticipantDraft, ParticipantRecord
+from coachdesk.services.errors import ValidationError
+from coachdesk.services.participants import (
+    ParticipantDraft,
+    ParticipantRecord,
+    validate_participant,
+)
 from coachdesk.ui.forms import (
     DateField,
     EnumCombo,
@@ -228,9 +234,14 @@ class ParticipantForm(QWidget):
                 widget.setText(value or "")
         self._loading = False
 
-    def draft(self) -> ParticipantDraft:
-        """What the form holds; a ValidationError names every field with a wrong date."""
-        dates = read_dates({n: w for n, w in self.fields.items() if isinstance(w, DateField)})
+    def draft(self, *, lenient: bool = False) -> ParticipantDraft:
+        """What the form holds; a ValidationError names every field with a wrong date
+        (``lenient``: such dates count as empty, to check everything else at once)."""
+        date_fields = {n: w for n, w in self.fields.items() if isinstance(w, DateField)}
+        if lenient:
+            dates = {n: None if w.problem() else w.date() for n, w in date_fields.items()}
+        else:
+            dates = read_dates(date_fields)
         values: dict[str, Any] = dict(dates)
         for name, widget in self.fields.items():
             if isinstance(widget, EnumCombo):
@@ -244,6 +255,18 @@ class ParticipantForm(QWidget):
             elif isinstance(widget, QLineEdit):
                 values[name] = widget.text()
         return replace(self._base, **values)
+
+    def checked_draft(self, today: dt.date) -> ParticipantDraft:
+        """The draft; when a date is wrong, the ValidationError also names every other
+        problem of the form, so the coach can fix everything in one go."""
+        try:
+            return self.draft()
+        except ValidationError as err:
+            named = {e.field for e in err.errors}
+            more = validate_participant(self.draft(lenient=True), today)
+            raise ValidationError(
+                [*err.errors, *(p for p in more if p.field not in named)]
+            ) from None
 
     def state(self) -> dict[str, Any]:
         """Exactly what is on screen (also half-typed dates), for a draft in the vault."""

@@ -104,3 +104,23 @@ def test_handover_editor_saves_an_intake_handover(qtbot, services, participant_i
     assert handover.organisation_name == "Jobcenter Nordstadt"
     assert handover.reason == "Rückkehr in den Beruf nach Elternzeit"
     assert handover.strengths == "Erfahrung im Verkauf"
+
+
+def test_new_participant_dialog_names_every_problem_at_once(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from coachdesk.ui.participant_dialog import NewParticipantDialog
+
+    dialog = NewParticipantDialog(services)
+    qtbot.addWidget(dialog)
+    fields = dialog.form.fields
+    fields["first_name"].setText("Amina")
+    fields["date_of_birth"].line.setText("2.1.90x")
+    _click_save(dialog)
+    assert "not a date" in fields["date_of_birth"].error_label.text()
+    assert "Please fill in last name" in fields["last_name"].error_label.text()
+    assert services.participants.count() == 0
+
+    fields["last_name"].setText("Haddad")
+    fields["date_of_birth"].line.setText("02/01/1990")
+    _click_save(dialog)
+    assert dialog.participant_id is not None
+    assert services.participants.get(dialog.participant_id).date_of_birth == dt.date(1990, 1, 2)
