@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coachdesk.i18n import N_, Message
 from coachdesk.vault import backup_format as fmt
 from coachdesk.vault.engine import SQLCIPHER_ERRORS, keyed_connection
 from coachdesk.vault.errors import (
     BackupTooNewError,
     DamagedBackupError,
     StorageError,
-    VaultError,
 )
 from coachdesk.vault.files import fsync_dir, fsync_file
 from coachdesk.vault.keyslots import KeySlots
@@ -55,6 +55,9 @@ class BackupInfo:
 def backup(vault: Vault, dest: Path, *, progress: Progress | None = None) -> BackupInfo:
     """Back up the open ``vault`` to the file ``dest`` (or a new file in the folder ``dest``)."""
     dest = Path(dest)
+    if dest.resolve().is_relative_to(vault.path.resolve()):
+        # A restore moves the vault folder away, and with it anything kept inside.
+        raise StorageError(Message(N_("Choose a place outside the vault's folder for backups.")))
     if dest.is_dir():
         named = dest / new_backup_name(MANUAL_PREFIX)
         dest = named if not named.exists() else dest / new_backup_name(MANUAL_PREFIX, precise=True)
@@ -96,10 +99,15 @@ def verify_backup(
     path: Path, passphrase: str | None = None, *, recovery_code: str | None = None
 ) -> BackupInfo:
     """Open the backup with its passphrase or recovery code and check every page and record."""
-    header = fmt.check_file(Path(path))
+    try:
+        header = fmt.check_file(Path(path))
+    except OSError as exc:
+        raise StorageError.from_read_error(exc) from exc
     key = unlock(header, passphrase, recovery_code)
     try:
         return _check(Path(path), key)
+    except OSError as exc:
+        raise StorageError.from_read_error(exc) from exc
     finally:
         key[:] = bytes(len(key))
 
@@ -220,14 +228,3 @@ def _process_alive(pid: int) -> bool:
 def new_backup_name(prefix: str, *, precise: bool = False) -> str:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f" if precise else "%Y%m%d-%H%M%S")
     return f"{prefix}{stamp}{fmt.SUFFIX}"
-
-
-__all__ = [
-    "AUTO_PREFIX",
-    "DEFAULT_GENERATIONS",
-    "BackupInfo",
-    "VaultError",
-    "backup",
-    "check_database",
-    "verify_backup",
-]

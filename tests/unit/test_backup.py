@@ -14,6 +14,7 @@ from coachdesk.vault.errors import (
     DamagedBackupError,
     NotABackupError,
     NotAVaultError,
+    StorageError,
     VaultInUseError,
     WrongPassphraseError,
     WrongRecoveryCodeError,
@@ -157,3 +158,10 @@ def test_restore_cut_off_between_its_renames_is_finished_on_open(
     with Vault.open(vault_path, PASSPHRASE) as v:
         assert names_in(v) == ["Nour"]
     assert not staging_path(vault_path).exists()
+
+
+def test_backup_inside_the_vault_folder_is_refused(vault: Vault) -> None:
+    with pytest.raises(StorageError) as err:
+        backup(vault, vault.path / "backup.cdbackup")
+    assert "outside the vault" in str(err.value)
+    assert not (vault.path / "backup.cdbackup").exists()

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from coachdesk.models import Participant
 from coachdesk.services.facade import Services
 from coachdesk.services.participants import ParticipantDraft
+from coachdesk.vault.backup import backup, verify_backup
 from coachdesk.vault.errors import StorageError
 from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.store import Vault
@@ -75,3 +76,43 @@ def test_full_disk_fails_cleanly_and_keeps_earlier_data(tmp_path: Path) -> None:
             assert s.scalar(select(func.count()).select_from(Participant)) == len(saved)
         services = Services(vault.sessions, actor="Coach")
         services.participants.create(ParticipantDraft("Wieder", "Platz"))
+
+
+def test_full_disk_during_backup_keeps_the_previous_backup(tmp_path: Path) -> None:
+    path = tmp_path / "vault"
+    vault = Vault.create(path, PASSPHRASE, kdf=FAST_KDF)[0]
+    services = Services(vault.sessions, actor="Coach")
+    for i in range(30):
+        services.participants.create(
+            ParticipantDraft("Vor", f"Sicherung{i}", qualifications="x" * 2000)
+        )
+    dest = tmp_path / "usb" / "backup.cdbackup"
+    first = backup(vault, dest)
+    for i in range(30):
+        services.participants.create(
+            ParticipantDraft("Nach", f"Sicherung{i}", qualifications="y" * 2000)
+        )
+    vault.lock()
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        message = "no error"
+        try:
+            v = Vault.open(path, PASSPHRASE)
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            limit = dest.stat().st_size // 2
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+            backup(v, dest)
+        except StorageError as exc:
+            message = str(exc)
+        finally:
+            os.write(write_end, message.encode())
+            os._exit(0)
+    os.close(write_end)
+    message = os.read(read_end, 4096).decode()
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    assert message == "Not saved: the disk is full. Free some space and save again."
+    assert verify_backup(dest, PASSPHRASE).counts == first.counts
+    assert [p.name for p in dest.parent.iterdir() if not p.name.startswith(".")] == [dest.name]
