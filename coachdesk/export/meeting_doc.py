@@ -17,11 +17,13 @@ MEETING_TITLE = N_("Meeting summary")
 
 
 def chosen_meeting(data: DocumentData) -> MeetingFacts | None:
-    """The meeting asked for, or the latest one."""
+    """The meeting asked for, or the latest one held by the document's day (not a planned one)."""
     meetings = data.file.meetings
     if data.meeting_id is not None:
         return next((m for m in meetings if m.meeting_id == data.meeting_id), None)
-    return meetings[-1] if meetings else None
+    held = [m for m in meetings if m.held_at.date() <= data.file.on]
+    candidates = held or list(meetings)
+    return candidates[-1] if candidates else None
 
 
 def render_meeting_summary(data: DocumentData, out: BinaryIO) -> SignatureBox:
