@@ -152,6 +152,8 @@ class ContactsView(QWidget):
 
     def refresh(self) -> None:
         self.organisations.set_rows(self.services.directory.list_organisations())
+        if self.organisations.current_record() is None and not self.organisations.is_empty():
+            self.organisations.view.selectRow(0)
         self._show_details()
 
     def _show_details(self) -> None:

@@ -92,7 +92,6 @@ class ModulesView(QWidget):
                 "training, language course with childcare, job fair, …) with “New module…”."
             )
         )
-        self.enrolled.set_empty_text(_("Nobody is enrolled in this module yet."))
         self.table.retranslate()
         self.enrolled.retranslate()
         self._show_enrolled()
@@ -106,6 +105,8 @@ class ModulesView(QWidget):
 
     def refresh(self) -> None:
         self.table.set_rows(self.services.modules.list(self.show_archived.isChecked()))
+        if self.table.current_record() is None and not self.table.is_empty():
+            self.table.view.selectRow(0)
         self._show_enrolled()
 
     def _show_enrolled(self) -> None:
@@ -115,8 +116,10 @@ class ModulesView(QWidget):
         self.archive_button.setEnabled(selected and not module.is_archived)
         if module is None:
             self.enrolled_caption.setText(_("Select a module to see who is enrolled."))
+            self.enrolled.set_empty_text("")
             self.enrolled.set_rows([])
             return
+        self.enrolled.set_empty_text(_("Nobody is enrolled in this module yet."))
         self.enrolled_caption.setText(_("Enrolled in “{module}”").format(module=module.title))
         self.enrolled.set_rows(self.services.modules.participants_of_module(module.id))
 
