@@ -30,7 +30,8 @@ from coachdesk.vault.errors import (
 )
 from coachdesk.vault.files import fsync_dir, fsync_file
 from coachdesk.vault.keyslots import KeySlots
-from coachdesk.vault.store import SLOTS_NAME, Vault, known_revisions
+from coachdesk.vault.schema import known_revisions
+from coachdesk.vault.store import SLOTS_NAME, Vault
 
 AUTO_PREFIX = "coachdesk-auto-"
 MANUAL_PREFIX = "coachdesk-backup-"

@@ -11,17 +11,12 @@ Layout (see docs/vault-format.md)::
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import os
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -36,7 +31,7 @@ from coachdesk.vault.errors import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
-from coachdesk.vault.files import fsync_dir, fsync_file, remove_stale_temp_files
+from coachdesk.vault.files import remove_stale_temp_files
 from coachdesk.vault.keyslots import (
     DEFAULT_KDF,
     KdfParams,
@@ -46,33 +41,15 @@ from coachdesk.vault.keyslots import (
 )
 from coachdesk.vault.lockfile import VaultLock
 from coachdesk.vault.passphrase import check_passphrase
+from coachdesk.vault.schema import alembic_config, copy_before_migration
+from coachdesk.vault.schema import head_revision as head_revision  # re-exported
+from coachdesk.vault.schema import known_revisions as known_revisions  # re-exported
 from coachdesk.vault.swap import finish_interrupted_restore
 
 DB_NAME = "vault.db"
 SLOTS_NAME = "keyslots.json"
 LOCK_NAME = "vault.lock"
 PRE_MIGRATION_DIR = "pre-migration"
-MIGRATIONS = Path(__file__).parent / "migrations"
-
-
-def alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return cfg
-
-
-@functools.cache
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-@functools.cache
-def known_revisions() -> frozenset[str]:
-    """Every schema revision this program can open (and upgrade to head)."""
-    script = ScriptDirectory.from_config(alembic_config())
-    return frozenset(rev.revision for rev in script.walk_revisions())
 
 
 @dataclass(frozen=True)
@@ -323,21 +300,7 @@ class Vault:
         self._checkpoint()
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = self.path / PRE_MIGRATION_DIR / f"{stamp}-schema-{revision}"
-        # Copied under a ".partial" name and renamed when complete: a copy cut off by a
-        # crash is never mistaken for a good one.
-        partial = target.with_name(target.name + ".partial")
-        try:
-            if partial.exists():
-                shutil.rmtree(partial)
-            partial.mkdir(parents=True, mode=0o700)
-            for name in (DB_NAME, SLOTS_NAME):
-                shutil.copy2(self.path / name, partial / name)
-                fsync_file(partial / name)
-            fsync_dir(partial)
-            os.replace(partial, target if not target.exists() else Path(f"{target}-{os.getpid()}"))
-            fsync_dir(target.parent)
-        except OSError as exc:
-            raise StorageError.from_os_error(exc) from exc
+        copy_before_migration(self.path, (DB_NAME, SLOTS_NAME), target)
 
     def _checkpoint(self) -> None:
         with self.engine.connect() as conn:
