@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from coachdesk.i18n import N_, Message, _, format_date, parse_date
+from coachdesk.i18n import N_, Message, _, current_language, format_date, parse_date
 from coachdesk.labels import label
 from coachdesk.services.errors import FieldError, ValidationError
 
@@ -134,20 +134,28 @@ class DateField(QWidget):
         layout.addWidget(self.line, 1)
         layout.addWidget(self.calendar_button)
         self.setFocusProxy(self.line)
-        self.line.textEdited.connect(lambda _t: self.edited.emit())
+        # The language the text is written in: dates are re-formatted when it changes.
+        self._lang = current_language()
+        self.line.textEdited.connect(self._typed)
         self.line.editingFinished.connect(self.check)
         self.retranslate()
 
+    def _typed(self, _text: str) -> None:
+        self._lang = current_language()
+        self.edited.emit()
+
     def retranslate(self) -> None:
-        current = self._parsed()
+        current = self._parsed(self._lang)
         example = format_date(EXAMPLE_DAY)
         self.line.setPlaceholderText(_("e.g. {example}").format(example=example))
         self.calendar_button.setText(_("Calendar"))
         self.calendar_button.setToolTip(_("Pick the date from a calendar"))
-        if current is not None and current is not _BAD:
-            self.set_date(current)  # type: ignore[arg-type]
+        if isinstance(current, dt.date):
+            self.set_date(current)
+        self._lang = current_language()
 
     def set_date(self, value: dt.date | None) -> None:
+        self._lang = current_language()
         self.line.setText(format_date(value) if value is not None else "")
         self._show("")
 
@@ -185,12 +193,12 @@ class DateField(QWidget):
         self._show(problem.render() if problem else "")
         return problem is None
 
-    def _parsed(self) -> object:
+    def _parsed(self, lang: str | None = None) -> object:
         text = self.line.text().strip()
         if not text:
             return None
         try:
-            return parse_date(text)
+            return parse_date(text, lang)
         except ValueError:
             return _BAD
 

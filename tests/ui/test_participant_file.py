@@ -215,3 +215,23 @@ def test_open_meeting_editor_is_kept_in_the_draft_and_reopened(
     assert meeting.shared_summary == "Praktikum bei der Bäckerei vereinbart"
     reopened.save_draft()
     assert services.drafts.load(draft_key(participant_id)) is None
+
+
+def test_switching_language_reformats_dates_without_losing_typing(
+    qtbot, services, signals, participant_id
+) -> None:  # type: ignore[no-untyped-def]
+    from coachdesk import i18n
+
+    services.participants.update(
+        participant_id, ParticipantDraft("Amina", "Haddad", date_of_birth=dt.date(1990, 1, 2))
+    )
+    file = ParticipantFile(services, signals, participant_id)
+    qtbot.addWidget(file)
+    form = file.overview.form
+    assert form.fields["date_of_birth"].text() == "Jan 2, 1990"
+    form.fields["childcare"].setPlainText("Kita ab August")
+    i18n.set_language("de")
+    assert form.fields["date_of_birth"].text() == "02.01.1990"
+    assert "16.03.2026" in form.fields["entry_date"].line.placeholderText()
+    assert form.fields["childcare"].toPlainText() == "Kita ab August"
+    assert file.has_unsaved_changes()
