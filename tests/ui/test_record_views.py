@@ -86,3 +86,17 @@ def test_missing_title_is_shown_next_to_the_field(qtbot, services) -> None:  # t
     assert dialog.isVisible()
     assert "Please fill in" in dialog.widgets["title"].error_label.text()
     assert services.modules.list() == []
+
+
+def test_new_meeting_from_the_meetings_view_needs_a_participant(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    amina = services.participants.create(ParticipantDraft("Amina", "Haddad")).id
+    view = MeetingsView(services, _hub(services))
+    qtbot.addWidget(view)
+    editor = view.open_meeting(None)
+    editor.date.line.setText("18/03/2026")
+    _click_save(editor)
+    assert "choose the participant" in editor.participant.error_label.text()
+    editor.participant.setEditText("Amina Haddad")
+    _click_save(editor)
+    assert [m.participant_id for m in services.meetings.list()] == [amina]
+    assert [r.participant_name for r in view.table.model.rows()] == ["Amina Haddad"]
