@@ -107,6 +107,29 @@ class ParticipantFile(QWidget):
             self.exports if self.exports is not None else self.exports_empty,
         ]
 
+    SECTIONS = (
+        "overview",
+        "goals",
+        "modules",
+        "meetings",
+        "handovers",
+        "consents",
+        "aftercare",
+        "exports",
+    )
+
+    def show_section(self, name: str) -> None:
+        """Bring a tab to the front ("goals", "consents", ... see SECTIONS), e.g. from Today."""
+        self.tabs.setCurrentIndex(self.SECTIONS.index(name))
+
+    def open_meeting(self, meeting_id: int) -> MeetingEditor:
+        """Show the meetings tab and open one meeting in the editor (e.g. an overdue agreement)."""
+        self.show_section("meetings")
+        meeting = self.services.meetings.get(meeting_id)
+        editor = MeetingEditor(self.services, self.participant_id, meeting, self.meetings)
+        editor.open()
+        return editor
+
     def _make_banner(self) -> QFrame:
         banner = QFrame(self)
         banner.setFrameShape(QFrame.Shape.StyledPanel)

@@ -235,3 +235,18 @@ def test_switching_language_reformats_dates_without_losing_typing(
     assert "16.03.2026" in form.fields["entry_date"].line.placeholderText()
     assert form.fields["childcare"].toPlainText() == "Kita ab August"
     assert file.has_unsaved_changes()
+
+
+def test_today_can_open_a_meeting_in_the_file(qtbot, services, signals, participant_id) -> None:  # type: ignore[no-untyped-def]
+    from coachdesk.services.meetings import MeetingDraft
+
+    meeting = services.meetings.create(
+        participant_id, MeetingDraft(dt.datetime(2026, 3, 2, 9, 0), location="Jobcenter")
+    )
+    file = ParticipantFile(services, signals, participant_id)
+    qtbot.addWidget(file)
+    editor = file.open_meeting(meeting.id)
+    assert file.tabs.currentWidget() is file.meetings
+    assert editor.location.text() == "Jobcenter"
+    file.show_section("consents")
+    assert file.tabs.currentWidget() is file.consents
