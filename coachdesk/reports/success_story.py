@@ -142,6 +142,7 @@ def render_success_story(
         gap(2),
     ]
     flow += [para(block, st.body) for block in data.text.split("\n\n")]
+    flow.append(gap(3))
     flow.append(
         para(
             _(
