@@ -69,7 +69,9 @@ def test_backup_is_one_encrypted_checked_file(
 
 
 def test_backup_into_a_folder_picks_a_new_name(vault: Vault, tmp_path: Path) -> None:
-    first = backup(vault, tmp_path)
+    steps: list[tuple[int, int]] = []
+    first = backup(vault, tmp_path, progress=lambda done, total: steps.append((done, total)))
+    assert steps and steps[-1][0] == steps[-1][1] > 0
     assert first.path.parent == tmp_path
     assert first.path.name.startswith("coachdesk-backup-") and first.path.suffix == ".cdbackup"
 
