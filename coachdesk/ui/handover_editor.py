@@ -123,6 +123,7 @@ class HandoverEditor(FormDialog):
         self.kind.activated.connect(lambda _i: self._arrange())
         self._arrange()
         self.retranslate()
+        self.mark_clean()
         self.resize_within_screen(760, 820)
 
     def _add(self, form: QFormLayout, name: str, widget: QWidget) -> None:

@@ -126,6 +126,7 @@ class MeetingEditor(FormDialog):
         )
         self._fill()
         self.retranslate()
+        self.mark_clean()
         self.resize_within_screen(820, 760)
 
     @staticmethod

@@ -124,3 +124,37 @@ def test_new_participant_dialog_names_every_problem_at_once(qtbot, services) -> 
     _click_save(dialog)
     assert dialog.participant_id is not None
     assert services.participants.get(dialog.participant_id).date_of_birth == dt.date(1990, 1, 2)
+
+
+def test_cancelling_a_changed_meeting_asks_first(qtbot, services, participant_id) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    editor = MeetingEditor(services, participant_id)
+    qtbot.addWidget(editor)
+    editor.open()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # nothing typed: closes without a question
+    assert editor.result() == editor.DialogCode.Rejected and not editor.isVisible()
+
+    editor = MeetingEditor(services, participant_id)
+    qtbot.addWidget(editor)
+    editor.open()
+    editor.shared_summary.setPlainText("Wichtige Absprache")
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Cancel))
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert asked and "not saved" in asked[0]
+    assert editor.isVisible()
+    assert editor.shared_summary.toPlainText() == "Wichtige Absprache"
+
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Discard))
+    editor.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not editor.isVisible()
+    assert services.meetings.list_for_participant(participant_id) == []
