@@ -1,0 +1,122 @@
+"""The success story page: whose story, under which approved name, the text, sign and save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.i18n import _, format_date
+from coachdesk.reports.service import ReportService
+from coachdesk.services.errors import ValidationError
+from coachdesk.ui.busy import busy_cursor
+from coachdesk.ui.file_section import button_row, guarded
+from coachdesk.ui.report_save import ask_pdf_path, language_combo, write_result
+
+
+class SuccessStoryPage(QWidget):
+    def __init__(
+        self, services: Any, reports: ReportService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.reports = reports
+        self.participant = QComboBox()
+        self.participant.currentIndexChanged.connect(self.update_basis)
+        self.basis = QLabel()
+        self.basis.setWordWrap(True)
+        self.title = QLineEdit()
+        self.text = QPlainTextEdit()
+        self.language = language_combo()
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self.save)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.form = QFormLayout()
+        for widget in (self.participant, self.basis, self.title, self.language):
+            self.form.addRow(QLabel(), widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(button_row(self.save_button))
+        self.refresh()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        labels = (_("Participant"), _("Published as"), _("Title"), _("Language of the report"))
+        for row, text in enumerate(labels):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and isinstance(item.widget(), QLabel):
+                item.widget().setText(text)
+        self.hint.setText(
+            _(
+                "Write her story in a few paragraphs (an empty line starts a new one). "
+                "Use only the approved name; her real names and contact data are refused."
+            )
+        )
+        self.title.setPlaceholderText(_("Success story"))
+        self.save_button.setText(_("Sign and save…"))
+        self.update_basis()
+
+    def refresh(self) -> None:
+        """Every participant; the basis line says whether her story may be published."""
+        current = self.participant.currentData()
+        self.participant.blockSignals(True)
+        self.participant.clear()
+        for p in self.services.participants.list():
+            self.participant.addItem(p.display_name, p.id)
+        index = self.participant.findData(current)
+        self.participant.setCurrentIndex(max(index, 0))
+        self.participant.blockSignals(False)
+        self.update_basis()
+
+    def participant_id(self) -> int | None:
+        value = self.participant.currentData()
+        return int(value) if value is not None else None
+
+    def update_basis(self) -> None:
+        """Say under which name the story would appear, or why it cannot be published."""
+        pid = self.participant_id()
+        if pid is None:
+            self.basis.setText(_("No participants yet."))
+            self.save_button.setEnabled(False)
+            return
+        try:
+            basis = self.reports.success_story_basis(pid)
+        except ValidationError as err:
+            self.basis.setText(err.render())
+            self.save_button.setEnabled(False)
+            return
+        self.basis.setText(
+            _("“{name}” (publication consent of {date})").format(
+                name=basis.approved_name, date=format_date(basis.consent_given_on)
+            )
+        )
+        self.save_button.setEnabled(True)
+
+    def save(self) -> Any:
+        pid = self.participant_id()
+        if pid is None:
+            return None
+        path = ask_pdf_path(self, "success_story", self.reports.ctx.today().isoformat())
+        if path is None:
+            return None
+        lang = self.language.currentData() or "de"
+        title, text = self.title.text(), self.text.toPlainText()
+        with busy_cursor():
+            result = guarded(
+                self, lambda: self.reports.export_success_story(pid, title, text, lang)
+            )
+        if result is not None:
+            write_result(self, result, path, with_csv=False)
+        return result
