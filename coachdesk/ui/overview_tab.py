@@ -79,7 +79,7 @@ class OverviewTab(FileSection):
         except NotFoundError:
             return
         self.record = record
-        self.form.set_contacts(contact_choices(self.services))
+        self.form.set_contacts(contact_choices(self.services, record.integration_officer_id))
         if not self.dirty:
             self.form.set_record(record)
         self._update_buttons()

@@ -32,7 +32,7 @@ from coachdesk.models.enums import (
     GermanLevel,
     ParticipantStatus,
 )
-from coachdesk.services.errors import ValidationError
+from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.services.participants import (
     ParticipantDraft,
     ParticipantRecord,
@@ -303,6 +303,16 @@ class ParticipantForm(QWidget):
         self._loading = False
 
 
-def contact_choices(services: Any) -> list[tuple[str, int]]:
-    """Contact persons as "Name (Organisation)", for choosing her integration officer."""
-    return [(f"{c.name} ({c.organisation_name})", c.id) for c in services.directory.list_contacts()]
+def contact_choices(services: Any, keep: int | None = None) -> list[tuple[str, int]]:
+    """Contact persons as "Name (Organisation)", for choosing her integration officer;
+    ``keep`` stays in the list even when archived, so saving never drops it silently."""
+    contacts = services.directory.list_contacts()
+    choices = [(f"{c.name} ({c.organisation_name})", c.id) for c in contacts]
+    if keep is not None and all(contact_id != keep for _text, contact_id in choices):
+        try:
+            c = services.directory.get_contact(keep)
+        except NotFoundError:
+            return choices
+        archived = _("archived")
+        choices.append((f"{c.name} ({c.organisation_name}, {archived})", c.id))
+    return choices

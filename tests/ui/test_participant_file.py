@@ -250,3 +250,26 @@ def test_today_can_open_a_meeting_in_the_file(qtbot, services, signals, particip
     assert editor.location.text() == "Jobcenter"
     file.show_section("consents")
     assert file.tabs.currentWidget() is file.consents
+
+
+def test_an_archived_integration_officer_is_kept_on_save(qtbot, services, signals) -> None:  # type: ignore[no-untyped-def]
+    from coachdesk.models.enums import OrganisationKind
+    from coachdesk.services.directory import ContactDraft, OrganisationDraft
+
+    org = services.directory.create_organisation(
+        OrganisationDraft("Jobcenter Nordstadt", OrganisationKind.JOB_CENTRE)
+    )
+    officer = services.directory.create_contact(ContactDraft(org.id, "Frau Berger"))
+    pid = services.participants.create(
+        ParticipantDraft("Amina", "Haddad", integration_officer_id=officer.id)
+    ).id
+    services.directory.archive_contact(officer.id)
+    file = ParticipantFile(services, signals, pid)
+    qtbot.addWidget(file)
+    combo = file.overview.form.fields["integration_officer_id"]
+    assert "Frau Berger" in combo.currentText() and "archived" in combo.currentText()
+    programme = file.overview.form.fields["programme"]
+    programme.setText("MY TURN")
+    programme.textEdited.emit("MY TURN")
+    assert file.save()
+    assert services.participants.get(pid).integration_officer_id == officer.id
