@@ -22,7 +22,7 @@ from coachdesk.vault.backup import (
     new_backup_name,
 )
 from coachdesk.vault.errors import VaultError
-from coachdesk.vault.store import Vault
+from coachdesk.vault.store import PRE_MIGRATION_DIR, Vault
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,19 @@ def list_backups(folder: Path) -> list[BackupFile]:
 def backups_made_before(folder: Path, moment: dt.datetime) -> list[BackupFile]:
     """Backups that may still hold data erased at ``moment`` (UTC), newest first."""
     return [b for b in list_backups(folder) if b.created_at < moment]
+
+
+def older_copies(vault_path: Path) -> list[Path]:
+    """Encrypted copies of the whole vault kept by upgrades and restores (they age like backups).
+
+    Copies taken before a schema upgrade live in ``<vault>/pre-migration/``; a restore keeps
+    the vault it replaced as ``<vault>.before-restore-<time>`` beside it. Each may still hold
+    people erased since, so the UI lists them with the backups.
+    """
+    vault_path = Path(vault_path)
+    found = sorted((vault_path / PRE_MIGRATION_DIR).glob("*")) if vault_path.is_dir() else []
+    found += sorted(vault_path.parent.glob(f"{vault_path.name}.before-restore-*"))
+    return [p for p in found if p.is_dir()]
 
 
 def newest_good_backup(folder: Path) -> BackupFile | None:

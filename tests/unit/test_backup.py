@@ -19,6 +19,7 @@ from coachdesk.vault.errors import (
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
+from coachdesk.vault.generations import older_copies
 from coachdesk.vault.restore import _stage, restore
 from coachdesk.vault.store import Vault
 from coachdesk.vault.swap import staging_path
@@ -95,6 +96,7 @@ def test_restore_gives_back_exactly_the_backed_up_records(vault_path: Path, tmp_
     with Vault.open(result.previous, OTHER) as v:
         assert names_in(v) == ["Aminah", "Olena", "Zeynep"]
     assert not staging_path(vault_path).exists()
+    assert older_copies(vault_path) == [result.previous]
 
 
 def test_restore_into_a_new_folder(vault: Vault, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from coachdesk.models import Base, Goal, Meeting, Participant
 from coachdesk.services.search import participant_ids_matching
+from coachdesk.vault.generations import older_copies
 from coachdesk.vault.store import PRE_MIGRATION_DIR, Vault, head_revision
 from tests.conftest import PASSPHRASE
 
@@ -93,6 +94,7 @@ def test_vault_of_schema_0001_upgrades_with_its_data(tmp_path: Path) -> None:
 
     copies = list((path / PRE_MIGRATION_DIR).iterdir())
     assert len(copies) == 1 and copies[0].name.endswith("schema-0001")
+    assert older_copies(path) == copies
     copy_db = copies[0] / "vault.db"
     assert not copy_db.read_bytes().startswith(b"SQLite format 3")
     with Vault.open(copies[0], PASSPHRASE, migrate=False) as before:
