@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from coachdesk.i18n import N_, _, format_date
 from coachdesk.labels import label
@@ -181,11 +182,19 @@ def _rate(rate: float | None, participants: int, lang: str) -> str:
     return f"{round(rate * 100)} %"
 
 
+class _SafeWriter:
+    def __init__(self, writer: Any) -> None:
+        self.writer = writer
+
+    def writerow(self, row: list[str]) -> None:
+        self.writer.writerow([_safe(cell) for cell in row])
+
+
 def to_csv(report: PublishedReport) -> bytes:
     """Section, item, value: the same figures as the PDF, hidden the same way (UTF-8 with BOM)."""
     lang = report.lang
     buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    w = _SafeWriter(csv.writer(buf, delimiter=";", lineterminator="\r\n"))
     w.writerow([_("Section", lang), _("Item", lang), _("Value", lang)])
     w.writerow([_("Period", lang), "", report.period])
     for b in (report.overview, *report.breakdowns):
@@ -200,3 +209,8 @@ def to_csv(report: PublishedReport) -> bytes:
         w.writerow([modules, m.title + " – " + _("attendance rate", lang), m.attendance_rate])
     w.writerow(["", "", _(SUPPRESSION_NOTE, lang)])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def _safe(text: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula (module titles are typed)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

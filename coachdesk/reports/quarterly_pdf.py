@@ -26,6 +26,7 @@ from coachdesk.reports.document import ReportHeader, finish, opening
 from coachdesk.reports.published import SUPPRESSION_NOTE, Breakdown, PublishedReport
 
 TITLE = N_("Quarterly evaluation")
+MAX_CHART_MONTHS = 24
 WIDTH = PAGE_WIDTH - 2 * MARGIN
 
 
@@ -38,17 +39,22 @@ def render_quarterly(report: PublishedReport, header: ReportHeader, out: BinaryI
     flow += _table(report.overview, st)
     entries = report.breakdown("entries_by_month")
     exits = report.breakdown("exits_by_month")
-    flow.append(
-        keep(
-            para(_("Entries and exits per month", lang), st.heading),
-            vertical_bars(
-                entries.labels,
-                [entries.cells, exits.cells],
-                [_("Entries", lang), _("Exits", lang)],
-                WIDTH,
-            ),
+    chart_heading = para(_("Entries and exits per month", lang), st.heading)
+    if len(entries.labels) > MAX_CHART_MONTHS:
+        # Bars of more than two years would be too thin to read: the table says it all.
+        flow.append(chart_heading)
+    else:
+        flow.append(
+            keep(
+                chart_heading,
+                vertical_bars(
+                    entries.labels,
+                    [entries.cells, exits.cells],
+                    [_("Entries", lang), _("Exits", lang)],
+                    WIDTH,
+                ),
+            )
         )
-    )
     flow.append(_months(entries, exits, st, lang))
     destinations = report.breakdown("exits_by_destination")
     flow += _table(destinations, st, chart=True)

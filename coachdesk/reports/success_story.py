@@ -77,6 +77,15 @@ def story_basis(s: Session, participant_id: int, on: dt.date) -> StoryBasis:
                 "name) in the field “Pseudonym” of her file first."
             ),
         )
+    last = p.last_name.strip()
+    if len(last) >= 2 and _mentions(name, last):
+        raise ValidationError.single(
+            "pseudonym",
+            N_(
+                "The name approved for publication contains her last name. Use a pseudonym "
+                "or her first name only."
+            ),
+        )
     return StoryBasis(participant_id, name, valid[0].id, valid[0].given_on)
 
 

@@ -137,6 +137,10 @@ def test_partner_directory(services: Services, reports: ReportService, tmp_path:
     )
 
 
+def job_centre_id(services: Services) -> int:
+    return services.directory.list_organisations(kind=OrganisationKind.JOB_CENTRE)[0].id
+
+
 def participant(services: Services, pseudonym: str = "Frau S.") -> int:
     return services.participants.create(
         ParticipantDraft(
@@ -180,6 +184,10 @@ def test_success_story_needs_an_approved_name(services: Services, reports: Repor
     with pytest.raises(ValidationError) as refused:
         reports.export_success_story(pid, "", STORY.format(name="sie"), "de")
     assert refused.value.for_field("pseudonym") is not None
+    named = participant(services, pseudonym="Frau Haddad")
+    consent(services, named, job_centre_id(services), {C.PUBLICATION})
+    with pytest.raises(ValidationError, match="contains her last name"):
+        reports.success_story_basis(named)
 
 
 def test_success_story_uses_only_the_approved_name(
@@ -219,7 +227,9 @@ def test_cli_report_quarterly(vault_path: Path, tmp_path: Path, monkeypatch, cap
     monkeypatch.setenv("COACHDESK_PASSPHRASE", PASSPHRASE)
     out, table = tmp_path / "q1.pdf", tmp_path / "q1.csv"
     args = ["--lang", "en", "report", "quarterly", str(vault_path), "--from", "2026-01-01"]
-    code = main([*args, "--to", "2026-03-31", "--out", str(out), "--csv", str(table)])
+    code = main(
+        [*args, "--to", "2026-03-31", "--out", str(out), "--csv", str(table), "--lang", "en"]
+    )
     printed = capsys.readouterr().out
     assert code == 0, printed
     assert f"SHA-256: {hashlib.sha256(out.read_bytes()).hexdigest()}" in printed

@@ -138,6 +138,13 @@ def test_figures_equal_counts_computed_from_the_database(demo: Services) -> None
     assert f.entries and f.exits and f.modules and f.steps_reached and f.three_way_meetings
 
 
+def test_csv_cells_never_start_a_formula() -> None:
+    from coachdesk.reports.published import _safe
+
+    assert _safe("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert _safe("@SUM") == "'@SUM" and _safe("< 3") == "< 3" and _safe("12") == "12"
+
+
 def parse_csv(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
 
