@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -49,7 +50,9 @@ class _EditableTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
-        self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * 7)
+        # As tall as its rows (a few lines at least), so short lists leave no empty box.
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * 4)
 
     def add_row(self) -> int:
         row = self.table.rowCount()
@@ -75,7 +78,9 @@ class AttendeesEditor(_EditableTable):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(2, parent)
-        self._contact_ids: dict[int, int | None] = {}
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
         self.retranslate()
 
     def retranslate(self) -> None:
