@@ -8,8 +8,10 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from coachdesk.export.fonts import SANS_BOLD
 from coachdesk.export.layout import (
     MARGIN,
     PAGE_WIDTH,
@@ -136,13 +138,11 @@ def _modules(report: PublishedReport, st: Styles) -> list[Flowable]:
     heading = para(_("Modules held", lang), st.heading)
     if not report.modules:
         return [heading, para(_("No module sessions were recorded in this period.", lang), st.body)]
+    headers = [_("Sessions", lang), _("Participants", lang), _("Attendance rate", lang)]
+    # Number columns as wide as their heading, so no heading breaks inside a word.
+    numbers = [max(22 * mm, stringWidth(h, SANS_BOLD, st.cell_bold.fontSize) + 14) for h in headers]
     rows: list[list[object]] = [
-        [
-            para(_("Module", lang), st.cell_bold),
-            para(_("Sessions", lang), _right(st.cell_bold)),
-            para(_("Participants", lang), _right(st.cell_bold)),
-            para(_("Attendance rate", lang), _right(st.cell_bold)),
-        ]
+        [para(_("Module", lang), st.cell_bold)] + [para(h, _right(st.cell_bold)) for h in headers]
     ]
     for m in report.modules:
         rows.append(
@@ -153,5 +153,5 @@ def _modules(report: PublishedReport, st: Styles) -> list[Flowable]:
                 para(m.attendance_rate, _right(st.cell)),
             ]
         )
-    widths = [WIDTH - 90 * mm, 25 * mm, 30 * mm, 35 * mm]
+    widths = [WIDTH - sum(numbers), *numbers]
     return [heading, _grid(rows, widths, header=True, total=False)]
