@@ -21,8 +21,8 @@ from coachdesk.reports.published import SUPPRESSION_NOTE
 from coachdesk.reports.quarterly import previous_quarter, quarter_of
 from coachdesk.reports.service import ReportService
 from coachdesk.ui.busy import busy_cursor
+from coachdesk.ui.date_field import DateField
 from coachdesk.ui.file_section import button_row, guarded
-from coachdesk.ui.forms import DateField
 from coachdesk.ui.record_table import RecordTable
 from coachdesk.ui.report_models import FigureTableModel, figure_rows
 from coachdesk.ui.report_save import ask_pdf_path, language_combo, write_result
