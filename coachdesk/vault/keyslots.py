@@ -9,11 +9,12 @@ format is documented in docs/vault-format.md.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import secrets
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,11 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from coachdesk.i18n import N_, Message
 from coachdesk.vault.errors import (
     DamagedVaultError,
     NotAVaultError,
+    StorageError,
     VaultTooNewError,
     WrongPassphraseError,
     WrongRecoveryCodeError,
@@ -82,6 +85,24 @@ def normalise_recovery_code(code: str) -> str:
     return cleaned
 
 
+DAMAGED_SLOT = {
+    "passphrase": N_(
+        "The stored key for your passphrase is damaged. Open the vault with your recovery "
+        "code, then set a new passphrase."
+    ),
+    "recovery": N_(
+        "The stored key for your recovery code is damaged. Open the vault with your "
+        "passphrase, then print a new recovery code."
+    ),
+}
+
+
+def _check(fields: dict[str, Any]) -> str:
+    """A checksum of a slot, so a damaged slot is told apart from a wrong passphrase."""
+    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(canonical).hexdigest()[:32]
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
@@ -100,8 +121,15 @@ class Slot:
     salt: bytes
     nonce: bytes
     wrapped_key: bytes
+    damaged: bool = False
+    """The slot's ``check`` did not match: a damaged file, not a wrong secret."""
 
     def to_json(self) -> dict[str, Any]:
+        fields = self._fields()
+        # A damaged slot kept while another is rewritten must stay recognisably damaged.
+        return {**fields, "check": "damaged" if self.damaged else _check(fields)}
+
+    def _fields(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "kind": self.kind,
@@ -129,7 +157,7 @@ class Slot:
         kind = str(data["kind"])
         if kind not in ("passphrase", "recovery"):
             raise ValueError("unknown slot kind")
-        return cls(
+        slot = cls(
             id=str(data["id"]),
             kind=kind,
             kdf=params,
@@ -137,6 +165,10 @@ class Slot:
             nonce=_unb64(data["nonce"]),
             wrapped_key=_unb64(data["wrapped_key"]),
         )
+        # "check" is optional (slots written before it existed have none).
+        if "check" in data and data["check"] != _check(slot._fields()):
+            return replace(slot, damaged=True)
+        return slot
 
     def _aad(self, vault_id: str) -> bytes:
         return f"{FORMAT}:{FORMAT_VERSION}:{vault_id}:{self.id}:{self.kind}".encode()
@@ -203,28 +235,40 @@ class KeySlots:
             raw = path.read_bytes()
         except FileNotFoundError as exc:
             raise NotAVaultError() from exc
+        except OSError as exc:
+            raise StorageError.from_read_error(exc) from exc
         return cls.from_bytes(raw)
 
     def save(self, path: Path) -> None:
         atomic_write(path, self.to_bytes())
 
     def unlock_with_passphrase(self, passphrase: str) -> bytes:
-        secret = passphrase.encode("utf-8")
-        for slot in self.slots:
-            if slot.kind == "passphrase":
-                key = slot.unwrap(self.vault_id, secret)
-                if key is not None:
-                    return key
-        raise WrongPassphraseError()
+        key = self._unlock("passphrase", passphrase.encode("utf-8"))
+        if key is None:
+            raise WrongPassphraseError()
+        return key
 
     def unlock_with_recovery_code(self, code: str) -> bytes:
-        secret = normalise_recovery_code(code).encode("ascii")
+        key = self._unlock("recovery", normalise_recovery_code(code).encode("ascii"))
+        if key is None:
+            raise WrongRecoveryCodeError()
+        return key
+
+    def _unlock(self, kind: str, secret: bytes) -> bytes | None:
+        """The key from an intact slot of ``kind``; a damaged slot is reported as damaged."""
+        damaged = False
         for slot in self.slots:
-            if slot.kind == "recovery":
-                key = slot.unwrap(self.vault_id, secret)
-                if key is not None:
-                    return key
-        raise WrongRecoveryCodeError()
+            if slot.kind != kind:
+                continue
+            if slot.damaged:
+                damaged = True
+                continue
+            key = slot.unwrap(self.vault_id, secret)
+            if key is not None:
+                return key
+        if damaged:
+            raise DamagedVaultError(Message(DAMAGED_SLOT[kind]))
+        return None
 
     def with_passphrase(self, passphrase: str, data_key: bytes, kdf: KdfParams) -> KeySlots:
         """A copy whose passphrase slots are replaced by one for ``passphrase``."""

@@ -299,3 +299,44 @@ def test_sql_log_shows_no_values(vault: Vault, caplog: pytest.LogCaptureFixture)
     assert "INSERT INTO participant" in caplog.text
     assert "hide_parameters" in caplog.text
     assert "Zeynepmarkerxq" not in caplog.text
+
+
+def _damage_slot(vault_path: Path, kind: str) -> None:
+    slots = vault_path / "keyslots.json"
+    data = json.loads(slots.read_text())
+    slot = next(s for s in data["slots"] if s["kind"] == kind)
+    wrapped = slot["wrapped_key"]
+    slot["wrapped_key"] = ("B" if wrapped[5] != "B" else "C").join((wrapped[:5], wrapped[6:]))
+    slots.write_text(json.dumps(data))
+
+
+def test_damaged_passphrase_slot_points_to_the_recovery_code(
+    vault_path: Path, recovery_code: str
+) -> None:
+    _damage_slot(vault_path, "passphrase")
+    with pytest.raises(DamagedVaultError) as err:
+        Vault.open(vault_path, PASSPHRASE)
+    assert "recovery code" in str(err.value)
+    with Vault.open_with_recovery_code(vault_path, recovery_code) as v:
+        v.set_passphrase(NEW_PASSPHRASE)
+    Vault.open(vault_path, NEW_PASSPHRASE).lock()
+
+
+def test_damaged_recovery_slot_stays_damaged_when_the_passphrase_changes(
+    vault_path: Path, recovery_code: str
+) -> None:
+    _damage_slot(vault_path, "recovery")
+    with Vault.open(vault_path, PASSPHRASE) as v:
+        v.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
+    with pytest.raises(DamagedVaultError) as err:
+        Vault.open_with_recovery_code(vault_path, recovery_code)
+    assert "new recovery code" in str(err.value)
+
+
+def test_slots_written_before_checksums_still_open(vault_path: Path) -> None:
+    slots = vault_path / "keyslots.json"
+    data = json.loads(slots.read_text())
+    for slot in data["slots"]:
+        slot.pop("check", None)
+    slots.write_text(json.dumps(data))
+    Vault.open(vault_path, PASSPHRASE).lock()
