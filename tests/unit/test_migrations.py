@@ -101,3 +101,19 @@ def test_vault_of_schema_0001_upgrades_with_its_data(tmp_path: Path) -> None:
         assert before.schema_revision() == "0001"
         with before.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM participant")).scalar() == 2
+
+
+def test_backup_of_an_old_vault_restores_and_upgrades(tmp_path: Path) -> None:
+    from coachdesk.vault.backup import backup
+    from coachdesk.vault.restore import restore
+
+    path = tmp_path / "old"
+    make_old_vault(path)
+    with Vault.open(path, PASSPHRASE, migrate=False) as old:
+        saved = backup(old, tmp_path / "old.cdbackup")
+    assert saved.schema_revision == "0001" and saved.counts["participant"] == 2
+    restore(saved.path, tmp_path / "restored", PASSPHRASE)
+    with Vault.open(tmp_path / "restored", PASSPHRASE) as vault:
+        assert vault.schema_revision() == head_revision()
+        with vault.sessions() as s:
+            assert participant_ids_matching(s, "kovalenko") == [2]
