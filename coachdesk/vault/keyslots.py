@@ -183,7 +183,10 @@ class Slot:
         return cls(slot.id, kind, kdf, salt, nonce, wrapped)
 
     def unwrap(self, vault_id: str, secret: bytes) -> bytes | None:
-        kek = self.kdf.derive(secret, self.salt)
+        try:
+            kek = self.kdf.derive(secret, self.salt)
+        except MemoryError as exc:  # parameters from a damaged or foreign file
+            raise DamagedVaultError() from exc
         try:
             key = AESGCM(kek).decrypt(self.nonce, self.wrapped_key, self._aad(vault_id))
         except InvalidTag:
