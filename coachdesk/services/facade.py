@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from coachdesk.export.service import ExportService
+from coachdesk.reports.service import ReportService
 from coachdesk.services.aftercare import AftercareService
 from coachdesk.services.audit import AuditService
 from coachdesk.services.consents import ConsentService
@@ -46,6 +48,8 @@ class Services:
         self.aftercare = AftercareService(self.ctx)
         self.reminders = ReminderService(self.ctx)
         self.drafts = DraftService(self.ctx)
+        self.exports = ExportService(self.ctx)
+        self.reports = ReportService(self.ctx)
         self.retention = RetentionService(self.ctx)
         if not actor:
             self.ctx.actor = self.settings.coach_name()

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from coachdesk.i18n import N_, _
 
-TODAY, PARTICIPANTS, MEETINGS, MODULES, CONTACTS, SETTINGS = (
+TODAY, PARTICIPANTS, MEETINGS, MODULES, CONTACTS, REPORTS, SETTINGS = (
     "today",
     "participants",
     "meetings",
     "modules",
     "contacts",
+    "reports",
     "settings",
 )
 VIEWS: tuple[tuple[str, str], ...] = (
@@ -25,6 +26,7 @@ VIEWS: tuple[tuple[str, str], ...] = (
     (MEETINGS, N_("Meetings")),
     (MODULES, N_("Modules")),
     (CONTACTS, N_("Contacts")),
+    (REPORTS, N_("Reports")),
     (SETTINGS, N_("Settings")),
 )
 # Views written elsewhere in ui/, imported when first shown: (module, class).
@@ -32,6 +34,7 @@ LAZY_VIEWS = {
     MEETINGS: ("coachdesk.ui.meetings_view", "MeetingsView"),
     MODULES: ("coachdesk.ui.modules_view", "ModulesView"),
     CONTACTS: ("coachdesk.ui.contacts_view", "ContactsView"),
+    REPORTS: ("coachdesk.ui.reports_view", "ReportsView"),
 }
 
 
