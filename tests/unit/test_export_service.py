@@ -106,7 +106,9 @@ def test_consent_form_and_meeting_summary_via_service(services, exports) -> None
         seeded.participant_id, "consent_form", seeded.job_centre_id, None, languages=("de", "en")
     )
     assert "Fatima Yılmaz" in _text(form.pdf)
-    meeting = exports.export(seeded.participant_id, "meeting_summary", seeded.job_centre_id, None)
+    meeting = exports.export(
+        seeded.participant_id, "meeting_summary", seeded.job_centre_id, None, lang="en"
+    )
     text = _text(meeting.pdf)
     assert MARKERS[C.MEETING_SUMMARIES] in text and "Fatima" not in text
     assert "identity withheld" in text
