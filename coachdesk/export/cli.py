@@ -52,7 +52,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             args.purpose,
             lang=args.doc_lang,
         )
-        result = exports.export(
+        # Saved inside the transaction that records it: no record without the file.
+        result = exports.export_to(
+            args.out,
             args.participant,
             args.document,
             args.recipient,
@@ -63,7 +65,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     finally:
         vault.lock()
-    args.out.write_bytes(result.pdf)
     print(_("Wrote {path}").format(path=str(args.out)))
     print("SHA-256: " + result.sha256)
     included = ", ".join(label(c) for c in sorted(result.categories)) or "–"

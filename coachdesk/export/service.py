@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
-from io import BytesIO
-from typing import BinaryIO
+from pathlib import Path
 
 from coachdesk.export import identities
-from coachdesk.export.common import DocumentData
+from coachdesk.export.compose import DocumentRequest, Issuer, compose
 from coachdesk.export.consent_filter import consent_form_facts, filter_participant
-from coachdesk.export.consent_form import ConsentFormData, render_consent_form
 from coachdesk.export.export_log import ExportHistoryRow, history_rows, log_export
 from coachdesk.export.facts import ConsentBasis, Withheld, WithheldReason
 from coachdesk.export.identities import SigningIdentityInfo
-from coachdesk.export.layout import SignatureBox
-from coachdesk.export.meeting_doc import render_meeting_summary
 from coachdesk.export.preview import (
     DocumentType,
     PreviewItem,
@@ -25,8 +20,8 @@ from coachdesk.export.preview import (
     included_categories,
     preview_items,
 )
-from coachdesk.export.progress_docs import render_exit_handover, render_interim_feedback
 from coachdesk.export.recipients import consent_for_form, resolve
+from coachdesk.export.saving import remove_saved, save_atomically
 from coachdesk.export.signing import (
     SigningMaterial,
     certificate_bytes,
@@ -44,12 +39,6 @@ from coachdesk.services.settings import COACH_NAME, get_value
 
 # Vault setting with the name of the coach's organisation (document header).
 ORGANISATION_NAME = "organisation_name"
-
-_RENDERERS: dict[DocumentType, Callable[[DocumentData, BinaryIO], SignatureBox]] = {
-    DocumentType.EXIT_HANDOVER: render_exit_handover,
-    DocumentType.INTERIM_FEEDBACK: render_interim_feedback,
-    DocumentType.MEETING_SUMMARY: render_meeting_summary,
-}
 
 
 @dataclass(frozen=True)
@@ -71,6 +60,8 @@ class ExportResult:
     sha256: str
     record_id: int
     categories: frozenset[DataCategory]
+    path: Path | None = None
+    """Where the document was saved (:meth:`ExportService.export_to`)."""
 
 
 class ExportService:
@@ -139,80 +130,122 @@ class ExportService:
         meeting_id: int | None = None,
         consent_id: int | None = None,
     ) -> ExportResult:
-        """Filter, render, sign; record the export and one audit entry in the same transaction."""
-        doc = DocumentType(document_type)
-        on = on or self.ctx.today()
-        with self.ctx.write() as s:
-            row = identities.active_identity(s)
-            if row is None:
-                raise ValidationError.single(
-                    None, N_("Create or import a signing certificate first (Settings).")
-                )
-            material = identities.material_of(row)
-            recipient = resolve(s, organisation_id, contact_id)
-            coach = get_value(s, COACH_NAME) or self.ctx.actor
-            org = get_value(s, ORGANISATION_NAME) or coach
-            buf = BytesIO()
-            if doc == DocumentType.CONSENT_FORM:
-                cid = consent_for_form(s, participant_id, recipient, consent_id)
-                form = consent_form_facts(s, cid)
-                data = ConsentFormData(
-                    form,
-                    org,
-                    coach,
-                    recipient.name,
-                    on,
-                    material.subject_name,
-                    material.fingerprint_sha256,
-                )
-                box = render_consent_form(data, buf, languages or (lang,))
-                purpose = form.purpose
-                included = frozenset({DataCategory.IDENTITY_CONTACT})
-                withheld: frozenset[DataCategory] = frozenset()
-                consent_ids = [cid]
-            else:
-                file = filter_participant(
-                    s,
+        """Filter, render, sign; record the export and one audit entry in the same transaction.
+
+        The caller keeps the bytes: for scripts and tests. The application saves with
+        :meth:`export_to`, so that an export is only recorded once its file exists.
+        """
+        return self._export(
+            None,
+            participant_id,
+            DocumentType(document_type),
+            organisation_id,
+            contact_id,
+            purpose,
+            on,
+            lang,
+            languages,
+            meeting_id,
+            consent_id,
+        )
+
+    def export_to(
+        self,
+        path: Path | str,
+        participant_id: int,
+        document_type: DocumentType | str,
+        organisation_id: int | None,
+        contact_id: int | None,
+        purpose: str = "",
+        on: dt.date | None = None,
+        *,
+        lang: str = "de",
+        languages: tuple[str, ...] | None = None,
+        meeting_id: int | None = None,
+        consent_id: int | None = None,
+    ) -> ExportResult:
+        """Like :meth:`export`, and save the signed file at ``path`` before the record commits.
+
+        The file is written completely and atomically inside the transaction: if it cannot
+        be saved (disk full, no permission), nothing is recorded and a ``StorageError``
+        says "Not saved: ..."; if the record cannot be committed, the file is removed again.
+        """
+        return self._export(
+            Path(path),
+            participant_id,
+            DocumentType(document_type),
+            organisation_id,
+            contact_id,
+            purpose,
+            on,
+            lang,
+            languages,
+            meeting_id,
+            consent_id,
+        )
+
+    def _export(
+        self,
+        target: Path | None,
+        participant_id: int,
+        doc: DocumentType,
+        organisation_id: int | None,
+        contact_id: int | None,
+        purpose: str,
+        on: dt.date | None,
+        lang: str,
+        languages: tuple[str, ...] | None,
+        meeting_id: int | None,
+        consent_id: int | None,
+    ) -> ExportResult:
+        saved = False
+        try:
+            with self.ctx.write() as s:
+                row = identities.active_identity(s)
+                if row is None:
+                    raise ValidationError.single(
+                        None, N_("Create or import a signing certificate first (Settings).")
+                    )
+                material = identities.material_of(row)
+                coach = get_value(s, COACH_NAME) or self.ctx.actor
+                issuer = Issuer(get_value(s, ORGANISATION_NAME) or coach, coach, material)
+                request = DocumentRequest(
                     participant_id,
-                    recipient.organisation_id,
-                    recipient.contact_id,
-                    purpose or document_label(doc, lang),
-                    on,
-                )
-                purpose = file.purpose
-                ddata = DocumentData(
-                    file,
+                    doc,
+                    resolve(s, organisation_id, contact_id),
+                    purpose,
+                    on or self.ctx.today(),
                     lang,
-                    org,
-                    coach,
-                    recipient.name,
-                    on,
-                    material.subject_name,
-                    material.fingerprint_sha256,
+                    languages or (lang,),
                     meeting_id,
+                    consent_id,
                 )
-                box = _RENDERERS[doc](ddata, buf)
-                included = included_categories(doc, file)
-                withheld = frozenset(w.category for w in file.withheld if w.category is not None)
-                consent_ids = [b.consent_id for b in file.consent_basis]
-            signed = sign_pdf(buf.getvalue(), material, box, languages[0] if languages else lang)
-            digest = hashlib.sha256(signed).hexdigest()
-            record = log_export(
-                s,
-                self.ctx,
-                participant_id,
-                doc,
-                lang,
-                recipient,
-                purpose,
-                included,
-                withheld,
-                consent_ids,
-                digest,
-                material,
-            )
+                made = compose(s, request, issuer)
+                signed = sign_pdf(made.pdf, material, made.box, request.languages[0])
+                digest = hashlib.sha256(signed).hexdigest()
+                record = log_export(
+                    s,
+                    self.ctx,
+                    participant_id,
+                    doc,
+                    lang,
+                    request.recipient,
+                    made.purpose,
+                    made.included,
+                    made.withheld,
+                    made.consent_ids,
+                    digest,
+                    material,
+                )
+                if target is not None:
+                    save_atomically(target, signed)
+                    saved = True
+        except BaseException:
+            if saved and target is not None:
+                remove_saved(target)
+            raise
         self.ctx.publish(Changes.of({"export"}, [participant_id]))
-        return ExportResult(signed, digest, record, included)
+        return ExportResult(signed, digest, record, made.included, target)
 
     def history(self, participant_id: int) -> list[ExportHistoryRow]:
         with self.ctx.read() as s:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -225,16 +224,13 @@ class ExportDialog(QDialog):
             return
         lang = self.language.currentData() or "de"
         languages = (lang, "en") if self.bilingual.isChecked() and lang != "en" else None
+        # Saved inside the export's transaction: a file that cannot be written is not recorded.
         with busy_cursor():
             result = guarded(
-                self, lambda: self.exports.export(**request, lang=lang, languages=languages)
+                self,
+                lambda: self.exports.export_to(path, **request, lang=lang, languages=languages),
             )
         if result is None:
-            return
-        try:
-            Path(path).write_bytes(result.pdf)
-        except OSError as err:
-            QMessageBox.warning(self, _("Could not save"), err.strerror or str(err))
             return
         self.saved_path = Path(path)
         if self.open_after.isChecked():

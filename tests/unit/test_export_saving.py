@@ -1,0 +1,180 @@
+"""An export is recorded only if its file was really saved, and a failed save leaves nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import resource
+import signal
+import stat
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from coachdesk.export.service import ExportService
+from coachdesk.export.signing import verify
+from coachdesk.models.enums import DataCategory as C
+from coachdesk.services.context import ServiceContext
+from coachdesk.services.facade import Services
+from coachdesk.vault.errors import DISK_FULL, READ_ONLY, StorageError
+from coachdesk.vault.store import Vault
+from tests.conftest import PASSPHRASE
+from tests.unit.test_export_support import Seeded, add_consent, seed
+
+
+@pytest.fixture
+def ready(services) -> tuple[ExportService, Seeded]:  # type: ignore[no-untyped-def]
+    services.settings.set_coach_name("Anna Çoban")
+    seeded = seed(services.ctx.sessions)
+    add_consent(
+        services.ctx.sessions,
+        seeded.participant_id,
+        {C.IDENTITY_CONTACT, C.GOALS_PROGRESS},
+        organisation_id=seeded.job_centre_id,
+    )
+    exports = ExportService(services.ctx)
+    exports.create_identity()
+    return exports, seeded
+
+
+def _export_to(exports: ExportService, seeded: Seeded, path: Path):  # type: ignore[no-untyped-def]
+    return exports.export_to(
+        path, seeded.participant_id, "exit_handover", seeded.job_centre_id, None, "Exit"
+    )
+
+
+def _mount_tmpfs(folder: Path, options: str) -> bool:
+    if os.geteuid() != 0:
+        return False
+    cmd = ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)]
+    return subprocess.run(cmd, capture_output=True).returncode == 0
+
+
+@contextmanager
+def small_disk(tmp_path: Path, options: str) -> Iterator[Path]:
+    """A real file system of its own: tiny, or mounted read-only."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    if not _mount_tmpfs(folder, options):
+        pytest.skip("mounting a small file system needs root")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+@contextmanager
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    if os.geteuid() == 0:  # root may write anywhere: only a read-only mount refuses
+        with small_disk(tmp_path, "size=1m,ro") as folder:
+            yield folder
+        return
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        yield folder
+    finally:
+        folder.chmod(stat.S_IRWXU)
+
+
+def test_export_to_saves_the_signed_file_and_records_it(services, ready, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    exports, seeded = ready
+    before = len(services.audit.entries())
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    target = folder / "exit_handover.pdf"
+    target.write_bytes(b"an older file of that name")
+    result = _export_to(exports, seeded, target)
+    assert result.path == target
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == result.sha256
+    assert target.read_bytes() == result.pdf
+    assert verify(target).intact
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # personal data: owner only
+    assert sorted(p.name for p in folder.iterdir()) == ["exit_handover.pdf"]
+    entries = services.audit.entries()
+    assert len(entries) == before + 1 and entries[0].details["sha256"] == result.sha256
+    assert [h.sha256 for h in exports.history(seeded.participant_id)] == [result.sha256]
+
+
+def _nothing_recorded(services, exports, seeded, before: int) -> None:  # type: ignore[no-untyped-def]
+    assert len(services.audit.entries()) == before
+    assert exports.history(seeded.participant_id) == []
+
+
+def test_read_only_folder_not_saved_and_not_recorded(services, ready, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    exports, seeded = ready
+    before = len(services.audit.entries())
+    with read_only_folder(tmp_path) as folder:
+        with pytest.raises(StorageError) as caught:
+            _export_to(exports, seeded, folder / "handover.pdf")
+        assert caught.value.message.render() == READ_ONLY
+        assert list(folder.iterdir()) == []
+    _nothing_recorded(services, exports, seeded, before)
+    # The same export to a writable place works at once.
+    assert _export_to(exports, seeded, tmp_path / "ok.pdf").path == tmp_path / "ok.pdf"
+
+
+def test_full_disk_not_saved_no_temp_file_left(services, ready, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    exports, seeded = ready
+    before = len(services.audit.entries())
+    with small_disk(tmp_path, "size=16k") as folder:
+        (folder / "older.pdf").write_bytes(b"kept")
+        with pytest.raises(StorageError) as caught:
+            _export_to(exports, seeded, folder / "handover.pdf")
+        assert caught.value.message.render() == DISK_FULL
+        assert sorted(p.name for p in folder.iterdir()) == ["older.pdf"]
+    _nothing_recorded(services, exports, seeded, before)
+
+
+def _export_under_file_size_limit(vault_path: Path, seeded: Seeded, target: Path) -> dict[str, str]:
+    """In a child process whose files may not grow beyond 8 KiB while exporting."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child reports through the pipe
+        os.close(read_end)
+        report = {"error": "", "type": ""}
+        try:
+            vault = Vault.open(vault_path, PASSPHRASE)
+            exports = ExportService(Services(vault.sessions).ctx)
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
+            resource.setrlimit(resource.RLIMIT_FSIZE, (8192, resource.RLIM_INFINITY))
+            try:
+                _export_to(exports, seeded, target)
+            except StorageError as exc:
+                report = {"error": exc.message.render(), "type": type(exc).__name__}
+            resource.setrlimit(resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY,) * 2)
+            vault.lock()
+        finally:
+            os.write(write_end, json.dumps(report).encode())
+            os._exit(0)
+    os.close(write_end)
+    received = b""
+    while chunk := os.read(read_end, 65536):
+        received += chunk
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    return dict(json.loads(received))
+
+
+def test_file_size_limit_not_saved_and_not_recorded(vault_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    vault = Vault.open(vault_path, PASSPHRASE)
+    services = Services(vault.sessions)
+    seeded = seed(vault.sessions)
+    add_consent(vault.sessions, seeded.participant_id, set(C), organisation_id=seeded.job_centre_id)
+    exports = ExportService(ServiceContext(vault.sessions))
+    exports.create_identity("Anna Çoban")
+    before = len(services.audit.entries())
+    vault.lock()
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    report = _export_under_file_size_limit(vault_path, seeded, folder / "handover.pdf")
+    assert report == {"type": "StorageError", "error": DISK_FULL}
+    assert list(folder.iterdir()) == []
+    with Vault.open(vault_path, PASSPHRASE) as again:
+        services = Services(again.sessions)
+        _nothing_recorded(services, ExportService(services.ctx), seeded, before)
