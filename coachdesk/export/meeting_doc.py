@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import BinaryIO
 
 from reportlab.platypus import Flowable
@@ -17,11 +19,19 @@ MEETING_TITLE = N_("Meeting summary")
 
 
 def chosen_meeting(data: DocumentData) -> MeetingFacts | None:
-    """The meeting asked for, or the latest one held by the document's day (not a planned one)."""
-    meetings = data.file.meetings
-    if data.meeting_id is not None:
-        return next((m for m in meetings if m.meeting_id == data.meeting_id), None)
-    held = [m for m in meetings if m.held_at.date() <= data.file.on]
+    return pick_meeting(data.file.meetings, data.meeting_id, data.file.on)
+
+
+def pick_meeting(
+    meetings: Sequence[MeetingFacts], meeting_id: int | None, on: dt.date
+) -> MeetingFacts | None:
+    """The meeting asked for, or the latest one held by ``on`` (not a planned one).
+
+    ``meetings`` in the order the consent filter gives them: oldest first.
+    """
+    if meeting_id is not None:
+        return next((m for m in meetings if m.meeting_id == meeting_id), None)
+    held = [m for m in meetings if m.held_at.date() <= on]
     candidates = held or list(meetings)
     return candidates[-1] if candidates else None
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from coachdesk.export.common import FIELD_LABELS, fmt
 from coachdesk.export.facts import FilteredFile
+from coachdesk.export.meeting_doc import pick_meeting
 from coachdesk.export.progress_docs import EXIT_FACT_CATEGORIES, INTERIM_FACT_CATEGORIES
 from coachdesk.i18n import N_, _
 from coachdesk.labels import label
@@ -58,8 +59,13 @@ def included_categories(doc: DocumentType, file: FilteredFile) -> frozenset[Data
     return file.covered & DOCUMENT_CATEGORIES[doc]
 
 
-def preview_items(doc: DocumentType, file: FilteredFile, lang: str) -> tuple[PreviewItem, ...]:
-    """What the document will say, item by item (titles and short values)."""
+def preview_items(
+    doc: DocumentType, file: FilteredFile, lang: str, meeting_id: int | None = None
+) -> tuple[PreviewItem, ...]:
+    """What the document will say, item by item (titles and short values).
+
+    A meeting summary shows one meeting: ``meeting_id``, or the latest held one.
+    """
     shown = included_categories(doc, file)
     items = [
         PreviewItem(f.category, _(FIELD_LABELS.get(f.field, f.field), lang), fmt(f.value, lang))
@@ -78,7 +84,11 @@ def preview_items(doc: DocumentType, file: FilteredFile, lang: str) -> tuple[Pre
             for e in file.enrolments
         ]
     if C.MEETING_SUMMARIES in shown:
-        for m in file.meetings:
+        meetings = file.meetings
+        if doc == DocumentType.MEETING_SUMMARY:
+            chosen = pick_meeting(meetings, meeting_id, file.on)
+            meetings = (chosen,) if chosen is not None else ()
+        for m in meetings:
             items.append(PreviewItem(C.MEETING_SUMMARIES, fmt(m.kind, lang), fmt(m.held_at, lang)))
             items += [PreviewItem(C.MEETING_SUMMARIES, a.who, a.what) for a in m.agreements]
     if C.HANDOVER_FACTS in shown:

@@ -81,6 +81,7 @@ class ExportService:
         *,
         lang: str = "de",
         consent_id: int | None = None,
+        meeting_id: int | None = None,
     ) -> ExportPreview:
         doc = DocumentType(document_type)
         with self.ctx.read() as s:
@@ -110,7 +111,7 @@ class ExportService:
         return ExportPreview(
             doc,
             recipient.name,
-            preview_items(doc, file, lang),
+            preview_items(doc, file, lang, meeting_id),
             included_categories(doc, file),
             file.withheld,
             file.consent_basis,

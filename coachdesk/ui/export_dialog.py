@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,41 +18,40 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QProgressBar,
     QPushButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from coachdesk.export.facts import REASON_LABELS
 from coachdesk.export.preview import DocumentType, document_label
-from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_date
+from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_datetime
 from coachdesk.labels import label
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.export_history import export_service
+from coachdesk.ui.export_preview import ExportPreviewPane
+from coachdesk.ui.export_worker import ServiceJob
 from coachdesk.ui.file_section import guarded
+from coachdesk.vault.errors import StorageError
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 
 
-def _tree(headers: int) -> tuple[QTreeView, QStandardItemModel]:
-    model = QStandardItemModel(0, headers)
-    view = QTreeView()
-    view.setModel(model)
-    view.setRootIsDecorated(False)
-    view.setAlternatingRowColors(True)
-    view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
-    return view, model
-
-
 class ExportDialog(QDialog):
+    document_saved = Signal(object)
+    """The path of the signed document, once it is saved and recorded."""
+    job_ended = Signal()
+    """Signing and saving finished, saved or not."""
+
     def __init__(self, services: Any, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.exports = export_service(services)
         self.participant_id = participant_id
         self.saved_path: Path | None = None
+        self.job: ServiceJob | None = None
         self.document = QComboBox()
         for doc in DocumentType:
             self.document.addItem("", doc)
@@ -59,6 +59,8 @@ class ExportDialog(QDialog):
         for org in services.directory.list_organisations():
             self.organisation.addItem(org.name, org.id)
         self.contact = QComboBox()
+        self.meeting = QComboBox()
+        self.meetings = services.meetings.list_for_participant(participant_id)
         self.purpose = QLineEdit()
         self.language = QComboBox()
         for lang in SUPPORTED_LANGUAGES:
@@ -66,41 +68,51 @@ class ExportDialog(QDialog):
         self.bilingual = QCheckBox()
         self.open_after = QCheckBox()
         self.open_after.setChecked(True)
-        self.included_view, self.included = _tree(3)
-        self.withheld_view, self.withheld = _tree(2)
-        self.basis = QLabel()
-        self.basis.setWordWrap(True)
+        self.pane = ExportPreviewPane()
+        self.included, self.withheld = self.pane.included, self.pane.withheld
         self.identity = QLabel()
         self.identity.setWordWrap(True)
         self.create_identity_button = QPushButton()
         self.create_identity_button.clicked.connect(self.create_identity)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.sign_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # no steps to count: a moving bar says "working"
+        self.progress.setVisible(False)
+        self.busy_label = QLabel()
+        self.busy_label.setVisible(False)
         self.buttons.accepted.connect(self.sign_and_save)
         self.buttons.rejected.connect(self.reject)
-        self.form = QFormLayout()
-        self.form_labels = [QLabel() for _row in range(5)]
-        fields = (self.document, self.organisation, self.contact, self.purpose, self.language)
+        self.form_widget = QWidget()
+        self.form = QFormLayout(self.form_widget)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form_labels = [QLabel() for _row in range(6)]
+        fields = (
+            self.document,
+            self.meeting,
+            self.organisation,
+            self.contact,
+            self.purpose,
+            self.language,
+        )
         for caption, widget in zip(self.form_labels, fields, strict=True):
             self.form.addRow(caption, widget)
         self.form.addRow(QLabel(), self.bilingual)
-        self.included_title = QLabel()
-        self.withheld_title = QLabel()
         identity_row = QHBoxLayout()
         identity_row.addWidget(self.identity, 1)
         identity_row.addWidget(self.create_identity_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.included_title)
-        layout.addWidget(self.included_view, 2)
-        layout.addWidget(self.withheld_title)
-        layout.addWidget(self.withheld_view, 1)
-        layout.addWidget(self.basis)
+        layout.addWidget(self.form_widget)
+        layout.addWidget(self.pane, 1)
         layout.addLayout(identity_row)
         layout.addWidget(self.open_after)
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.busy_label)
+        busy_row.addWidget(self.progress, 1)
+        layout.addLayout(busy_row)
         layout.addWidget(self.buttons)
         self.organisation.currentIndexChanged.connect(self._fill_contacts)
-        for combo in (self.document, self.contact, self.language):
+        for combo in (self.document, self.meeting, self.contact, self.language):
             combo.currentIndexChanged.connect(self.update_preview)
         self.purpose.editingFinished.connect(self.update_preview)
         self.resize(720, 640)
@@ -109,19 +121,24 @@ class ExportDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("New document"))
-        labels = (_("Document"), _("Recipient"), _("Contact person"), _("Purpose"), _("Language"))
+        labels = (
+            _("Document"),
+            _("Meeting"),
+            _("Recipient"),
+            _("Contact person"),
+            _("Purpose"),
+            _("Language"),
+        )
         for caption, text in zip(self.form_labels, labels, strict=True):
             caption.setText(text)
         for index in range(self.document.count()):
             doc = DocumentType(self.document.itemData(index))
             self.document.setItemText(index, document_label(doc))
         self.contact.setItemText(0, _("(anyone at the organisation)"))
+        self._fill_meetings()
         self.bilingual.setText(_("Consent form also in English"))
         self.open_after.setText(_("Open the document after saving (to print it)"))
-        self.included_title.setText(_("The document will contain:"))
-        self.withheld_title.setText(_("Left out, and why:"))
-        self.included.setHorizontalHeaderLabels([_("Data category"), _("What"), _("Value")])
-        self.withheld.setHorizontalHeaderLabels([_("Data category"), _("Reason")])
+        self.pane.retranslate()
         self.create_identity_button.setText(_("Create my certificate"))
         self.sign_button.setText(_("Sign and save…"))
         self.update_preview()
@@ -139,12 +156,33 @@ class ExportDialog(QDialog):
         self.contact.blockSignals(False)
         self.update_preview()
 
+    def _fill_meetings(self) -> None:
+        """Her meetings, newest first; the latest one already held is chosen."""
+        chosen = self.meeting.currentData()
+        self.meeting.blockSignals(True)
+        self.meeting.clear()
+        today = self.services.ctx.today()
+        for m in self.meetings:
+            self.meeting.addItem(
+                f"{format_datetime(m.held_at, fmt='short')} – {label(m.kind)}", m.id
+            )
+        if chosen is None:
+            held = [m.id for m in self.meetings if m.held_at.date() <= today]
+            chosen = held[0] if held else None
+        self.meeting.setCurrentIndex(max(0, self.meeting.findData(chosen)))
+        if not self.meetings:
+            self.meeting.addItem(_("(no meeting recorded)"), None)
+        self.meeting.blockSignals(False)
+
     def _request(self) -> dict[str, Any]:
         # Qt hands enum values back as plain strings.
         doc = DocumentType(self.document.currentData())
         return {
             "participant_id": self.participant_id,
             "document_type": doc,
+            "meeting_id": self.meeting.currentData()
+            if doc == DocumentType.MEETING_SUMMARY
+            else None,
             "organisation_id": self.organisation.currentData(),
             "contact_id": self.contact.currentData(),
             "purpose": self.purpose.text().strip(),
@@ -153,42 +191,19 @@ class ExportDialog(QDialog):
     # -- preview -----------------------------------------------------------------------------
 
     def update_preview(self) -> None:
-        self.included.removeRows(0, self.included.rowCount())
-        self.withheld.removeRows(0, self.withheld.rowCount())
         lang = self.language.currentData() or "de"
-        self.bilingual.setVisible(self.document.currentData() == DocumentType.CONSENT_FORM)
+        doc = self.document.currentData()
+        self.bilingual.setVisible(doc == DocumentType.CONSENT_FORM)
+        self.form.setRowVisible(self.meeting, doc == DocumentType.MEETING_SUMMARY)
         self._show_identity()
         try:
             preview = self.exports.preview(**self._request(), lang=lang)
         except (ValidationError, NotFoundError) as err:
-            self.basis.setText(err.render() if isinstance(err, ValidationError) else str(err))
+            self.pane.show_problem(err.render() if isinstance(err, ValidationError) else str(err))
             self.sign_button.setEnabled(False)
             return
-        for item in preview.included:
-            row = [label(item.category), item.what, item.value]
-            self.included.appendRow([QStandardItem(text) for text in row])
-        for w in preview.withheld:
-            what = label(w.category) if w.category is not None else _("Internal notes")
-            self.withheld.appendRow(
-                [QStandardItem(what), QStandardItem(_(REASON_LABELS[w.reason]))]
-            )
-        if preview.consent_basis:
-            lines = [
-                _("Consent no. {id}, given on {date}").format(
-                    id=b.consent_id, date=format_date(b.given_on)
-                )
-                for b in preview.consent_basis
-            ]
-            self.basis.setText(_("Consent basis: {list}").format(list="; ".join(lines)))
-        elif preview.document_type == DocumentType.CONSENT_FORM:
-            self.basis.setText(_("The form is printed from the latest consent for this recipient."))
-        else:
-            self.basis.setText(
-                _("No consent covers this recipient: the document will contain no personal data.")
-            )
+        self.pane.show_preview(preview)
         self.sign_button.setEnabled(self.exports.current_identity() is not None)
-        for view in (self.included_view, self.withheld_view):
-            view.resizeColumnToContents(0)
 
     def _show_identity(self) -> None:
         info = self.exports.current_identity()
@@ -225,14 +240,48 @@ class ExportDialog(QDialog):
         lang = self.language.currentData() or "de"
         languages = (lang, "en") if self.bilingual.isChecked() and lang != "en" else None
         # Saved inside the export's transaction: a file that cannot be written is not recorded.
-        with busy_cursor():
-            result = guarded(
-                self,
-                lambda: self.exports.export_to(path, **request, lang=lang, languages=languages),
-            )
-        if result is None:
-            return
-        self.saved_path = Path(path)
+        # Rendering and signing take a moment: a worker does it while the dialog waits.
+        self.job = ServiceJob(
+            partial(self.exports.export_to, path, **request, lang=lang, languages=languages)
+        )
+        self.job.signals.finished.connect(self._saved)
+        self.job.signals.failed.connect(self._failed)
+        self._set_busy(True)
+        self.job.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.form_widget, self.create_identity_button, self.open_after):
+            widget.setEnabled(not busy)
+        for button in self.buttons.buttons():
+            button.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        self.busy_label.setText(_("Signing and saving…"))
+
+    def _saved(self, result: Any) -> None:
+        self.job = None
+        self._set_busy(False)
+        self.saved_path = Path(result.path)
         if self.open_after.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+        self.document_saved.emit(self.saved_path)
+        self.job_ended.emit()
         self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.job = None
+        self._set_busy(False)
+        self.update_preview()
+        try:
+            if isinstance(error, ValidationError):
+                QMessageBox.warning(self, _("Please check"), error.render())
+            elif isinstance(error, NotFoundError | StorageError):
+                QMessageBox.warning(self, _("Not saved"), str(error))
+            else:
+                raise error
+        finally:
+            self.job_ended.emit()
+
+    def reject(self) -> None:
+        if self.job is None:  # never close under a running export (its file is being written)
+            super().reject()

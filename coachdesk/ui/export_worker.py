@@ -1,0 +1,44 @@
+"""Slow document work off the UI thread.
+
+The job only calls a service (which opens its own session for the call) and reports
+back through signals; Qt delivers them to the dialog on the UI thread, so no widget is
+ever touched from the worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class JobSignals(QObject):
+    finished = Signal(object)
+    """The service's result."""
+    failed = Signal(object)
+    """The exception the service raised."""
+
+
+class ServiceJob(QRunnable):
+    """One service call in the application's thread pool.
+
+    Whoever starts it keeps a reference until ``finished`` or ``failed`` arrives, so
+    the signals object outlives the worker's last emit.
+    """
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.work = work
+        self.signals = JobSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # handed to the UI thread, which shows or re-raises it
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+    def start(self) -> None:
+        QThreadPool.globalInstance().start(self)
