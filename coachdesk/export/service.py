@@ -36,9 +36,7 @@ from coachdesk.services import audit
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import ValidationError
 from coachdesk.services.settings import COACH_NAME, get_value
-
-# Vault setting with the name of the coach's organisation (document header).
-ORGANISATION_NAME = "organisation_name"
+from coachdesk.services.settings import ORGANISATION_NAME as ORGANISATION_NAME  # reports use it
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Settings that travel with the vault: coach name, retention period."""
+"""Settings that travel with the vault: coach name, organisation name, retention period."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from coachdesk.services.errors import ValidationError
 
 DEFAULT_RETENTION_MONTHS = 36
 COACH_NAME = "coach_name"
+ORGANISATION_NAME = "organisation_name"
+"""The coach's organisation, in the header of every document."""
 RETENTION_MONTHS = "retention_months"
 
 
@@ -35,6 +37,10 @@ class SettingsService:
         with self.ctx.read() as s:
             return get_value(s, COACH_NAME)
 
+    def organisation_name(self) -> str:
+        with self.ctx.read() as s:
+            return get_value(s, ORGANISATION_NAME)
+
     def retention_months(self) -> int:
         with self.ctx.read() as s:
             return retention_months(s)
@@ -45,6 +51,14 @@ class SettingsService:
             raise ValidationError.single(COACH_NAME, N_("The name is too long (at most 200)."))
         self._set(COACH_NAME, name)
         self.ctx.actor = name
+
+    def set_organisation_name(self, name: str) -> None:
+        name = name.strip()
+        if len(name) > 200:
+            raise ValidationError.single(
+                ORGANISATION_NAME, N_("The name is too long (at most 200).")
+            )
+        self._set(ORGANISATION_NAME, name)
 
     def set_retention_months(self, months: int) -> None:
         if not 1 <= months <= 120:

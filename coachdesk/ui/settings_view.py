@@ -26,6 +26,7 @@ from coachdesk.services.errors import ValidationError
 from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.idle import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from coachdesk.ui.passphrase_fields import PassphraseFields
+from coachdesk.ui.signing_settings import DocumentsGroup
 from coachdesk.ui.style import heading_label, message_label, wrapping_label
 from coachdesk.vault.errors import VaultError
 
@@ -126,7 +127,8 @@ class SettingsView(QWidget):
         box = QVBoxLayout(content)
         self.title = heading_label()
         box.addWidget(self.title)
-        for group in (self.general, self.security, self.storage):
+        self.documents = DocumentsGroup(services)
+        for group in (self.general, self.documents, self.security, self.storage):
             box.addWidget(group)
         box.addStretch(1)
         scroll = QScrollArea()
@@ -166,6 +168,7 @@ class SettingsView(QWidget):
             )
         )
         self.show_folder.setText(_("Show folder"))
+        self.documents.retranslate()
         # The language box keeps the current language selected without re-emitting.
         self.language.blockSignals(True)
         self.language.setCurrentIndex(self.language.findData(i18n.current_language()))
