@@ -8,7 +8,9 @@ order here, and drawn in the Arabic font.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -19,7 +21,10 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+from coachdesk.i18n import N_, Message
+
+# A folder holding ``fonts/`` (packagers and tests may point elsewhere).
+RESOURCES_ENV = "COACHDESK_RESOURCES"
 SANS = "CoachSans"
 SANS_BOLD = "CoachSans-Bold"
 ARABIC = "CoachArabic"
@@ -37,15 +42,63 @@ _ARABIC_CHARS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufe
 _ARABIC_RUN = re.compile(f"[{_ARABIC_CHARS}]+(?:[ \u00a0]+[{_ARABIC_CHARS}]+)*")
 
 
+class FontsMissingError(Exception):
+    """The shipped fonts are not where CoachDesk looked: a broken installation."""
+
+    def __init__(self, searched: list[Path]) -> None:
+        self.searched = searched
+        self.message = Message(
+            N_(
+                "The fonts for documents are missing, so no document can be made. "
+                "Please reinstall CoachDesk. (Looked in: {folders})"
+            ),
+            {"folders": "; ".join(str(p) for p in searched)},
+        )
+        super().__init__(self.message.msgid)
+
+    def __str__(self) -> str:
+        return self.message.render()
+
+
+def _candidates() -> list[Path]:
+    """Where the fonts may be, in order: an explicit folder, a bundle, the source tree, share/."""
+    found = []
+    override = os.environ.get(RESOURCES_ENV)
+    if override:
+        found.append(Path(override) / "fonts")
+    bundle = getattr(sys, "_MEIPASS", None)  # PyInstaller unpacks ``resources/`` here
+    if bundle:
+        found.append(Path(bundle) / "resources" / "fonts")
+    found.append(Path(__file__).resolve().parents[2] / "resources" / "fonts")
+    # A wheel installs them as data files: share/coachdesk/fonts under the environment.
+    found.append(Path(sys.prefix) / "share" / "coachdesk" / "fonts")
+    return found
+
+
+@cache
+def font_dir() -> Path:
+    """The first folder holding every shipped font; ``FontsMissingError`` if there is none."""
+    searched = _candidates()
+    for folder in searched:
+        if all((folder / filename).is_file() for filename in _FILES.values()):
+            return folder
+    raise FontsMissingError(searched)
+
+
 def font_path(name: str) -> Path:
-    return FONT_DIR / _FILES[name]
+    return font_dir() / _FILES[name]
+
+
+def shipped_fonts() -> dict[str, Path]:
+    """Every font a document may use, by its ReportLab name."""
+    return {name: font_path(name) for name in _FILES}
 
 
 @cache
 def register_fonts() -> None:
     """Register the shipped fonts with ReportLab once per process."""
-    for name, filename in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
+    for name, path in shipped_fonts().items():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
     for family, normal, bold in ((SANS, SANS, SANS_BOLD), (ARABIC, ARABIC, ARABIC_BOLD)):
         addMapping(family, 0, 0, normal)
         addMapping(family, 1, 0, bold)

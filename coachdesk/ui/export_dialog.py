@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.export.fonts import FontsMissingError
 from coachdesk.export.preview import DocumentType, document_label
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_datetime
 from coachdesk.labels import label
@@ -275,7 +276,7 @@ class ExportDialog(QDialog):
         try:
             if isinstance(error, ValidationError):
                 QMessageBox.warning(self, _("Please check"), error.render())
-            elif isinstance(error, NotFoundError | StorageError):
+            elif isinstance(error, NotFoundError | StorageError | FontsMissingError):
                 QMessageBox.warning(self, _("Not saved"), str(error))
             else:
                 raise error
