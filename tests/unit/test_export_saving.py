@@ -17,6 +17,7 @@ import pytest
 
 from coachdesk.export.service import ExportService
 from coachdesk.export.signing import verify
+from coachdesk.models import VaultSetting
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.services.context import ServiceContext
 from coachdesk.services.facade import Services
@@ -131,8 +132,14 @@ def test_full_disk_not_saved_no_temp_file_left(services, ready, tmp_path) -> Non
     _nothing_recorded(services, exports, seeded, before)
 
 
-def _export_under_file_size_limit(vault_path: Path, seeded: Seeded, target: Path) -> dict[str, str]:
-    """In a child process whose files may not grow beyond 8 KiB while exporting."""
+def _export_under_file_size_limit(
+    vault_path: Path, seeded: Seeded, target: Path, limit: int, filler: int = 0
+) -> dict[str, str]:
+    """In a child process whose files may not grow beyond ``limit`` bytes while exporting.
+
+    ``filler`` bytes written to the vault first leave its write-ahead log that long, so
+    the export's commit (appended after them) is what the limit refuses.
+    """
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child reports through the pipe
@@ -141,8 +148,11 @@ def _export_under_file_size_limit(vault_path: Path, seeded: Seeded, target: Path
         try:
             vault = Vault.open(vault_path, PASSPHRASE)
             exports = ExportService(Services(vault.sessions).ctx)
+            if filler:
+                with vault.sessions.begin() as s:
+                    s.add(VaultSetting(key="filler", value="x" * filler))
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
-            resource.setrlimit(resource.RLIMIT_FSIZE, (8192, resource.RLIM_INFINITY))
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
             try:
                 _export_to(exports, seeded, target)
             except StorageError as exc:
@@ -172,7 +182,14 @@ def test_file_size_limit_not_saved_and_not_recorded(vault_path, tmp_path) -> Non
     vault.lock()
     folder = tmp_path / "documents"
     folder.mkdir()
-    report = _export_under_file_size_limit(vault_path, seeded, folder / "handover.pdf")
+    # The document itself cannot be written.
+    report = _export_under_file_size_limit(vault_path, seeded, folder / "handover.pdf", 8192)
+    assert report == {"type": "StorageError", "error": DISK_FULL}
+    assert list(folder.iterdir()) == []
+    # The document is written, but its record cannot be committed: the file is taken back.
+    report = _export_under_file_size_limit(
+        vault_path, seeded, folder / "handover.pdf", 1_000_000, filler=2_000_000
+    )
     assert report == {"type": "StorageError", "error": DISK_FULL}
     assert list(folder.iterdir()) == []
     with Vault.open(vault_path, PASSPHRASE) as again:
