@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import subprocess
 import time
 from pathlib import Path
 
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
 from fontTools import ttLib
 from reportlab.pdfgen.canvas import Canvas
 
 from coachdesk.export.layout import SignatureBox
-from coachdesk.export.signing import create_identity, sign_pdf, verify
+from coachdesk.export.signing import create_identity, load_pkcs12, sign_pdf, verify
 from coachdesk.export.stamp import stamp_font_bytes
 
 COACH = "Büşra Çelik-Ольга Иванова"
@@ -56,3 +62,31 @@ def test_signing_costs_a_fraction_of_a_second() -> None:
     for _ in range(15):
         sign_pdf(pdf, material, box, "de")
     assert (time.process_time() - started) / 15 < 0.15
+
+
+def test_an_organisations_ec_key_signs_too(tmp_path: Path) -> None:
+    """PKCS#12 files from an organisation may hold an EC key instead of RSA."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Frauen in Arbeit e.V.")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .sign(key, hashes.SHA256())
+    )
+    p12 = pkcs12.serialize_key_and_certificates(
+        b"org", key, cert, None, serialization.BestAvailableEncryption(b"geheim")
+    )
+    material = load_pkcs12(p12, "geheim")
+    path = tmp_path / "ec.pdf"
+    path.write_bytes(sign_pdf(_blank_pdf(), material, SignatureBox(0, (50, 50, 300, 130)), "de"))
+    result = verify(path)
+    assert result.intact and not result.modified
+    assert result.signer == "Frauen in Arbeit e.V."
+    sig = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
+    assert "Signature is Valid" in sig and "Total document signed" in sig
