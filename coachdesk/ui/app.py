@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QObject, QSettings, QSize
+from PySide6.QtCore import QObject, QSettings, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from coachdesk import i18n
@@ -209,5 +210,22 @@ def run_gui(argv: list[str] | None = None) -> int:
     i18n.set_language(options.lang or startup_language(settings))
     controller = AppController(settings, default_data_dir())
     app.aboutToQuit.connect(controller.shutdown)
+    _quit_on_terminate(app)
     controller.start(options.vault)
     return int(app.exec())
+
+
+def _quit_on_terminate(app: QApplication) -> None:
+    """Logging out or Ctrl+C quits normally: drafts are kept and the vault is closed."""
+
+    def handler(_signum: int, _frame: object) -> None:
+        app.quit()
+
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, handler)
+    # Python runs signal handlers only between bytecodes; a timer lets it in now and then.
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(500)

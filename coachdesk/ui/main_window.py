@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.new_action = self._action(QKeySequence.StandardKey.New, self.new_participant)
         self.find_action = self._action(QKeySequence.StandardKey.Find, self.focus_search)
+        self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
 
         self.nav.selectionModel().currentChanged.connect(
             lambda current, _previous: self._show_row(current.row())

@@ -120,10 +120,14 @@ class TodayView(QWidget):
     def _update_texts(self) -> None:
         day = self.services.ctx.today()
         self.title.setText(_("Today, {date}").format(date=format_date(day, fmt="full")))
-        count = self.model.item_count()
-        if count:
+        sections = self.model.sections()
+        if self.model.item_count():
+            # At a glance, before scrolling: how many entries each section holds.
+            counts = " · ".join(f"{_(section.title)}: {len(section.items)}" for section in sections)
             self.summary.setText(
-                _("Double-click an entry or press Enter to open the participant's file.")
+                counts
+                + "\n"
+                + _("Double-click an entry or press Enter to open the participant's file.")
             )
         else:
             self.summary.setText(

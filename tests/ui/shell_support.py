@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -77,3 +77,19 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-unt
                 QApplication.sendEvent(
                     widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
                 )
+
+
+def when_modal_appears(action) -> QTimer:  # type: ignore[no-untyped-def]
+    """Run ``action(dialog)`` once a modal dialog is open (dialogs block in their own loop)."""
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog.isVisible():
+            timer.stop()
+            action(dialog)
+
+    timer.timeout.connect(check)
+    timer.start()
+    return timer

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from coachdesk.services.facade import Services
 from coachdesk.ui.recovery_sheet import write_recovery_sheet
-from coachdesk.ui.welcome import CREATE, RECOVERY, WelcomeWindow
+from coachdesk.ui.welcome import CREATE, DEMO_PASSPHRASE, RECOVERY, WelcomeWindow
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE
-from tests.ui.shell_support import type_text
+from tests.ui.shell_support import type_text, when_modal_appears
 
 
 def test_create_vault_then_confirm_recovery_code(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -75,3 +76,29 @@ def test_recovery_sheet_pdf_holds_the_code(qapp, tmp_path: Path) -> None:  # typ
     ).stdout
     assert code in text
     assert "CoachDesk recovery sheet" in text
+
+
+def test_demo_vault_is_made_once_and_its_passphrase_shown(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    welcome = WelcomeWindow(tmp_path)
+    qtbot.addWidget(welcome)
+    shown: list[str] = []
+
+    def read_and_close(box) -> None:  # type: ignore[no-untyped-def]
+        shown.append(box.text())
+        box.accept()
+
+    watcher = when_modal_appears(read_and_close)
+    with qtbot.waitSignal(welcome.vault_opened) as opened:
+        qtbot.mouseClick(welcome.demo_button, Qt.MouseButton.LeftButton)
+    watcher.stop()
+    vault = opened.args[0]
+    try:
+        assert vault.path == tmp_path / "demo-vault"
+        assert DEMO_PASSPHRASE in shown[0]
+        assert Services(vault.sessions).participants.count() == 40
+    finally:
+        vault.lock()
+    # The second time the existing demo vault is offered for unlocking.
+    with qtbot.waitSignal(welcome.open_requested) as requested:
+        welcome.open_demo()
+    assert requested.args == [str(tmp_path / "demo-vault")]

@@ -8,15 +8,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from coachdesk.services.meetings import AgreementDraft, MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.app import LAST_VAULT_KEY, AppController
-from coachdesk.ui.main_window import PARTICIPANTS, MainWindow
+from coachdesk.ui.main_window import PARTICIPANTS, SETTINGS, MainWindow
 from coachdesk.ui.main_window import TODAY as TODAY_VIEW
 from coachdesk.ui.today_model import ITEM_ROLE
 from tests.conftest import PASSPHRASE, TODAY
-from tests.ui.shell_support import close_all_windows, type_text, visible_texts
+from tests.ui.shell_support import (
+    close_all_windows,
+    type_text,
+    visible_texts,
+    when_modal_appears,
+)
 
 
 @pytest.fixture
@@ -208,3 +214,53 @@ def test_lock_keeps_unsaved_file_changes_as_a_draft(controller, vault_path, qtbo
     controller.main_window.open_participant(ayse.id)
     reopened = controller.main_window.files[ayse.id]
     assert reopened.file.has_draft_offer()
+
+
+def test_new_participant_with_ctrl_n_opens_her_file(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlock(controller, vault_path, qtbot)
+    seen: list[str] = []
+
+    def fill_in_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+        seen.append(dialog.windowTitle())
+        dialog.form.fields["first_name"].setText("Olena")
+        dialog.form.fields["last_name"].setText("Bondarenko")
+        dialog.try_save()
+
+    watcher = when_modal_appears(fill_in_dialog)
+    window.new_action.trigger()
+    watcher.stop()
+
+    assert seen == ["New participant"]
+    [row] = controller.services.participants.list(query="Bondarenko")
+    assert window.current_view() == PARTICIPANTS
+    qtbot.waitUntil(lambda: window.participants.model.rowCount() == 1)
+    assert window.files[row.id].isVisible()
+
+
+def test_archive_leaves_the_list_and_show_archived_brings_her_back(  # type: ignore[no-untyped-def]
+    controller, vault_path, qtbot
+) -> None:
+    window = unlock(controller, vault_path, qtbot)
+    controller.services.participants.create(ParticipantDraft("Ayşe", "Yılmaz"))
+    window.show_view(PARTICIPANTS)
+    view = window.participants
+    view.table.selectRow(0)
+    assert view.archive_button.isEnabled()
+
+    watcher = when_modal_appears(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.mouseClick(view.archive_button, Qt.MouseButton.LeftButton)
+    watcher.stop()
+    assert view.model.rowCount() == 0
+    assert "Show archived" in view.empty.text()
+
+    view.show_archived.setChecked(True)
+    assert view.model.index(0, 0).data() == "Yılmaz, Ayşe (archived)"
+
+
+def test_idle_minutes_from_settings_reach_the_lock_timer(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlock(controller, vault_path, qtbot)
+    assert controller.idle.interval_ms == 5 * 60_000
+    window.show_view(SETTINGS)
+    window.settings_view.idle.setValue(12)
+    assert controller.idle.interval_ms == 12 * 60_000
+    assert int(controller.settings.value("idle_minutes")) == 12
