@@ -51,14 +51,15 @@ def cmd_report_quarterly(args: argparse.Namespace) -> int:
         if exports.current_identity() is None:
             info = exports.create_identity()
             print(_("Created a signing certificate for {name}.").format(name=info.subject_name))
-        result = ReportService(services.ctx).export_quarterly(args.start, args.end, args.doc_lang)
+        # Saved inside the transaction that records it: no record without the files.
+        result = ReportService(services.ctx).export_quarterly_to(
+            args.out, args.csv, start=args.start, end=args.end, lang=args.doc_lang
+        )
     finally:
         vault.lock()
-    args.out.write_bytes(result.pdf)
     print(_("Wrote {path}").format(path=str(args.out)))
     print("SHA-256: " + result.sha256)
-    if args.csv is not None and result.csv is not None:
-        args.csv.write_bytes(result.csv)
-        print(_("Wrote {path}").format(path=str(args.csv)))
+    if result.csv_path is not None:
+        print(_("Wrote {path}").format(path=str(result.csv_path)))
         print("SHA-256: " + result.csv_sha256)
     return EXIT_OK

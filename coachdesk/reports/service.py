@@ -13,12 +13,14 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from io import BytesIO
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqlalchemy.orm import Session
 
 from coachdesk.export import identities
 from coachdesk.export.layout import SignatureBox
+from coachdesk.export.saving import remove_saved
 from coachdesk.export.service import ORGANISATION_NAME
 from coachdesk.export.signing import SigningMaterial, sign_pdf
 from coachdesk.i18n import N_
@@ -30,6 +32,7 @@ from coachdesk.reports.directory_pdf import DirectoryData, render_directory
 from coachdesk.reports.document import ReportHeader
 from coachdesk.reports.published import PublishedReport, publish, to_csv
 from coachdesk.reports.quarterly_pdf import render_quarterly
+from coachdesk.reports.saving import Targets, save_files
 from coachdesk.reports.success_story import (
     StoryBasis,
     check_story,
@@ -62,6 +65,10 @@ class ReportResult:
     csv: bytes | None = None
     """The quarterly figures as CSV (quarterly evaluation only)."""
     csv_sha256: str = ""
+    pdf_path: Path | None = None
+    """Where the PDF was saved (the ``*_to`` exports), else None."""
+    csv_path: Path | None = None
+    """Where the CSV was saved, if one was asked for."""
 
 
 class ReportService:
@@ -81,6 +88,23 @@ class ReportService:
         return publish(self.quarterly_figures(start, end), lang)
 
     def export_quarterly(self, start: dt.date, end: dt.date, lang: str = "de") -> ReportResult:
+        """The signed PDF and the CSV as bytes, recorded (the caller saves them)."""
+        return self._quarterly(start, end, lang, Targets())
+
+    def export_quarterly_to(
+        self,
+        pdf_path: Path | str,
+        csv_path: Path | str | None = None,
+        *,
+        start: dt.date,
+        end: dt.date,
+        lang: str = "de",
+    ) -> ReportResult:
+        """Save the signed PDF (and the CSV) before the export is recorded; see ``_export``."""
+        csv_target = Path(csv_path) if csv_path is not None else None
+        return self._quarterly(start, end, lang, Targets(Path(pdf_path), csv_target))
+
+    def _quarterly(self, start: dt.date, end: dt.date, lang: str, targets: Targets) -> ReportResult:
         report = self.quarterly_preview(start, end, lang)
         csv = to_csv(report)
         details = {"period_start": start.isoformat(), "period_end": end.isoformat()}
@@ -90,6 +114,7 @@ class ReportService:
             lambda h, out: render_quarterly(report, h, out),
             details,
             csv=csv,
+            targets=targets,
         )
 
     # -- offer catalogue and partner directory -----------------------------------------------
@@ -98,12 +123,19 @@ class ReportService:
         return ModuleService(self.ctx).list()
 
     def export_catalogue(self, lang: str = "de") -> ReportResult:
+        return self._catalogue(lang, Targets())
+
+    def export_catalogue_to(self, path: Path | str, lang: str = "de") -> ReportResult:
+        return self._catalogue(lang, Targets(Path(path)))
+
+    def _catalogue(self, lang: str, targets: Targets) -> ReportResult:
         modules = self.catalogue()
         return self._export(
             ReportType.CATALOGUE,
             lang,
             lambda h, out: render_catalogue(modules, h, out),
             {"modules": len(modules)},
+            targets=targets,
         )
 
     def directory(self) -> DirectoryData:
@@ -115,12 +147,19 @@ class ReportService:
         )
 
     def export_directory(self, lang: str = "de") -> ReportResult:
+        return self._directory(lang, Targets())
+
+    def export_directory_to(self, path: Path | str, lang: str = "de") -> ReportResult:
+        return self._directory(lang, Targets(Path(path)))
+
+    def _directory(self, lang: str, targets: Targets) -> ReportResult:
         data = self.directory()
         return self._export(
             ReportType.DIRECTORY,
             lang,
             lambda h, out: render_directory(data, h, out),
             {"organisations": len(data.organisations)},
+            targets=targets,
         )
 
     # -- success story -----------------------------------------------------------------------
@@ -133,6 +172,16 @@ class ReportService:
     def export_success_story(
         self, participant_id: int, title: str, text: str, lang: str = "de"
     ) -> ReportResult:
+        return self._story(participant_id, title, text, lang, Targets())
+
+    def export_success_story_to(
+        self, path: Path | str, participant_id: int, title: str, text: str, lang: str = "de"
+    ) -> ReportResult:
+        return self._story(participant_id, title, text, lang, Targets(Path(path)))
+
+    def _story(
+        self, participant_id: int, title: str, text: str, lang: str, targets: Targets
+    ) -> ReportResult:
         with self.ctx.read() as s:
             basis = story_basis(s, participant_id, self.ctx.today())
             story = check_story(s, basis, title, text)
@@ -143,6 +192,7 @@ class ReportService:
             {"consent_ids": [basis.consent_id]},
             participant_id=participant_id,
             consent_id=basis.consent_id,
+            targets=targets,
         )
 
     # -- shared ------------------------------------------------------------------------------
@@ -157,8 +207,37 @@ class ReportService:
         csv: bytes | None = None,
         participant_id: int | None = None,
         consent_id: int | None = None,
+        targets: Targets,
     ) -> ReportResult:
-        """Render, sign, and record the export with one audit entry, in one transaction."""
+        """Render, sign, and record the export with one audit entry, in one transaction.
+
+        With ``targets`` the files are saved atomically inside that transaction: if one
+        cannot be saved (disk full, no permission), nothing is recorded, no file stays and a
+        ``StorageError`` says "Not saved: ..."; if the record cannot be committed, the saved
+        files are removed again.
+        """
+        saved: list[Path] = []
+        try:
+            return self._record(
+                kind, lang, render, details, csv, participant_id, consent_id, targets, saved
+            )
+        except BaseException:
+            for path in saved:
+                remove_saved(path)
+            raise
+
+    def _record(
+        self,
+        kind: ReportType,
+        lang: str,
+        render: Renderer,
+        details: Mapping[str, Any],
+        csv: bytes | None,
+        participant_id: int | None,
+        consent_id: int | None,
+        targets: Targets,
+        saved: list[Path],
+    ) -> ReportResult:
         with self.ctx.write() as s:
             material = _material(s)
             header = self._header(s, lang, material)
@@ -191,8 +270,11 @@ class ReportService:
             if csv is not None:
                 entry["csv_sha256"] = csv_digest
             audit.record(s, self.ctx, "export", "report", record_id, participant_id, entry)
+            save_files(targets, signed, csv, saved)
         self.ctx.publish(Changes.of({"export"}, [participant_id]))
-        return ReportResult(signed, digest, record_id, csv, csv_digest)
+        pdf_path = saved[0] if saved else None
+        csv_path = saved[1] if len(saved) > 1 else None
+        return ReportResult(signed, digest, record_id, csv, csv_digest, pdf_path, csv_path)
 
     def _header(self, s: Session, lang: str, material: SigningMaterial) -> ReportHeader:
         coach = get_value(s, COACH_NAME) or self.ctx.actor

@@ -25,7 +25,7 @@ from coachdesk.ui.date_field import DateField
 from coachdesk.ui.file_section import button_row, guarded
 from coachdesk.ui.record_table import RecordTable
 from coachdesk.ui.report_models import FigureTableModel, figure_rows
-from coachdesk.ui.report_save import ask_pdf_path, language_combo, write_result
+from coachdesk.ui.report_save import ask_pdf_path, language_combo, show_saved
 
 
 class QuarterlyPage(QWidget):
@@ -122,8 +122,14 @@ class QuarterlyPage(QWidget):
         if path is None:
             return None
         lang = self.language.currentData() or "de"
+        csv_path = path.with_suffix(".csv") if self.with_csv.isChecked() else None
         with busy_cursor():
-            result = guarded(self, lambda: self.reports.export_quarterly(*period, lang))
+            result = guarded(
+                self,
+                lambda: self.reports.export_quarterly_to(
+                    path, csv_path, start=period[0], end=period[1], lang=lang
+                ),
+            )
         if result is not None:
-            write_result(self, result, path, self.with_csv.isChecked())
+            show_saved(self, result)
         return result

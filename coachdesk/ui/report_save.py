@@ -1,4 +1,8 @@
-"""Saving a signed report: a file dialog, the bytes written, a short confirmation."""
+"""Saving a signed report: where (a file dialog, asked first), then a short confirmation.
+
+The service saves the files inside the transaction that records the export, so a
+failed save ("Not saved: ...", shown by ``guarded``) leaves neither a file nor a record.
+"""
 
 from __future__ import annotations
 
@@ -33,18 +37,9 @@ def ask_pdf_path(parent: QWidget, kind: str, day: str) -> Path | None:
     return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
 
 
-def write_result(parent: QWidget, result: ReportResult, pdf_path: Path, with_csv: bool) -> bool:
-    """Write the PDF (and the CSV beside it); tell the coach where and the SHA-256."""
-    written = [pdf_path]
-    try:
-        pdf_path.write_bytes(result.pdf)
-        if with_csv and result.csv is not None:
-            csv_path = pdf_path.with_suffix(".csv")
-            csv_path.write_bytes(result.csv)
-            written.append(csv_path)
-    except OSError as err:
-        QMessageBox.warning(parent, _("Could not save"), err.strerror or str(err))
-        return False
+def show_saved(parent: QWidget, result: ReportResult) -> None:
+    """Tell the coach where the report was saved (and recorded) and its SHA-256."""
+    written = [p for p in (result.pdf_path, result.csv_path) if p is not None]
     QMessageBox.information(
         parent,
         _("Report saved"),
@@ -52,4 +47,3 @@ def write_result(parent: QWidget, result: ReportResult, pdf_path: Path, with_csv
             files="\n".join(str(p) for p in written), sha=result.sha256
         ),
     )
-    return True

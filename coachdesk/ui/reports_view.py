@@ -7,6 +7,7 @@ signs the PDF and records it in the export log (one audit entry per report).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
@@ -18,7 +19,7 @@ from coachdesk.ui.file_section import button_row, guarded
 from coachdesk.ui.quarterly_page import QuarterlyPage
 from coachdesk.ui.record_table import RecordTable
 from coachdesk.ui.report_models import CatalogueTableModel, DirectoryTableModel
-from coachdesk.ui.report_save import ask_pdf_path, language_combo, write_result
+from coachdesk.ui.report_save import ask_pdf_path, language_combo, show_saved
 from coachdesk.ui.story_page import SuccessStoryPage
 from coachdesk.ui.style import heading_label
 
@@ -31,7 +32,7 @@ class DocumentPage(QWidget):
         kind: str,
         table: RecordTable,
         rows: Callable[[], list[Any]],
-        export: Callable[[str], ReportResult],
+        export: Callable[[Path, str], ReportResult],
         today: Callable[[], Any],
         parent: QWidget | None = None,
     ) -> None:
@@ -66,9 +67,9 @@ class DocumentPage(QWidget):
             return None
         lang = self.language.currentData() or "de"
         with busy_cursor():
-            result = guarded(self, lambda: self.export(lang))
+            result = guarded(self, lambda: self.export(path, lang))
         if result is not None:
-            write_result(self, result, path, with_csv=False)
+            show_saved(self, result)
         return result
 
 
@@ -87,7 +88,7 @@ class ReportsView(QWidget):
             "offer_catalogue",
             RecordTable(CatalogueTableModel(self)),
             self.reports.catalogue,
-            self.reports.export_catalogue,
+            self.reports.export_catalogue_to,
             today,
             self,
         )
@@ -95,7 +96,7 @@ class ReportsView(QWidget):
             "partner_directory",
             RecordTable(DirectoryTableModel(self)),
             lambda: list(self.reports.directory().responsibilities),
-            self.reports.export_directory,
+            self.reports.export_directory_to,
             today,
             self,
         )

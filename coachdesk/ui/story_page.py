@@ -20,7 +20,7 @@ from coachdesk.reports.service import ReportService
 from coachdesk.services.errors import ValidationError
 from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.file_section import button_row, guarded
-from coachdesk.ui.report_save import ask_pdf_path, language_combo, write_result
+from coachdesk.ui.report_save import ask_pdf_path, language_combo, show_saved
 
 
 class SuccessStoryPage(QWidget):
@@ -115,8 +115,8 @@ class SuccessStoryPage(QWidget):
         title, text = self.title.text(), self.text.toPlainText()
         with busy_cursor():
             result = guarded(
-                self, lambda: self.reports.export_success_story(pid, title, text, lang)
+                self, lambda: self.reports.export_success_story_to(path, pid, title, text, lang)
             )
         if result is not None:
-            write_result(self, result, path, with_csv=False)
+            show_saved(self, result)
         return result
