@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from coachdesk import i18n
 from coachdesk.services.facade import Services
-from coachdesk.ui.main_window import SETTINGS, MainWindow
+from coachdesk.ui.main_window import PARTICIPANTS, SETTINGS, MainWindow
+from coachdesk.ui.main_window import TODAY as TODAY_VIEW
 from coachdesk.ui.settings_view import LANGUAGE_KEY
 from coachdesk.ui.signals import AppSignals
 from tests.conftest import TODAY
@@ -54,20 +55,25 @@ def window(qtbot, vault, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignor
     w.dispose()
 
 
-def _navigation(window: MainWindow) -> list[str]:
-    return [window.nav_model.item(r).text() for r in range(window.nav_model.rowCount())]
+def _navigation(window: MainWindow) -> dict[str, str]:
+    """Navigation label per view key."""
+    return {
+        window.nav_model.item(r).data(Qt.ItemDataRole.UserRole): window.nav_model.item(r).text()
+        for r in range(window.nav_model.rowCount())
+    }
 
 
 def test_choosing_deutsch_retranslates_the_window(window: MainWindow, german_catalog) -> None:  # type: ignore[no-untyped-def]
-    assert _navigation(window)[:2] == ["Today", "Participants"]
+    assert _navigation(window)[TODAY_VIEW] == "Today"
+    assert _navigation(window)[PARTICIPANTS] == "Participants"
     window.show_view(SETTINGS)
     combo = window.settings_view.language
     combo.setCurrentIndex(combo.findData("de"))
 
     assert i18n.current_language() == "de"
-    assert _navigation(window)[0] == "Heute"
-    assert _navigation(window)[1] == "Teilnehmerinnen"
-    assert _navigation(window)[-1] == "Einstellungen"
+    assert _navigation(window)[TODAY_VIEW] == "Heute"
+    assert _navigation(window)[PARTICIPANTS] == "Teilnehmerinnen"
+    assert _navigation(window)[SETTINGS] == "Einstellungen"
     assert window.lock_button.text() == "Sperren"
     assert window.participants.show_archived.text() == "Archivierte zeigen"
     assert window.settings.value(LANGUAGE_KEY) == "de"
@@ -76,4 +82,4 @@ def test_choosing_deutsch_retranslates_the_window(window: MainWindow, german_cat
     assert window.nav.width() > metrics.horizontalAdvance("Teilnehmerinnen")
 
     combo.setCurrentIndex(combo.findData("en"))
-    assert _navigation(window)[0] == "Today"
+    assert _navigation(window)[TODAY_VIEW] == "Today"
