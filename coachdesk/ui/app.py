@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
+import shiboken6
 from PySide6.QtCore import QObject, QSettings, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -33,6 +34,7 @@ from coachdesk.vault.store import Vault
 
 APP_NAME = "CoachDesk"
 LAST_VAULT_KEY = "last_vault"
+LOCK_RETRY_MS = 250
 
 
 def default_data_dir() -> Path:
@@ -129,7 +131,7 @@ class AppController(QObject):
 
     def _retranslate_screens(self) -> None:
         for screen in (self.welcome, self.unlock_window):
-            if screen is not None:
+            if screen is not None and shiboken6.isValid(screen):
                 screen.retranslate()
 
     # -- the vault --------------------------------------------------------------------------------
@@ -164,6 +166,14 @@ class AppController(QObject):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
+        if any(isinstance(w, QDialog) and w.isVisible() for w in QApplication.topLevelWidgets()):
+            # A dialog still writing from the vault (a signed export) cannot stop half way:
+            # hide everything else now and close the vault as soon as it has finished.
+            for widget in QApplication.topLevelWidgets():
+                if not isinstance(widget, QDialog) and widget.isVisible():
+                    widget.hide()
+            QTimer.singleShot(LOCK_RETRY_MS, self.lock)
+            return
         window = self.main_window
         if window is not None:
             window.dispose()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from coachdesk.services.meetings import AgreementDraft, MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
@@ -264,3 +264,50 @@ def test_idle_minutes_from_settings_reach_the_lock_timer(controller, vault_path,
     window.settings_view.idle.setValue(12)
     assert controller.idle.interval_ms == 12 * 60_000
     assert int(controller.settings.value("idle_minutes")) == 12
+
+
+def test_locking_while_a_dialog_is_open_closes_it(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlock(controller, vault_path, qtbot)
+    vault = controller.vault
+
+    def type_then_lock(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.form.fields["last_name"].setText("Yılmaz")
+        controller.lock()  # what the idle timer does
+
+    watcher = when_modal_appears(type_then_lock)
+    window.new_action.trigger()  # returns once the dialog has closed
+    watcher.stop()
+    qtbot.wait(50)  # deferred deletions run
+    assert vault.is_locked
+    assert controller.unlock_window.isVisible()
+    assert not any("Yılmaz" in t for t in visible_texts())
+
+
+class _ExportLikeDialog(QDialog):
+    """A dialog that cannot be closed while it is still writing (like the export dialog)."""
+
+    busy = True
+
+    def reject(self) -> None:
+        if not self.busy:
+            super().reject()
+
+
+def test_lock_waits_for_a_dialog_that_is_still_writing(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlock(controller, vault_path, qtbot)
+    controller.services.participants.create(ParticipantDraft("Ayşe", "Yılmaz"))
+    window.show_view(PARTICIPANTS)
+    vault = controller.vault
+    dialog = _ExportLikeDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    controller.lock()
+    assert not window.isVisible()  # her name is off the screen at once
+    assert not vault.is_locked  # but the vault stays open for the running job
+    assert controller.services.participants.count() == 1
+
+    dialog.busy = False
+    qtbot.waitUntil(lambda: vault.is_locked, timeout=3000)
+    assert not dialog.isVisible()
+    assert controller.unlock_window.isVisible()
