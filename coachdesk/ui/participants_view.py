@@ -266,8 +266,9 @@ class ParticipantsView(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(_("Participants"))
-        self.search.setPlaceholderText(
-            _("Search names, customer numbers, goals and meeting notes… (Ctrl+F)")
+        self.search.setPlaceholderText(_("Search… (Ctrl+F)"))
+        self.search.setToolTip(
+            _("Finds names, customer numbers, goals and meeting summaries as you type.")
         )
         self.show_archived.setText(_("Show archived"))
         self.new_button.setText(_("New participant…"))

@@ -60,7 +60,7 @@ class PassphraseFields(QWidget):
         self._first_label.setText(_("&New passphrase:"))
         self._second_label.setText(_("&Repeat passphrase:"))
         self._strength_label.setText(_("Strength:"))
-        self.first.setPlaceholderText(_("at least 12 characters, a short sentence is best"))
+        self.first.setPlaceholderText(_("at least 12 characters"))
         self._update()
 
     def problem(self) -> str | None:
