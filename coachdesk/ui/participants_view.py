@@ -6,6 +6,7 @@ import contextlib
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +41,7 @@ class ParticipantsView(QWidget):
     def __init__(self, services: Any, signals: AppSignals, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self._stale = False
         self.model = ParticipantTableModel(self)
 
         self.search = QLineEdit()
@@ -197,7 +199,18 @@ class ParticipantsView(QWidget):
         self.model.clear()
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.concerns("participant"):
+        if not changes.concerns("participant"):
+            return
+        if self.isVisible():
+            self._fill_programme_filter()
+            self.refresh()
+        else:
+            self._stale = True  # caught up in showEvent
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self._fill_programme_filter()
             self.refresh()
 

@@ -311,3 +311,30 @@ def test_lock_waits_for_a_dialog_that_is_still_writing(controller, vault_path, q
     qtbot.waitUntil(lambda: vault.is_locked, timeout=3000)
     assert not dialog.isVisible()
     assert controller.unlock_window.isVisible()
+
+
+def test_window_size_and_last_view_are_remembered(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlock(controller, vault_path, qtbot)
+    window.resize(720, 520)  # within the offscreen 800x600 screen
+    window.show_view(SETTINGS)
+    controller.lock()
+    screen = controller.unlock_window
+    type_text(qtbot, screen.passphrase, PASSPHRASE)
+    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    again = controller.main_window
+    assert again is not window
+    assert again.current_view() == SETTINGS
+    assert (again.width(), again.height()) == (720, 520)
+
+
+def test_participants_hidden_during_a_change_catch_up_when_shown(  # type: ignore[no-untyped-def]
+    controller, vault_path, qtbot
+) -> None:
+    window = unlock(controller, vault_path, qtbot)
+    window.show_view(PARTICIPANTS)
+    window.show_view(TODAY_VIEW)
+    controller.services.participants.create(ParticipantDraft("Ayşe", "Yılmaz", programme="MY TURN"))
+    window.show_view(PARTICIPANTS)
+    view = window.participants
+    assert view.model.rowCount() == 1
+    assert view.programme_filter.findData("MY TURN") > 0
