@@ -38,7 +38,23 @@ def _start_xvfb() -> subprocess.Popen[bytes] | None:
             raise SystemExit("Xvfb did not start.")
         time.sleep(0.1)
     os.environ["DISPLAY"] = XVFB_DISPLAY
+    if not _xcb_works():
+        # Missing X client libraries (e.g. libxcb-icccm4, libxcb-keysyms1): render offscreen,
+        # which draws the same widgets with the same fonts.
+        print("Qt cannot use the X display here; rendering offscreen instead.", file=sys.stderr)
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return process
+
+
+def _xcb_works() -> bool:
+    probe = "from PySide6.QtWidgets import QApplication; QApplication([])"
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**os.environ, "QT_QPA_PLATFORM": "xcb"},
+        capture_output=True,
+        timeout=60,
+    )
+    return result.returncode == 0
 
 
 def _settle(app: object) -> None:
