@@ -16,7 +16,8 @@ from pathlib import Path
 
 import platformdirs
 import shiboken6
-from PySide6.QtCore import QObject, QSettings, QSize, QTimer
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from coachdesk import i18n
@@ -66,6 +67,10 @@ class AppController(QObject):
         self.idle.idle_timeout.connect(self.lock)
         self.idle.suspended.connect(self.lock)
         self.watch_session(SessionWatcher(self))
+        # Text copied inside CoachDesk (a phone number, a name) must not outlive the lock.
+        self._copied_here = False
+        clipboard = QGuiApplication.clipboard()
+        clipboard.dataChanged.connect(self._clipboard_changed)
         self.vault: Vault | None = None
         self.services: Services | None = None
         self.main_window: MainWindow | None = None
@@ -185,7 +190,18 @@ class AppController(QObject):
         self.main_window = None
         self.services = None
         self.vault = None
+        self._clear_clipboard()
         vault.lock()
+
+    def _clipboard_changed(self) -> None:
+        active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+        self._copied_here = active and self.vault is not None
+
+    def _clear_clipboard(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if self._copied_here or clipboard.ownsClipboard():
+            clipboard.clear()
+        self._copied_here = False
 
     def shutdown(self) -> None:
         """On quit: keep drafts, close the database and release the vault."""

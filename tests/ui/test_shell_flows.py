@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from coachdesk.services.meetings import AgreementDraft, MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
@@ -177,9 +177,12 @@ def test_lock_takes_every_name_off_the_screen(controller, vault_path, qtbot) -> 
     assert any("Yılmaz" in t for t in visible_texts())
     vault = controller.vault
 
+    QApplication.clipboard().setText("Yılmaz")  # she copied the name in CoachDesk
+
     window.lock_action.trigger()
 
     assert vault.is_locked
+    assert QApplication.clipboard().text() == ""
     assert controller.main_window is None and controller.services is None
     assert controller.unlock_window is not None and controller.unlock_window.isVisible()
     assert window.participants.model.rowCount() == 0
