@@ -24,13 +24,14 @@ from coachdesk import i18n
 from coachdesk.i18n import _
 from coachdesk.services.facade import Services
 from coachdesk.ui.busy import busy_cursor
+from coachdesk.ui.demo_vault import DEMO_PASSPHRASE, demo_folder
 from coachdesk.ui.idle import IdleWatcher
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.session_watch import SessionWatcher
 from coachdesk.ui.settings_view import LANGUAGE_KEY, idle_minutes
 from coachdesk.ui.signals import AppSignals
 from coachdesk.ui.unlock import UnlockWindow
-from coachdesk.ui.welcome import DEMO_PASSPHRASE, WelcomeWindow, demo_folder
+from coachdesk.ui.welcome import WelcomeWindow
 from coachdesk.vault.store import Vault
 
 APP_NAME = "CoachDesk"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -23,14 +22,12 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n import _
 from coachdesk.ui.busy import busy_cursor
+from coachdesk.ui.demo_vault import DEMO_PASSPHRASE, create_demo_vault, demo_folder
 from coachdesk.ui.passphrase_fields import PassphraseFields
 from coachdesk.ui.recovery_sheet import write_recovery_sheet
 from coachdesk.ui.style import heading_label, wrapping_label
 from coachdesk.vault.errors import NotAVaultError, VaultError
 from coachdesk.vault.store import Vault
-
-DEMO_PASSPHRASE = "Demo Müttercafé 2026!"
-"""The demo vault holds only invented people, so its passphrase may be shown and shared."""
 
 CHOICE, CREATE, RECOVERY = range(3)
 
@@ -50,10 +47,6 @@ def _code_in_two_lines(code: str) -> str:
     groups = code.split("-")
     half = (len(groups) + 1) // 2
     return "\n".join("-".join(part) for part in (groups[:half], groups[half:]) if part)
-
-
-def demo_folder(data_dir: Path) -> Path:
-    return data_dir / "demo-vault"
 
 
 class WelcomeWindow(QWidget):
@@ -283,14 +276,8 @@ class WelcomeWindow(QWidget):
             self.open_requested.emit(str(folder))
             return
         try:
-            demo = importlib.import_module("coachdesk.demo")
-        except ImportError:
-            self.choice_error.setText(_("The demo vault is not available in this version."))
-            return
-        try:
             with busy_cursor():
-                vault, _code = Vault.create(folder, DEMO_PASSPHRASE)
-                demo.generate_demo(vault, participants=40, seed=1)
+                vault = create_demo_vault(folder)
         except VaultError as exc:
             self.choice_error.setText(str(exc))
             return

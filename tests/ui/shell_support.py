@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -15,6 +19,10 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+from coachdesk.ui.app import AppController
+from coachdesk.ui.main_window import MainWindow
+from tests.conftest import PASSPHRASE, TODAY
 
 
 def _model_texts(view: QAbstractItemView) -> list[str]:
@@ -93,3 +101,26 @@ def when_modal_appears(action) -> QTimer:  # type: ignore[no-untyped-def]
     timer.timeout.connect(check)
     timer.start()
     return timer
+
+
+@contextmanager
+def running_controller(tmp_path: Path) -> Iterator[AppController]:
+    """The application's controller on a settings file of its own; shut down afterwards."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    controller = AppController(settings, tmp_path / "data", today=lambda: TODAY)
+    try:
+        yield controller
+    finally:
+        controller.shutdown()
+        close_all_windows()
+
+
+def unlock(controller: AppController, vault_path: Path, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    """Start on ``vault_path`` and type the passphrase as she would."""
+    controller.start(vault_path)
+    screen = controller.unlock_window
+    assert screen is not None and screen.isVisible()
+    type_text(qtbot, screen.passphrase, PASSPHRASE)
+    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    assert controller.main_window is not None
+    return controller.main_window

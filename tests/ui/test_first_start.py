@@ -8,8 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from coachdesk.services.facade import Services
+from coachdesk.ui.demo_vault import DEMO_PASSPHRASE
 from coachdesk.ui.recovery_sheet import write_recovery_sheet
-from coachdesk.ui.welcome import CREATE, DEMO_PASSPHRASE, RECOVERY, WelcomeWindow
+from coachdesk.ui.welcome import CREATE, RECOVERY, WelcomeWindow
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE
 from tests.ui.shell_support import type_text, when_modal_appears

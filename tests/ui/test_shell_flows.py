@@ -7,48 +7,32 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from coachdesk.services.meetings import AgreementDraft, MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.app import LAST_VAULT_KEY, AppController
-from coachdesk.ui.main_window import PARTICIPANTS, SETTINGS, MainWindow
+from coachdesk.ui.main_window import PARTICIPANTS
 from coachdesk.ui.main_window import TODAY as TODAY_VIEW
 from coachdesk.ui.today_model import ITEM_ROLE
 from tests.conftest import PASSPHRASE, TODAY
 from tests.ui.shell_support import (
-    close_all_windows,
+    running_controller,
     type_text,
+    unlock,
     visible_texts,
     when_modal_appears,
 )
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+def controller(qapp, tmp_path: Path) -> Iterator[AppController]:  # type: ignore[no-untyped-def]
+    with running_controller(tmp_path) as c:
+        yield c
 
 
-@pytest.fixture
-def controller(qapp, settings: QSettings, tmp_path: Path) -> Iterator[AppController]:  # type: ignore[no-untyped-def]
-    c = AppController(settings, tmp_path / "data", today=lambda: TODAY)
-    yield c
-    c.shutdown()
-    close_all_windows()
-
-
-def unlock(controller: AppController, vault_path: Path, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
-    controller.start(vault_path)
-    screen = controller.unlock_window
-    assert screen is not None and screen.isVisible()
-    type_text(qtbot, screen.passphrase, PASSPHRASE)
-    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
-    assert controller.main_window is not None
-    return controller.main_window
-
-
-def test_wrong_then_right_passphrase(controller, vault_path, settings, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_then_right_passphrase(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     controller.start(vault_path)
     screen = controller.unlock_window
     assert screen is not None
@@ -65,7 +49,7 @@ def test_wrong_then_right_passphrase(controller, vault_path, settings, qtbot) ->
     assert window is not None and window.isVisible()
     assert not screen.isVisible()
     assert "Vault: vault" in window.vault_label.text()
-    assert settings.value(LAST_VAULT_KEY) == str(vault_path)
+    assert controller.settings.value(LAST_VAULT_KEY) == str(vault_path)
 
 
 def test_recovery_code_opens_and_sets_a_new_passphrase(  # type: ignore[no-untyped-def]
@@ -170,55 +154,6 @@ def test_today_shows_an_overdue_agreement_and_opens_her_file(  # type: ignore[no
     assert file_window.file.tabs.currentWidget() is file_window.file.meetings
 
 
-def test_lock_takes_every_name_off_the_screen(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window = unlock(controller, vault_path, qtbot)
-    controller.services.participants.create(ParticipantDraft("Ayşe", "Yılmaz"))
-    window.show_view(PARTICIPANTS)
-    assert any("Yılmaz" in t for t in visible_texts())
-    vault = controller.vault
-
-    QApplication.clipboard().setText("Yılmaz")  # she copied the name in CoachDesk
-
-    window.lock_action.trigger()
-
-    assert vault.is_locked
-    assert QApplication.clipboard().text() == ""
-    assert controller.main_window is None and controller.services is None
-    assert controller.unlock_window is not None and controller.unlock_window.isVisible()
-    assert window.participants.model.rowCount() == 0
-    assert not any("Yılmaz" in t or "Ayşe" in t for t in visible_texts())
-
-
-def test_idle_time_locks_the_vault(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    unlock(controller, vault_path, qtbot)
-    vault = controller.vault
-    controller.idle.set_interval_ms(200)
-    qtbot.waitUntil(lambda: vault.is_locked, timeout=5000)
-    assert controller.unlock_window is not None and controller.unlock_window.isVisible()
-    assert controller.main_window is None
-
-
-def test_lock_keeps_unsaved_file_changes_as_a_draft(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window = unlock(controller, vault_path, qtbot)
-    ayse = controller.services.participants.create(ParticipantDraft("Ayşe", "Yılmaz"))
-    window.open_participant(ayse.id)
-    file_window = window.files[ayse.id]
-    assert file_window.isVisible() and "Ayşe Yılmaz" in file_window.windowTitle()
-    qtbot.keyClicks(file_window.file.overview.form.fields["phone"], "0171 2345678")
-    assert file_window.has_unsaved_changes()
-
-    window.lock_action.trigger()
-    assert not file_window.isVisible()
-    assert not any("0171" in t or "Yılmaz" in t for t in visible_texts())
-
-    screen = controller.unlock_window
-    type_text(qtbot, screen.passphrase, PASSPHRASE)
-    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
-    controller.main_window.open_participant(ayse.id)
-    reopened = controller.main_window.files[ayse.id]
-    assert reopened.file.has_draft_offer()
-
-
 def test_new_participant_with_ctrl_n_opens_her_file(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = unlock(controller, vault_path, qtbot)
     seen: list[str] = []
@@ -258,76 +193,6 @@ def test_archive_leaves_the_list_and_show_archived_brings_her_back(  # type: ign
 
     view.show_archived.setChecked(True)
     assert view.model.index(0, 0).data() == "Yılmaz, Ayşe (archived)"
-
-
-def test_idle_minutes_from_settings_reach_the_lock_timer(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window = unlock(controller, vault_path, qtbot)
-    assert controller.idle.interval_ms == 5 * 60_000
-    window.show_view(SETTINGS)
-    window.settings_view.idle.setValue(12)
-    assert controller.idle.interval_ms == 12 * 60_000
-    assert int(controller.settings.value("idle_minutes")) == 12
-
-
-def test_locking_while_a_dialog_is_open_closes_it(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window = unlock(controller, vault_path, qtbot)
-    vault = controller.vault
-
-    def type_then_lock(dialog) -> None:  # type: ignore[no-untyped-def]
-        dialog.form.fields["last_name"].setText("Yılmaz")
-        controller.lock()  # what the idle timer does
-
-    watcher = when_modal_appears(type_then_lock)
-    window.new_action.trigger()  # returns once the dialog has closed
-    watcher.stop()
-    qtbot.wait(50)  # deferred deletions run
-    assert vault.is_locked
-    assert controller.unlock_window.isVisible()
-    assert not any("Yılmaz" in t for t in visible_texts())
-
-
-class _ExportLikeDialog(QDialog):
-    """A dialog that cannot be closed while it is still writing (like the export dialog)."""
-
-    busy = True
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()
-
-
-def test_lock_waits_for_a_dialog_that_is_still_writing(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window = unlock(controller, vault_path, qtbot)
-    controller.services.participants.create(ParticipantDraft("Ayşe", "Yılmaz"))
-    window.show_view(PARTICIPANTS)
-    vault = controller.vault
-    dialog = _ExportLikeDialog()
-    qtbot.addWidget(dialog)
-    dialog.show()
-
-    controller.lock()
-    assert not window.isVisible()  # her name is off the screen at once
-    assert not vault.is_locked  # but the vault stays open for the running job
-    assert controller.services.participants.count() == 1
-
-    dialog.busy = False
-    qtbot.waitUntil(lambda: vault.is_locked, timeout=3000)
-    assert not dialog.isVisible()
-    assert controller.unlock_window.isVisible()
-
-
-def test_window_size_and_last_view_are_remembered(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window = unlock(controller, vault_path, qtbot)
-    window.resize(720, 520)  # within the offscreen 800x600 screen
-    window.show_view(SETTINGS)
-    controller.lock()
-    screen = controller.unlock_window
-    type_text(qtbot, screen.passphrase, PASSPHRASE)
-    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
-    again = controller.main_window
-    assert again is not window
-    assert again.current_view() == SETTINGS
-    assert (again.width(), again.height()) == (720, 520)
 
 
 def test_participants_hidden_during_a_change_catch_up_when_shown(  # type: ignore[no-untyped-def]
