@@ -96,10 +96,12 @@ def load_pkcs12(data: bytes, password: str) -> SigningMaterial:
     """Read a PKCS#12 file from the organisation; errors say what is wrong in words."""
     try:
         asn1_pkcs12.Pfx.load(data).native  # noqa: B018 - parses the whole structure
-    except (ValueError, TypeError) as exc:
+    except Exception as exc:  # asn1crypto fails on damaged input in many ways (fuzzed)
         raise ValidationError.single(
             "pkcs12", N_("The file is damaged or is not a PKCS#12 (.p12/.pfx) file.")
         ) from exc
+    if "\x00" in password:  # a C string cannot hold it (cryptography panics on it)
+        raise ValidationError.single("password", N_("The password for this file is wrong."))
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, password.encode() or None)
     except ValueError as exc:

@@ -15,10 +15,20 @@ from coachdesk.services.errors import FieldError, NotFoundError, ValidationError
 
 M = TypeVar("M", bound=Base)
 
+SQLITE_INTEGERS = range(-(2**63), 2**63)
+"""What an INTEGER column can hold; binding a larger Python int raises OverflowError."""
+
+
+def get_row(s: Session, model: type[M], record_id: int) -> M | None:
+    """The row with ``record_id``, or None (also for an id no row can have)."""
+    if record_id not in SQLITE_INTEGERS:
+        return None
+    return s.get(model, record_id)
+
 
 def load(s: Session, model: type[M], record_id: int, entity: str) -> M:
     """The row with ``record_id``, or NotFoundError naming ``entity``."""
-    obj = s.get(model, record_id)
+    obj = get_row(s, model, record_id)
     if obj is None:
         raise NotFoundError(entity, record_id)
     return obj

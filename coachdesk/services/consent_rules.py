@@ -13,7 +13,7 @@ from coachdesk.i18n import N_, Message
 from coachdesk.models import Consent, ContactPerson, Organisation
 from coachdesk.models.enums import SPECIAL_CATEGORIES, ConsentMethod, DataCategory, LegalBasis
 from coachdesk.services import validation
-from coachdesk.services.common import not_in_future
+from coachdesk.services.common import get_row, not_in_future
 from coachdesk.services.errors import FieldError
 
 if TYPE_CHECKING:
@@ -77,14 +77,14 @@ def check_recipient(s: Session, draft: ConsentDraft) -> list[FieldError]:
     """The recipient exists, and a named person works for the named organisation."""
     problems: list[FieldError] = []
     organisation = (
-        s.get(Organisation, draft.recipient_organisation_id)
+        get_row(s, Organisation, draft.recipient_organisation_id)
         if draft.recipient_organisation_id is not None
         else None
     )
     if draft.recipient_organisation_id is not None and organisation is None:
         _add(problems, "recipient", N_("This organisation is no longer in the directory."))
     if draft.recipient_contact_id is not None:
-        contact = s.get(ContactPerson, draft.recipient_contact_id)
+        contact = get_row(s, ContactPerson, draft.recipient_contact_id)
         if contact is None:
             _add(problems, "recipient", N_("This person is no longer in the directory."))
         elif organisation is not None and contact.organisation_id != organisation.id:

@@ -17,7 +17,7 @@ from coachdesk.i18n import N_
 from coachdesk.models import Consent, ConsentCategory, ContactPerson, Organisation
 from coachdesk.models.enums import ConsentMethod, DataCategory, LegalBasis
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, load_participant
+from coachdesk.services.common import get_row, load, load_participant
 from coachdesk.services.consent_rules import check_recipient, duplicate, validate_consent
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import ValidationError
@@ -94,7 +94,7 @@ class ConsentService:
         """
         with self.ctx.read() as s:
             if organisation_id is None and contact_id is not None:
-                contact = s.get(ContactPerson, contact_id)
+                contact = get_row(s, ContactPerson, contact_id)
                 organisation_id = contact.organisation_id if contact is not None else None
             return [
                 _record(s, c)
@@ -233,8 +233,10 @@ def _record(s: Session, consent: Consent) -> ConsentRecord:
 
 def recipient_name(s: Session, organisation_id: int | None, contact_id: int | None) -> str:
     """ "Name (Organisation)" for a contact person, the organisation's name otherwise."""
-    organisation = s.get(Organisation, organisation_id) if organisation_id is not None else None
-    contact = s.get(ContactPerson, contact_id) if contact_id is not None else None
+    organisation = (
+        get_row(s, Organisation, organisation_id) if organisation_id is not None else None
+    )
+    contact = get_row(s, ContactPerson, contact_id) if contact_id is not None else None
     if contact is not None:
         org_name = organisation.name if organisation else contact.organisation.name
         return f"{contact.name} ({org_name})"

@@ -16,7 +16,7 @@ from coachdesk.models import ContactPerson, Handover, Organisation
 from coachdesk.models.base import utcnow
 from coachdesk.models.enums import HandoverKind
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, load_participant
+from coachdesk.services.common import get_row, load, load_participant
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -200,12 +200,12 @@ def _duplicate(
 
 def _record(s: Session, handover: Handover) -> HandoverRecord:
     organisation = (
-        s.get(Organisation, handover.organisation_id)
+        get_row(s, Organisation, handover.organisation_id)
         if handover.organisation_id is not None
         else None
     )
     contact = (
-        s.get(ContactPerson, handover.contact_person_id)
+        get_row(s, ContactPerson, handover.contact_person_id)
         if handover.contact_person_id is not None
         else None
     )

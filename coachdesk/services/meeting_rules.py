@@ -12,6 +12,7 @@ from coachdesk.i18n import N_, Message
 from coachdesk.models import ContactPerson, Meeting
 from coachdesk.models.enums import AttendeeRole, MeetingKind
 from coachdesk.services import validation
+from coachdesk.services.common import get_row
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import strip_text
 
@@ -54,7 +55,10 @@ def unknown_contacts(s: Session, draft: MeetingDraft) -> list[FieldError]:
     """Attendees linked to the directory must still be in it."""
     problems: list[FieldError] = []
     for number, a in enumerate(draft.attendees, start=1):
-        if a.contact_person_id is not None and s.get(ContactPerson, a.contact_person_id) is None:
+        if (
+            a.contact_person_id is not None
+            and get_row(s, ContactPerson, a.contact_person_id) is None
+        ):
             _problem(
                 problems,
                 "attendees",

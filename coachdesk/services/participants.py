@@ -10,10 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.i18n import N_, Message
-from coachdesk.models import Participant
+from coachdesk.models import ContactPerson, Participant
 from coachdesk.models.base import utcnow
 from coachdesk.models.enums import ExitDestination, GermanLevel, ParticipantStatus
 from coachdesk.services import audit, validation
+from coachdesk.services.common import get_row
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError, NotFoundError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -209,7 +210,7 @@ class ParticipantService:
         problems = validate_participant(draft, self.ctx.today())
         validation.raise_if(problems)
         with self.ctx.write() as s:
-            validation.raise_if(_duplicates(s, draft, None))
+            validation.raise_if(_duplicates(s, draft, None) + _officer(s, draft))
             p = Participant()
             apply_draft(p, draft)
             p.retention_until = _retention_date(s, draft.exit_date)
@@ -226,7 +227,7 @@ class ParticipantService:
         validation.raise_if(problems)
         with self.ctx.write() as s:
             p = _load(s, participant_id)
-            validation.raise_if(_duplicates(s, draft, participant_id))
+            validation.raise_if(_duplicates(s, draft, participant_id) + _officer(s, draft))
             changed = apply_draft(p, draft)
             if changed:
                 if "exit_date" in changed:
@@ -255,7 +256,7 @@ class ParticipantService:
 
 
 def _load(s: Session, participant_id: int) -> Participant:
-    p = s.get(Participant, participant_id)
+    p = get_row(s, Participant, participant_id)
     if p is None:
         raise NotFoundError("participant", participant_id)
     return p
@@ -308,6 +309,15 @@ def _duplicates(s: Session, draft: ParticipantDraft, own_id: int | None) -> list
     return problems
 
 
+def _officer(s: Session, draft: ParticipantDraft) -> list[FieldError]:
+    """The integration officer must be a contact in the directory (else: a foreign-key crash)."""
+    chosen = draft.integration_officer_id
+    if chosen is None or get_row(s, ContactPerson, chosen) is not None:
+        return []
+    message = Message(N_("This person is no longer in the directory."))
+    return [FieldError("integration_officer_id", message)]
+
+
 def _retention_date(s: Session, exit_date: dt.date | None) -> dt.date | None:
     from coachdesk.services.settings import retention_months
 
@@ -317,4 +327,6 @@ def _retention_date(s: Session, exit_date: dt.date | None) -> dt.date | None:
     year = exit_date.year + (exit_date.month - 1 + months) // 12
     month = (exit_date.month - 1 + months) % 12 + 1
     day = min(exit_date.day, 28)
+    if year > dt.MAXYEAR:  # an exit in the year 9999: kept as long as a date can say
+        return dt.date.max
     return dt.date(year, month, day)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from coachdesk.i18n import N_, Message
 from coachdesk.models import ContactPerson, Organisation, Responsibility
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, name_taken
+from coachdesk.services.common import get_row, load, name_taken
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -122,7 +122,7 @@ def _check(
 ) -> list[FieldError]:
     problems: list[FieldError] = []
     if draft.contact_person_id is not None:
-        contact = s.get(ContactPerson, draft.contact_person_id)
+        contact = get_row(s, ContactPerson, draft.contact_person_id)
         if contact is None or contact.organisation_id != organisation_id:
             problems.append(
                 FieldError(
@@ -147,7 +147,9 @@ def _check(
 
 def _record(s: Session, row: Responsibility) -> ResponsibilityRecord:
     contact = (
-        s.get(ContactPerson, row.contact_person_id) if row.contact_person_id is not None else None
+        get_row(s, ContactPerson, row.contact_person_id)
+        if row.contact_person_id is not None
+        else None
     )
     return to_record(
         ResponsibilityRecord,

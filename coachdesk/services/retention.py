@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from coachdesk.models import AuditEntry, Draft, Participant, VaultSetting
 from coachdesk.models.base import utcnow
 from coachdesk.services import audit
+from coachdesk.services.common import get_row
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import NotFoundError
 from coachdesk.vault.compact import compact
@@ -97,7 +98,7 @@ class RetentionService:
     def erase(self, participant_id: int) -> Erasure:
         """Delete the person and everything about her, then compact the vault file."""
         with self.ctx.write() as s:
-            if s.get(Participant, participant_id) is None:
+            if get_row(s, Participant, participant_id) is None:
                 raise NotFoundError("participant", participant_id)
             pseudonym = _pseudonymous_id(s, participant_id)
             _delete_drafts_of(s, participant_id)
