@@ -1,4 +1,4 @@
-"""First start: a vault is created with a checked passphrase; the recovery code is shown once."""
+"""First start and unlock: a checked passphrase, the recovery code shown once, clear errors."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 from coachdesk.services.facade import Services
 from coachdesk.ui.demo_vault import DEMO_PASSPHRASE
 from coachdesk.ui.recovery_sheet import write_recovery_sheet
+from coachdesk.ui.unlock import UnlockWindow
 from coachdesk.ui.welcome import CREATE, RECOVERY, WelcomeWindow
+from coachdesk.vault.errors import DamagedVaultError, VaultInUseError
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE
 from tests.ui.shell_support import type_text, when_modal_appears
@@ -103,3 +105,22 @@ def test_demo_vault_is_made_once_and_its_passphrase_shown(qtbot, tmp_path: Path)
     with qtbot.waitSignal(welcome.open_requested) as requested:
         welcome.open_demo()
     assert requested.args == [str(tmp_path / "demo-vault")]
+
+
+def test_unlock_explains_a_vault_in_use_and_a_damaged_vault(qtbot, vault_path: Path) -> None:  # type: ignore[no-untyped-def]
+    screen = UnlockWindow(vault_path)
+    qtbot.addWidget(screen)
+    with Vault.open(vault_path, PASSPHRASE):  # another CoachDesk has it open
+        type_text(qtbot, screen.passphrase, PASSPHRASE)
+        with qtbot.assertNotEmitted(screen.unlocked):
+            qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+        assert screen.error.text() == str(VaultInUseError())
+
+    db = vault_path / "vault.db"
+    data = bytearray(db.read_bytes())
+    data[:4096] = bytes(4096)  # the first page is gone
+    db.write_bytes(bytes(data))
+    with qtbot.assertNotEmitted(screen.unlocked):
+        qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert screen.error.text() == str(DamagedVaultError())
+    assert "Restore your newest backup" in screen.error.text()
