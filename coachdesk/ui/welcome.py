@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -269,6 +269,13 @@ class WelcomeWindow(QWidget):
         self._recovery_code = ""
         self.recovery_label.setText("")
         self.vault_opened.emit(vault)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closed on the recovery page: the new vault was made, so close it properly.
+        if self._new_vault is not None:
+            self._new_vault.lock()
+            self._new_vault = None
+        super().closeEvent(event)
 
     def open_demo(self) -> None:
         folder = demo_folder(self.data_dir)
