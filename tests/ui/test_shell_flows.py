@@ -206,3 +206,13 @@ def test_participants_hidden_during_a_change_catch_up_when_shown(  # type: ignor
     view = window.participants
     assert view.model.rowCount() == 1
     assert view.programme_filter.findData("MY TURN") > 0
+
+
+def test_open_another_vault_and_back(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    controller.start(vault_path)
+    qtbot.mouseClick(controller.unlock_window.other_button, Qt.MouseButton.LeftButton)
+    assert controller.unlock_window is None
+    assert controller.welcome is not None and controller.welcome.isVisible()
+    controller.welcome.request_open(vault_path)
+    assert controller.welcome is None
+    assert controller.unlock_window.isVisible() and controller.unlock_window.path == vault_path
