@@ -12,7 +12,7 @@ from coachdesk.i18n import N_, Message
 from coachdesk.models import AftercareFollowUp
 from coachdesk.models.enums import AftercareStatus
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, load_participant, not_in_future
+from coachdesk.services.common import load, load_participant, not_in_future, storable
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -73,6 +73,8 @@ class AftercareService:
 
     def list_for_participant(self, participant_id: int) -> list[FollowUpRecord]:
         """Her follow-ups by due date."""
+        if not storable(participant_id):
+            return []  # no row can have it
         with self.ctx.read() as s:
             q = (
                 select(AftercareFollowUp)

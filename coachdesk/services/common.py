@@ -19,9 +19,14 @@ SQLITE_INTEGERS = range(-(2**63), 2**63)
 """What an INTEGER column can hold; binding a larger Python int raises OverflowError."""
 
 
+def storable(record_id: int) -> bool:
+    """Whether SQLite can hold this id at all (a query with a larger one raises)."""
+    return record_id in SQLITE_INTEGERS
+
+
 def get_row(s: Session, model: type[M], record_id: int) -> M | None:
     """The row with ``record_id``, or None (also for an id no row can have)."""
-    if record_id not in SQLITE_INTEGERS:
+    if not storable(record_id):
         return None
     return s.get(model, record_id)
 

@@ -17,7 +17,7 @@ from coachdesk.i18n import N_
 from coachdesk.models import Consent, ConsentCategory, ContactPerson, Organisation
 from coachdesk.models.enums import ConsentMethod, DataCategory, LegalBasis
 from coachdesk.services import audit, validation
-from coachdesk.services.common import get_row, load, load_participant
+from coachdesk.services.common import get_row, load, load_participant, storable
 from coachdesk.services.consent_rules import check_recipient, duplicate, validate_consent
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import ValidationError
@@ -77,6 +77,8 @@ class ConsentService:
 
     def list_for_participant(self, participant_id: int) -> list[ConsentRecord]:
         """All her consents, newest first, withdrawn ones included (they are the history)."""
+        if not storable(participant_id):
+            return []  # no row can have it
         with self.ctx.read() as s:
             return [_record(s, c) for c in _consents(s, participant_id)]
 

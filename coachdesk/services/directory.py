@@ -17,7 +17,7 @@ from coachdesk.models import ContactPerson, Organisation
 from coachdesk.models.base import utcnow
 from coachdesk.models.enums import OrganisationKind
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, name_taken
+from coachdesk.services.common import load, name_taken, storable
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError, ValidationError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -171,6 +171,8 @@ class DirectoryService(ResponsibilityMixin):
         self, organisation_id: int | None = None, include_archived: bool = False
     ) -> list[ContactRecord]:
         """Contact persons (of one organisation), by name; archived organisations' left out."""
+        if organisation_id is not None and not storable(organisation_id):
+            return []  # no row can have it
         with self.ctx.read() as s:
             q = (
                 select(ContactPerson, Organisation.name)

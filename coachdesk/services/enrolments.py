@@ -16,7 +16,7 @@ from coachdesk.i18n import N_, Message
 from coachdesk.models import Attendance, Enrolment, Module, Participant
 from coachdesk.models.enums import AttendanceStatus, EnrolmentResult
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, load_participant
+from coachdesk.services.common import load, load_participant, storable
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError, ValidationError
 
@@ -183,6 +183,8 @@ class EnrolmentMixin:
         self._publish(participant_id)
 
     def enrolments_for_participant(self, participant_id: int) -> builtins.list[EnrolmentRecord]:
+        if not storable(participant_id):
+            return []  # no row can have it
         with self.ctx.read() as s:
             return _records(s, Enrolment.participant_id == participant_id)
 

@@ -21,6 +21,7 @@ from coachdesk.services.common import (
     name_taken,
     next_position,
     not_in_future,
+    storable,
 )
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
@@ -116,6 +117,8 @@ class GoalService:
         self, participant_id: int, include_archived: bool = False
     ) -> list[GoalRecord]:
         """The participant's goals in the coach's order, each with its milestones."""
+        if not storable(participant_id):
+            return []  # no row can have it
         with self.ctx.read() as s:
             q = (
                 select(Goal)

@@ -16,7 +16,7 @@ from coachdesk.models import ContactPerson, Handover, Organisation
 from coachdesk.models.base import utcnow
 from coachdesk.models.enums import HandoverKind
 from coachdesk.services import audit, validation
-from coachdesk.services.common import get_row, load, load_participant
+from coachdesk.services.common import get_row, load, load_participant, storable
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -87,6 +87,8 @@ class HandoverService:
         self, participant_id: int, include_archived: bool = False
     ) -> list[HandoverRecord]:
         """The participant's handovers, newest first."""
+        if not storable(participant_id):
+            return []  # no row can have it
         with self.ctx.read() as s:
             q = (
                 select(Handover)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from coachdesk.i18n import N_, Message
 from coachdesk.models import ContactPerson, Organisation, Responsibility
 from coachdesk.services import audit, validation
-from coachdesk.services.common import get_row, load, name_taken
+from coachdesk.services.common import get_row, load, name_taken, storable
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -53,6 +53,8 @@ class ResponsibilityMixin:
         self, organisation_id: int | None = None
     ) -> list[ResponsibilityRecord]:
         """By topic; those of archived organisations are left out."""
+        if organisation_id is not None and not storable(organisation_id):
+            return []  # no row can have it
         with self.ctx.read() as s:
             q = (
                 select(Responsibility)

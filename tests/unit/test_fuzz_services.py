@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -107,6 +108,7 @@ def test_participants(services: Services, draft: ParticipantDraft, other: Any, t
     reads_back(attempt(lambda: p.create(draft)), p.get, p.update, draft)
     reads_back(attempt(lambda: p.update(target, other)), p.get, p.update, other)
     attempt(lambda: p.archive(target))
+    attempt(lambda: p.get(target))
 
 
 @FUZZ
@@ -142,6 +144,7 @@ def test_goals_and_milestones(
     attempt(lambda: g.mark_reached(goal_id, on or dt.date(2026, 3, 1)))
     attempt(lambda: g.reorder(pid, order))
     attempt(lambda: g.reorder_milestones(goal_id, order))
+    attempt(lambda: g.list_for_participant(pid))
 
 
 @FUZZ
@@ -178,6 +181,8 @@ def test_modules_enrolments_attendance(
     attended = attempt(lambda: m.record_attendance(enrolment_id, on, status, note))
     if attended is not None:
         assert m.get_enrolment(enrolment_id) == attended
+    attempt(lambda: m.enrolments_for_participant(pid))
+    attempt(lambda: m.participants_of_module(module_id))
 
 
 @FUZZ
@@ -193,6 +198,7 @@ def test_meetings_with_attendees_and_agreements(  # type: ignore[no-untyped-def]
         reads_back(attempt(lambda p=participant: m.create(p, meeting)), m.get, m.update, meeting)
     reads_back(attempt(lambda: m.update(meeting_id, meeting)), m.get, m.update, meeting)
     attempt(lambda: m.set_agreement_done(agreement_id, on))
+    attempt(lambda: m.list_for_participant(pid))
 
 
 @FUZZ
@@ -203,6 +209,7 @@ def test_handovers(services: Services, handover: HandoverDraft, pid: int, handov
     for participant in (own, pid):
         reads_back(attempt(lambda p=participant: h.create(p, handover)), h.get, h.update, handover)
     reads_back(attempt(lambda: h.update(handover_id, handover)), h.get, h.update, handover)
+    attempt(lambda: h.list_for_participant(pid))
 
 
 @FUZZ
@@ -216,6 +223,7 @@ def test_consents(
         reads_back(attempt(lambda p=participant: c.record(p, consent)), c.get, c.update, consent)
     reads_back(attempt(lambda: c.update(consent_id, consent)), c.get, c.update, consent)
     attempt(lambda: c.withdraw(consent_id, on))
+    attempt(lambda: c.list_for_participant(pid))
 
 
 @FUZZ
@@ -249,6 +257,8 @@ def test_directory(  # type: ignore[no-untyped-def]
         added = attempt(lambda o=org: d.add_responsibility(o, responsibility))
         reads_back(added, d.get_responsibility, d.update_responsibility, responsibility)
     attempt(lambda: d.update_responsibility(target, responsibility))
+    attempt(lambda: d.list_contacts(target))
+    attempt(lambda: d.list_responsibilities(target))
 
 
 @FUZZ
@@ -262,6 +272,7 @@ def test_aftercare(
         reads_back(attempt(lambda p=participant: a.create(p, followup)), a.get, a.update, followup)
     reads_back(attempt(lambda: a.update(followup_id, followup)), a.get, a.update, followup)
     attempt(lambda: a.mark_done(followup_id, on))
+    attempt(lambda: a.list_for_participant(pid))
 
 
 def saved(call: Callable[[], None]) -> bool:
@@ -280,3 +291,17 @@ def test_settings(services: Services, name: str, organisation: str, months: int)
     if saved(lambda: s.set_retention_months(months)):
         assert s.retention_months() == months
     assert 1 <= s.retention_months() <= 120
+
+
+def test_what_fuzzing_found(services: Services) -> None:
+    """Each of these crashed once (OverflowError, IntegrityError, ValueError)."""
+    beyond = 2**64
+    with pytest.raises(NotFoundError):
+        services.goals.get(beyond)
+    assert services.consents.list_for_participant(beyond) == []
+    with pytest.raises(ValidationError) as refused:
+        services.participants.create(ParticipantDraft("Amina", "K", integration_officer_id=99))
+    assert refused.value.for_field("integration_officer_id") is not None
+    last_day = ParticipantDraft("Olena", "K", entry_date=dt.date(9999, 1, 1), exit_date=dt.date.max)
+    saved = services.participants.create(last_day)
+    assert services.participants.get(saved.id).exit_date == dt.date.max
