@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 from coachdesk.i18n import _
 from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.file_window import ParticipantFileWindow
+from coachdesk.ui.participant_file import ParticipantFile
 from coachdesk.ui.participants_view import ParticipantsView
 from coachdesk.ui.settings_view import SettingsView
 from coachdesk.ui.signals import AppSignals
@@ -33,7 +32,6 @@ from coachdesk.ui.view_pages import (
     SETTINGS,
     TODAY,
     VIEWS,
-    MissingView,
     load_view,
 )
 
@@ -212,19 +210,8 @@ class MainWindow(QMainWindow):
     def open_participant(self, participant_id: int) -> None:
         window = self.files.get(participant_id)
         if window is None:
-            try:
-                module = importlib.import_module("coachdesk.ui.participant_file")
-            except ModuleNotFoundError as exc:
-                if exc.name != "coachdesk.ui.participant_file":
-                    raise
-                QMessageBox.information(
-                    self,
-                    _("Participant file"),
-                    _("The participant file is not available in this version of CoachDesk."),
-                )
-                return
             name = self.services.participants.get(participant_id).display_name
-            file_widget = module.ParticipantFile(self.services, self.signals, participant_id)
+            file_widget = ParticipantFile(self.services, self.signals, participant_id)
             window = ParticipantFileWindow(file_widget, participant_id, name, self)
             window.closed.connect(self._file_closed)
             self.files[participant_id] = window
@@ -271,7 +258,7 @@ class MainWindow(QMainWindow):
         self.files.clear()
         for view in self.views.values():
             clear = getattr(view, "clear", None)
-            if clear is not None and not isinstance(view, MissingView):
+            if clear is not None:
                 clear()
         self.save_geometry()
 

@@ -9,7 +9,6 @@ offers the draft back.
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from coachdesk.i18n import _
 from coachdesk.ui.aftercare_tab import AftercareTab
 from coachdesk.ui.consents_tab import ConsentsTab
+from coachdesk.ui.export_history import ExportHistoryView
 from coachdesk.ui.forms import add_save_shortcut
 from coachdesk.ui.goals_tab import GoalsTab
 from coachdesk.ui.handover_editor import HandoverEditor
@@ -42,16 +42,6 @@ DRAFT_INTERVAL_MS = 10_000
 
 def draft_key(participant_id: int) -> str:
     return f"participant-file:{participant_id}"
-
-
-def _export_history(services: Any, signals: Any, participant_id: int) -> QWidget | None:
-    """The export history view of the export feature, when it is installed."""
-    try:
-        module = importlib.import_module("coachdesk.ui.export_history")
-    except ImportError:
-        return None
-    view: QWidget = module.ExportHistoryView(services, signals, participant_id)
-    return view
 
 
 class ParticipantFile(QWidget):
@@ -70,10 +60,7 @@ class ParticipantFile(QWidget):
         self.handovers = HandoversTab(services, signals, participant_id)
         self.consents = ConsentsTab(services, signals, participant_id)
         self.aftercare = AftercareTab(services, signals, participant_id)
-        self.exports = _export_history(services, signals, participant_id)
-        self.exports_empty = QLabel()
-        self.exports_empty.setWordWrap(True)
-        self.exports_empty.setMargin(24)
+        self.exports = ExportHistoryView(services, signals, participant_id)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
@@ -104,7 +91,7 @@ class ParticipantFile(QWidget):
             self.handovers,
             self.consents,
             self.aftercare,
-            self.exports if self.exports is not None else self.exports_empty,
+            self.exports,
         ]
 
     SECTIONS = (
@@ -161,14 +148,8 @@ class ParticipantFile(QWidget):
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
         for section in self._sections():
-            if section is not self.exports_empty and hasattr(section, "retranslate"):
+            if hasattr(section, "retranslate"):
                 section.retranslate()
-        self.exports_empty.setText(
-            _(
-                "No documents exported yet. Documents you export for this participant "
-                "(handovers, consent sheets) are listed here."
-            )
-        )
         self.banner_text.setText(_("Unsaved changes from your last session were kept as a draft."))
         self.restore_button.setText(_("Restore draft"))
         self.discard_button.setText(_("Discard draft"))

@@ -6,10 +6,9 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
-from coachdesk.i18n import N_, _
+from coachdesk.i18n import N_
 
 TODAY, PARTICIPANTS, MEETINGS, MODULES, CONTACTS, REPORTS, SETTINGS = (
     "today",
@@ -29,7 +28,7 @@ VIEWS: tuple[tuple[str, str], ...] = (
     (REPORTS, N_("Reports")),
     (SETTINGS, N_("Settings")),
 )
-# Views written elsewhere in ui/, imported when first shown: (module, class).
+# Views imported when first shown (start-up stays short): (module, class).
 LAZY_VIEWS = {
     MEETINGS: ("coachdesk.ui.meetings_view", "MeetingsView"),
     MODULES: ("coachdesk.ui.modules_view", "ModulesView"),
@@ -38,34 +37,12 @@ LAZY_VIEWS = {
 }
 
 
-class MissingView(QLabel):
-    """Shown in place of a view whose module is not part of this build."""
-
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.title = title
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.setText(
-            _('"{view}" is not available in this version of CoachDesk.').format(view=_(self.title))
-        )
-
-
 def load_view(
     key: str, services: Any, signals: Any, open_participant: Callable[[int], None]
 ) -> QWidget:
-    """Build the view of ``key`` from its module, or a clear note when the module is missing."""
+    """Build the view of ``key``; its module is imported on first show to keep start-up short."""
     module_name, class_name = LAZY_VIEWS[key]
-    title = dict(VIEWS)[key]
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        return MissingView(title)
+    module = importlib.import_module(module_name)
     view: QWidget = getattr(module, class_name)(services, signals)
     # A view that can open a participant's file says so with one of these signals.
     for name in ("open_requested", "participant_requested"):
