@@ -96,6 +96,9 @@ def validate_participant(draft: ParticipantDraft, today: dt.date) -> list[FieldE
     validation.required(problems, "first_name", draft.first_name, N_("first name"))
     validation.required(problems, "last_name", draft.last_name, N_("last name"))
     validation.lengths(problems, Participant, draft)
+    validation.one_of(problems, "status", draft.status, ParticipantStatus)
+    validation.one_of(problems, "german_level", draft.german_level, GermanLevel)
+    validation.one_of(problems, "exit_destination", draft.exit_destination, ExitDestination)
     validation.customer_number(
         problems, "jobcentre_customer_number", draft.jobcentre_customer_number
     )

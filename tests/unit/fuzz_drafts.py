@@ -73,7 +73,11 @@ def value_for(hint: Any, hostile: bool, name: str = "") -> st.SearchStrategy[Any
     if origin is frozenset:
         return st.frozensets(value_for(args[0], hostile), max_size=4)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return st.sampled_from(list(hint))
+        members = st.sampled_from(list(hint))
+        if not hostile:
+            return members
+        # From the command line or an old draft: the plain value, or a value it never had.
+        return st.one_of(members.map(lambda m: m.value), st.sampled_from(["", "bogus", "ACTIVE"]))
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return drafts(hint)
     if not hostile and name in FORMATTED:

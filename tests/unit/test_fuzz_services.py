@@ -49,7 +49,7 @@ def attempt(call: Callable[[], T]) -> T | None:
     """The call's result, or None for a clear refusal; anything else fails the test."""
     try:
         result = call()
-        event("saved")
+        event("succeeded")
         return result
     except ValidationError as refused:
         event(f"refused: {refused.errors[0].field} {refused.errors[0].message.msgid[:30]}")
