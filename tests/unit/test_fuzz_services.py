@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -85,9 +86,12 @@ class Base:
     module: int
 
 
+_BASES: weakref.WeakKeyDictionary[Services, Base] = weakref.WeakKeyDictionary()
+
+
 def base(services: Services) -> Base:
     """One participant, organisation, contact and module the fuzzed calls can refer to."""
-    found = getattr(services, "_fuzz_base", None)
+    found = _BASES.get(services)
     if found is None:
         pid = services.participants.create(ParticipantDraft("Amina", "Fuzz")).id
         org = services.directory.create_organisation(
@@ -96,7 +100,7 @@ def base(services: Services) -> Base:
         contact = services.directory.create_contact(ContactDraft(org, "Frau Kaya")).id
         module = services.modules.create(ModuleDraft("Bewerbungstraining")).id
         found = Base(pid, org, contact, module)
-        services._fuzz_base = found
+        _BASES[services] = found
     return found
 
 
