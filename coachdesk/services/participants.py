@@ -10,13 +10,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.i18n import N_, Message
-from coachdesk.models import ContactPerson, Participant
+from coachdesk.models import Participant
 from coachdesk.models.base import utcnow
 from coachdesk.models.enums import ExitDestination, GermanLevel, ParticipantStatus
 from coachdesk.services import audit, validation
 from coachdesk.services.common import get_row
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError, NotFoundError
+from coachdesk.services.participant_checks import stored_problems
 from coachdesk.services.records import apply_draft, strip_text, to_record
 from coachdesk.services.search import participant_ids_matching
 
@@ -213,7 +214,7 @@ class ParticipantService:
         problems = validate_participant(draft, self.ctx.today())
         validation.raise_if(problems)
         with self.ctx.write() as s:
-            validation.raise_if(_duplicates(s, draft, None) + _officer(s, draft))
+            validation.raise_if(stored_problems(s, draft, None))
             p = Participant()
             apply_draft(p, draft)
             p.retention_until = _retention_date(s, draft.exit_date)
@@ -230,7 +231,7 @@ class ParticipantService:
         validation.raise_if(problems)
         with self.ctx.write() as s:
             p = _load(s, participant_id)
-            validation.raise_if(_duplicates(s, draft, participant_id) + _officer(s, draft))
+            validation.raise_if(stored_problems(s, draft, participant_id))
             changed = apply_draft(p, draft)
             if changed:
                 if "exit_date" in changed:
@@ -273,52 +274,6 @@ def _normalise(draft: ParticipantDraft) -> ParticipantDraft:
             draft.jobcentre_customer_number
         ),
     )
-
-
-def _duplicates(s: Session, draft: ParticipantDraft, own_id: int | None) -> list[FieldError]:
-    problems: list[FieldError] = []
-    if draft.date_of_birth is not None:
-        # Names are compared with casefold in Python: SQLite's lower() folds ASCII only,
-        # and the people born on one day are few (date_of_birth is indexed).
-        same_day = s.execute(
-            select(Participant.id, Participant.first_name, Participant.last_name).where(
-                Participant.date_of_birth == draft.date_of_birth
-            )
-        )
-        wanted = (draft.first_name.casefold(), draft.last_name.casefold())
-        if any(
-            pid != own_id and (first.casefold(), last.casefold()) == wanted
-            for pid, first, last in same_day
-        ):
-            problems.append(
-                FieldError(
-                    None,
-                    Message(N_("A participant with this name and date of birth already exists.")),
-                )
-            )
-    if draft.jobcentre_customer_number:
-        same_number = select(Participant.id).where(
-            Participant.jobcentre_customer_number == draft.jobcentre_customer_number
-        )
-        if own_id is not None:
-            same_number = same_number.where(Participant.id != own_id)
-        if s.scalar(same_number.limit(1)) is not None:
-            problems.append(
-                FieldError(
-                    "jobcentre_customer_number",
-                    Message(N_("Another participant already has this customer number.")),
-                )
-            )
-    return problems
-
-
-def _officer(s: Session, draft: ParticipantDraft) -> list[FieldError]:
-    """The integration officer must be a contact in the directory (else: a foreign-key crash)."""
-    chosen = draft.integration_officer_id
-    if chosen is None or get_row(s, ContactPerson, chosen) is not None:
-        return []
-    message = Message(N_("This person is no longer in the directory."))
-    return [FieldError("integration_officer_id", message)]
 
 
 def _retention_date(s: Session, exit_date: dt.date | None) -> dt.date | None:
