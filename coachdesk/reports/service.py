@@ -218,13 +218,16 @@ class ReportService:
         """
         saved: list[Path] = []
         try:
-            return self._record(
+            result = self._record(
                 kind, lang, render, details, csv, participant_id, consent_id, targets, saved
             )
         except BaseException:
             for path in saved:
                 remove_saved(path)
             raise
+        # After the commit: a failing listener must not take back files that are recorded.
+        self.ctx.publish(Changes.of({"export"}, [participant_id]))
+        return result
 
     def _record(
         self,
@@ -271,7 +274,6 @@ class ReportService:
                 entry["csv_sha256"] = csv_digest
             audit.record(s, self.ctx, "export", "report", record_id, participant_id, entry)
             save_files(targets, signed, csv, saved)
-        self.ctx.publish(Changes.of({"export"}, [participant_id]))
         pdf_path = saved[0] if saved else None
         csv_path = saved[1] if len(saved) > 1 else None
         return ReportResult(signed, digest, record_id, csv, csv_digest, pdf_path, csv_path)
