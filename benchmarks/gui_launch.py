@@ -39,7 +39,7 @@ def main() -> int:
         window = MainWindow(services, vault, AppSignals(), settings)
         window.show_view(PARTICIPANTS)
         window.show()
-        view = window.views[PARTICIPANTS]
+        view = window.participants
         while view.model.rowCount() == 0:
             app.processEvents()
         ready = time.time()

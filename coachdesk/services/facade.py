@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from coachdesk.export.service import ExportService
-from coachdesk.reports.service import ReportService
 from coachdesk.services.aftercare import AftercareService
 from coachdesk.services.audit import AuditService
 from coachdesk.services.consents import ConsentService
@@ -24,6 +24,10 @@ from coachdesk.services.reminders import ReminderService
 from coachdesk.services.retention import RetentionService
 from coachdesk.services.search import SearchService
 from coachdesk.services.settings import SettingsService
+
+if TYPE_CHECKING:
+    from coachdesk.export.service import ExportService
+    from coachdesk.reports.service import ReportService
 
 
 class Services:
@@ -48,11 +52,23 @@ class Services:
         self.aftercare = AftercareService(self.ctx)
         self.reminders = ReminderService(self.ctx)
         self.drafts = DraftService(self.ctx)
-        self.exports = ExportService(self.ctx)
-        self.reports = ReportService(self.ctx)
         self.retention = RetentionService(self.ctx)
         if not actor:
             self.ctx.actor = self.settings.coach_name()
+
+    # Documents pull in ReportLab and pyHanko (a third of a second to import): loaded when
+    # first used, not at unlock.
+    @functools.cached_property
+    def exports(self) -> ExportService:
+        from coachdesk.export.service import ExportService
+
+        return ExportService(self.ctx)
+
+    @functools.cached_property
+    def reports(self) -> ReportService:
+        from coachdesk.reports.service import ReportService
+
+        return ReportService(self.ctx)
 
     def subscribe(self, listener: Callable[[Changes], None]) -> None:
         """Call ``listener`` after every committed mutation."""

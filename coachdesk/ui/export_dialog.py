@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 
 from coachdesk.export.fonts import FontsMissingError
 from coachdesk.export.preview import DocumentType, document_label
+from coachdesk.export.service import ExportService
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_datetime
 from coachdesk.labels import label
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.busy import busy_cursor
-from coachdesk.ui.export_history import export_service
 from coachdesk.ui.export_preview import ExportPreviewPane
 from coachdesk.ui.export_worker import ServiceJob
 from coachdesk.ui.file_section import guarded
@@ -49,7 +49,7 @@ class ExportDialog(QDialog):
     def __init__(self, services: Any, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.exports = export_service(services)
+        self.exports: ExportService = services.exports
         self.participant_id = participant_id
         self.saved_path: Path | None = None
         self.job: ServiceJob | None = None

@@ -17,12 +17,6 @@ from coachdesk.ui.record_table import RecordTable
 from coachdesk.ui.table_model import Column, RecordTableModel
 
 
-def export_service(services: Any) -> ExportService:
-    """The facade's export service once it is wired there, else one on the same context."""
-    found = getattr(services, "exports", None)
-    return found if isinstance(found, ExportService) else ExportService(services.ctx)
-
-
 def _document(row: ExportHistoryRow) -> str:
     try:
         return document_label(DocumentType(row.document_type))
@@ -56,7 +50,7 @@ class ExportHistoryView(FileSection):
         self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(services, signals, participant_id, parent)
-        self.exports = export_service(services)
+        self.exports: ExportService = services.exports
         self.table = RecordTable(ExportHistoryModel(self))
         self.hint = QLabel()
         self.hint.setWordWrap(True)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from coachdesk.i18n import _
 from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.file_window import ParticipantFileWindow
-from coachdesk.ui.participant_file import ParticipantFile
 from coachdesk.ui.participants_view import ParticipantsView
 from coachdesk.ui.settings_view import SettingsView
 from coachdesk.ui.signals import AppSignals
@@ -44,6 +43,7 @@ class MainWindow(QMainWindow):
 
     lock_requested = Signal()
     idle_minutes_changed = Signal(int)
+    restore_requested = Signal(object)
 
     def __init__(
         self,
@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         if key == TODAY:
             today = TodayView(self.services, self.signals)
             today.record_requested.connect(self.open_record)
+            today.erasure_requested.connect(self.show_erasure)
             return today
         if key == PARTICIPANTS:
             participants = ParticipantsView(self.services, self.signals)
@@ -153,6 +154,8 @@ class MainWindow(QMainWindow):
         if key == SETTINGS:
             settings_view = SettingsView(self.services, self.vault, self.settings)
             settings_view.idle_minutes_changed.connect(self.idle_minutes_changed)
+            settings_view.backups.restore_requested.connect(self.restore_requested)
+            settings_view.retention.erasure_requested.connect(self.show_erasure)
             return settings_view
         return load_view(key, self.services, self.signals, self.open_participant)
 
@@ -210,6 +213,9 @@ class MainWindow(QMainWindow):
     def open_participant(self, participant_id: int) -> None:
         window = self.files.get(participant_id)
         if window is None:
+            # Imported on first use: the file's export tab pulls in ReportLab and pyHanko.
+            from coachdesk.ui.participant_file import ParticipantFile
+
             name = self.services.participants.get(participant_id).display_name
             file_widget = ParticipantFile(self.services, self.signals, participant_id)
             window = ParticipantFileWindow(file_widget, participant_id, name, self)
@@ -226,6 +232,20 @@ class MainWindow(QMainWindow):
         window = self.files.get(item.participant_id)
         if window is not None:
             window.show_section(item.kind)
+
+    def show_erasure(self) -> None:
+        from coachdesk.ui.erasure_dialog import ErasureDialog
+
+        dialog = ErasureDialog(
+            self.services, self.vault.path, self.settings, self.close_file_for_erasure, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def close_file_for_erasure(self, participant_id: int) -> None:
+        window = self.files.get(participant_id)
+        if window is not None:
+            window.close_for_lock()  # a draft it leaves is erased with her
 
     def _file_closed(self, participant_id: int) -> None:
         self.files.pop(participant_id, None)

@@ -21,12 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.export.common import fingerprint_text
 from coachdesk.export.saving import save_atomically
 from coachdesk.i18n import _, format_date
 from coachdesk.services.errors import ValidationError
 from coachdesk.ui.busy import busy_cursor
-from coachdesk.ui.export_history import export_service
 from coachdesk.ui.style import message_label, wrapping_label
 from coachdesk.vault.errors import StorageError
 
@@ -38,7 +36,7 @@ class DocumentsGroup(QGroupBox):
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.exports = export_service(services)
+        self.exports = services.exports
         self.organisation = QLineEdit(services.settings.organisation_name())
         self.organisation.setObjectName("organisation_name")
         self.organisation_label = QLabel()
@@ -107,7 +105,7 @@ class DocumentsGroup(QGroupBox):
                 name=info.subject_name,
                 origin=origin,
                 date=format_date(info.valid_until.date()),
-                fingerprint=fingerprint_text(info.fingerprint_sha256),
+                fingerprint=_fingerprint(info.fingerprint_sha256),
             )
         )
 
@@ -192,3 +190,10 @@ class DocumentsGroup(QGroupBox):
         self.message.setText(
             _("Saved. It holds no key: give it to the job centre to check your documents.")
         )
+
+
+def _fingerprint(sha256_hex: str) -> str:
+    # Imported here: the export package pulls in ReportLab, and Settings is built at start-up.
+    from coachdesk.export.common import fingerprint_text
+
+    return fingerprint_text(sha256_hex)

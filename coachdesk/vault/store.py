@@ -15,8 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic import command
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -267,8 +265,16 @@ class Vault:
     # -- schema ------------------------------------------------------------------------------
 
     def schema_revision(self) -> str | None:
+        """The Alembic revision stored in the vault (None for a new, empty database)."""
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            has_table = conn.execute(
+                text(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+                )
+            ).scalar()
+            if not has_table:
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
     def _check_revision(self) -> None:
         current = self.schema_revision()
@@ -285,8 +291,12 @@ class Vault:
 
     def _migrate(self, *, is_new: bool, target: str = "head") -> None:
         current = self.schema_revision()
-        if not is_new and current != head_revision() and current is not None:
+        if current == head_revision():
+            return
+        if not is_new and current is not None:
             self._copy_before_migration(current)
+        from alembic import command
+
         cfg = alembic_config()
         try:
             with self.engine.begin() as conn:
