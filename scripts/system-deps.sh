@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages CoachDesk's tests and tools use, where they are missing:
 # poppler (pdftotext, pdfsig, pdftoppm) and qpdf check exported PDFs as a reader would;
-# Qt's offscreen platform needs a few shared libraries; Xvfb takes screenshots.
+# Qt's offscreen and xcb platforms need a few shared libraries; Xvfb takes screenshots.
 set -euo pipefail
 need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)
@@ -15,6 +15,14 @@ ldconfig -p | grep -q 'libGL.so.1' || need+=(libgl1)
 ldconfig -p | grep -q 'libxkbcommon-x11.so.0' || need+=(libxkbcommon-x11-0)
 ldconfig -p | grep -q 'libxcb-cursor.so.0' || need+=(libxcb-cursor0)
 ldconfig -p | grep -q 'libdbus-1.so.3' || need+=(libdbus-1-3)
+ldconfig -p | grep -q 'libxcb-icccm.so.4' || need+=(libxcb-icccm4)
+ldconfig -p | grep -q 'libxcb-keysyms.so.1' || need+=(libxcb-keysyms1)
+ldconfig -p | grep -q 'libxcb-image.so.0' || need+=(libxcb-image0)
+ldconfig -p | grep -q 'libxcb-render-util.so.0' || need+=(libxcb-render-util0)
+ldconfig -p | grep -q 'libxcb-shape.so.0' || need+=(libxcb-shape0)
+ldconfig -p | grep -q 'libxcb-randr.so.0' || need+=(libxcb-randr0)
+ldconfig -p | grep -q 'libxcb-xfixes.so.0' || need+=(libxcb-xfixes0)
+ldconfig -p | grep -q 'libxcb-xinerama.so.0' || need+=(libxcb-xinerama0)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
   echo "Please install these packages: ${need[*]}" >&2

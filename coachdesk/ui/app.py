@@ -8,6 +8,7 @@ kept as drafts), closes the database, zeroes the key and shows the unlock screen
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import signal
 import sys
@@ -18,20 +19,25 @@ import platformdirs
 import shiboken6
 from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from coachdesk import i18n
 from coachdesk.i18n import _
 from coachdesk.services.facade import Services
+from coachdesk.ui import crash
+from coachdesk.ui.auto_backup import AutoBackups
+from coachdesk.ui.backup_jobs import wait_for_backups
 from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.demo_vault import DEMO_PASSPHRASE, demo_folder
 from coachdesk.ui.idle import IdleWatcher
 from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.restore_flow import RestoreRequest, carry_out
 from coachdesk.ui.session_watch import SessionWatcher
 from coachdesk.ui.settings_view import LANGUAGE_KEY, idle_minutes
 from coachdesk.ui.signals import AppSignals
 from coachdesk.ui.unlock import UnlockWindow
 from coachdesk.ui.welcome import WelcomeWindow
+from coachdesk.vault.errors import VaultError
 from coachdesk.vault.store import Vault
 
 APP_NAME = "CoachDesk"
@@ -77,6 +83,9 @@ class AppController(QObject):
         self.main_window: MainWindow | None = None
         self.welcome: WelcomeWindow | None = None
         self.unlock_window: UnlockWindow | None = None
+        self.auto_backups = AutoBackups(settings, self)
+        self._restored = False
+        """A restore happened: the next unlock writes it to the vault's audit log."""
         self.signals.language_changed.connect(self._retranslate_screens)
 
     def watch_session(self, watcher: SessionWatcher) -> None:
@@ -109,6 +118,7 @@ class AppController(QObject):
         self.unlock_window = UnlockWindow(path, hint)
         self.unlock_window.unlocked.connect(self.open_vault)
         self.unlock_window.other_vault_requested.connect(self.show_welcome)
+        self.unlock_window.restored.connect(self._mark_restored)
         self._show_screen(self.unlock_window, previous)
 
     def _current_screen(self) -> QWidget | None:
@@ -151,6 +161,7 @@ class AppController(QObject):
             window = MainWindow(self.services, vault, self.signals, self.settings)
         window.lock_requested.connect(self.lock)
         window.idle_minutes_changed.connect(self.idle.set_minutes)
+        window.restore_requested.connect(self.restore_from)
         self.main_window = window
         window.show()
         for screen in (self.welcome, self.unlock_window):
@@ -161,6 +172,41 @@ class AppController(QObject):
         self.unlock_window = None
         self.idle.set_minutes(idle_minutes(self.settings))
         self.idle.start()
+        self._after_unlock(window)
+
+    def _after_unlock(self, window: MainWindow) -> None:
+        """Log a restore, say what went wrong with the last automatic backup, back up if due."""
+        assert self.services is not None and self.vault is not None
+        if self._restored:
+            self._restored = False
+            # A full disk is told by the next thing she saves; the restore itself is done.
+            with contextlib.suppress(VaultError):
+                self.services.audit.log_vault_action("restore")
+        failure = self.auto_backups.take_failure()
+        if failure:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, _("Automatic backup"), failure, parent=window
+            )
+            box.setObjectName("backup_failure")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+        self.auto_backups.start(self.vault)
+
+    def _mark_restored(self) -> None:
+        self._restored = True
+
+    def restore_from(self, request: RestoreRequest) -> None:
+        """Lock the vault, put the checked backup in its place, and show the unlock screen."""
+        vault = self.vault
+        if vault is None:
+            return
+        self.lock()
+        if self.vault is not None or self.unlock_window is None:
+            return  # a dialog still writing kept the vault open; she can try again
+        with busy_cursor():
+            done, notice = carry_out(request, vault.path)
+        self._restored = self._restored or done
+        self.unlock_window.show_notice(notice)
 
     def lock(self) -> None:
         """Take every participant's data off the screen and close the vault."""
@@ -192,6 +238,8 @@ class AppController(QObject):
         self.services = None
         self.vault = None
         self._clear_clipboard()
+        self.auto_backups.stop()
+        wait_for_backups()
         vault.lock()
 
     def _clipboard_changed(self) -> None:
@@ -212,6 +260,10 @@ class AppController(QObject):
             self.main_window.deleteLater()
             self.main_window = None
         if self.vault is not None:
+            # Never blocks closing: a failed backup is said at the next unlock.
+            self.auto_backups.stop()
+            wait_for_backups()
+            self.auto_backups.run_now(self.vault)
             self.vault.lock()
             self.vault = None
 
@@ -235,6 +287,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     settings = QSettings()
     i18n.set_language(options.lang or startup_language(settings))
+    crash.install()
     controller = AppController(settings, default_data_dir())
     app.aboutToQuit.connect(controller.shutdown)
     _quit_on_terminate(app)

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     idle_minutes_changed = Signal(int)
     restore_requested = Signal(object)
+    restore_requested = Signal(object)
 
     def __init__(
         self,
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
             today = TodayView(self.services, self.signals)
             today.record_requested.connect(self.open_record)
             today.erasure_requested.connect(self.show_erasure)
+            today.erasure_requested.connect(self.show_erasure)
             return today
         if key == PARTICIPANTS:
             participants = ParticipantsView(self.services, self.signals)
@@ -154,6 +156,8 @@ class MainWindow(QMainWindow):
         if key == SETTINGS:
             settings_view = SettingsView(self.services, self.vault, self.settings)
             settings_view.idle_minutes_changed.connect(self.idle_minutes_changed)
+            settings_view.backups.restore_requested.connect(self.restore_requested)
+            settings_view.retention.erasure_requested.connect(self.show_erasure)
             settings_view.backups.restore_requested.connect(self.restore_requested)
             settings_view.retention.erasure_requested.connect(self.show_erasure)
             return settings_view
@@ -232,6 +236,20 @@ class MainWindow(QMainWindow):
         window = self.files.get(item.participant_id)
         if window is not None:
             window.show_section(item.kind)
+
+    def show_erasure(self) -> None:
+        from coachdesk.ui.erasure_dialog import ErasureDialog
+
+        dialog = ErasureDialog(
+            self.services, self.vault.path, self.settings, self.close_file_for_erasure, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def close_file_for_erasure(self, participant_id: int) -> None:
+        window = self.files.get(participant_id)
+        if window is not None:
+            window.close_for_lock()  # a draft it leaves is erased with her
 
     def show_erasure(self) -> None:
         from coachdesk.ui.erasure_dialog import ErasureDialog

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import QSettings, QUrl, Signal
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
 from coachdesk import i18n
 from coachdesk.i18n import _
 from coachdesk.services.errors import ValidationError
+from coachdesk.ui.backup_settings import BackupsGroup
 from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.idle import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from coachdesk.ui.passphrase_fields import PassphraseFields
+from coachdesk.ui.retention_settings import RetentionGroup
 from coachdesk.ui.signing_settings import DocumentsGroup
 from coachdesk.ui.style import heading_label, message_label, wrapping_label
 from coachdesk.vault.errors import VaultError
@@ -128,7 +131,10 @@ class SettingsView(QWidget):
         self.title = heading_label()
         box.addWidget(self.title)
         self.documents = DocumentsGroup(services)
-        for group in (self.general, self.documents, self.security, self.storage):
+        self.backups = BackupsGroup(services, vault, settings)
+        self.retention = RetentionGroup(services)
+        groups = (self.general, self.documents, self.security, self.backups, self.retention)
+        for group in (*groups, self.storage):
             box.addWidget(group)
         box.addStretch(1)
         scroll = QScrollArea()
@@ -169,6 +175,8 @@ class SettingsView(QWidget):
         )
         self.show_folder.setText(_("Show folder"))
         self.documents.retranslate()
+        self.backups.retranslate()
+        self.retention.retranslate()
         # The language box keeps the current language selected without re-emitting.
         self.language.blockSignals(True)
         self.language.setCurrentIndex(self.language.findData(i18n.current_language()))
@@ -192,6 +200,11 @@ class SettingsView(QWidget):
             return
         self.coach_message.setText(_("Saved."))
 
+    def _log_passphrase_change(self) -> None:
+        # The new passphrase is saved; a log entry the full disk refused must not say otherwise.
+        with contextlib.suppress(VaultError):
+            self.services.audit.log_passphrase_change()
+
     def change_passphrase(self) -> None:
         problem = self.new_passphrase.problem()
         if not self.old_passphrase.text():
@@ -202,7 +215,9 @@ class SettingsView(QWidget):
         try:
             with busy_cursor():
                 self.vault.change_passphrase(
-                    self.old_passphrase.text(), self.new_passphrase.first.text()
+                    self.old_passphrase.text(),
+                    self.new_passphrase.first.text(),
+                    on_saved=self._log_passphrase_change,
                 )
         except VaultError as exc:
             self.passphrase_message.setText(str(exc))

@@ -23,17 +23,19 @@ from coachdesk.services.context import Changes
 from coachdesk.ui.signals import AppSignals
 from coachdesk.ui.style import heading_label, wrapping_label
 from coachdesk.ui.today_model import ITEM_ROLE, PARTICIPANT, WHAT, WHEN, TodayItem, TodayModel
-from coachdesk.ui.today_sections import build_sections
+from coachdesk.ui.today_sections import RETENTION, build_sections
 
 _WIDE_MOMENT = dt.datetime(2026, 12, 28, 10, 30)
 """A date and time with wide digits, to size the "When" column."""
 
 
 class TodayView(QWidget):
-    """Emits ``open_requested(participant_id)`` and ``record_requested(TodayItem)``."""
+    """Emits ``open_requested(participant_id)``, ``record_requested(TodayItem)`` and
+    ``erasure_requested`` (the list of people whose retention date has come)."""
 
     open_requested = Signal(int)
     record_requested = Signal(object)
+    erasure_requested = Signal()
 
     def __init__(self, services: Any, signals: AppSignals, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +45,8 @@ class TodayView(QWidget):
         self.title = heading_label()
         self.summary = wrapping_label()
         self.refresh_button = QPushButton()
+        self.erasure_button = QPushButton()
+        self.erasure_button.setVisible(False)
         self.tree = QTreeView()
         self.tree.setObjectName("today")
         self.tree.setModel(self.model)
@@ -59,6 +63,7 @@ class TodayView(QWidget):
         self.tree.activated.connect(self._activated)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.erasure_button)
         top.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -70,6 +75,7 @@ class TodayView(QWidget):
         self._pending.setInterval(0)
         self._pending.timeout.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
+        self.erasure_button.clicked.connect(self.erasure_requested)
         self.signals = signals
         signals.changed.connect(self._on_changes)
         self.retranslate()
@@ -121,6 +127,7 @@ class TodayView(QWidget):
         day = self.services.ctx.today()
         self.title.setText(_("Today, {date}").format(date=format_date(day, fmt="full")))
         sections = self.model.sections()
+        self.erasure_button.setVisible(any(s.key == RETENTION and s.items for s in sections))
         if self.model.item_count():
             # At a glance, before scrolling: how many entries each section holds.
             counts = " · ".join(f"{_(section.title)}: {len(section.items)}" for section in sections)
@@ -139,6 +146,7 @@ class TodayView(QWidget):
 
     def retranslate(self) -> None:
         self.refresh_button.setText(_("Refresh"))
+        self.erasure_button.setText(_("People due for erasure…"))
         self._fit_columns()
         # Item texts were composed in the old language: build them again.
         if self.model.sections():

@@ -18,19 +18,27 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n import _
 from coachdesk.ui.busy import busy_cursor
+from coachdesk.ui.damaged_vault import DamagedVaultOffer
 from coachdesk.ui.passphrase_fields import PassphraseFields
 from coachdesk.ui.style import heading_label, link_button, wrapping_label
-from coachdesk.vault.errors import VaultError, WrongPassphraseError, WrongRecoveryCodeError
+from coachdesk.vault.errors import (
+    DamagedVaultError,
+    VaultError,
+    WrongPassphraseError,
+    WrongRecoveryCodeError,
+)
 from coachdesk.vault.store import Vault
 
 PASSPHRASE_PAGE, RECOVERY_PAGE = range(2)
 
 
 class UnlockWindow(QWidget):
-    """Emits ``unlocked(Vault)`` with the open vault, ``other_vault_requested`` to choose again."""
+    """Emits ``unlocked(Vault)`` with the open vault, ``other_vault_requested`` to choose again,
+    ``restored`` after a damaged vault was replaced by its newest good backup."""
 
     unlocked = Signal(object)
     other_vault_requested = Signal()
+    restored = Signal()
 
     def __init__(self, path: Path, hint: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,7 +66,12 @@ class UnlockWindow(QWidget):
         self.passphrase_label = QLabel()
         self.passphrase_label.setBuddy(self.passphrase)
         self.hint = wrapping_label()
+        self.notice = wrapping_label()
+        self.notice.setObjectName("notice")
+        self.notice.setVisible(False)
         self.error = wrapping_label(error=True)
+        self.damaged = DamagedVaultOffer(self.path, self.passphrase)
+        self.damaged.restored.connect(self._restored)
         self.unlock_button = QPushButton()
         self.unlock_button.setDefault(True)
         self.recovery_button = link_button()
@@ -77,7 +90,9 @@ class UnlockWindow(QWidget):
         box.addWidget(self.folder_label)
         box.addLayout(form)
         box.addWidget(self.hint)
+        box.addWidget(self.notice)
         box.addWidget(self.error)
+        box.addWidget(self.damaged)
         box.addLayout(unlock_row)
         box.addSpacing(self.fontMetrics().height())
         box.addLayout(links)
@@ -139,6 +154,7 @@ class UnlockWindow(QWidget):
         self.new_passphrase.retranslate()
         self.back_button.setText(_("Back"))
         self.recover_button.setText(_("Unlock and set new passphrase"))
+        self.damaged.retranslate()
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
@@ -163,12 +179,25 @@ class UnlockWindow(QWidget):
                 vault = Vault.open(self.path, self.passphrase.text())
         except VaultError as exc:
             self.error.setText(str(exc))
+            if isinstance(exc, DamagedVaultError):
+                self.damaged.offer()
             if isinstance(exc, WrongPassphraseError):
                 self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
         self.passphrase.clear()
         self.unlocked.emit(vault)
+
+    def show_notice(self, text: str) -> None:
+        """A message from what happened before this screen (a restore, a failed backup)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def _restored(self, text: str) -> None:
+        self.error.setText("")
+        self.show_notice(text)
+        self.restored.emit()
+        self.passphrase.setFocus()
 
     def unlock_with_recovery_code(self) -> None:
         problem = self.new_passphrase.problem()
