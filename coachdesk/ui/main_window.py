@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -43,7 +44,6 @@ class MainWindow(QMainWindow):
 
     lock_requested = Signal()
     idle_minutes_changed = Signal(int)
-    restore_requested = Signal(object)
     restore_requested = Signal(object)
 
     def __init__(
@@ -147,7 +147,6 @@ class MainWindow(QMainWindow):
             today = TodayView(self.services, self.signals)
             today.record_requested.connect(self.open_record)
             today.erasure_requested.connect(self.show_erasure)
-            today.erasure_requested.connect(self.show_erasure)
             return today
         if key == PARTICIPANTS:
             participants = ParticipantsView(self.services, self.signals)
@@ -156,8 +155,6 @@ class MainWindow(QMainWindow):
         if key == SETTINGS:
             settings_view = SettingsView(self.services, self.vault, self.settings)
             settings_view.idle_minutes_changed.connect(self.idle_minutes_changed)
-            settings_view.backups.restore_requested.connect(self.restore_requested)
-            settings_view.retention.erasure_requested.connect(self.show_erasure)
             settings_view.backups.restore_requested.connect(self.restore_requested)
             settings_view.retention.erasure_requested.connect(self.show_erasure)
             return settings_view
@@ -250,20 +247,8 @@ class MainWindow(QMainWindow):
         window = self.files.get(participant_id)
         if window is not None:
             window.close_for_lock()  # a draft it leaves is erased with her
-
-    def show_erasure(self) -> None:
-        from coachdesk.ui.erasure_dialog import ErasureDialog
-
-        dialog = ErasureDialog(
-            self.services, self.vault.path, self.settings, self.close_file_for_erasure, self
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def close_file_for_erasure(self, participant_id: int) -> None:
-        window = self.files.get(participant_id)
-        if window is not None:
-            window.close_for_lock()  # a draft it leaves is erased with her
+            # Gone now, not later: its tabs would reload her records after the erasure.
+            shiboken6.delete(window)
 
     def _file_closed(self, participant_id: int) -> None:
         self.files.pop(participant_id, None)
