@@ -33,6 +33,7 @@ from coachdesk.i18n import N_
 from coachdesk.labels import label
 from coachdesk.models.enums import DataCategory
 from coachdesk.services import audit
+from coachdesk.services.common import storable
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import ValidationError
 from coachdesk.services.settings import COACH_NAME, get_value
@@ -247,6 +248,8 @@ class ExportService:
         return ExportResult(signed, digest, record, made.included, target)
 
     def history(self, participant_id: int) -> list[ExportHistoryRow]:
+        if not storable(participant_id):
+            return []  # no row can have an id SQLite cannot store
         with self.ctx.read() as s:
             return history_rows(s, participant_id)
 
