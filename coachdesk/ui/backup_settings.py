@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QStandardPaths, Signal
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,12 +63,15 @@ class BackupsGroup(QGroupBox):
         self.progress.setVisible(False)
         self.message = message_label()
         self.message.setObjectName("backup_message")
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.keep = QSpinBox()
         self.keep.setRange(MIN_GENERATIONS, MAX_GENERATIONS)
         self.keep.setValue(generations(settings))
         self.keep_label = QLabel()
         self.keep_label.setBuddy(self.keep)
         self.list_label = QLabel()
+        self.list_label.setWordWrap(True)
+        self.empty = wrapping_label()
         self.model = BackupTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("automatic_backups")
@@ -85,8 +88,11 @@ class BackupsGroup(QGroupBox):
         for button in (self.backup_button, self.restore_button, self.check_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.keep)
+        keep_row.addStretch(1)
         form = QFormLayout()
-        form.addRow(self.keep_label, self.keep)
+        form.addRow(self.keep_label, keep_row)
         box = QVBoxLayout(self)
         box.addWidget(self.intro)
         box.addLayout(buttons)
@@ -95,6 +101,7 @@ class BackupsGroup(QGroupBox):
         box.addLayout(form)
         box.addWidget(self.list_label)
         box.addWidget(self.table)
+        box.addWidget(self.empty)
 
         self.backup_button.clicked.connect(self.choose_backup_folder)
         self.restore_button.clicked.connect(self.choose_restore)
@@ -124,6 +131,9 @@ class BackupsGroup(QGroupBox):
                 folder=str(self.folder)
             )
         )
+        self.empty.setText(
+            _("No automatic backup yet. The first one is made today, and when CoachDesk closes.")
+        )
         self.model.retranslate()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -132,6 +142,8 @@ class BackupsGroup(QGroupBox):
 
     def refresh(self) -> None:
         self.model.set_rows([b for b in list_backups(self.folder) if b.automatic])
+        self.table.setVisible(self.model.rowCount() > 0)
+        self.empty.setVisible(self.model.rowCount() == 0)
 
     def clear(self) -> None:
         self.model.set_rows([])

@@ -43,6 +43,7 @@ class TypedConfirmation(QDialog):
         box.addWidget(text)
         box.addWidget(self.word)
         box.addWidget(self.buttons)
+        self.setMinimumWidth(36 * self.fontMetrics().horizontalAdvance("M"))
         self.word.textChanged.connect(self._typed)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

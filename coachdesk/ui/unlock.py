@@ -68,6 +68,7 @@ class UnlockWindow(QWidget):
         self.hint = wrapping_label()
         self.notice = wrapping_label()
         self.notice.setObjectName("notice")
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.setVisible(False)
         self.error = wrapping_label(error=True)
         self.damaged = DamagedVaultOffer(self.path, self.passphrase)
