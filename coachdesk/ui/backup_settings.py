@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -196,7 +197,9 @@ class BackupsGroup(QGroupBox):
         self.job = None
         self._set_busy(False)
         remember_manual_backup(self.settings, info.path)
-        self.services.audit.log_vault_action("backup")
+        # The vault may have been locked meanwhile (the lock waits for the backup to finish).
+        with contextlib.suppress(VaultError):
+            self.services.audit.log_vault_action("backup")
         self.message.setText(_("Backup written and checked: {path}").format(path=str(info.path)))
 
     def _failed(self, exc: BaseException) -> None:

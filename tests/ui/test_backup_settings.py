@@ -218,3 +218,18 @@ def test_damaged_vault_without_backups_says_so(qtbot, vault_path) -> None:  # ty
     assert screen.damaged.isVisible() and not screen.damaged.restore_button.isVisible()
     assert screen.damaged.text.text().startswith("No good automatic backup was found")
     assert isinstance(screen.passphrase, QLineEdit)
+
+
+def test_lock_waits_for_a_running_backup(controller, vault_path, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = unlock(controller, vault_path, qtbot)
+    qtbot.waitUntil(lambda: controller.auto_backups.job is None, timeout=10000)
+    vault = controller.vault
+    window.show_view(SETTINGS)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    window.settings_view.backups.back_up_to(usb)
+    window.lock_action.trigger()
+    assert vault.is_locked
+    qtbot.wait(50)  # the backup's result arrives after the lock: no error, nothing half done
+    files = list(usb.glob("*.cdbackup"))
+    assert len(files) == 1 and verify_backup(files[0], PASSPHRASE).counts["participant"] == 0
