@@ -19,7 +19,7 @@ import platformdirs
 import shiboken6
 from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from coachdesk import i18n
 from coachdesk.i18n import _
@@ -182,14 +182,7 @@ class AppController(QObject):
             # A full disk is told by the next thing she saves; the restore itself is done.
             with contextlib.suppress(VaultError):
                 self.services.audit.log_vault_action("restore")
-        failure = self.auto_backups.take_failure()
-        if failure:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, _("Automatic backup"), failure, parent=window
-            )
-            box.setObjectName("backup_failure")
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+        self.auto_backups.tell_failure(window)
         self.auto_backups.start(self.vault)
 
     def _mark_restored(self) -> None:

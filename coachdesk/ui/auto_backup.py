@@ -11,7 +11,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coachdesk.i18n import _
 from coachdesk.ui.backup_jobs import BackupJob, backups_running
@@ -125,6 +126,17 @@ class AutoBackups(QObject):
         log.warning("automatic backup failed: %s", type(exc).__name__)
         self.settings.setValue(FAILURE_KEY, failure_text(exc))
         self.finished.emit()
+
+    def tell_failure(self, window: QWidget) -> None:
+        """Say once, over the main window, that the last automatic backup failed."""
+        failure = self.take_failure()
+        if failure:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, _("Automatic backup"), failure, parent=window
+            )
+            box.setObjectName("backup_failure")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     def take_failure(self) -> str:
         """What went wrong with the last automatic backup ("" if it worked); said once."""
