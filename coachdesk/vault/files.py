@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -20,8 +21,23 @@ def fsync_dir(path: Path) -> None:
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    replace_via_temp(path, data, lambda: (os.open(tmp, _TEMP_FLAGS, 0o600), tmp))
+
+
+_TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+
+
+def replace_via_temp(
+    path: Path, data: bytes, open_temp: Callable[[], tuple[int, str | Path]]
+) -> None:
+    """Write ``data`` to the file ``open_temp`` makes beside ``path``, then rename it over ``path``.
+
+    ``open_temp`` returns an open descriptor and the temporary file's name; the file is
+    forced to disk before the rename and the folder after it. Whatever fails, the
+    temporary file is removed and the error raised.
+    """
+    fd, tmp = open_temp()
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -29,7 +45,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
-            tmp.unlink()
+            os.unlink(tmp)
         raise
     fsync_dir(path.parent)
 
