@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coachdesk.cli_support import EXIT_OK, add_secret_options, open_vault
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_datetime
+
+if TYPE_CHECKING:
+    from coachdesk.export.service import ExportService
 
 EXIT_MODIFIED = 4
 DOCUMENT_TYPES = ("exit_handover", "interim_feedback", "meeting_summary", "consent_form")
@@ -41,9 +44,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         services = Services(vault.sessions)
         exports = ExportService(services.ctx)
-        if exports.current_identity() is None:
-            info = exports.create_identity()
-            print(_("Created a signing certificate for {name}.").format(name=info.subject_name))
+        ensure_signing_identity(exports)
         preview = exports.preview(
             args.participant,
             args.document,
@@ -73,6 +74,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         what = label(w.category) if w.category is not None else _("Internal notes")
         print(_("Withheld: {what} ({reason})").format(what=what, reason=_(REASON_LABELS[w.reason])))
     return EXIT_OK
+
+
+def ensure_signing_identity(exports: ExportService) -> None:
+    """Create the coach's signing certificate on first use, and say so."""
+    if exports.current_identity() is None:
+        info = exports.create_identity()
+        print(_("Created a signing certificate for {name}.").format(name=info.subject_name))
 
 
 def add_verify(sub: Any) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from coachdesk.cli_support import EXIT_OK, add_secret_options, open_vault
+from coachdesk.export.cli import ensure_signing_identity
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _
 
 
@@ -47,10 +48,7 @@ def cmd_report_quarterly(args: argparse.Namespace) -> int:
     vault = open_vault(args, args.path)
     try:
         services = Services(vault.sessions)
-        exports = ExportService(services.ctx)
-        if exports.current_identity() is None:
-            info = exports.create_identity()
-            print(_("Created a signing certificate for {name}.").format(name=info.subject_name))
+        ensure_signing_identity(ExportService(services.ctx))
         # Saved inside the transaction that records it: no record without the files.
         result = ReportService(services.ctx).export_quarterly_to(
             args.out, args.csv, start=args.start, end=args.end, lang=args.doc_lang
