@@ -34,10 +34,16 @@ from coachdesk.ui.auto_backup import (
 )
 from coachdesk.ui.backup_jobs import BackupJob, backups_running
 from coachdesk.ui.backup_model import BackupTableModel
-from coachdesk.ui.restore_flow import check_backup, confirm_restore
+from coachdesk.ui.restore_flow import (
+    RestoreRequest,
+    ask_secret,
+    confirm_restore,
+    header_problem,
+    verify,
+)
 from coachdesk.ui.style import message_label, wrapping_label
 from coachdesk.vault.backup import BackupInfo, Progress, backup
-from coachdesk.vault.errors import VaultError
+from coachdesk.vault.errors import VaultError, WrongPassphraseError
 from coachdesk.vault.generations import automatic_backup_folder, list_backups
 from coachdesk.vault.store import IntegrityReport
 
@@ -56,6 +62,8 @@ class BackupsGroup(QGroupBox):
         self.vault = vault
         self.settings = settings
         self.job: BackupJob | None = None
+        self._restoring: Path | None = None
+        """The backup being checked for a restore."""
         self.intro = wrapping_label()
         self.backup_button = QPushButton()
         self.restore_button = QPushButton()
@@ -205,6 +213,10 @@ class BackupsGroup(QGroupBox):
     def _failed(self, exc: BaseException) -> None:
         self.job = None
         self._set_busy(False)
+        path, self._restoring = self._restoring, None
+        if isinstance(exc, WrongPassphraseError) and path is not None:
+            self.restore_from(path, again=True)
+            return
         if not isinstance(exc, VaultError):
             raise exc
         self.message.setText(str(exc))
@@ -218,15 +230,26 @@ class BackupsGroup(QGroupBox):
         if path:
             self.restore_from(Path(path))
 
-    def restore_from(self, path: Path) -> None:
-        outcome = check_backup(self, path)
-        if outcome is None:
+    def restore_from(self, path: Path, *, again: bool = False) -> None:
+        """Ask for the backup's secret, check it off the UI thread, then confirm."""
+        problem = None if again else header_problem(path)
+        if problem is not None:
+            self.message.setText(problem)
             return
-        if isinstance(outcome, str):
-            self.message.setText(outcome)
+        secret = ask_secret(self, again)
+        if secret is None:
             return
-        if confirm_restore(self, outcome, Path(self.vault.path)):
-            self.restore_requested.emit(outcome)
+        self._restoring = path
+        self._start(BackupJob(lambda _progress: verify(path, secret)), self._verified)
+        self.message.setText(_("Checking the backup…"))
+
+    def _verified(self, request: RestoreRequest) -> None:
+        self.job = None
+        self._restoring = None
+        self._set_busy(False)
+        self.message.setText("")
+        if confirm_restore(self, request, Path(self.vault.path)):
+            self.restore_requested.emit(request)
 
     # -- check -----------------------------------------------------------------------------------
 

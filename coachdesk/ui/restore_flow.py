@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from coachdesk.i18n import _, format_datetime
 from coachdesk.ui.backup_model import local_time
-from coachdesk.ui.busy import busy_cursor
 from coachdesk.vault import backup_format as fmt
 from coachdesk.vault.backup import BackupInfo, verify_backup
 from coachdesk.vault.errors import (
@@ -39,36 +38,39 @@ def when_text(info: BackupInfo) -> str:
     return format_datetime(local_time(info.created_at), fmt="short")
 
 
-def check_backup(parent: QWidget, path: Path) -> RestoreRequest | str | None:
-    """Unlock and check the backup at ``path``; a request, a message why not, or None (cancel)."""
+def header_problem(path: Path) -> str | None:
+    """Why ``path`` is no backup at all (read from its header at once), or None."""
     try:
-        fmt.check_file(path)
+        fmt.read_header(path)
     except OSError as exc:
         return str(StorageError.from_read_error(exc))
     except VaultError as exc:
         return str(exc)
-    prompt = _(
-        "The backup opens with the passphrase that was valid when it was made, "
-        "or with the recovery code. Passphrase or recovery code:"
-    )
-    while True:
-        secret, ok = QInputDialog.getText(
-            parent, _("Open the backup"), prompt, QLineEdit.EchoMode.Password
+    return None
+
+
+def ask_secret(parent: QWidget, again: bool = False) -> str | None:
+    """The passphrase or recovery code of a backup; None if she cancels."""
+    prompt = (
+        _("Neither the passphrase nor the recovery code fits this backup. Try again:")
+        if again
+        else _(
+            "The backup opens with the passphrase that was valid when it was made, "
+            "or with the recovery code. Passphrase or recovery code:"
         )
-        if not ok or not secret:
-            return None
-        try:
-            with busy_cursor():
-                return _verify(path, secret)
-        except WrongPassphraseError:
-            prompt = _("Neither the passphrase nor the recovery code fits this backup. Try again:")
-        except OSError as exc:
-            return str(StorageError.from_read_error(exc))
-        except VaultError as exc:
-            return str(exc)
+    )
+    secret, ok = QInputDialog.getText(
+        parent, _("Open the backup"), prompt, QLineEdit.EchoMode.Password
+    )
+    return secret if ok and secret else None
 
 
-def _verify(path: Path, secret: str) -> RestoreRequest:
+def verify(path: Path, secret: str) -> RestoreRequest:
+    """Unlock the backup with ``secret`` (passphrase, else recovery code) and check every page.
+
+    Slow for a big vault: run it off the UI thread. A secret that fits neither raises
+    :class:`WrongPassphraseError`.
+    """
     try:
         return RestoreRequest(path, secret, None, verify_backup(path, secret))
     except WrongPassphraseError:

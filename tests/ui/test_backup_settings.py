@@ -105,11 +105,15 @@ def test_restore_from_settings(controller, vault_path, qtbot, tmp_path) -> None:
     backup_file = next(usb.glob("*.cdbackup"))
     services.participants.create(ParticipantDraft("Later", "Person"))
 
+    secrets = ["not the passphrase", PASSPHRASE]
+    prompts: list[str] = []
+
     def answer(dialog) -> None:  # type: ignore[no-untyped-def]
         if isinstance(dialog, QInputDialog):
-            dialog.setTextValue(PASSPHRASE)
+            prompts.append(dialog.labelText())
+            dialog.setTextValue(secrets.pop(0))
             dialog.accept()
-            when_modal_appears(confirm)
+            when_modal_appears(answer if secrets else confirm)
 
     def confirm(box) -> None:  # type: ignore[no-untyped-def]
         assert isinstance(box, QMessageBox)
@@ -117,9 +121,10 @@ def test_restore_from_settings(controller, vault_path, qtbot, tmp_path) -> None:
         restore = next(b for b in box.buttons() if b.text() == "Restore")
         restore.click()
 
-    timer = when_modal_appears(answer)
+    when_modal_appears(answer)
     group.restore_from(backup_file)
-    timer.stop()
+    qtbot.waitUntil(lambda: controller.vault is None, timeout=15000)
+    assert prompts[1].startswith("Neither the passphrase nor the recovery code fits")
 
     assert controller.vault is None and controller.main_window is None
     screen = controller.unlock_window
