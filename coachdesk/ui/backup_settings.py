@@ -248,6 +248,8 @@ class BackupsGroup(QGroupBox):
         self._restoring = None
         self._set_busy(False)
         self.message.setText("")
+        if self.vault.is_locked:
+            return  # locked while the backup was checked: nothing to restore into now
         if confirm_restore(self, request, Path(self.vault.path)):
             self.restore_requested.emit(request)
 
