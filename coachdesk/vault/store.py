@@ -118,34 +118,27 @@ class Vault:
             vault._migrate(is_new=True)
             vault._checkpoint()
             slots.save(path / SLOTS_NAME)
-        except OSError as exc:
-            if vault is not None:
-                vault.lock()
-            else:
-                lock.release()
-            raise StorageError.from_os_error(exc) from exc
-        except BaseException:
-            if vault is not None:
-                vault.lock()
-            else:
-                lock.release()
+        except BaseException as exc:
+            _let_go(vault, lock)
+            if isinstance(exc, OSError):
+                raise StorageError.from_os_error(exc) from exc
             raise
         return vault, recovery_code
 
     @classmethod
     def open(cls, path: Path, passphrase: str, *, migrate: bool = True) -> Vault:
-        path = Path(path)
-        finish_interrupted_restore(path)
-        slots = KeySlots.load(path / SLOTS_NAME)
-        key = slots.unlock_with_passphrase(passphrase)
-        return cls._open_with_key(path, slots, bytearray(key), migrate)
+        return cls._open(path, lambda slots: slots.unlock_with_passphrase(passphrase), migrate)
 
     @classmethod
     def open_with_recovery_code(cls, path: Path, code: str, *, migrate: bool = True) -> Vault:
+        return cls._open(path, lambda slots: slots.unlock_with_recovery_code(code), migrate)
+
+    @classmethod
+    def _open(cls, path: Path, unlock: Callable[[KeySlots], bytes], migrate: bool) -> Vault:
         path = Path(path)
         finish_interrupted_restore(path)
         slots = KeySlots.load(path / SLOTS_NAME)
-        key = slots.unlock_with_recovery_code(code)
+        key = unlock(slots)
         return cls._open_with_key(path, slots, bytearray(key), migrate)
 
     @classmethod
@@ -168,10 +161,7 @@ class Vault:
             if migrate:
                 vault._migrate(is_new=False)
         except BaseException:
-            if vault is not None:
-                vault.lock()
-            else:
-                lock.release()
+            _let_go(vault, lock)
             raise
         return vault
 
@@ -328,3 +318,11 @@ class Vault:
             return IntegrityReport((str(exc.orig),), ())
         structure = [s for s in structure if s != "ok"]
         return IntegrityReport(tuple(cipher), tuple(structure))
+
+
+def _let_go(vault: Vault | None, lock: VaultLock) -> None:
+    """Undo a create or open that failed halfway: lock the vault, or at least free the folder."""
+    if vault is not None:
+        vault.lock()
+    else:
+        lock.release()
