@@ -252,7 +252,11 @@ class KeySlots:
         return key
 
     def unlock_with_recovery_code(self, code: str) -> bytes:
-        key = self._unlock("recovery", normalise_recovery_code(code).encode("ascii"))
+        cleaned = normalise_recovery_code(code)
+        if not cleaned or any(ch not in _RECOVERY_ALPHABET for ch in cleaned):
+            # A letter outside the printed alphabet (ü, ß, Arabic digits ...) cannot be right.
+            raise WrongRecoveryCodeError()
+        key = self._unlock("recovery", cleaned.encode("ascii"))
         if key is None:
             raise WrongRecoveryCodeError()
         return key

@@ -94,6 +94,12 @@ def test_wrong_recovery_code(vault_path: Path, recovery_code: str) -> None:
     assert folder_hashes(vault_path) == before
 
 
+@pytest.mark.parametrize("typed", ["", "Müll-1234", "٣٤٥٦-ABCD", "----"])
+def test_recovery_code_with_foreign_characters_is_just_wrong(vault_path: Path, typed: str) -> None:
+    with pytest.raises(WrongRecoveryCodeError):
+        Vault.open_with_recovery_code(vault_path, typed)
+
+
 def test_change_passphrase(vault_path: Path, recovery_code: str) -> None:
     with Vault.open(vault_path, PASSPHRASE) as v:
         add_participant(v)
