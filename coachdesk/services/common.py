@@ -11,6 +11,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from coachdesk.i18n import N_, Message
 from coachdesk.models import Base, Participant
+from coachdesk.models.base import Archivable, utcnow
+from coachdesk.services import audit
+from coachdesk.services.context import ServiceContext
 from coachdesk.services.errors import FieldError, NotFoundError, ValidationError
 
 M = TypeVar("M", bound=Base)
@@ -41,6 +44,20 @@ def load(s: Session, model: type[M], record_id: int, entity: str) -> M:
 
 def load_participant(s: Session, participant_id: int) -> Participant:
     return load(s, Participant, participant_id, "participant")
+
+
+def mark_archived(
+    s: Session,
+    ctx: ServiceContext,
+    row: Archivable,
+    entity: str,
+    record_id: int,
+    archived: bool,
+    participant_id: int | None = None,
+) -> None:
+    """Archive ``row`` (or bring it back) and write the audit entry in the same transaction."""
+    row.archived_at = utcnow() if archived else None
+    audit.record(s, ctx, "archive" if archived else "unarchive", entity, record_id, participant_id)
 
 
 def not_in_future(

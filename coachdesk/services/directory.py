@@ -14,10 +14,9 @@ from sqlalchemy.orm import Session
 
 from coachdesk.i18n import N_, Message
 from coachdesk.models import ContactPerson, Organisation
-from coachdesk.models.base import utcnow
 from coachdesk.models.enums import OrganisationKind
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, name_taken, storable
+from coachdesk.services.common import load, mark_archived, name_taken, storable
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError, ValidationError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -237,8 +236,7 @@ class DirectoryService(ResponsibilityMixin):
     ) -> None:
         with self.ctx.write() as s:
             row = load(s, model, record_id, entity)
-            row.archived_at = utcnow() if archived else None
-            audit.record(s, self.ctx, "archive" if archived else "unarchive", entity, record_id)
+            mark_archived(s, self.ctx, row, entity, record_id, archived)
         self.ctx.publish(Changes.of({entity}))
 
 

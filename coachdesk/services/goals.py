@@ -11,13 +11,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from coachdesk.i18n import N_, Message
 from coachdesk.models import Goal, Milestone
-from coachdesk.models.base import utcnow
 from coachdesk.models.enums import GoalStatus, MilestoneKind
 from coachdesk.services import audit, validation
 from coachdesk.services.common import (
     check_same_ids,
     load,
     load_participant,
+    mark_archived,
     name_taken,
     next_position,
     not_in_future,
@@ -180,9 +180,7 @@ class GoalService:
     def _set_archived(self, goal_id: int, *, archived: bool) -> None:
         with self.ctx.write() as s:
             goal = load(s, Goal, goal_id, "goal")
-            goal.archived_at = utcnow() if archived else None
-            action = "archive" if archived else "unarchive"
-            audit.record(s, self.ctx, action, "goal", goal.id, goal.participant_id)
+            mark_archived(s, self.ctx, goal, "goal", goal.id, archived, goal.participant_id)
             participant_id = goal.participant_id
         self._publish(participant_id)
 

@@ -13,10 +13,9 @@ from sqlalchemy.orm import Session
 
 from coachdesk.i18n import N_, Message
 from coachdesk.models import ContactPerson, Handover, Organisation
-from coachdesk.models.base import utcnow
 from coachdesk.models.enums import HandoverKind
 from coachdesk.services import audit, validation
-from coachdesk.services.common import get_row, load, load_participant, storable
+from coachdesk.services.common import get_row, load, load_participant, mark_archived, storable
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -148,9 +147,9 @@ class HandoverService:
     def _set_archived(self, handover_id: int, *, archived: bool) -> None:
         with self.ctx.write() as s:
             handover = load(s, Handover, handover_id, "handover")
-            handover.archived_at = utcnow() if archived else None
-            action = "archive" if archived else "unarchive"
-            audit.record(s, self.ctx, action, "handover", handover.id, handover.participant_id)
+            mark_archived(
+                s, self.ctx, handover, "handover", handover.id, archived, handover.participant_id
+            )
             participant_id = handover.participant_id
         self._publish(participant_id)
 

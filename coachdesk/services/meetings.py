@@ -15,9 +15,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from coachdesk.i18n import N_, Message
 from coachdesk.models import Agreement, Meeting, MeetingAttendee, Participant
-from coachdesk.models.base import utcnow
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, load_participant
+from coachdesk.services.common import load, load_participant, mark_archived
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.meeting_records import (
@@ -186,9 +185,9 @@ class MeetingService:
     def _set_archived(self, meeting_id: int, *, archived: bool) -> None:
         with self.ctx.write() as s:
             meeting = load(s, Meeting, meeting_id, "meeting")
-            meeting.archived_at = utcnow() if archived else None
-            action = "archive" if archived else "unarchive"
-            audit.record(s, self.ctx, action, "meeting", meeting.id, meeting.participant_id)
+            mark_archived(
+                s, self.ctx, meeting, "meeting", meeting.id, archived, meeting.participant_id
+            )
             participant_id = meeting.participant_id
         self._publish(participant_id)
 

@@ -15,9 +15,8 @@ from sqlalchemy.orm import Session
 
 from coachdesk.i18n import N_, Message
 from coachdesk.models import Enrolment, Module
-from coachdesk.models.base import utcnow
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, name_taken
+from coachdesk.services.common import load, mark_archived, name_taken
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.enrolments import AttendanceRecord, EnrolmentMixin, EnrolmentRecord
 from coachdesk.services.errors import FieldError
@@ -150,8 +149,7 @@ class ModuleService(EnrolmentMixin):
     def _set_archived(self, module_id: int, *, archived: bool) -> None:
         with self.ctx.write() as s:
             module = load(s, Module, module_id, "module")
-            module.archived_at = utcnow() if archived else None
-            audit.record(s, self.ctx, "archive" if archived else "unarchive", "module", module.id)
+            mark_archived(s, self.ctx, module, "module", module.id, archived)
         self.ctx.publish(Changes.of({"module"}))
 
 

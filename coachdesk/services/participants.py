@@ -11,12 +11,11 @@ from sqlalchemy.orm import Session
 
 from coachdesk.i18n import N_, Message
 from coachdesk.models import Participant
-from coachdesk.models.base import utcnow
 from coachdesk.models.enums import ExitDestination, GermanLevel, ParticipantStatus
 from coachdesk.services import audit, validation
-from coachdesk.services.common import get_row
+from coachdesk.services.common import load_participant, mark_archived
 from coachdesk.services.context import Changes, ServiceContext
-from coachdesk.services.errors import FieldError, NotFoundError
+from coachdesk.services.errors import FieldError
 from coachdesk.services.participant_checks import stored_problems
 from coachdesk.services.records import apply_draft, strip_text, to_record
 from coachdesk.services.search import participant_ids_matching
@@ -152,7 +151,7 @@ class ParticipantService:
 
     def get(self, participant_id: int) -> ParticipantRecord:
         with self.ctx.read() as s:
-            return to_record(ParticipantRecord, _load(s, participant_id))
+            return to_record(ParticipantRecord, load_participant(s, participant_id))
 
     def list(
         self,
@@ -230,7 +229,7 @@ class ParticipantService:
         problems = validate_participant(draft, self.ctx.today())
         validation.raise_if(problems)
         with self.ctx.write() as s:
-            p = _load(s, participant_id)
+            p = load_participant(s, participant_id)
             validation.raise_if(stored_problems(s, draft, participant_id))
             changed = apply_draft(p, draft)
             if changed:
@@ -252,18 +251,9 @@ class ParticipantService:
 
     def _set_archived(self, participant_id: int, *, archived: bool) -> None:
         with self.ctx.write() as s:
-            p = _load(s, participant_id)
-            p.archived_at = utcnow() if archived else None
-            action = "archive" if archived else "unarchive"
-            audit.record(s, self.ctx, action, "participant", p.id, p.id)
+            p = load_participant(s, participant_id)
+            mark_archived(s, self.ctx, p, "participant", p.id, archived, p.id)
         self.ctx.publish(Changes.of({"participant"}, {participant_id}))
-
-
-def _load(s: Session, participant_id: int) -> Participant:
-    p = get_row(s, Participant, participant_id)
-    if p is None:
-        raise NotFoundError("participant", participant_id)
-    return p
 
 
 def _normalise(draft: ParticipantDraft) -> ParticipantDraft:
