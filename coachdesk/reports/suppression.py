@@ -78,13 +78,6 @@ def protect(values: Sequence[int], total: Cell | None) -> tuple[Cell, ...]:
     return tuple(Cell(v, s) for v, s in zip(values, states, strict=True))
 
 
-def possible_values(
-    values: Sequence[int], cells: Sequence[Cell], index: int, total: int
-) -> tuple[float, float]:
-    """What a reader can tell about hidden cell ``index`` from the total (for tests)."""
-    return _interval([c.state for c in cells], values, index, total)
-
-
 def _small(states: Sequence[CellState]) -> list[int]:
     return [i for i, s in enumerate(states) if s == CellState.SMALL]
 

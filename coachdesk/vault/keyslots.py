@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import secrets
 import uuid
 from dataclasses import dataclass, replace
@@ -298,7 +297,3 @@ class KeySlots:
         return empty.with_passphrase(passphrase, data_key, kdf).with_recovery_code(
             recovery_code, data_key, kdf
         )
-
-
-def random_token() -> str:
-    return os.urandom(8).hex()
