@@ -172,19 +172,29 @@ def closing(data: DocumentData, st: Styles) -> tuple[list[Flowable], SignaturePl
     )
     rows = [(withheld_label(w, lang), _(REASON_LABELS[w.reason], lang)) for w in data.file.withheld]
     out.append(rows_table(rows, st))
+    block, placeholder = signature_block(data.signer_name, data.signer_fingerprint, lang, st)
+    out.append(block)
+    return out, placeholder
+
+
+def signature_block(
+    signer_name: str, signer_fingerprint: str, lang: str, st: Styles
+) -> tuple[Flowable, SignaturePlaceholder]:
+    """Who signed, the certificate's fingerprint to compare, and where the signature goes.
+
+    Documents (here) and partner reports (``reports.document``) end with it.
+    """
     placeholder = SignaturePlaceholder(_("Digital signature", lang), st)
     signer = _(
         "Signed digitally (PAdES) by {signer}. Compare the certificate fingerprint "
         "(SHA-256) with the one the coach gave you:",
         lang,
-    ).format(signer=data.signer_name)
-    out.append(
-        keep(
-            para(_("Signature", lang), st.heading),
-            para(signer, st.body),
-            para(fingerprint_text(data.signer_fingerprint), st.small),
-            gap(5),
-            placeholder,
-        )
+    ).format(signer=signer_name)
+    block = keep(
+        para(_("Signature", lang), st.heading),
+        para(signer, st.body),
+        para(fingerprint_text(signer_fingerprint), st.small),
+        gap(5),
+        placeholder,
     )
-    return out, placeholder
+    return block, placeholder

@@ -8,14 +8,12 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
-from coachdesk.export.common import fingerprint_text
+from coachdesk.export.common import signature_block
 from coachdesk.export.layout import (
     SignatureBox,
-    SignaturePlaceholder,
     Styles,
     build,
     gap,
-    keep,
     para,
     rows_table,
 )
@@ -48,29 +46,11 @@ def opening(
     return [para(title, st.title), gap(2), rows_table(rows, st), gap(4)]
 
 
-def signature_block(h: ReportHeader, st: Styles) -> tuple[Flowable, SignaturePlaceholder]:
-    lang = h.lang
-    placeholder = SignaturePlaceholder(_("Digital signature", lang), st)
-    signer = _(
-        "Signed digitally (PAdES) by {signer}. Compare the certificate fingerprint "
-        "(SHA-256) with the one the coach gave you:",
-        lang,
-    ).format(signer=h.signer_name)
-    block = keep(
-        para(_("Signature", lang), st.heading),
-        para(signer, st.body),
-        para(fingerprint_text(h.signer_fingerprint), st.small),
-        gap(5),
-        placeholder,
-    )
-    return block, placeholder
-
-
 def finish(
     h: ReportHeader, out: BinaryIO, flow: list[Flowable], title: str, st: Styles
 ) -> SignatureBox:
     """Add the signature block, write the PDF and say where the signature goes."""
-    block, placeholder = signature_block(h, st)
+    block, placeholder = signature_block(h.signer_name, h.signer_fingerprint, h.lang, st)
     build(out, [*flow, block], title=title, header_left=h.organisation_name, lang=h.lang)
     assert placeholder.drawn is not None
     return placeholder.drawn
