@@ -41,7 +41,7 @@ from coachdesk.models import (
     Participant,
 )
 from coachdesk.models.enums import AttendeeRole, DataCategory
-from coachdesk.services.errors import NotFoundError
+from coachdesk.services.common import load, load_participant
 
 T = TypeVar("T")
 
@@ -146,9 +146,7 @@ def filter_participant(
     on: dt.date,
 ) -> FilteredFile:
     """What the recipient may receive about the participant on ``on``, and what is withheld."""
-    p = session.get(Participant, participant_id)
-    if p is None:
-        raise NotFoundError("participant", participant_id)
+    p = load_participant(session, participant_id)
     consents = list(session.scalars(select(Consent).where(Consent.participant_id == p.id)))
     covered, reasons, used = _decide(consents, organisation_id, contact_id, on)
     withheld = [Withheld(cat, reason) for cat, reason in reasons.items()]
@@ -239,12 +237,8 @@ def _handovers(s: Session, pid: int, covered: frozenset[DataCategory]) -> tuple[
 
 def consent_form_facts(session: Session, consent_id: int) -> ConsentFormFacts:
     """A consent form goes to the participant herself: her name and the consent's terms."""
-    c = session.get(Consent, consent_id)
-    if c is None:
-        raise NotFoundError("consent", consent_id)
-    p = session.get(Participant, c.participant_id)
-    if p is None:
-        raise NotFoundError("participant", c.participant_id)
+    c = load(session, Consent, consent_id, "consent")
+    p = load_participant(session, c.participant_id)
     return ConsentFormFacts(
         consent_id=c.id,
         participant_id=p.id,
