@@ -24,9 +24,8 @@ from sqlalchemy.orm import Session
 from coachdesk.models import AuditEntry, Draft, Participant, VaultSetting
 from coachdesk.models.base import utcnow
 from coachdesk.services import audit
-from coachdesk.services.common import get_row
+from coachdesk.services.common import load_participant
 from coachdesk.services.context import Changes, ServiceContext
-from coachdesk.services.errors import NotFoundError
 from coachdesk.vault.compact import compact
 
 ERASURE_SALT = "erasure_salt"
@@ -98,8 +97,7 @@ class RetentionService:
     def erase(self, participant_id: int) -> Erasure:
         """Delete the person and everything about her, then compact the vault file."""
         with self.ctx.write() as s:
-            if get_row(s, Participant, participant_id) is None:
-                raise NotFoundError("participant", participant_id)
+            load_participant(s, participant_id)  # NotFoundError if she is not (or no longer) there
             pseudonym = _pseudonymous_id(s, participant_id)
             _delete_drafts_of(s, participant_id)
             s.execute(
