@@ -10,7 +10,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from coachdesk.export.signing import SigningMaterial
+from coachdesk.i18n import N_
 from coachdesk.models import SigningIdentity
+from coachdesk.services.errors import ValidationError
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,16 @@ class SigningIdentityInfo:
 def active_identity(s: Session) -> SigningIdentity | None:
     q = select(SigningIdentity).where(SigningIdentity.active.is_(True))
     return s.scalars(q.order_by(SigningIdentity.id.desc()).limit(1)).first()
+
+
+def active_material(s: Session) -> SigningMaterial:
+    """What documents are signed with now, or a ValidationError asking for a certificate."""
+    row = active_identity(s)
+    if row is None:
+        raise ValidationError.single(
+            None, N_("Create or import a signing certificate first (Settings).")
+        )
+    return material_of(row)
 
 
 def material_of(row: SigningIdentity) -> SigningMaterial:

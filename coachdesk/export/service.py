@@ -36,8 +36,7 @@ from coachdesk.services import audit
 from coachdesk.services.common import storable
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import ValidationError
-from coachdesk.services.settings import COACH_NAME, get_value
-from coachdesk.services.settings import ORGANISATION_NAME as ORGANISATION_NAME  # reports use it
+from coachdesk.services.settings import COACH_NAME, document_issuer, get_value
 
 
 @dataclass(frozen=True)
@@ -201,14 +200,8 @@ class ExportService:
         saved = False
         try:
             with self.ctx.write() as s:
-                row = identities.active_identity(s)
-                if row is None:
-                    raise ValidationError.single(
-                        None, N_("Create or import a signing certificate first (Settings).")
-                    )
-                material = identities.material_of(row)
-                coach = get_value(s, COACH_NAME) or self.ctx.actor
-                issuer = Issuer(get_value(s, ORGANISATION_NAME) or coach, coach, material)
+                material = identities.active_material(s)
+                issuer = Issuer(*document_issuer(s, self.ctx.actor), material)
                 request = DocumentRequest(
                     participant_id,
                     doc,

@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from coachdesk.export import identities
 from coachdesk.export.layout import SignatureBox
 from coachdesk.export.saving import remove_saved
-from coachdesk.export.service import ORGANISATION_NAME
 from coachdesk.export.signing import SigningMaterial, sign_pdf
 from coachdesk.i18n import N_
 from coachdesk.models import ExportRecord
@@ -44,7 +43,7 @@ from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.directory import DirectoryService
 from coachdesk.services.errors import ValidationError
 from coachdesk.services.modules import ModuleRecord, ModuleService
-from coachdesk.services.settings import COACH_NAME, get_value
+from coachdesk.services.settings import document_issuer
 
 Renderer = Callable[[ReportHeader, BinaryIO], SignatureBox]
 
@@ -242,7 +241,7 @@ class ReportService:
         saved: list[Path],
     ) -> ReportResult:
         with self.ctx.write() as s:
-            material = _material(s)
+            material = identities.active_material(s)
             header = self._header(s, lang, material)
             buf = BytesIO()
             box = render(header, buf)
@@ -279,24 +278,15 @@ class ReportService:
         return ReportResult(signed, digest, record_id, csv, csv_digest, pdf_path, csv_path)
 
     def _header(self, s: Session, lang: str, material: SigningMaterial) -> ReportHeader:
-        coach = get_value(s, COACH_NAME) or self.ctx.actor
+        organisation, coach = document_issuer(s, self.ctx.actor)
         return ReportHeader(
             lang,
-            get_value(s, ORGANISATION_NAME) or coach,
+            organisation,
             coach,
             self.ctx.today(),
             material.subject_name,
             material.fingerprint_sha256,
         )
-
-
-def _material(s: Session) -> SigningMaterial:
-    row = identities.active_identity(s)
-    if row is None:
-        raise ValidationError.single(
-            None, N_("Create or import a signing certificate first (Settings).")
-        )
-    return identities.material_of(row)
 
 
 def _check_period(start: dt.date, end: dt.date) -> None:

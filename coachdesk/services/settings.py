@@ -22,6 +22,12 @@ def get_value(s: Session, key: str, default: str = "") -> str:
     return row.value if row is not None else default
 
 
+def document_issuer(s: Session, actor: str) -> tuple[str, str]:
+    """The organisation and the coach a document names; both default to the coach (``actor``)."""
+    coach = get_value(s, COACH_NAME) or actor
+    return get_value(s, ORGANISATION_NAME) or coach, coach
+
+
 def retention_months(s: Session) -> int:
     try:
         return int(get_value(s, RETENTION_MONTHS, str(DEFAULT_RETENTION_MONTHS)))
