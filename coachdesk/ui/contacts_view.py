@@ -158,16 +158,9 @@ class ContactsView(QWidget):
 
     def _show_details(self) -> None:
         org = self.organisations.current_record()
-        for name in (
-            "edit_org",
-            "archive_org",
-            "new_contact",
-            "edit_contact",
-            "archive_contact",
-            "new_topic",
-            "remove_topic",
-        ):
-            self.buttons[name].setEnabled(org is not None)
+        for name, button in self.buttons.items():
+            if name != "new_org":  # every other button acts on the selected organisation
+                button.setEnabled(org is not None)
         if org is None:
             self.detail_caption.setText(_("Select an organisation to see its people."))
             self.contacts.set_rows([])
