@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from coachdesk.i18n import N_, Message
+from coachdesk.i18n import N_
 from coachdesk.models import Attendance, Enrolment, Module, Participant
 from coachdesk.models.enums import AttendanceStatus, EnrolmentResult
 from coachdesk.services import audit, validation
@@ -107,7 +107,7 @@ class EnrolmentMixin:
                 "completed_on",
                 N_("The end date cannot be before the enrolment date."),
             )
-            _note_length(problems, "result_note", note)
+            validation.max_length(problems, "result_note", note, validation.TEXT_LIMIT)
             validation.raise_if(problems)
             wanted = {"result": result, "completed_on": completed_on, "result_note": note}
             changed = sorted(k for k, v in wanted.items() if getattr(enrolment, k) != v)
@@ -138,7 +138,7 @@ class EnrolmentMixin:
         note = note.strip()
         problems: list[FieldError] = []
         validation.one_of(problems, "status", status, AttendanceStatus)
-        _note_length(problems, "note", note)
+        validation.max_length(problems, "note", note, validation.TEXT_LIMIT)
         validation.raise_if(problems)
         with self.ctx.write() as s:
             enrolment = load(s, Enrolment, enrolment_id, "enrolment")
@@ -241,19 +241,6 @@ def _to_record(e: Enrolment, participant_name: str) -> EnrolmentRecord:
         excused=statuses.count(AttendanceStatus.EXCUSED),
         absent=statuses.count(AttendanceStatus.ABSENT),
     )
-
-
-def _note_length(problems: list[FieldError], field: str, note: str) -> None:
-    if len(note) > 20_000:
-        problems.append(
-            FieldError(
-                field,
-                Message(
-                    N_("This text is too long ({length} characters, at most {limit})."),
-                    {"length": len(note), "limit": 20_000},
-                ),
-            )
-        )
 
 
 def _ongoing_count(s: Session, module_id: int) -> int:

@@ -19,6 +19,8 @@ from coachdesk.services.errors import FieldError, ValidationError
 _CUSTOMER_NUMBER = re.compile(r"^(\d{3}[A-Z]\d{6}|\d{5}BG\d{7})$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9+()/\-. ]{3,}$")
+TEXT_LIMIT = 20_000
+"""Longest text accepted where the column sets no length (notes, summaries)."""
 
 
 def normalise_customer_number(value: str) -> str:
@@ -41,18 +43,20 @@ def lengths(problems: list[FieldError], model: type[DeclarativeBase], draft: Any
             continue
         col_type = columns[f.name].type
         limit = getattr(col_type, "length", None) if isinstance(col_type, String) else None
-        if limit is None:
-            limit = 20_000
-        if len(value) > limit:
-            problems.append(
-                FieldError(
-                    f.name,
-                    Message(
-                        N_("This text is too long ({length} characters, at most {limit})."),
-                        {"length": len(value), "limit": limit},
-                    ),
-                )
+        max_length(problems, f.name, value, TEXT_LIMIT if limit is None else limit)
+
+
+def max_length(problems: list[FieldError], field: str, value: str, limit: int) -> None:
+    if len(value) > limit:
+        problems.append(
+            FieldError(
+                field,
+                Message(
+                    N_("This text is too long ({length} characters, at most {limit})."),
+                    {"length": len(value), "limit": limit},
+                ),
             )
+        )
 
 
 def date_order(
