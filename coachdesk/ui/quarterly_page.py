@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -32,6 +33,7 @@ class QuarterlyPage(QWidget):
     def __init__(self, reports: ReportService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reports = reports
+        self._shown_once = False
         self.start = DateField(allow_empty=False)
         self.end = DateField(allow_empty=False)
         first, last = previous_quarter(reports.ctx.today())
@@ -75,6 +77,13 @@ class QuarterlyPage(QWidget):
 
     def today(self) -> dt.date:
         return self.reports.ctx.today()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            # She opens the page to see the figures: show the default quarter right away.
+            self._shown_once = True
+            self.refresh()
 
     def retranslate(self) -> None:
         labels = (_("Period"), _("Quick choice"), _("Language of the report"))

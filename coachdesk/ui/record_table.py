@@ -53,6 +53,8 @@ class RecordTable(QWidget):
         self._stack.setContentsMargins(0, 0, 0, 0)
         self._stack.addWidget(self.view)
         self._stack.addWidget(self.empty)
+        # The model starts without rows, so the helpful text shows until the first set_rows().
+        self._stack.setCurrentWidget(self.empty if self.model.rowCount() == 0 else self.view)
         self.setFocusProxy(self.view)
 
     def set_empty_text(self, text: str) -> None:
