@@ -12,7 +12,7 @@ from coachdesk.i18n import N_, Message
 from coachdesk.models import AftercareFollowUp
 from coachdesk.models.enums import AftercareStatus
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, load_participant, not_in_future, storable
+from coachdesk.services.common import audit_update, load, load_participant, not_in_future, storable
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -105,16 +105,7 @@ class AftercareService:
             followup = _load(s, followup_id)
             validation.raise_if(_duplicate(s, followup.participant_id, draft.due_on, followup_id))
             changed = apply_draft(followup, draft)
-            if changed:
-                audit.record(
-                    s,
-                    self.ctx,
-                    "update",
-                    "aftercare",
-                    followup.id,
-                    followup.participant_id,
-                    {"fields": sorted(changed)},
-                )
+            audit_update(s, self.ctx, "aftercare", followup.id, followup.participant_id, changed)
             s.flush()
             result = to_record(FollowUpRecord, followup)
         self._publish(result.participant_id)

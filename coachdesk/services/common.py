@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TypeVar
 
 from sqlalchemy import func, select
@@ -58,6 +58,21 @@ def mark_archived(
     """Archive ``row`` (or bring it back) and write the audit entry in the same transaction."""
     row.archived_at = utcnow() if archived else None
     audit.record(s, ctx, "archive" if archived else "unarchive", entity, record_id, participant_id)
+
+
+def audit_update(
+    s: Session,
+    ctx: ServiceContext,
+    entity: str,
+    record_id: int,
+    participant_id: int | None,
+    changed: Collection[str],
+) -> None:
+    """One "update" audit entry naming the changed fields (never their values); none if none."""
+    if changed:
+        audit.record(
+            s, ctx, "update", entity, record_id, participant_id, {"fields": sorted(changed)}
+        )
 
 
 def not_in_future(

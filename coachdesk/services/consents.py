@@ -17,7 +17,7 @@ from coachdesk.i18n import N_
 from coachdesk.models import Consent, ConsentCategory, ContactPerson, Organisation
 from coachdesk.models.enums import ConsentMethod, DataCategory, LegalBasis
 from coachdesk.services import audit, validation
-from coachdesk.services.common import get_row, load, load_participant, storable
+from coachdesk.services.common import audit_update, get_row, load, load_participant, storable
 from coachdesk.services.consent_rules import check_recipient, duplicate, validate_consent
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import ValidationError
@@ -136,16 +136,7 @@ class ConsentService:
             validation.raise_if(check_recipient(s, draft))
             validation.raise_if(duplicate(s, consent.participant_id, draft, consent_id))
             changed = _apply(consent, draft)
-            if changed:
-                audit.record(
-                    s,
-                    self.ctx,
-                    "update",
-                    "consent",
-                    consent.id,
-                    consent.participant_id,
-                    {"fields": sorted(changed)},
-                )
+            audit_update(s, self.ctx, "consent", consent.id, consent.participant_id, changed)
             s.flush()
             result = _record(s, consent)
         self._publish(result.participant_id)

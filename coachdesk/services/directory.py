@@ -16,7 +16,7 @@ from coachdesk.i18n import N_, Message
 from coachdesk.models import ContactPerson, Organisation
 from coachdesk.models.enums import OrganisationKind
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, mark_archived, name_taken, storable
+from coachdesk.services.common import audit_update, load, mark_archived, name_taken, storable
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError, ValidationError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -138,16 +138,7 @@ class DirectoryService(ResponsibilityMixin):
             organisation = load(s, Organisation, organisation_id, "organisation")
             validation.raise_if(_duplicate_organisation(s, draft.name, organisation_id))
             changed = apply_draft(organisation, draft)
-            if changed:
-                audit.record(
-                    s,
-                    self.ctx,
-                    "update",
-                    "organisation",
-                    organisation.id,
-                    None,
-                    {"fields": sorted(changed)},
-                )
+            audit_update(s, self.ctx, "organisation", organisation.id, None, changed)
             s.flush()
             result = to_record(OrganisationRecord, organisation)
         self.ctx.publish(Changes.of({"organisation"}))
@@ -211,10 +202,7 @@ class DirectoryService(ResponsibilityMixin):
                 _check_organisation(s, draft.organisation_id)
             validation.raise_if(_duplicate_contact(s, draft, contact_id))
             changed = apply_draft(contact, draft)
-            if changed:
-                audit.record(
-                    s, self.ctx, "update", "contact", contact.id, None, {"fields": sorted(changed)}
-                )
+            audit_update(s, self.ctx, "contact", contact.id, None, changed)
             s.flush()
             s.refresh(contact)
             result = _contact_record(contact)

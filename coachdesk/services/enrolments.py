@@ -16,7 +16,7 @@ from coachdesk.i18n import N_
 from coachdesk.models import Attendance, Enrolment, Module, Participant
 from coachdesk.models.enums import AttendanceStatus, EnrolmentResult
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, load_participant, storable
+from coachdesk.services.common import audit_update, load, load_participant, storable
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError, ValidationError
 
@@ -113,16 +113,7 @@ class EnrolmentMixin:
             changed = sorted(k for k, v in wanted.items() if getattr(enrolment, k) != v)
             for name in changed:
                 setattr(enrolment, name, wanted[name])
-            if changed:
-                audit.record(
-                    s,
-                    self.ctx,
-                    "update",
-                    "enrolment",
-                    enrolment.id,
-                    enrolment.participant_id,
-                    {"fields": changed},
-                )
+            audit_update(s, self.ctx, "enrolment", enrolment.id, enrolment.participant_id, changed)
             record = _record(s, enrolment_id)
         self._publish(record.participant_id)
         return record

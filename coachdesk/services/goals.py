@@ -14,6 +14,7 @@ from coachdesk.models import Goal, Milestone
 from coachdesk.models.enums import GoalStatus, MilestoneKind
 from coachdesk.services import audit, validation
 from coachdesk.services.common import (
+    audit_update,
     check_same_ids,
     load,
     load_participant,
@@ -155,16 +156,7 @@ class GoalService:
             goal = load(s, Goal, goal_id, "goal")
             validation.raise_if(_duplicate_title(s, goal.participant_id, draft.title, goal_id))
             changed = apply_draft(goal, draft)
-            if changed:
-                audit.record(
-                    s,
-                    self.ctx,
-                    "update",
-                    "goal",
-                    goal.id,
-                    goal.participant_id,
-                    {"fields": sorted(changed)},
-                )
+            audit_update(s, self.ctx, "goal", goal.id, goal.participant_id, changed)
             s.flush()
             result = _record(goal)
         self._publish(result.participant_id)
@@ -235,16 +227,7 @@ class GoalService:
             milestone = load(s, Milestone, milestone_id, "milestone")
             participant_id = milestone.goal.participant_id
             changed = apply_draft(milestone, draft)
-            if changed:
-                audit.record(
-                    s,
-                    self.ctx,
-                    "update",
-                    "milestone",
-                    milestone.id,
-                    participant_id,
-                    {"fields": sorted(changed)},
-                )
+            audit_update(s, self.ctx, "milestone", milestone.id, participant_id, changed)
             s.flush()
             result = to_record(MilestoneRecord, milestone)
         self._publish(participant_id)

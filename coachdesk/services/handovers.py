@@ -15,7 +15,14 @@ from coachdesk.i18n import N_, Message
 from coachdesk.models import ContactPerson, Handover, Organisation
 from coachdesk.models.enums import HandoverKind
 from coachdesk.services import audit, validation
-from coachdesk.services.common import get_row, load, load_participant, mark_archived, storable
+from coachdesk.services.common import (
+    audit_update,
+    get_row,
+    load,
+    load_participant,
+    mark_archived,
+    storable,
+)
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -122,16 +129,7 @@ class HandoverService:
             draft = _with_organisation(s, draft)
             validation.raise_if(_duplicate(s, handover.participant_id, draft, handover_id))
             changed = apply_draft(handover, draft)
-            if changed:
-                audit.record(
-                    s,
-                    self.ctx,
-                    "update",
-                    "handover",
-                    handover.id,
-                    handover.participant_id,
-                    {"fields": sorted(changed)},
-                )
+            audit_update(s, self.ctx, "handover", handover.id, handover.participant_id, changed)
             s.flush()
             result = _record(s, handover)
         self._publish(result.participant_id)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from coachdesk.i18n import N_, Message
 from coachdesk.models import Agreement, Meeting, MeetingAttendee, Participant
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, load_participant, mark_archived
+from coachdesk.services.common import audit_update, load, load_participant, mark_archived
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.meeting_records import (
@@ -160,16 +160,7 @@ class MeetingService:
             validation.raise_if(_set_agreements(meeting, draft.agreements))
             if [_agreement_tuple(a) for a in meeting.agreements] != agreements_before:
                 changed.append("agreements")
-            if changed:
-                audit.record(
-                    s,
-                    self.ctx,
-                    "update",
-                    "meeting",
-                    meeting.id,
-                    meeting.participant_id,
-                    {"fields": sorted(changed)},
-                )
+            audit_update(s, self.ctx, "meeting", meeting.id, meeting.participant_id, changed)
             s.flush()
             result = _record(meeting, _name(s, meeting.participant_id))
         self._publish(result.participant_id)

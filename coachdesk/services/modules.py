@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from coachdesk.i18n import N_, Message
 from coachdesk.models import Enrolment, Module
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load, mark_archived, name_taken
+from coachdesk.services.common import audit_update, load, mark_archived, name_taken
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.enrolments import AttendanceRecord, EnrolmentMixin, EnrolmentRecord
 from coachdesk.services.errors import FieldError
@@ -129,10 +129,7 @@ class ModuleService(EnrolmentMixin):
             module = load(s, Module, module_id, "module")
             validation.raise_if(_duplicate_title(s, draft.title, module_id))
             changed = apply_draft(module, draft)
-            if changed:
-                audit.record(
-                    s, self.ctx, "update", "module", module.id, None, {"fields": sorted(changed)}
-                )
+            audit_update(s, self.ctx, "module", module.id, None, changed)
             s.flush()
             result = to_record(ModuleRecord, module, enrolled=_enrolled_count(s, module_id))
         self.ctx.publish(Changes.of({"module"}))

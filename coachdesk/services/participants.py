@@ -13,7 +13,7 @@ from coachdesk.i18n import N_, Message
 from coachdesk.models import Participant
 from coachdesk.models.enums import ExitDestination, GermanLevel, ParticipantStatus
 from coachdesk.services import audit, validation
-from coachdesk.services.common import load_participant, mark_archived
+from coachdesk.services.common import audit_update, load_participant, mark_archived
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.participant_checks import stored_problems
@@ -232,12 +232,9 @@ class ParticipantService:
             p = load_participant(s, participant_id)
             validation.raise_if(stored_problems(s, draft, participant_id))
             changed = apply_draft(p, draft)
-            if changed:
-                if "exit_date" in changed:
-                    p.retention_until = _retention_date(s, draft.exit_date)
-                audit.record(
-                    s, self.ctx, "update", "participant", p.id, p.id, {"fields": sorted(changed)}
-                )
+            if "exit_date" in changed:
+                p.retention_until = _retention_date(s, draft.exit_date)
+            audit_update(s, self.ctx, "participant", p.id, p.id, changed)
             s.flush()
             result = to_record(ParticipantRecord, p)
         self.ctx.publish(Changes.of({"participant"}, {participant_id}))

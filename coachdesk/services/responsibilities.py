@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from coachdesk.i18n import N_, Message
 from coachdesk.models import ContactPerson, Organisation, Responsibility
 from coachdesk.services import audit, validation
-from coachdesk.services.common import get_row, load, name_taken, storable
+from coachdesk.services.common import audit_update, get_row, load, name_taken, storable
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -96,16 +96,7 @@ class ResponsibilityMixin:
             row = load(s, Responsibility, responsibility_id, "responsibility")
             validation.raise_if(_check(s, row.organisation_id, draft, responsibility_id))
             changed = apply_draft(row, draft)
-            if changed:
-                audit.record(
-                    s,
-                    self.ctx,
-                    "update",
-                    "responsibility",
-                    row.id,
-                    None,
-                    {"fields": sorted(changed)},
-                )
+            audit_update(s, self.ctx, "responsibility", row.id, None, changed)
             s.flush()
             result = _record(s, row)
         self.ctx.publish(Changes.of({"responsibility"}))
