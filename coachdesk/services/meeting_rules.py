@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from coachdesk.services.meeting_records import MeetingDraft
 
 _NAME_LIMIT = 200
-_TEXT_LIMIT = 20_000
 
 
 def normalise_meeting(draft: MeetingDraft) -> MeetingDraft:
@@ -105,7 +104,7 @@ def _agreements(
                 N_("Agreement {number}: please fill in what was agreed."),
                 number,
             )
-        elif len(a.what) > _TEXT_LIMIT:
+        elif len(a.what) > validation.TEXT_LIMIT:
             _problem(
                 problems, "agreements", N_("Agreement {number}: the text is too long."), number
             )
