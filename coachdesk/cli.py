@@ -34,10 +34,10 @@ from coachdesk.cli_support import (
     EXIT_VAULT,
     CliError,
     add_secret_options,
-    open_vault,
     passphrase,
     print_counts,
     print_recovery_code,
+    unlocked_vault,
     vault_info,
 )
 from coachdesk.export.cli import add_certificate, add_export, add_verify
@@ -116,11 +116,8 @@ def _add_info(sub: SubParsers) -> None:
 
 def cmd_info(args: argparse.Namespace) -> int:
     # Read-only: an older vault is reported as it is, not upgraded.
-    vault = open_vault(args, args.path, migrate=False)
-    try:
+    with unlocked_vault(args, args.path, migrate=False) as vault:
         info = vault_info(vault)
-    finally:
-        vault.lock()
     if args.json:
         print(json.dumps(info, indent=2, sort_keys=True))
     else:
@@ -145,11 +142,8 @@ def cmd_participants(args: argparse.Namespace) -> int:
     from coachdesk.labels import label
     from coachdesk.services.facade import Services
 
-    vault = open_vault(args, args.path)
-    try:
+    with unlocked_vault(args, args.path) as vault:
         rows = Services(vault.sessions).participants.list(include_archived=True)
-    finally:
-        vault.lock()
     if args.json:
         data = [
             {

@@ -8,9 +8,11 @@ environment variable, or a prompt.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -108,6 +110,18 @@ def open_vault(args: argparse.Namespace, path: Path, *, migrate: bool = True) ->
     if code_file is not None:
         return Vault.open_with_recovery_code(path, _read_secret_file(code_file), migrate=migrate)
     return Vault.open(path, passphrase(args), migrate=migrate)
+
+
+@contextlib.contextmanager
+def unlocked_vault(
+    args: argparse.Namespace, path: Path, *, migrate: bool = True
+) -> Iterator[Vault]:
+    """The vault opened (see :func:`open_vault`) for one command, locked again whatever happens."""
+    vault = open_vault(args, path, migrate=migrate)
+    try:
+        yield vault
+    finally:
+        vault.lock()
 
 
 def print_recovery_code(code: str) -> None:

@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coachdesk.cli_support import EXIT_OK, add_secret_options, open_vault
+from coachdesk.cli_support import EXIT_OK, add_secret_options, unlocked_vault
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_datetime
 
 if TYPE_CHECKING:
@@ -40,8 +40,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from coachdesk.labels import label
     from coachdesk.services.facade import Services
 
-    vault = open_vault(args, args.path)
-    try:
+    with unlocked_vault(args, args.path) as vault:
         services = Services(vault.sessions)
         exports = ExportService(services.ctx)
         ensure_signing_identity(exports)
@@ -64,8 +63,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             lang=args.doc_lang,
             meeting_id=args.meeting,
         )
-    finally:
-        vault.lock()
     print(_("Wrote {path}").format(path=str(args.out)))
     print("SHA-256: " + result.sha256)
     included = ", ".join(label(c) for c in sorted(result.categories)) or "–"
@@ -119,13 +116,10 @@ def cmd_certificate(args: argparse.Namespace) -> int:
     from coachdesk.export.service import ExportService
     from coachdesk.services.facade import Services
 
-    vault = open_vault(args, args.path)
-    try:
+    with unlocked_vault(args, args.path) as vault:
         exports = ExportService(Services(vault.sessions).ctx)
         data = exports.export_certificate(pem=not args.der)
         info = exports.current_identity()
-    finally:
-        vault.lock()
     args.out.write_bytes(data)
     print(_("Wrote {path}").format(path=str(args.out)))
     if info is not None:

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from coachdesk.cli_support import EXIT_OK, add_secret_options, open_vault
+from coachdesk.cli_support import EXIT_OK, add_secret_options, unlocked_vault
 from coachdesk.export.cli import ensure_signing_identity
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _
 
@@ -45,16 +45,13 @@ def cmd_report_quarterly(args: argparse.Namespace) -> int:
     from coachdesk.reports.service import ReportService
     from coachdesk.services.facade import Services
 
-    vault = open_vault(args, args.path)
-    try:
+    with unlocked_vault(args, args.path) as vault:
         services = Services(vault.sessions)
         ensure_signing_identity(ExportService(services.ctx))
         # Saved inside the transaction that records it: no record without the files.
         result = ReportService(services.ctx).export_quarterly_to(
             args.out, args.csv, start=args.start, end=args.end, lang=args.doc_lang
         )
-    finally:
-        vault.lock()
     print(_("Wrote {path}").format(path=str(args.out)))
     print("SHA-256: " + result.sha256)
     if result.csv_path is not None:

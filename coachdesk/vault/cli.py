@@ -11,9 +11,9 @@ from coachdesk.cli_support import (
     EXIT_OK,
     _read_secret_file,
     add_secret_options,
-    open_vault,
     passphrase,
     print_counts,
+    unlocked_vault,
 )
 from coachdesk.i18n import _
 
@@ -49,12 +49,9 @@ def add_backup(sub: Any) -> None:
 def cmd_backup(args: argparse.Namespace) -> int:
     from coachdesk.vault.backup import backup
 
-    vault = open_vault(args, args.path)
-    try:
+    with unlocked_vault(args, args.path) as vault:
         info = backup(vault, args.dest)
         _audit(vault, "backup")
-    finally:
-        vault.lock()
     print(_("Backup written and checked: {path}").format(path=str(info.path)))
     print_counts(_labelled(info.counts))
     return EXIT_OK
