@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from coachdesk.export.common import DocumentData
 from coachdesk.export.consent_filter import consent_form_facts, filter_participant
 from coachdesk.export.consent_form import ConsentFormData, render_consent_form
+from coachdesk.export.facts import ConsentFormFacts, FilteredFile
 from coachdesk.export.layout import SignatureBox
 from coachdesk.export.meeting_doc import render_meeting_summary
 from coachdesk.export.preview import DocumentType, document_label, included_categories
@@ -64,13 +65,33 @@ class Issuer:
     material: SigningMaterial
 
 
+def form_facts(s: Session, request: DocumentRequest) -> ConsentFormFacts:
+    """The consent a form is printed for (see ``consent_for_form``), with her name."""
+    cid = consent_for_form(s, request.participant_id, request.recipient, request.consent_id)
+    return consent_form_facts(s, cid)
+
+
+def filtered_file(s: Session, request: DocumentRequest) -> FilteredFile:
+    """What the document may show: the consent filter for its recipient, purpose and day.
+
+    The preview and the export both ask here, so the preview shows what is sent.
+    """
+    return filter_participant(
+        s,
+        request.participant_id,
+        request.recipient.organisation_id,
+        request.recipient.contact_id,
+        request.purpose or document_label(request.document_type, request.lang),
+        request.on,
+    )
+
+
 def compose(s: Session, request: DocumentRequest, issuer: Issuer) -> Composed:
     """Filter, then render; nothing else reads participant data for a document."""
     doc, recipient, material = request.document_type, request.recipient, issuer.material
     buf = BytesIO()
     if doc == DocumentType.CONSENT_FORM:
-        cid = consent_for_form(s, request.participant_id, recipient, request.consent_id)
-        form = consent_form_facts(s, cid)
+        form = form_facts(s, request)
         data = ConsentFormData(
             form,
             issuer.organisation_name,
@@ -87,16 +108,9 @@ def compose(s: Session, request: DocumentRequest, issuer: Issuer) -> Composed:
             form.purpose,
             frozenset({DataCategory.IDENTITY_CONTACT}),
             frozenset(),
-            [cid],
+            [form.consent_id],
         )
-    file = filter_participant(
-        s,
-        request.participant_id,
-        recipient.organisation_id,
-        recipient.contact_id,
-        request.purpose or document_label(doc, request.lang),
-        request.on,
-    )
+    file = filtered_file(s, request)
     ddata = DocumentData(
         file,
         request.lang,

@@ -8,19 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coachdesk.export import identities
-from coachdesk.export.compose import DocumentRequest, Issuer, compose
-from coachdesk.export.consent_filter import consent_form_facts, filter_participant
+from coachdesk.export.compose import DocumentRequest, Issuer, compose, filtered_file, form_facts
 from coachdesk.export.export_log import ExportHistoryRow, history_rows, log_export
 from coachdesk.export.facts import ConsentBasis, Withheld, WithheldReason
 from coachdesk.export.identities import SigningIdentityInfo
 from coachdesk.export.preview import (
     DocumentType,
     PreviewItem,
-    document_label,
     included_categories,
     preview_items,
 )
-from coachdesk.export.recipients import consent_for_form, resolve
+from coachdesk.export.recipients import resolve
 from coachdesk.export.saving import remove_saved, save_atomically
 from coachdesk.export.signing import (
     SigningMaterial,
@@ -84,10 +82,19 @@ class ExportService:
         doc = DocumentType(document_type)
         with self.ctx.read() as s:
             recipient = resolve(s, organisation_id, contact_id)
+            request = DocumentRequest(
+                participant_id,
+                doc,
+                recipient,
+                purpose,
+                on or self.ctx.today(),
+                lang,
+                (lang,),
+                meeting_id,
+                consent_id,
+            )
             if doc == DocumentType.CONSENT_FORM:
-                facts = consent_form_facts(
-                    s, consent_for_form(s, participant_id, recipient, consent_id)
-                )
+                facts = form_facts(s, request)
                 items = [PreviewItem(DataCategory.IDENTITY_CONTACT, "", facts.participant_name)]
                 items += [PreviewItem(c, label(c, lang), "") for c in sorted(facts.categories)]
                 return ExportPreview(
@@ -98,14 +105,7 @@ class ExportService:
                     (Withheld(None, WithheldReason.INTERNAL_NOTE),),
                     (),
                 )
-            file = filter_participant(
-                s,
-                participant_id,
-                recipient.organisation_id,
-                recipient.contact_id,
-                purpose or document_label(doc, lang),
-                on or self.ctx.today(),
-            )
+            file = filtered_file(s, request)
         return ExportPreview(
             doc,
             recipient.name,
