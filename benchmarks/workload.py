@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from benchmarks.stats import Timing, measure, measure_each
 from coachdesk import models as m
 from coachdesk.services.facade import Services
+from coachdesk.vault.engine import CACHE_KIB
 from coachdesk.vault.store import Vault
 
 _WORD = re.compile(r"[^\W\d_]{5,}", re.UNICODE)
@@ -117,6 +118,7 @@ def plain_sessions(path: Path) -> sessionmaker[Session]:
             "temp_store = MEMORY",
             "journal_mode = WAL",
             "synchronous = FULL",
+            f"cache_size = -{CACHE_KIB}",
         ):
             conn.execute(f"PRAGMA {pragma}")
         return conn

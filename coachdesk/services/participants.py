@@ -18,7 +18,7 @@ from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.participant_checks import stored_problems
 from coachdesk.services.records import apply_draft, strip_text, to_record
-from coachdesk.services.search import participant_ids_matching
+from coachdesk.services.search import matching_participants
 
 
 @dataclass(frozen=True)
@@ -174,11 +174,9 @@ class ParticipantService:
                 Participant.jobcentre_customer_number,
                 Participant.archived_at,
             ).order_by(Participant.last_name, Participant.first_name, Participant.id)
-            if query.strip():
-                ids = participant_ids_matching(s, query)
-                if not ids:
-                    return []
-                q = q.where(Participant.id.in_(ids))
+            matching = matching_participants(query)
+            if matching is not None:
+                q = q.where(Participant.id.in_(matching))
             if status is not None:
                 q = q.where(Participant.status == status)
             if programme:

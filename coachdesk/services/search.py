@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Select, column, select, table, text
 from sqlalchemy.orm import Session
 
 from coachdesk.services.context import ServiceContext
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+SEARCH_PARTICIPANT = table("search_index", column("participant_id")).c.participant_id
 
 
 def fts_query(user_text: str) -> str | None:
@@ -25,18 +27,23 @@ def fts_query(user_text: str) -> str | None:
     return " AND ".join(f'"{w}"*' for w in words[:12])
 
 
-def participant_ids_matching(s: Session, user_text: str, limit: int = 5000) -> list[int]:
+def matching_participants(user_text: str) -> Select[Any] | None:
+    """A subquery of the ids of participants with a match, for ``Participant.id.in_(...)``.
+
+    None when the text holds nothing to search for. Kept inside the one SQL statement of
+    the list (no id list travels through Python, none is cut off).
+    """
     query = fts_query(user_text)
     if query is None:
+        return None
+    return select(SEARCH_PARTICIPANT).where(text("search_index MATCH :q").bindparams(q=query))
+
+
+def participant_ids_matching(s: Session, user_text: str) -> list[int]:
+    subquery = matching_participants(user_text)
+    if subquery is None:
         return []
-    rows = s.execute(
-        text(
-            "SELECT participant_id FROM search_index WHERE search_index MATCH :q "
-            "GROUP BY participant_id ORDER BY min(rank) LIMIT :limit"
-        ),
-        {"q": query, "limit": limit},
-    )
-    return [int(r[0]) for r in rows]
+    return sorted({int(pid) for pid in s.execute(subquery).scalars()})
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+CACHE_KIB = 32 * 1024
 SQLCIPHER_ERRORS = (sqlcipher3.DatabaseError,)
 
 
@@ -36,6 +37,10 @@ def keyed_connection(db_path: Path, key: bytearray) -> Any:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA busy_timeout = 5000")
+        # 32 MiB of decrypted pages per connection: SQLCipher decrypts and checks every page
+        # it reads, so a cache that holds the search index keeps searching fast at 10,000
+        # participants (the default 2 MiB cache made it twice as slow as plain SQLite).
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     except BaseException:
         conn.close()
         raise
