@@ -29,6 +29,9 @@ _WIDE_MOMENT = dt.datetime(2026, 12, 28, 10, 30)
 """A date and time with wide digits, to size the "When" column."""
 
 
+EXPAND_LIMIT = 200
+
+
 class TodayView(QWidget):
     """Emits ``open_requested(participant_id)``, ``record_requested(TodayItem)`` and
     ``erasure_requested`` (the list of people whose retention date has come)."""
@@ -92,8 +95,14 @@ class TodayView(QWidget):
         self._stale = False
         day = self.services.ctx.today()
         overview = self.services.reminders.today(day)
-        self.model.set_sections(build_sections(overview))
-        self.tree.expandAll()
+        sections = build_sections(overview)
+        self.model.set_sections(sections)
+        # Sections open unless they are very long: expanding 20,000 overdue agreements of a
+        # whole organisation's history takes most of a second; the heading shows the count
+        # and a click opens the section.
+        for row, section in enumerate(sections):
+            if len(section.items) <= EXPAND_LIMIT:
+                self.tree.expand(self.model.index(row, 0))
         self._update_texts()
 
     def clear(self) -> None:
