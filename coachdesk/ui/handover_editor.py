@@ -94,9 +94,9 @@ class HandoverEditor(FormDialog):
         self.organisation.addItem("", None)
         for org in services.directory.list_organisations():
             self.organisation.addItem(org.name, org.id)
-        self.contact.addItem("", None)
-        for person in services.directory.list_contacts():
-            self.contact.addItem(f"{person.name} ({person.organisation_name})", person.id)
+        self._contacts = services.directory.list_contacts()
+        self._fill_contacts()
+        self.organisation.currentIndexChanged.connect(self._fill_contacts)
         self.head = QFormLayout(self.body)
         self.head.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.captions: dict[str, QLabel] = {}
@@ -222,6 +222,21 @@ class HandoverEditor(FormDialog):
             "texts": {name: widget.toPlainText() for name, widget in self.texts.items()},
             "internal_notes": self.internal_notes.toPlainText(),
         }
+
+    def _fill_contacts(self) -> None:
+        """The contact persons of the chosen organisation (everyone while none is chosen)."""
+        organisation_id = self.organisation.currentData()
+        chosen = self.contact.currentData()
+        self.contact.blockSignals(True)
+        self.contact.clear()
+        self.contact.addItem("", None)
+        for person in self._contacts:
+            if organisation_id is None:
+                self.contact.addItem(f"{person.name} ({person.organisation_name})", person.id)
+            elif person.organisation_id == organisation_id:
+                self.contact.addItem(person.name, person.id)
+        self.contact.setCurrentIndex(max(0, self.contact.findData(chosen)))
+        self.contact.blockSignals(False)
 
     def restore_state(self, state: dict[str, Any]) -> None:
         self.kind.set_value(state.get("kind"))
