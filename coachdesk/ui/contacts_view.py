@@ -68,6 +68,7 @@ class ContactsView(QWidget):
                 "edit_contact",
                 "archive_contact",
                 "new_topic",
+                "edit_topic",
                 "remove_topic",
             )
         }
@@ -80,7 +81,11 @@ class ContactsView(QWidget):
         b["new_contact"].clicked.connect(lambda: self.open_contact(None))
         b["edit_contact"].clicked.connect(lambda: self.open_contact(self.contacts.current_record()))
         b["archive_contact"].clicked.connect(self.archive_contact)
-        b["new_topic"].clicked.connect(self.add_responsibility)
+        b["new_topic"].clicked.connect(lambda: self.open_responsibility(None))
+        b["edit_topic"].clicked.connect(
+            lambda: self.open_responsibility(self.responsibilities.current_record())
+        )
+        self.responsibilities.activated.connect(self.open_responsibility)
         b["remove_topic"].clicked.connect(self.remove_responsibility)
         self.organisations.activated.connect(self.open_organisation)
         self.contacts.activated.connect(self.open_contact)
@@ -97,7 +102,7 @@ class ContactsView(QWidget):
         people_layout.addWidget(self.contacts)
         topics = QWidget()
         topics_layout = QVBoxLayout(topics)
-        topics_layout.addLayout(button_row(b["new_topic"], b["remove_topic"]))
+        topics_layout.addLayout(button_row(b["new_topic"], b["edit_topic"], b["remove_topic"]))
         topics_layout.addWidget(self.responsibilities)
         self.details = QTabWidget()
         self.details.addTab(people, "")
@@ -126,6 +131,7 @@ class ContactsView(QWidget):
             "edit_contact": _("Edit…"),
             "archive_contact": _("Archive"),
             "new_topic": _("Add responsibility…"),
+            "edit_topic": _("Edit…"),
             "remove_topic": _("Remove"),
         }
         for name, text in texts.items():
@@ -199,7 +205,8 @@ class ContactsView(QWidget):
         dialog.open()
         return dialog
 
-    def add_responsibility(self) -> RecordDialog | None:
+    def open_responsibility(self, topic: Any) -> RecordDialog | None:
+        """Add a responsibility to the selected organisation (``topic`` None) or edit one."""
         org = self.organisations.current_record()
         if org is None:
             return None
@@ -212,9 +219,11 @@ class ContactsView(QWidget):
         )
 
         def store(draft: ResponsibilityDraft) -> Any:
-            return self.services.directory.add_responsibility(org.id, draft)
+            if topic is None:
+                return self.services.directory.add_responsibility(org.id, draft)
+            return self.services.directory.update_responsibility(topic.id, draft)
 
-        dialog = RecordDialog(_("Responsibility"), spec, ResponsibilityDraft, store, None, self)
+        dialog = RecordDialog(_("Responsibility"), spec, ResponsibilityDraft, store, topic, self)
         dialog.open()
         return dialog
 

@@ -6,9 +6,11 @@ import datetime as dt
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from coachdesk.models.enums import MeetingKind
+from coachdesk.models.enums import MeetingKind, OrganisationKind
+from coachdesk.services.directory import OrganisationDraft
 from coachdesk.services.meetings import MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
+from coachdesk.services.responsibilities import ResponsibilityDraft
 from coachdesk.ui.contacts_view import ContactsView
 from coachdesk.ui.meetings_view import RECENT, MeetingsView
 from coachdesk.ui.modules_view import ModulesView
@@ -76,6 +78,26 @@ def test_contacts_view_adds_organisation_and_contact_person(qtbot, services) -> 
     [contact] = services.directory.list_contacts()
     assert (contact.name, contact.organisation_name) == ("Frau Berger", "Jobcenter Nordstadt")
     assert [c.name for c in view.contacts.model.rows()] == ["Frau Berger"]
+
+
+def test_contacts_view_edits_a_responsibility(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    org = services.directory.create_organisation(
+        OrganisationDraft("Ausländerbehörde", OrganisationKind.IMMIGRATION_OFFICE)
+    )
+    services.directory.add_responsibility(org.id, ResponsibilityDraft("Aufenthaltstitel"))
+    view = ContactsView(services, _hub(services))
+    qtbot.addWidget(view)
+    view.organisations.view.selectRow(0)
+    view.responsibilities.view.selectRow(0)
+    dialog = view.open_responsibility(view.responsibilities.current_record())
+    assert dialog.widgets["topic"].text() == "Aufenthaltstitel"
+    dialog.widgets["target_group"].setText("Frauen mit Fiktionsbescheinigung")
+    _click_save(dialog)
+    [topic] = services.directory.list_responsibilities(org.id)
+    assert (topic.topic, topic.target_group) == (
+        "Aufenthaltstitel",
+        "Frauen mit Fiktionsbescheinigung",
+    )
 
 
 def test_missing_title_is_shown_next_to_the_field(qtbot, services) -> None:  # type: ignore[no-untyped-def]
