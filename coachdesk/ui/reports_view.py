@@ -135,6 +135,10 @@ class ReportsView(QWidget):
         )
         self.story.retranslate()
 
+    def clear(self) -> None:
+        """The vault is being locked: the story being written is kept as a draft."""
+        self.story.clear()
+
     def refresh(self) -> None:
         self.catalogue.refresh()
         self.directory.refresh()

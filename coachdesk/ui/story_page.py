@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,20 +23,36 @@ from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.file_section import button_row, guarded
 from coachdesk.ui.report_save import ask_pdf_path, language_combo, show_saved
 
+DRAFT_DELAY_MS = 2000
+
+
+def draft_key(participant_id: int) -> str:
+    return f"success-story:{participant_id}"
+
 
 class SuccessStoryPage(QWidget):
+    """Her story is kept as a draft in the vault while it is written (lock, crash, switching)."""
+
     def __init__(
         self, services: Any, reports: ReportService, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.reports = reports
+        self._shown_pid: int | None = None
+        self._loading = False
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
         self.participant = QComboBox()
-        self.participant.currentIndexChanged.connect(self.update_basis)
+        self.participant.currentIndexChanged.connect(self._participant_changed)
         self.basis = QLabel()
         self.basis.setWordWrap(True)
         self.title = QLineEdit()
         self.text = QPlainTextEdit()
+        self.title.textEdited.connect(self._draft_timer.start)
+        self.text.textChanged.connect(self._typed)
         self.language = language_combo()
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
@@ -51,6 +68,48 @@ class SuccessStoryPage(QWidget):
         layout.addLayout(button_row(self.save_button))
         self.refresh()
         self.retranslate()
+
+    # -- drafts ------------------------------------------------------------------------------
+
+    def _typed(self) -> None:
+        if not self._loading:
+            self._draft_timer.start()
+
+    def save_draft(self) -> None:
+        """Keep the story of the participant shown in the vault (nothing typed: no draft)."""
+        self._draft_timer.stop()
+        pid = self._shown_pid
+        if pid is None:
+            return
+        title, text = self.title.text(), self.text.toPlainText()
+        if title.strip() or text.strip():
+            payload = {"participant_id": pid, "title": title, "text": text}
+            guarded(self, lambda: self.services.drafts.save(draft_key(pid), payload))
+        else:
+            guarded(self, lambda: self.services.drafts.discard(draft_key(pid)))
+
+    def _show_draft_of(self, pid: int | None) -> None:
+        draft = self.services.drafts.load(draft_key(pid)) if pid is not None else None
+        self._loading = True
+        self.title.setText(str((draft or {}).get("title", "")))
+        self.text.setPlainText(str((draft or {}).get("text", "")))
+        self._loading = False
+        self._shown_pid = pid
+
+    def clear(self) -> None:
+        """Before locking: keep what she typed as a draft, then take it off the screen."""
+        self.save_draft()
+        self._loading = True
+        self.title.clear()
+        self.text.clear()
+        self._loading = False
+        self._shown_pid = None
+
+    def _participant_changed(self) -> None:
+        if self._shown_pid != self.participant_id():
+            self.save_draft()
+            self._show_draft_of(self.participant_id())
+        self.update_basis()
 
     def retranslate(self) -> None:
         labels = (_("Participant"), _("Published as"), _("Title"), _("Language of the report"))
@@ -78,7 +137,7 @@ class SuccessStoryPage(QWidget):
         index = self.participant.findData(current)
         self.participant.setCurrentIndex(max(index, 0))
         self.participant.blockSignals(False)
-        self.update_basis()
+        self._participant_changed()
 
     def participant_id(self) -> int | None:
         value = self.participant.currentData()
@@ -118,5 +177,6 @@ class SuccessStoryPage(QWidget):
                 self, lambda: self.reports.export_success_story_to(path, pid, title, text, lang)
             )
         if result is not None:
+            self.services.drafts.discard(draft_key(pid))
             show_saved(self, result)
         return result
