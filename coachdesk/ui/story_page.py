@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -22,6 +23,7 @@ from coachdesk.services.errors import ValidationError
 from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.file_section import button_row, guarded
 from coachdesk.ui.report_save import ask_pdf_path, language_combo, show_saved
+from coachdesk.vault.errors import VaultError
 
 DRAFT_DELAY_MS = 2000
 
@@ -41,17 +43,18 @@ class SuccessStoryPage(QWidget):
         self.reports = reports
         self._shown_pid: int | None = None
         self._loading = False
+        self._unsaved = False
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.save_draft)
+        self._draft_timer.timeout.connect(self._autosave)
         self.participant = QComboBox()
         self.participant.currentIndexChanged.connect(self._participant_changed)
         self.basis = QLabel()
         self.basis.setWordWrap(True)
         self.title = QLineEdit()
         self.text = QPlainTextEdit()
-        self.title.textEdited.connect(self._draft_timer.start)
+        self.title.textEdited.connect(self._typed)
         self.text.textChanged.connect(self._typed)
         self.language = language_combo()
         self.save_button = QPushButton()
@@ -73,20 +76,37 @@ class SuccessStoryPage(QWidget):
 
     def _typed(self) -> None:
         if not self._loading:
+            self._unsaved = True
             self._draft_timer.start()
 
     def save_draft(self) -> None:
-        """Keep the story of the participant shown in the vault (nothing typed: no draft)."""
+        """Keep what she typed since the last save in the vault, as the story of the person shown.
+
+        Touches the vault only when something was typed, so a page left behind after the vault
+        locked (the lock path saves first) never reaches for a closed database.
+        """
         self._draft_timer.stop()
+        if self._unsaved:
+            guarded(self, self._store_draft)
+
+    def _autosave(self) -> None:
+        # A save in the background never interrupts her with a dialog; it is tried again at
+        # the next pause, and switching participant or locking saves explicitly.
+        if self._unsaved:
+            with contextlib.suppress(VaultError, ValidationError):
+                self._store_draft()
+
+    def _store_draft(self) -> None:
         pid = self._shown_pid
         if pid is None:
             return
         title, text = self.title.text(), self.text.toPlainText()
         if title.strip() or text.strip():
             payload = {"participant_id": pid, "title": title, "text": text}
-            guarded(self, lambda: self.services.drafts.save(draft_key(pid), payload))
+            self.services.drafts.save(draft_key(pid), payload)
         else:
-            guarded(self, lambda: self.services.drafts.discard(draft_key(pid)))
+            self.services.drafts.discard(draft_key(pid))
+        self._unsaved = False
 
     def _show_draft_of(self, pid: int | None) -> None:
         draft = self.services.drafts.load(draft_key(pid)) if pid is not None else None
@@ -177,6 +197,8 @@ class SuccessStoryPage(QWidget):
                 self, lambda: self.reports.export_success_story_to(path, pid, title, text, lang)
             )
         if result is not None:
+            self._draft_timer.stop()
+            self._unsaved = False
             self.services.drafts.discard(draft_key(pid))
             show_saved(self, result)
         return result
