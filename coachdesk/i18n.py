@@ -71,6 +71,12 @@ def on_language_changed(listener: Callable[[str], None]) -> None:
     _listeners.append(listener)
 
 
+def off_language_changed(listener: Callable[[str], None]) -> None:
+    """Stop telling ``listener`` (a window that is closed for good)."""
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
 def _(message: str, lang: str | None = None) -> str:
     """Translate ``message`` into ``lang`` (default: the current language)."""
     return translations(lang or _current).gettext(message)

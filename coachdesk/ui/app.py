@@ -31,6 +31,7 @@ from coachdesk.ui.busy import busy_cursor
 from coachdesk.ui.demo_vault import DEMO_PASSPHRASE, demo_folder
 from coachdesk.ui.idle import IdleWatcher
 from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.qt_translations import QtTranslations
 from coachdesk.ui.restore_flow import RestoreRequest, carry_out
 from coachdesk.ui.session_watch import SessionWatcher
 from coachdesk.ui.settings_view import LANGUAGE_KEY, idle_minutes
@@ -280,6 +281,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     settings = QSettings()
     i18n.set_language(options.lang or startup_language(settings))
+    QtTranslations(app)
     crash.install()
     controller = AppController(settings, default_data_dir())
     app.aboutToQuit.connect(controller.shutdown)
