@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.ui.auto_backup import (
     GENERATIONS_KEY,
     MAX_GENERATIONS,
@@ -272,8 +272,11 @@ class BackupsGroup(QGroupBox):
         else:
             problems = len(report.cipher_problems) + len(report.structure_problems)
             self.message.setText(
-                _(
+                ngettext(
+                    "The vault is damaged ({count} problem found). Make no more changes: "
+                    "restore the newest good backup.",
                     "The vault is damaged ({count} problems found). Make no more changes: "
-                    "restore the newest good backup."
+                    "restore the newest good backup.",
+                    problems,
                 ).format(count=problems)
             )

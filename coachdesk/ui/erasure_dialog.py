@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.services.retention import Erasure
 from coachdesk.ui.auto_backup import manual_backups
 from coachdesk.ui.erasure_confirm import TypedConfirmation
@@ -157,9 +157,12 @@ class ErasureDialog(QDialog):
         answer = QMessageBox.question(
             self,
             _("Delete backups"),
-            _(
+            ngettext(
+                "Delete {count} automatic backup or kept vault copy? Until the next "
+                "backup you then have no automatic backup at all.",
                 "Delete {count} automatic backups and kept vault copies? Until the next "
-                "backup you then have no automatic backup at all."
+                "backup you then have no automatic backup at all.",
+                len(self.leftovers),
             ).format(count=len(self.leftovers)),
         )
         if answer != QMessageBox.StandardButton.Yes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coachdesk.i18n import N_, _
+from coachdesk.i18n import N_, _, ngettext
 from coachdesk.reports.published import PublishedReport
 from coachdesk.services.modules import ModuleRecord
 from coachdesk.services.responsibilities import ResponsibilityRecord
@@ -30,7 +30,12 @@ def figure_rows(report: PublishedReport) -> list[FigureRow]:
             rows.append(FigureRow(b.title, b.total_label, b.total.text, len(rows)))
     modules = _("Modules held", report.lang)
     for m in report.modules:
-        value = _("{sessions} sessions, participants {people}, present {rate}", report.lang)
+        value = ngettext(
+            "{sessions} session, participants {people}, present {rate}",
+            "{sessions} sessions, participants {people}, present {rate}",
+            m.sessions,
+            report.lang,
+        )
         text = value.format(sessions=m.sessions, people=m.participants.text, rate=m.attendance_rate)
         rows.append(FigureRow(modules, m.title, text, len(rows)))
     return rows

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from coachdesk.i18n import _, format_datetime
+from coachdesk.i18n import _, format_datetime, ngettext
 from coachdesk.ui.backup_model import local_time
 from coachdesk.vault import backup_format as fmt
 from coachdesk.vault.backup import BackupInfo, verify_backup
@@ -89,9 +89,11 @@ def confirm_restore(parent: QWidget, request: RestoreRequest, vault_path: Path) 
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_("Restore from backup"))
     box.setText(
-        _("Restore the backup of {when}? It holds {count} participants.").format(
-            when=when_text(request.info), count=participants
-        )
+        ngettext(
+            "Restore the backup of {when}? It holds {count} participant.",
+            "Restore the backup of {when}? It holds {count} participants.",
+            participants,
+        ).format(when=when_text(request.info), count=participants)
     )
     box.setInformativeText(
         _(

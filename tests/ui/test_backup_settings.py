@@ -117,7 +117,7 @@ def test_restore_from_settings(controller, vault_path, qtbot, tmp_path) -> None:
 
     def confirm(box) -> None:  # type: ignore[no-untyped-def]
         assert isinstance(box, QMessageBox)
-        assert "It holds 1 participants" in box.text()
+        assert "It holds 1 participant." in box.text()
         restore = next(b for b in box.buttons() if b.text() == "Restore")
         restore.click()
 
