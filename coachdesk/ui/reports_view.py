@@ -78,9 +78,7 @@ class ReportsView(QWidget):
         super().__init__(parent)
         self.services = services
         self.signals = signals
-        self.reports: ReportService = getattr(services, "reports", None) or ReportService(
-            services.ctx
-        )
+        self.reports: ReportService = services.reports
         today = self.reports.ctx.today
         self.heading = heading_label()
         self.quarterly = QuarterlyPage(self.reports, self)
