@@ -21,8 +21,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from coachdesk.services.facade import Services
-    from coachdesk.ui.main_window import LAST_VIEW_KEY, PARTICIPANTS, MainWindow
-    from coachdesk.ui.signals import AppSignals
+    from coachdesk.ui.shell.main_window import LAST_VIEW_KEY, PARTICIPANTS, MainWindow
+    from coachdesk.ui.shell.signals import AppSignals
     from coachdesk.vault.keyslots import KeySlots
     from coachdesk.vault.store import SLOTS_NAME, Vault
 

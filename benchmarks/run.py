@@ -22,7 +22,7 @@ from typing import Any
 from benchmarks.office_peer import run_office_peer
 from benchmarks.stats import measure, summarise
 from benchmarks.workload import plain_copy, plain_sessions, run_workload, sample_ids
-from coachdesk.demo import generate_demo
+from coachdesk.demo.generate import generate_demo
 from coachdesk.export.service import ExportService
 from coachdesk.models import Organisation
 from coachdesk.models.enums import OrganisationKind

@@ -1,5 +1,5 @@
 from __future__ import annotations
 
-from coachdesk.cli import main
+from coachdesk.cli.main import main
 
 raise SystemExit(main())

@@ -79,13 +79,13 @@ def take_screenshots(out: Path, lang: str) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from coachdesk import i18n
-    from coachdesk.demo import generate_demo
+    from coachdesk.demo.generate import generate_demo
     from coachdesk.services.facade import Services
-    from coachdesk.ui.demo_vault import DEMO_PASSPHRASE
-    from coachdesk.ui.main_window import VIEWS, MainWindow
-    from coachdesk.ui.signals import AppSignals
-    from coachdesk.ui.unlock import UnlockWindow
-    from coachdesk.ui.welcome import WelcomeWindow
+    from coachdesk.ui.shell.main_window import VIEWS, MainWindow
+    from coachdesk.ui.shell.signals import AppSignals
+    from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE
+    from coachdesk.ui.unlock.screen import UnlockWindow
+    from coachdesk.ui.unlock.welcome import WelcomeWindow
     from coachdesk.vault.store import Vault
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
+from coachdesk.documents.layout import SignaturePlaceholder, Styles, gap, keep, para, rows_table
 from coachdesk.export.facts import REASON_LABELS, ConsentBasis, FilteredFile, Withheld
-from coachdesk.export.layout import SignaturePlaceholder, Styles, gap, keep, para, rows_table
 from coachdesk.i18n import N_, _, format_date, format_datetime
 from coachdesk.labels import label
 from coachdesk.models.enums import DataCategory

@@ -10,16 +10,16 @@ from typing import BinaryIO
 
 from sqlalchemy.orm import Session
 
+from coachdesk.documents.layout import SignatureBox
+from coachdesk.documents.signing import SigningMaterial
 from coachdesk.export.common import DocumentData
 from coachdesk.export.consent_filter import consent_form_facts, filter_participant
 from coachdesk.export.consent_form import ConsentFormData, render_consent_form
 from coachdesk.export.facts import ConsentFormFacts, FilteredFile
-from coachdesk.export.layout import SignatureBox
 from coachdesk.export.meeting_doc import render_meeting_summary
 from coachdesk.export.preview import DocumentType, document_label, included_categories
 from coachdesk.export.progress_docs import render_exit_handover, render_interim_feedback
 from coachdesk.export.recipients import Recipient, consent_for_form
-from coachdesk.export.signing import SigningMaterial
 from coachdesk.models.enums import DataCategory
 
 _RENDERERS: dict[DocumentType, Callable[[DocumentData, BinaryIO], SignatureBox]] = {

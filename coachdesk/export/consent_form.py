@@ -10,9 +10,7 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from coachdesk.export.common import fingerprint_text, fmt
-from coachdesk.export.facts import ConsentFormFacts
-from coachdesk.export.layout import (
+from coachdesk.documents.layout import (
     MARGIN,
     PAGE_WIDTH,
     TABLE_FONT,
@@ -25,6 +23,8 @@ from coachdesk.export.layout import (
     para,
     styles,
 )
+from coachdesk.export.common import fingerprint_text, fmt
+from coachdesk.export.facts import ConsentFormFacts
 from coachdesk.i18n import N_, _
 from coachdesk.labels import label
 from coachdesk.models.enums import DataCategory

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coachdesk.documents.signing import SigningMaterial
 from coachdesk.export.preview import DocumentType
 from coachdesk.export.recipients import Recipient, recipient_name
-from coachdesk.export.signing import SigningMaterial
 from coachdesk.models import ExportRecord
 from coachdesk.models.enums import DataCategory
 from coachdesk.services import audit

@@ -9,7 +9,7 @@ from cryptography import x509
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from coachdesk.export.signing import SigningMaterial
+from coachdesk.documents.signing import SigningMaterial
 from coachdesk.i18n import N_
 from coachdesk.models import SigningIdentity
 from coachdesk.services.errors import ValidationError

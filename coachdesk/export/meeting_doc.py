@@ -8,9 +8,9 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
+from coachdesk.documents.layout import SignatureBox, build, para, rows_table, styles
 from coachdesk.export.common import DocumentData, closing, fmt, not_included, opening
 from coachdesk.export.facts import MeetingFacts
-from coachdesk.export.layout import SignatureBox, build, para, rows_table, styles
 from coachdesk.i18n import N_, _
 from coachdesk.labels import label
 from coachdesk.models.enums import DataCategory

@@ -6,9 +6,9 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
+from coachdesk.documents.layout import SignatureBox, Styles, build, para, rows_table, styles
 from coachdesk.export.common import DocumentData, closing, facts_section, fmt, not_included, opening
 from coachdesk.export.facts import HandoverFacts
-from coachdesk.export.layout import SignatureBox, Styles, build, para, rows_table, styles
 from coachdesk.i18n import N_, _
 from coachdesk.labels import label
 from coachdesk.models.enums import AttendanceStatus, DataCategory, HandoverKind

@@ -7,6 +7,14 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from coachdesk.documents.saving import remove_saved, save_atomically
+from coachdesk.documents.signing import (
+    SigningMaterial,
+    certificate_bytes,
+    create_identity,
+    load_pkcs12,
+    sign_pdf,
+)
 from coachdesk.export import identities
 from coachdesk.export.compose import DocumentRequest, Issuer, compose, filtered_file, form_facts
 from coachdesk.export.export_log import ExportHistoryRow, history_rows, log_export
@@ -19,14 +27,6 @@ from coachdesk.export.preview import (
     preview_items,
 )
 from coachdesk.export.recipients import resolve
-from coachdesk.export.saving import remove_saved, save_atomically
-from coachdesk.export.signing import (
-    SigningMaterial,
-    certificate_bytes,
-    create_identity,
-    load_pkcs12,
-    sign_pdf,
-)
 from coachdesk.i18n import N_
 from coachdesk.labels import label
 from coachdesk.models.enums import DataCategory

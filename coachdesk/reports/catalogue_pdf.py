@@ -7,7 +7,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
-from coachdesk.export.layout import SignatureBox, gap, keep, para, rows_table, styles
+from coachdesk.documents.layout import SignatureBox, gap, keep, para, rows_table, styles
 from coachdesk.i18n import N_, _, format_date
 from coachdesk.reports.document import ReportHeader, finish, opening
 from coachdesk.services.modules import ModuleRecord

@@ -10,7 +10,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
-from coachdesk.export.fonts import SANS, register_fonts
+from coachdesk.documents.fonts import SANS, register_fonts
 from coachdesk.reports.suppression import Cell
 
 PALETTE = (colors.HexColor("#2f6f8f"), colors.HexColor("#d08c3a"))

@@ -17,8 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from coachdesk.export.fonts import SANS
-from coachdesk.export.layout import (
+from coachdesk.documents.fonts import SANS
+from coachdesk.documents.layout import (
     MARGIN,
     PAGE_WIDTH,
     TABLE_FONT,

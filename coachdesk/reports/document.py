@@ -8,8 +8,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
-from coachdesk.export.common import signature_block
-from coachdesk.export.layout import (
+from coachdesk.documents.layout import (
     SignatureBox,
     Styles,
     build,
@@ -17,6 +16,7 @@ from coachdesk.export.layout import (
     para,
     rows_table,
 )
+from coachdesk.export.common import signature_block
 from coachdesk.i18n import _, format_date
 
 

@@ -11,8 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from coachdesk.export.fonts import SANS_BOLD
-from coachdesk.export.layout import (
+from coachdesk.documents.fonts import SANS_BOLD
+from coachdesk.documents.layout import (
     MARGIN,
     PAGE_WIDTH,
     TABLE_FONT,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from coachdesk.export.saving import save_atomically
+from coachdesk.documents.saving import save_atomically
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,10 @@ from typing import Any, BinaryIO
 
 from sqlalchemy.orm import Session
 
+from coachdesk.documents.layout import SignatureBox
+from coachdesk.documents.saving import remove_saved
+from coachdesk.documents.signing import SigningMaterial, sign_pdf
 from coachdesk.export import identities
-from coachdesk.export.layout import SignatureBox
-from coachdesk.export.saving import remove_saved
-from coachdesk.export.signing import SigningMaterial, sign_pdf
 from coachdesk.i18n import N_
 from coachdesk.models import ExportRecord
 from coachdesk.models.enums import DataCategory

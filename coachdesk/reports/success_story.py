@@ -16,8 +16,8 @@ from typing import BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coachdesk.documents.layout import SignatureBox, gap, para, styles
 from coachdesk.export.common import FIELD_LABELS
-from coachdesk.export.layout import SignatureBox, gap, para, styles
 from coachdesk.i18n import N_, Message, _
 from coachdesk.models import Consent, ConsentCategory
 from coachdesk.models.enums import DataCategory

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.ui.app import AppController
-from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.shell.app import AppController
+from coachdesk.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE, TODAY
 
 

@@ -12,12 +12,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from coachdesk.services.participants import ParticipantDraft
-from coachdesk.ui.app import AppController
-from coachdesk.ui.auto_backup import FAILURE_KEY, GENERATIONS_KEY
-from coachdesk.ui.backup_jobs import wait_for_backups
-from coachdesk.ui.backup_settings import BackupsGroup
-from coachdesk.ui.main_window import SETTINGS
-from coachdesk.ui.unlock import UnlockWindow
+from coachdesk.ui.backup.automatic import FAILURE_KEY, GENERATIONS_KEY
+from coachdesk.ui.backup.jobs import wait_for_backups
+from coachdesk.ui.backup.page import BackupsGroup
+from coachdesk.ui.shell.app import AppController
+from coachdesk.ui.shell.main_window import SETTINGS
+from coachdesk.ui.unlock.screen import UnlockWindow
 from coachdesk.vault.backup import verify_backup
 from coachdesk.vault.generations import automatic_backup, automatic_backup_folder, list_backups
 from coachdesk.vault.store import Vault

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coachdesk.models.enums import ParticipantStatus
 from coachdesk.services.participants import ParticipantDraft
-from coachdesk.ui import crash
-from coachdesk.ui.app import AppController
-from coachdesk.ui.auto_backup import remember_manual_backup
-from coachdesk.ui.erasure_confirm import TypedConfirmation
-from coachdesk.ui.erasure_dialog import ErasureDialog
-from coachdesk.ui.main_window import SETTINGS, TODAY
+from coachdesk.ui.backup.automatic import remember_manual_backup
+from coachdesk.ui.settings.erasure_confirm import TypedConfirmation
+from coachdesk.ui.settings.erasure_dialog import ErasureDialog
+from coachdesk.ui.shell import crash
+from coachdesk.ui.shell.app import AppController
+from coachdesk.ui.shell.main_window import SETTINGS, TODAY
 from coachdesk.vault.backup import backup
 from coachdesk.vault.generations import automatic_backup_folder, list_backups
 from tests.conftest import PASSPHRASE

@@ -17,10 +17,10 @@ from coachdesk.models.enums import (
 from coachdesk.services.directory import OrganisationDraft
 from coachdesk.services.modules import ModuleDraft
 from coachdesk.services.participants import ParticipantDraft
-from coachdesk.ui.aftercare_tab import AftercareTab
-from coachdesk.ui.consents_tab import ConsentsTab
-from coachdesk.ui.modules_tab import ModulesTab
-from coachdesk.ui.signals import AppSignals
+from coachdesk.ui.consents.tab import ConsentsTab
+from coachdesk.ui.file.aftercare_tab import AftercareTab
+from coachdesk.ui.modules.tab import ModulesTab
+from coachdesk.ui.shell.signals import AppSignals
 from tests.conftest import TODAY
 
 

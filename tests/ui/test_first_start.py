@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from coachdesk.services.facade import Services
-from coachdesk.ui.demo_vault import DEMO_PASSPHRASE
-from coachdesk.ui.recovery_sheet import write_recovery_sheet
-from coachdesk.ui.unlock import UnlockWindow
-from coachdesk.ui.welcome import CREATE, RECOVERY, WelcomeWindow
+from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE
+from coachdesk.ui.unlock.recovery_sheet import write_recovery_sheet
+from coachdesk.ui.unlock.screen import UnlockWindow
+from coachdesk.ui.unlock.welcome import CREATE, RECOVERY, WelcomeWindow
 from coachdesk.vault.errors import DamagedVaultError, VaultInUseError
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE

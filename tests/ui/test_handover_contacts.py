@@ -5,7 +5,7 @@ from __future__ import annotations
 from coachdesk.models.enums import HandoverKind, OrganisationKind
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.participants import ParticipantDraft
-from coachdesk.ui.handover_editor import HandoverEditor
+from coachdesk.ui.handovers.editor import HandoverEditor
 
 
 def _contacts_offered(editor: HandoverEditor) -> list[str]:

@@ -14,10 +14,10 @@ from PySide6.QtCore import QSettings, Qt
 
 from coachdesk import i18n
 from coachdesk.services.facade import Services
-from coachdesk.ui.main_window import PARTICIPANTS, SETTINGS, MainWindow
-from coachdesk.ui.main_window import TODAY as TODAY_VIEW
-from coachdesk.ui.settings_view import LANGUAGE_KEY
-from coachdesk.ui.signals import AppSignals
+from coachdesk.ui.settings.view import LANGUAGE_KEY
+from coachdesk.ui.shell.main_window import PARTICIPANTS, SETTINGS, MainWindow
+from coachdesk.ui.shell.main_window import TODAY as TODAY_VIEW
+from coachdesk.ui.shell.signals import AppSignals
 from tests.conftest import TODAY
 
 GERMAN = {

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from coachdesk.services.participants import ParticipantDraft
-from coachdesk.ui.app import AppController
-from coachdesk.ui.main_window import PARTICIPANTS, SETTINGS
+from coachdesk.ui.shell.app import AppController
+from coachdesk.ui.shell.main_window import PARTICIPANTS, SETTINGS
 from tests.conftest import PASSPHRASE
 from tests.ui.shell_support import (
     running_controller,

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from coachdesk.models.enums import GoalStatus, MilestoneKind
 from coachdesk.services.participants import ParticipantDraft
-from coachdesk.ui.participant_file import ParticipantFile, draft_key
-from coachdesk.ui.signals import AppSignals
+from coachdesk.ui.file.participant_file import ParticipantFile, draft_key
+from coachdesk.ui.shell.signals import AppSignals
 from tests.conftest import TODAY
 
 

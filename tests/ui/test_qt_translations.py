@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from coachdesk import i18n
-from coachdesk.ui.qt_translations import QtTranslations
+from coachdesk.ui.shell.qt_translations import QtTranslations
 
 
 @pytest.fixture

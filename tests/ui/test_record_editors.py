@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from coachdesk.models.enums import AttendeeRole, HandoverKind, OrganisationKind
 from coachdesk.services.directory import OrganisationDraft
 from coachdesk.services.participants import ParticipantDraft
-from coachdesk.ui.handover_editor import HandoverEditor
-from coachdesk.ui.meeting_editor import MeetingEditor
+from coachdesk.ui.handovers.editor import HandoverEditor
+from coachdesk.ui.meetings.editor import MeetingEditor
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_handover_editor_saves_an_intake_handover(qtbot, services, participant_i
 
 
 def test_new_participant_dialog_names_every_problem_at_once(qtbot, services) -> None:  # type: ignore[no-untyped-def]
-    from coachdesk.ui.participant_dialog import NewParticipantDialog
+    from coachdesk.ui.participants.new_dialog import NewParticipantDialog
 
     dialog = NewParticipantDialog(services)
     qtbot.addWidget(dialog)

@@ -11,10 +11,10 @@ from coachdesk.services.directory import OrganisationDraft
 from coachdesk.services.meetings import MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.services.responsibilities import ResponsibilityDraft
-from coachdesk.ui.contacts_view import ContactsView
-from coachdesk.ui.meetings_view import RECENT, MeetingsView
-from coachdesk.ui.modules_view import ModulesView
-from coachdesk.ui.signals import AppSignals
+from coachdesk.ui.contacts.view import ContactsView
+from coachdesk.ui.meetings.view import RECENT, MeetingsView
+from coachdesk.ui.modules.view import ModulesView
+from coachdesk.ui.shell.signals import AppSignals
 
 
 def _hub(services) -> AppSignals:  # type: ignore[no-untyped-def]

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from coachdesk.ui.app import AppController
-from coachdesk.ui.session_watch import SessionWatcher
+from coachdesk.ui.shell.app import AppController
+from coachdesk.ui.shell.session_watch import SessionWatcher
 from tests.conftest import PASSPHRASE, TODAY
 from tests.ui.shell_support import close_all_windows, type_text
 

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from coachdesk.services.meetings import AgreementDraft, MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
-from coachdesk.ui.app import LAST_VAULT_KEY, AppController
-from coachdesk.ui.main_window import PARTICIPANTS
-from coachdesk.ui.main_window import TODAY as TODAY_VIEW
-from coachdesk.ui.today_model import ITEM_ROLE
+from coachdesk.ui.shell.app import LAST_VAULT_KEY, AppController
+from coachdesk.ui.shell.main_window import PARTICIPANTS
+from coachdesk.ui.shell.main_window import TODAY as TODAY_VIEW
+from coachdesk.ui.today.model import ITEM_ROLE
 from tests.conftest import PASSPHRASE, TODAY
 from tests.ui.shell_support import (
     running_controller,

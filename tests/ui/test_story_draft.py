@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from coachdesk.services.participants import ParticipantDraft
-from coachdesk.ui.reports_view import ReportsView
-from coachdesk.ui.signals import AppSignals
-from coachdesk.ui.story_page import draft_key
+from coachdesk.ui.reports.story_page import draft_key
+from coachdesk.ui.reports.view import ReportsView
+from coachdesk.ui.shell.signals import AppSignals
 
 
 def _view(qtbot, services) -> ReportsView:  # type: ignore[no-untyped-def]

@@ -52,7 +52,7 @@ def is_ui(path: Path) -> bool:
 
 
 def test_the_scan_sees_imports() -> None:
-    names = imported_modules(UI / "signals.py")
+    names = imported_modules(UI / "shell" / "signals.py")
     assert any(n.split(".")[0] == "PySide6" for n in names)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.cli import main
+from coachdesk.cli.main import main
 from coachdesk.models import Participant
 from coachdesk.services.audit import AuditService
 from coachdesk.services.context import ServiceContext

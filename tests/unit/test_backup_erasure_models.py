@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from coachdesk.services.retention import DueForErasure
-from coachdesk.ui.backup_model import BackupTableModel, local_time, size_text
-from coachdesk.ui.erasure_model import DueTableModel, leftover_text
-from coachdesk.ui.table_model import SORT_ROLE
+from coachdesk.ui.backup.model import BackupTableModel, local_time, size_text
+from coachdesk.ui.kit.table_model import SORT_ROLE
+from coachdesk.ui.settings.erasure_model import DueTableModel, leftover_text
 from coachdesk.vault.generations import BackupFile
 
 

@@ -17,8 +17,8 @@ from sqlalchemy import select
 
 from coachdesk import __version__
 from coachdesk import models as m
-from coachdesk.cli import main
-from coachdesk.demo import generate_demo
+from coachdesk.cli.main import main
+from coachdesk.demo.generate import generate_demo
 from coachdesk.vault.store import Vault, head_revision
 from tests.conftest import PASSPHRASE, TODAY
 

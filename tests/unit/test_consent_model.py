@@ -4,7 +4,7 @@ import datetime as dt
 
 from coachdesk.models.enums import DataCategory
 from coachdesk.services.consents import ConsentRecord
-from coachdesk.ui.consent_model import ConsentTableModel
+from coachdesk.ui.consents.model import ConsentTableModel
 
 TODAY = dt.date(2026, 3, 16)
 

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from coachdesk import models as m
-from coachdesk.demo import BATCH_SIZE, INSERT_ORDER, DemoSummary, generate_demo
+from coachdesk.demo.generate import BATCH_SIZE, INSERT_ORDER, DemoSummary, generate_demo
 from coachdesk.models.enums import (
     SPECIAL_CATEGORIES,
     AttendeeRole,

@@ -3,10 +3,10 @@ from __future__ import annotations
 from coachdesk.models.enums import OrganisationKind
 from coachdesk.services.directory import ContactRecord, OrganisationRecord
 from coachdesk.services.responsibilities import ResponsibilityRecord
-from coachdesk.ui.contact_model import ContactTableModel
-from coachdesk.ui.organisation_model import OrganisationTableModel
-from coachdesk.ui.responsibility_model import ResponsibilityTableModel
-from coachdesk.ui.table_model import SORT_ROLE
+from coachdesk.ui.contacts.contact_model import ContactTableModel
+from coachdesk.ui.contacts.organisation_model import OrganisationTableModel
+from coachdesk.ui.contacts.responsibility_model import ResponsibilityTableModel
+from coachdesk.ui.kit.table_model import SORT_ROLE
 
 
 def test_organisations_contacts_and_responsibilities() -> None:

@@ -4,7 +4,7 @@ import datetime as dt
 
 from coachdesk.models.enums import EnrolmentResult
 from coachdesk.services.modules import EnrolmentRecord
-from coachdesk.ui.enrolment_model import EnrolmentTableModel
+from coachdesk.ui.modules.enrolment_model import EnrolmentTableModel
 
 
 def test_result_and_attendance_summary() -> None:

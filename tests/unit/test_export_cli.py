@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from coachdesk.cli import main
+from coachdesk.cli.main import main
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.services.settings import SettingsService
 from coachdesk.vault.store import Vault

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from coachdesk.documents.signing import SigningMaterial, create_identity, sign_pdf, verify
 from coachdesk.export.common import DocumentData
 from coachdesk.export.consent_filter import consent_form_facts, filter_participant
 from coachdesk.export.consent_form import ConsentFormData, render_consent_form
 from coachdesk.export.meeting_doc import render_meeting_summary
 from coachdesk.export.progress_docs import render_exit_handover, render_interim_feedback
-from coachdesk.export.signing import SigningMaterial, create_identity, sign_pdf, verify
 from coachdesk.models.enums import DataCategory as C
 from tests.conftest import TODAY
 from tests.unit.test_export_support import add_consent, seed
@@ -101,7 +101,7 @@ def test_signature_valid_and_any_flipped_byte_is_noticed(vault, tmp_path, materi
     assert "ETSI.CAdES.detached" in sig
     subprocess.run(["qpdf", "--check", str(path)], capture_output=True, check=True)
     cert = tmp_path / "coach.pem"
-    from coachdesk.export.signing import certificate_bytes
+    from coachdesk.documents.signing import certificate_bytes
 
     cert.write_bytes(certificate_bytes(material))
     ok = verify(path, cert)

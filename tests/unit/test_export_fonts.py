@@ -10,7 +10,7 @@ from pathlib import Path
 from fontTools import ttLib
 from reportlab.pdfbase.ttfonts import TTFont
 
-from coachdesk.export import fonts
+from coachdesk.documents import fonts
 
 REPO = Path(__file__).resolve().parents[2]
 LATIN_CYRILLIC = "Aa ÄäÖöÜüß ĞğİıŞşÇç ЖжЩщЁёЇї"
@@ -43,7 +43,7 @@ def _installed_copy(tmp_path: Path) -> Path:
 def _font_dir_in(site: Path, prefix: Path, env: dict[str, str] | None = None) -> str:
     code = (
         "import sys; sys.prefix = sys.argv[1]\n"
-        "from coachdesk.export.fonts import FontsMissingError, font_dir\n"
+        "from coachdesk.documents.fonts import FontsMissingError, font_dir\n"
         "try:\n    print(font_dir())\n"
         "except FontsMissingError as exc:\n    print('MISSING', exc)\n"
     )

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from coachdesk.documents.signing import verify
 from coachdesk.export.service import ExportService
-from coachdesk.export.signing import verify
 from coachdesk.models import VaultSetting
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.services.context import ServiceContext

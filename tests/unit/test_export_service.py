@@ -11,9 +11,9 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
+from coachdesk.documents.signing import create_identity, verify
 from coachdesk.export.facts import WithheldReason
 from coachdesk.export.service import ExportService
-from coachdesk.export.signing import create_identity, verify
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.services.errors import ValidationError
 from tests.conftest import TODAY

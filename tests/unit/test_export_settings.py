@@ -11,12 +11,12 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from coachdesk.documents.signing import create_identity
 from coachdesk.export.service import ExportService
-from coachdesk.export.signing import create_identity
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.services.errors import ValidationError
-from coachdesk.ui.settings_view import SettingsView
-from coachdesk.ui.signing_settings import DocumentsGroup
+from coachdesk.ui.settings.signing import DocumentsGroup
+from coachdesk.ui.settings.view import SettingsView
 from tests.unit.test_export_documents import pdftotext
 from tests.unit.test_export_support import add_consent, seed
 

@@ -16,9 +16,9 @@ from cryptography.x509.oid import NameOID
 from fontTools import ttLib
 from reportlab.pdfgen.canvas import Canvas
 
-from coachdesk.export.layout import SignatureBox
-from coachdesk.export.signing import create_identity, load_pkcs12, sign_pdf, verify
-from coachdesk.export.stamp import stamp_font_bytes
+from coachdesk.documents.layout import SignatureBox
+from coachdesk.documents.signing import create_identity, load_pkcs12, sign_pdf, verify
+from coachdesk.documents.stamp import stamp_font_bytes
 
 COACH = "Büşra Çelik-Ольга Иванова"
 

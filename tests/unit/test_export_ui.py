@@ -11,13 +11,13 @@ import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from coachdesk.documents.signing import verify
 from coachdesk.export.preview import DocumentType
-from coachdesk.export.signing import verify
 from coachdesk.models import Meeting
 from coachdesk.models.enums import DataCategory as C
-from coachdesk.ui.export_dialog import ExportDialog
-from coachdesk.ui.export_history import ExportHistoryView
-from coachdesk.ui.signals import AppSignals
+from coachdesk.ui.export.dialog import ExportDialog
+from coachdesk.ui.export.history import ExportHistoryView
+from coachdesk.ui.shell.signals import AppSignals
 from coachdesk.vault.errors import READ_ONLY
 from tests.unit.test_export_documents import pdftotext
 from tests.unit.test_export_saving import read_only_folder

@@ -4,7 +4,7 @@ import datetime as dt
 
 from coachdesk.models.enums import AftercareStatus
 from coachdesk.services.aftercare import FollowUpRecord
-from coachdesk.ui.followup_model import FollowUpTableModel
+from coachdesk.ui.file.followup_model import FollowUpTableModel
 
 
 def test_planned_and_done_follow_ups() -> None:

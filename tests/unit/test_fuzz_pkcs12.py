@@ -22,8 +22,8 @@ from cryptography.x509.oid import NameOID
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coachdesk.documents.signing import load_pkcs12
 from coachdesk.export.service import ExportService
-from coachdesk.export.signing import load_pkcs12
 from coachdesk.services.errors import ValidationError
 from coachdesk.services.facade import Services
 

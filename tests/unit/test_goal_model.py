@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 
 from coachdesk.models.enums import GoalStatus, MilestoneKind
 from coachdesk.services.goals import GoalRecord, MilestoneRecord
-from coachdesk.ui.goal_model import GoalTableModel
-from coachdesk.ui.table_model import RECORD_ROLE, SORT_ROLE
+from coachdesk.ui.goals.goal_model import GoalTableModel
+from coachdesk.ui.kit.table_model import RECORD_ROLE, SORT_ROLE
 
 
 def _goal(position: int, title: str, status: GoalStatus, target: dt.date | None) -> GoalRecord:

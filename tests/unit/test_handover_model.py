@@ -4,8 +4,8 @@ import datetime as dt
 
 from coachdesk.models.enums import HandoverKind
 from coachdesk.services.handovers import HandoverRecord
-from coachdesk.ui.handover_model import HandoverTableModel
-from coachdesk.ui.table_model import SORT_ROLE
+from coachdesk.ui.handovers.model import HandoverTableModel
+from coachdesk.ui.kit.table_model import SORT_ROLE
 
 
 def test_kind_and_other_side() -> None:

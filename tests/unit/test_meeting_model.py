@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 
 from coachdesk.models.enums import MeetingKind
 from coachdesk.services.meetings import AgreementRecord, MeetingRecord, MeetingRow
-from coachdesk.ui.meeting_model import MeetingTableModel, row_of
-from coachdesk.ui.table_model import SORT_ROLE
+from coachdesk.ui.kit.table_model import SORT_ROLE
+from coachdesk.ui.meetings.model import MeetingTableModel, row_of
 
 
 def test_rows_show_when_kind_and_open_agreements() -> None:

@@ -4,7 +4,7 @@ import datetime as dt
 
 from coachdesk.models.enums import MilestoneKind
 from coachdesk.services.goals import MilestoneRecord
-from coachdesk.ui.milestone_model import MilestoneTableModel
+from coachdesk.ui.goals.milestone_model import MilestoneTableModel
 
 
 def test_small_steps_show_their_kind_and_reached_state() -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from coachdesk.services.modules import ModuleRecord
-from coachdesk.ui.module_model import ModuleTableModel
+from coachdesk.ui.modules.model import ModuleTableModel
 
 
 def test_dates_childcare_and_places() -> None:

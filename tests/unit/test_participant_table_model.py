@@ -8,8 +8,8 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from coachdesk.models.enums import ParticipantStatus
 from coachdesk.services.participants import ParticipantRow
-from coachdesk.ui import participant_table_model as cols
-from coachdesk.ui.participant_table_model import ParticipantTableModel
+from coachdesk.ui.participants import table_model as cols
+from coachdesk.ui.participants.table_model import ParticipantTableModel
 
 
 def _row(pid: int, first: str, last: str, entry: dt.date | None, archived: bool = False):  # type: ignore[no-untyped-def]

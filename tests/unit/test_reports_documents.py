@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.cli import main
+from coachdesk.cli.main import main
 from coachdesk.export.service import ExportService
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.models.enums import OrganisationKind, ParticipantStatus

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from coachdesk.demo import generate_demo
+from coachdesk.demo.generate import generate_demo
+from coachdesk.documents.signing import verify
 from coachdesk.export.service import ExportService
-from coachdesk.export.signing import verify
 from coachdesk.labels import label
 from coachdesk.models.enums import DataCategory, ExitDestination, MilestoneKind
 from coachdesk.reports.published import publish

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import event, func, select
 
-from coachdesk.cli import main
+from coachdesk.cli.main import main
+from coachdesk.documents.signing import verify
 from coachdesk.export.service import ExportService
-from coachdesk.export.signing import verify
 from coachdesk.models import ExportRecord
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.models.enums import ParticipantStatus

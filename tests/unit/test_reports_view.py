@@ -9,16 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from coachdesk import i18n
+from coachdesk.documents.signing import verify
 from coachdesk.export.service import ExportService
-from coachdesk.export.signing import verify
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.models.enums import ParticipantStatus
 from coachdesk.services.consents import ConsentDraft
 from coachdesk.services.modules import ModuleDraft
 from coachdesk.services.participants import ParticipantDraft
-from coachdesk.ui.report_models import FigureTableModel
-from coachdesk.ui.reports_view import ReportsView
-from coachdesk.ui.signals import AppSignals
+from coachdesk.ui.reports.models import FigureTableModel
+from coachdesk.ui.reports.view import ReportsView
+from coachdesk.ui.shell.signals import AppSignals
 from tests.conftest import TODAY
 from tests.unit.test_reports_documents import job_centre
 

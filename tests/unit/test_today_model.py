@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from coachdesk.services.goals import GoalDraft
 from coachdesk.services.meetings import AgreementDraft, MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
-from coachdesk.ui.today_model import (
+from coachdesk.ui.today.model import (
     ITEM_ROLE,
     PARTICIPANT,
     PARTICIPANT_ID_ROLE,
@@ -20,7 +20,7 @@ from coachdesk.ui.today_model import (
     TodayModel,
     TodaySection,
 )
-from coachdesk.ui.today_sections import AGREEMENTS, GOALS, MEETINGS, build_sections
+from coachdesk.ui.today.sections import AGREEMENTS, GOALS, MEETINGS, build_sections
 from tests.conftest import TODAY
 
 

@@ -1,0 +1,127 @@
+"""Subcommands ``export``, ``verify`` and ``certificate`` (registered in ``coachdesk.cli.main``).
+
+Heavy imports (ReportLab, pyHanko) happen inside the handlers so that start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from coachdesk.cli.support import EXIT_OK, add_secret_options, unlocked_vault
+from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_datetime
+
+if TYPE_CHECKING:
+    from coachdesk.export.service import ExportService
+
+EXIT_MODIFIED = 4
+DOCUMENT_TYPES = ("exit_handover", "interim_feedback", "meeting_summary", "consent_form")
+
+
+def add_export(sub: Any) -> None:
+    p = sub.add_parser("export", help=_("write a consent-filtered, signed PDF document"))
+    p.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
+    p.add_argument("--participant", type=int, required=True, metavar="ID")
+    p.add_argument("--document", required=True, choices=DOCUMENT_TYPES)
+    p.add_argument("--recipient", type=int, metavar="ORG_ID", help=_("receiving organisation"))
+    p.add_argument("--contact", type=int, metavar="ID", help=_("receiving contact person"))
+    p.add_argument("--purpose", default="", metavar=_("TEXT"))
+    p.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
+    p.add_argument("--lang", dest="doc_lang", choices=SUPPORTED_LANGUAGES, default="de")
+    p.add_argument("--meeting", type=int, metavar="ID", help=_("meeting of a meeting summary"))
+    add_secret_options(p)
+    p.set_defaults(handler=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from coachdesk.export.facts import REASON_LABELS
+    from coachdesk.export.service import ExportService
+    from coachdesk.labels import label
+    from coachdesk.services.facade import Services
+
+    with unlocked_vault(args, args.path) as vault:
+        services = Services(vault.sessions)
+        exports = ExportService(services.ctx)
+        ensure_signing_identity(exports)
+        preview = exports.preview(
+            args.participant,
+            args.document,
+            args.recipient,
+            args.contact,
+            args.purpose,
+            lang=args.doc_lang,
+        )
+        # Saved inside the transaction that records it: no record without the file.
+        result = exports.export_to(
+            args.out,
+            args.participant,
+            args.document,
+            args.recipient,
+            args.contact,
+            args.purpose,
+            lang=args.doc_lang,
+            meeting_id=args.meeting,
+        )
+    print(_("Wrote {path}").format(path=str(args.out)))
+    print("SHA-256: " + result.sha256)
+    included = ", ".join(label(c) for c in sorted(result.categories)) or "–"
+    print(_("Included: {categories}").format(categories=included))
+    for w in preview.withheld:
+        what = label(w.category) if w.category is not None else _("Internal notes")
+        print(_("Withheld: {what} ({reason})").format(what=what, reason=_(REASON_LABELS[w.reason])))
+    return EXIT_OK
+
+
+def ensure_signing_identity(exports: ExportService) -> None:
+    """Create the coach's signing certificate on first use, and say so."""
+    if exports.current_identity() is None:
+        info = exports.create_identity()
+        print(_("Created a signing certificate for {name}.").format(name=info.subject_name))
+
+
+def add_verify(sub: Any) -> None:
+    p = sub.add_parser("verify", help=_("check the signature of an exported PDF"))
+    p.add_argument("file", type=Path, metavar=_("FILE.pdf"))
+    p.add_argument("--cert", type=Path, metavar=_("CERT"), help=_("the coach's certificate"))
+    p.set_defaults(handler=cmd_verify)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from coachdesk.documents.signing import verify
+
+    result = verify(args.file, args.cert)
+    state = _("intact") if result.intact and not result.modified else _("MODIFIED or damaged")
+    print(_("Signature: {state}").format(state=state))
+    print(_("Signer: {name}").format(name=result.signer or "–"))
+    when = format_datetime(result.signing_time) if result.signing_time else "–"
+    print(_("Signing time: {time}").format(time=when))
+    if result.fingerprint_matches is not None:
+        match = _("matches") if result.fingerprint_matches else _("DOES NOT match")
+        print(_("Certificate: {match}").format(match=match))
+    ok = result.intact and not result.modified and result.fingerprint_matches is not False
+    return EXIT_OK if ok else EXIT_MODIFIED
+
+
+def add_certificate(sub: Any) -> None:
+    p = sub.add_parser("certificate", help=_("save the coach's signing certificate (no key)"))
+    p.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
+    p.add_argument("--out", type=Path, required=True, metavar=_("FILE.pem"))
+    p.add_argument("--der", action="store_true", help=_("DER instead of PEM"))
+    add_secret_options(p)
+    p.set_defaults(handler=cmd_certificate)
+
+
+def cmd_certificate(args: argparse.Namespace) -> int:
+    from coachdesk.export.service import ExportService
+    from coachdesk.services.facade import Services
+
+    with unlocked_vault(args, args.path) as vault:
+        exports = ExportService(Services(vault.sessions).ctx)
+        data = exports.export_certificate(pem=not args.der)
+        info = exports.current_identity()
+    args.out.write_bytes(data)
+    print(_("Wrote {path}").format(path=str(args.out)))
+    if info is not None:
+        print("SHA-256: " + info.fingerprint_sha256)
+    return EXIT_OK

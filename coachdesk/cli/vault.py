@@ -1,0 +1,107 @@
+"""Subcommands ``backup`` and ``restore`` (registered in ``coachdesk.cli.main``)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from coachdesk.cli.support import (
+    EXIT_OK,
+    _read_secret_file,
+    add_secret_options,
+    passphrase,
+    print_counts,
+    unlocked_vault,
+)
+from coachdesk.i18n import _
+
+# Table names of a backup's record counts -> the keys ``print_counts`` has labels for.
+_COUNT_KEYS = {
+    "participant": "participants",
+    "goal": "goals",
+    "milestone": "milestones",
+    "module": "modules",
+    "enrolment": "enrolments",
+    "attendance": "attendance",
+    "meeting": "meetings",
+    "agreement": "agreements",
+    "handover": "handovers",
+    "consent": "consents",
+    "organisation": "organisations",
+    "contact_person": "contacts",
+    "aftercare_followup": "aftercare_followups",
+    "audit_log": "audit_entries",
+}
+
+
+def add_backup(sub: Any) -> None:
+    p = sub.add_parser("backup", help=_("write an encrypted, checked backup of a vault"))
+    p.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
+    p.add_argument(
+        "dest", type=Path, metavar=_("DEST"), help=_("backup file, or a folder to put it in")
+    )
+    add_secret_options(p, recovery=True)
+    p.set_defaults(handler=cmd_backup)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from coachdesk.vault.backup import backup
+
+    with unlocked_vault(args, args.path) as vault:
+        info = backup(vault, args.dest)
+        _audit(vault, "backup")
+    print(_("Backup written and checked: {path}").format(path=str(info.path)))
+    print_counts(_labelled(info.counts))
+    return EXIT_OK
+
+
+def add_restore(sub: Any) -> None:
+    p = sub.add_parser(
+        "restore", help=_("replace a vault with a backup (the current vault is kept aside)")
+    )
+    p.add_argument("backup", type=Path, metavar=_("BACKUP"), help=_("the backup file"))
+    p.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
+    add_secret_options(p, recovery=True)
+    p.set_defaults(handler=cmd_restore)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from coachdesk.vault.restore import restore
+    from coachdesk.vault.store import Vault
+
+    code_file = getattr(args, "recovery_code_file", None)
+    if code_file is not None:
+        code = _read_secret_file(code_file)
+        result = restore(args.backup, args.path, recovery_code=code)
+        vault = Vault.open_with_recovery_code(args.path, code)
+    else:
+        secret = passphrase(args)
+        result = restore(args.backup, args.path, secret)
+        vault = Vault.open(args.path, secret)
+    try:
+        _audit(vault, "restore")
+    finally:
+        vault.lock()
+    print(_("Restored the backup into {path}.").format(path=str(args.path)))
+    if result.previous is not None:
+        print(_("The vault it replaced is kept at {path}.").format(path=str(result.previous)))
+    print_counts(_labelled(result.info.counts))
+    return EXIT_OK
+
+
+def _labelled(counts: Mapping[str, int]) -> dict[str, int]:
+    return {key: counts[table] for table, key in _COUNT_KEYS.items() if table in counts}
+
+
+def _audit(vault: Any, action: str) -> None:
+    """Backups and restores are part of the vault's audit log (no file names, no data)."""
+    from coachdesk.services import audit
+    from coachdesk.services.context import ServiceContext
+    from coachdesk.services.settings import COACH_NAME, get_value
+
+    ctx = ServiceContext(vault.sessions)
+    with ctx.write() as s:
+        ctx.actor = get_value(s, COACH_NAME)
+        audit.record(s, ctx, action, "vault", None)

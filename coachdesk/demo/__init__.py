@@ -1,0 +1,1 @@
+"""Invented demo vaults: for trying CoachDesk, screenshots and benchmarks."""

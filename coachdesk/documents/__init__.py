@@ -1,0 +1,1 @@
+"""The PDF toolkit every document uses: fonts, layout, signing, stamp, atomic saving."""

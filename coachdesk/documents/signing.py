@@ -1,0 +1,265 @@
+"""The coach's signing key and certificate, PAdES signatures and their verification."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import pkcs12 as asn1_pkcs12
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+from coachdesk.documents.layout import SignatureBox
+from coachdesk.i18n import N_, _
+from coachdesk.services.errors import ValidationError
+
+VALIDITY_DAYS = 5 * 365 + 1
+FIELD_NAME = "CoachDeskSignature"
+
+
+@dataclass(frozen=True)
+class SigningMaterial:
+    """A certificate, its chain and its private key (DER), as kept in the vault."""
+
+    subject_name: str
+    certificate_der: bytes
+    chain_der: tuple[bytes, ...]
+    private_key_der: bytes
+    """PKCS#8, unencrypted: it lives only inside the encrypted vault."""
+
+    @property
+    def fingerprint_sha256(self) -> str:
+        return hashlib.sha256(self.certificate_der).hexdigest()
+
+    @property
+    def certificate(self) -> x509.Certificate:
+        return x509.load_der_x509_certificate(self.certificate_der)
+
+
+def create_identity(name: str, now: dt.datetime | None = None) -> SigningMaterial:
+    """A new RSA-3072 key and a self-signed certificate for ``name``, valid five years."""
+    now = now or dt.datetime.now(dt.UTC)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=VALIDITY_DAYS))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    return SigningMaterial(
+        subject_name=name,
+        certificate_der=cert.public_bytes(serialization.Encoding.DER),
+        chain_der=(),
+        private_key_der=_pkcs8(key),
+    )
+
+
+def _pkcs8(key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey) -> bytes:
+    return key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+
+
+def load_pkcs12(data: bytes, password: str) -> SigningMaterial:
+    """Read a PKCS#12 file from the organisation; errors say what is wrong in words."""
+    try:
+        asn1_pkcs12.Pfx.load(data).native  # noqa: B018 - parses the whole structure
+    except Exception as exc:  # asn1crypto fails on damaged input in many ways (fuzzed)
+        raise ValidationError.single(
+            "pkcs12", N_("The file is damaged or is not a PKCS#12 (.p12/.pfx) file.")
+        ) from exc
+    if "\x00" in password:  # a C string cannot hold it (cryptography panics on it)
+        raise ValidationError.single("password", N_("The password for this file is wrong."))
+    try:
+        key, cert, extra = pkcs12.load_key_and_certificates(data, password.encode() or None)
+    except ValueError as exc:
+        raise ValidationError.single(
+            "password", N_("The password for this file is wrong.")
+        ) from exc
+    if key is None:
+        raise ValidationError.single("pkcs12", N_("The file contains no private key."))
+    if cert is None:
+        raise ValidationError.single("pkcs12", N_("The file contains no certificate."))
+    if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+        raise ValidationError.single("pkcs12", N_("Only RSA and EC keys can sign documents."))
+    if key.public_key().public_numbers() != cert.public_key().public_numbers():  # type: ignore[union-attr]
+        raise ValidationError.single(
+            "pkcs12", N_("The private key does not belong to the certificate.")
+        )
+    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    subject = str(names[0].value) if names else cert.subject.rfc4514_string()
+    return SigningMaterial(
+        subject_name=subject,
+        certificate_der=cert.public_bytes(serialization.Encoding.DER),
+        chain_der=tuple(c.public_bytes(serialization.Encoding.DER) for c in extra),
+        private_key_der=_pkcs8(key),
+    )
+
+
+def certificate_bytes(material: SigningMaterial, pem: bool = True) -> bytes:
+    """The certificate to give to the job centre (never the key)."""
+    if not pem:
+        return material.certificate_der
+    return material.certificate.public_bytes(serialization.Encoding.PEM)
+
+
+def sign_pdf(pdf: bytes, material: SigningMaterial, box: SignatureBox, lang: str) -> bytes:
+    """A PAdES B-B signature with a visible stamp in ``box``, over the finished bytes."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    from coachdesk.documents.stamp import stamp_style, stamp_text
+
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        reason=_("Document prepared by the coach", lang),
+    )
+    spec = fields.SigFieldSpec(FIELD_NAME, on_page=box.page_index, box=box.box)
+    pdf_signer = signers.PdfSigner(
+        meta, _signer(material), stamp_style=stamp_style(), new_field_spec=spec
+    )
+    writer = IncrementalPdfFileWriter(BytesIO(pdf))
+    out = BytesIO()
+    pdf_signer.sign_pdf(
+        writer,
+        output=out,
+        appearance_text_params={
+            "line": stamp_text(_("Digitally signed by", lang)),
+            "signer": stamp_text(material.subject_name),
+            "fp": material.fingerprint_sha256[:16].upper() + "…",
+        },
+    )
+    return out.getvalue()
+
+
+def _signer(material: SigningMaterial) -> Any:
+    """A pyHanko signer holding the key loaded once (pyHanko's own reloads it per use)."""
+    from pyhanko.sign import signers
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+    from pyhanko_certvalidator.util import get_pyca_cryptography_hash
+
+    # The key's RSA consistency check costs ~0.1 s. It was checked when the key entered the
+    # vault (made here, or read from PKCS#12 by ``load_pkcs12``), and the vault authenticates
+    # every page, so it is not repeated for each document.
+    key = serialization.load_der_private_key(
+        material.private_key_der, None, unsafe_skip_rsa_key_validation=True
+    )
+
+    class VaultKeySigner(signers.SimpleSigner):  # type: ignore[misc]
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+            try:
+                algo = mechanism.signature_algo
+            except ValueError:
+                algo = mechanism["algorithm"].native
+            hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+            if isinstance(key, rsa.RSAPrivateKey) and algo == "rsassa_pkcs1v15":
+                return key.sign(data, padding.PKCS1v15(), hash_algo)
+            if isinstance(key, ec.EllipticCurvePrivateKey) and algo == "ecdsa":
+                return key.sign(data, ec.ECDSA(hash_algo))
+            return bytes(super().sign_raw(data, digest_algorithm))  # e.g. RSASSA-PSS
+
+    cert = asn1_x509.Certificate.load(material.certificate_der)
+    chain = [asn1_x509.Certificate.load(c) for c in material.chain_der]
+    return VaultKeySigner(
+        signing_cert=cert,
+        signing_key=asn1_keys.PrivateKeyInfo.load(material.private_key_der),
+        cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),  # type: ignore[no-untyped-call]
+    )
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    intact: bool
+    """The signature is mathematically sound over the signed bytes."""
+    modified: bool
+    """Anything about the file differs from what was signed (or it cannot be read)."""
+    signer: str
+    signing_time: dt.datetime | None
+    fingerprint_matches: bool | None
+    """Whether the signer's certificate is the one given (None: none given)."""
+
+
+def verify(path: Path | str, cert: Path | str | None = None) -> VerifyResult:
+    """Check the document's signature as a PDF reader would."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    expected = _fingerprint_of_file(Path(cert)) if cert is not None else None
+    damaged = VerifyResult(False, True, "", None, None if expected is None else False)
+    data = Path(path).read_bytes()
+    try:
+        reader = PdfFileReader(BytesIO(data), strict=False)
+        sigs = reader.embedded_signatures
+        if len(sigs) != 1:
+            return damaged
+        embedded = sigs[0]
+        # Trust is decided by comparing fingerprints, so the signer's own certificate is the
+        # root here; nothing is ever fetched from a network.
+        context = ValidationContext(trust_roots=[embedded.signer_cert], allow_fetching=False)
+        status = validate_pdf_signature(embedded, context)
+    except Exception:  # a damaged file raises anything from parsing to CMS decoding
+        return damaged
+    signer_cert = status.signing_cert
+    names = signer_cert.subject.native
+    signer = str(names.get("common_name", "")) if isinstance(names, dict) else ""
+    intact = bool(status.intact and status.valid)
+    modified = not intact or status.coverage != SignatureCoverageLevel.ENTIRE_FILE
+    fp = hashlib.sha256(signer_cert.dump()).hexdigest()
+    return VerifyResult(
+        intact=intact,
+        modified=modified,
+        signer=signer,
+        signing_time=status.signer_reported_dt,
+        fingerprint_matches=None if expected is None else fp == expected,
+    )
+
+
+def _fingerprint_of_file(path: Path) -> str:
+    raw = path.read_bytes()
+    try:
+        if b"-----BEGIN CERTIFICATE-----" in raw:
+            cert = x509.load_pem_x509_certificate(raw)
+        else:
+            cert = x509.load_der_x509_certificate(raw)
+    except ValueError as exc:
+        raise ValidationError.single(
+            "cert", N_("This is not a certificate file (PEM or DER expected).")
+        ) from exc
+    return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()

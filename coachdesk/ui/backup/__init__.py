@@ -1,0 +1,1 @@
+"""Backups: by hand, automatic, and restoring one."""

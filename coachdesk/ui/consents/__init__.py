@@ -1,0 +1,1 @@
+"""Consents: record, look up, withdraw (a tab of her file)."""

@@ -1,0 +1,1 @@
+"""The directory: partner organisations, contact persons, responsibilities."""

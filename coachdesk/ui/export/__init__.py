@@ -1,0 +1,1 @@
+"""Making a signed document: choose, preview what leaves, save; the export history."""

@@ -1,0 +1,288 @@
+"""Make a signed document: choose it and its recipient, see what it includes and withholds, save."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.documents.fonts import FontsMissingError
+from coachdesk.export.preview import DocumentType, document_label
+from coachdesk.export.service import ExportService
+from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_datetime
+from coachdesk.labels import label
+from coachdesk.services.errors import NotFoundError, ValidationError
+from coachdesk.ui.export.preview import ExportPreviewPane
+from coachdesk.ui.export.worker import ServiceJob
+from coachdesk.ui.file.section import guarded
+from coachdesk.ui.shell.busy import busy_cursor
+from coachdesk.vault.errors import StorageError
+
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
+
+
+class ExportDialog(QDialog):
+    document_saved = Signal(object)
+    """The path of the signed document, once it is saved and recorded."""
+    job_ended = Signal()
+    """Signing and saving finished, saved or not."""
+
+    def __init__(self, services: Any, participant_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.exports: ExportService = services.exports
+        self.participant_id = participant_id
+        self.saved_path: Path | None = None
+        self.job: ServiceJob | None = None
+        self.document = QComboBox()
+        for doc in DocumentType:
+            self.document.addItem("", doc)
+        self.organisation = QComboBox()
+        for org in services.directory.list_organisations():
+            self.organisation.addItem(org.name, org.id)
+        self.contact = QComboBox()
+        self.meeting = QComboBox()
+        self.meetings = services.meetings.list_for_participant(participant_id)
+        self.purpose = QLineEdit()
+        self.language = QComboBox()
+        for lang in SUPPORTED_LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES.get(lang, lang), lang)
+        self.bilingual = QCheckBox()
+        self.open_after = QCheckBox()
+        self.open_after.setChecked(True)
+        self.pane = ExportPreviewPane()
+        self.included, self.withheld = self.pane.included, self.pane.withheld
+        self.identity = QLabel()
+        self.identity.setWordWrap(True)
+        self.create_identity_button = QPushButton()
+        self.create_identity_button.clicked.connect(self.create_identity)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # no steps to count: a moving bar says "working"
+        self.progress.setVisible(False)
+        self.busy_label = QLabel()
+        self.busy_label.setVisible(False)
+        self.buttons.accepted.connect(self.sign_and_save)
+        self.buttons.rejected.connect(self.reject)
+        self.form_widget = QWidget()
+        self.form = QFormLayout(self.form_widget)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form_labels = [QLabel() for _row in range(6)]
+        fields = (
+            self.document,
+            self.meeting,
+            self.organisation,
+            self.contact,
+            self.purpose,
+            self.language,
+        )
+        for caption, widget in zip(self.form_labels, fields, strict=True):
+            self.form.addRow(caption, widget)
+        self.form.addRow(QLabel(), self.bilingual)
+        identity_row = QHBoxLayout()
+        identity_row.addWidget(self.identity, 1)
+        identity_row.addWidget(self.create_identity_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form_widget)
+        layout.addWidget(self.pane, 1)
+        layout.addLayout(identity_row)
+        layout.addWidget(self.open_after)
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.busy_label)
+        busy_row.addWidget(self.progress, 1)
+        layout.addLayout(busy_row)
+        layout.addWidget(self.buttons)
+        self.organisation.currentIndexChanged.connect(self._fill_contacts)
+        for combo in (self.document, self.meeting, self.contact, self.language):
+            combo.currentIndexChanged.connect(self.update_preview)
+        self.purpose.editingFinished.connect(self.update_preview)
+        self.resize(720, 640)
+        self._fill_contacts()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("New document"))
+        labels = (
+            _("Document"),
+            _("Meeting"),
+            _("Recipient"),
+            _("Contact person"),
+            _("Purpose"),
+            _("Language"),
+        )
+        for caption, text in zip(self.form_labels, labels, strict=True):
+            caption.setText(text)
+        for index in range(self.document.count()):
+            doc = DocumentType(self.document.itemData(index))
+            self.document.setItemText(index, document_label(doc))
+        self.contact.setItemText(0, _("(anyone at the organisation)"))
+        self._fill_meetings()
+        self.bilingual.setText(_("Consent form also in English"))
+        self.open_after.setText(_("Open the document after saving (to print it)"))
+        self.pane.retranslate()
+        self.create_identity_button.setText(_("Create my certificate"))
+        self.sign_button.setText(_("Sign and save…"))
+        self.update_preview()
+
+    # -- choices -----------------------------------------------------------------------------
+
+    def _fill_contacts(self) -> None:
+        self.contact.blockSignals(True)
+        self.contact.clear()
+        self.contact.addItem(_("(anyone at the organisation)"), None)
+        org_id = self.organisation.currentData()
+        if org_id is not None:
+            for c in self.services.directory.list_contacts(organisation_id=org_id):
+                self.contact.addItem(c.name, c.id)
+        self.contact.blockSignals(False)
+        self.update_preview()
+
+    def _fill_meetings(self) -> None:
+        """Her meetings, newest first; the latest one already held is chosen."""
+        chosen = self.meeting.currentData()
+        self.meeting.blockSignals(True)
+        self.meeting.clear()
+        today = self.services.ctx.today()
+        for m in self.meetings:
+            self.meeting.addItem(
+                f"{format_datetime(m.held_at, fmt='short')} – {label(m.kind)}", m.id
+            )
+        if chosen is None:
+            held = [m.id for m in self.meetings if m.held_at.date() <= today]
+            chosen = held[0] if held else None
+        self.meeting.setCurrentIndex(max(0, self.meeting.findData(chosen)))
+        if not self.meetings:
+            self.meeting.addItem(_("(no meeting recorded)"), None)
+        self.meeting.blockSignals(False)
+
+    def _request(self) -> dict[str, Any]:
+        # Qt hands enum values back as plain strings.
+        doc = DocumentType(self.document.currentData())
+        return {
+            "participant_id": self.participant_id,
+            "document_type": doc,
+            "meeting_id": self.meeting.currentData()
+            if doc == DocumentType.MEETING_SUMMARY
+            else None,
+            "organisation_id": self.organisation.currentData(),
+            "contact_id": self.contact.currentData(),
+            "purpose": self.purpose.text().strip(),
+        }
+
+    # -- preview -----------------------------------------------------------------------------
+
+    def update_preview(self) -> None:
+        lang = self.language.currentData() or "de"
+        doc = self.document.currentData()
+        self.bilingual.setVisible(doc == DocumentType.CONSENT_FORM)
+        self.form.setRowVisible(self.meeting, doc == DocumentType.MEETING_SUMMARY)
+        self._show_identity()
+        try:
+            preview = self.exports.preview(**self._request(), lang=lang)
+        except (ValidationError, NotFoundError) as err:
+            self.pane.show_problem(err.render() if isinstance(err, ValidationError) else str(err))
+            self.sign_button.setEnabled(False)
+            return
+        self.pane.show_preview(preview)
+        self.sign_button.setEnabled(self.exports.current_identity() is not None)
+
+    def _show_identity(self) -> None:
+        info = self.exports.current_identity()
+        self.create_identity_button.setVisible(info is None)
+        if info is None:
+            self.identity.setText(
+                _("You have no signing certificate yet. Create one here or import it in Settings.")
+            )
+        else:
+            self.identity.setText(
+                _("Signed with the certificate of {name} (SHA-256 {fingerprint}…).").format(
+                    name=info.subject_name, fingerprint=info.fingerprint_sha256[:16].upper()
+                )
+            )
+
+    def create_identity(self) -> None:
+        with busy_cursor():
+            guarded(self, self.exports.create_identity)
+        self.update_preview()
+
+    # -- sign and save -----------------------------------------------------------------------
+
+    def sign_and_save(self) -> None:
+        request = self._request()
+        doc: DocumentType = request["document_type"]
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        # The suggested name says what and when, never who.
+        suggested = str(Path(folder) / f"{doc.value}_{self.services.ctx.today().isoformat()}.pdf")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the signed document"), suggested, _("PDF documents (*.pdf)")
+        )
+        if not path:
+            return
+        lang = self.language.currentData() or "de"
+        languages = (lang, "en") if self.bilingual.isChecked() and lang != "en" else None
+        # Saved inside the export's transaction: a file that cannot be written is not recorded.
+        # Rendering and signing take a moment: a worker does it while the dialog waits.
+        self.job = ServiceJob(
+            partial(self.exports.export_to, path, **request, lang=lang, languages=languages)
+        )
+        self.job.signals.finished.connect(self._saved)
+        self.job.signals.failed.connect(self._failed)
+        self._set_busy(True)
+        self.job.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.form_widget, self.create_identity_button, self.open_after):
+            widget.setEnabled(not busy)
+        for button in self.buttons.buttons():
+            button.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        self.busy_label.setText(_("Signing and saving…"))
+
+    def _saved(self, result: Any) -> None:
+        self.job = None
+        self._set_busy(False)
+        self.saved_path = Path(result.path)
+        if self.open_after.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+        self.document_saved.emit(self.saved_path)
+        self.job_ended.emit()
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.job = None
+        self._set_busy(False)
+        self.update_preview()
+        try:
+            if isinstance(error, ValidationError):
+                QMessageBox.warning(self, _("Please check"), error.render())
+            elif isinstance(error, NotFoundError | StorageError | FontsMissingError):
+                QMessageBox.warning(self, _("Not saved"), str(error))
+            else:
+                raise error
+        finally:
+            self.job_ended.emit()
+
+    def reject(self) -> None:
+        if self.job is None:  # never close under a running export (its file is being written)
+            super().reject()

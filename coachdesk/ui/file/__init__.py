@@ -1,0 +1,1 @@
+"""One participant's file: the window and tabs around her data."""

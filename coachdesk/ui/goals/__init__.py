@@ -1,0 +1,1 @@
+"""Her goals, milestones and small steps (a tab of her file)."""

@@ -1,0 +1,90 @@
+"""Add or edit one goal of a participant."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from coachdesk.i18n import _
+from coachdesk.models.enums import GoalStatus
+from coachdesk.services.goals import GoalDraft, GoalRecord
+from coachdesk.ui.kit.form_dialog import FormDialog
+from coachdesk.ui.kit.forms import (
+    DateField,
+    EnumCombo,
+    read_dates,
+    set_tab_order,
+    text_area,
+    with_error_label,
+)
+
+
+class GoalDialog(FormDialog):
+    def __init__(
+        self,
+        services: Any,
+        participant_id: int,
+        goal: GoalRecord | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.participant_id = participant_id
+        self.goal = goal
+        self.saved: GoalRecord | None = None
+        self.title = QLineEdit()
+        self.description = text_area(lines=4)
+        self.status = EnumCombo(GoalStatus)
+        self.target_date = DateField()
+        self.reached_on = DateField()
+        self._captions = [QLabel() for _i in range(5)]
+        form = QFormLayout(self.body)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for caption, widget in zip(self._captions, self.field_widgets().values(), strict=True):
+            caption.setWordWrap(True)
+            caption.setBuddy(widget)
+            form.addRow(caption, with_error_label(widget))
+        set_tab_order(self.field_widgets().values())
+        if goal is not None:
+            self.title.setText(goal.title)
+            self.description.setPlainText(goal.description)
+            self.status.set_value(goal.status)
+            self.target_date.set_date(goal.target_date)
+            self.reached_on.set_date(goal.reached_on)
+        self.retranslate()
+        self.resize_within_screen(560, 420)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("New goal") if self.goal is None else _("Edit goal"))
+        texts = [_("Goal"), _("Description"), _("Status"), _("Target date"), _("Reached on")]
+        for caption, text in zip(self._captions, texts, strict=True):
+            caption.setText(text)
+        self.status.retranslate()
+        self.target_date.retranslate()
+        self.reached_on.retranslate()
+        self.retranslate_buttons()
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {
+            "title": self.title,
+            "description": self.description,
+            "status": self.status,
+            "target_date": self.target_date,
+            "reached_on": self.reached_on,
+        }
+
+    def save(self) -> bool:
+        dates = read_dates({"target_date": self.target_date, "reached_on": self.reached_on})
+        draft = GoalDraft(
+            self.title.text(),
+            self.description.toPlainText(),
+            self.status.value(),  # type: ignore[arg-type]
+            dates["target_date"],
+            dates["reached_on"],
+        )
+        if self.goal is None:
+            self.saved = self.services.goals.create(self.participant_id, draft)
+        else:
+            self.saved = self.services.goals.update(self.goal.id, draft)
+        return True

@@ -1,0 +1,100 @@
+"""Add or edit a milestone or one of the small qualitative steps that count too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from coachdesk.i18n import _
+from coachdesk.models.enums import MilestoneKind
+from coachdesk.services.goals import MilestoneDraft, MilestoneRecord
+from coachdesk.ui.kit.form_dialog import FormDialog
+from coachdesk.ui.kit.forms import (
+    DateField,
+    EnumCombo,
+    read_dates,
+    set_tab_order,
+    text_area,
+    with_error_label,
+)
+
+
+class MilestoneDialog(FormDialog):
+    def __init__(
+        self,
+        services: Any,
+        goal_id: int,
+        milestone: MilestoneRecord | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.goal_id = goal_id
+        self.milestone = milestone
+        self.saved: MilestoneRecord | None = None
+        self.title = QLineEdit()
+        self.kind = EnumCombo(MilestoneKind)
+        self.due_date = DateField()
+        self.reached_on = DateField()
+        self.note = text_area(lines=3)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self._captions = [QLabel() for _i in range(5)]
+        form = QFormLayout(self.body)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.hint)
+        for caption, widget in zip(self._captions, self.field_widgets().values(), strict=True):
+            caption.setWordWrap(True)
+            caption.setBuddy(widget)
+            form.addRow(caption, with_error_label(widget))
+        set_tab_order(self.field_widgets().values())
+        if milestone is not None:
+            self.title.setText(milestone.title)
+            self.kind.set_value(milestone.kind)
+            self.due_date.set_date(milestone.due_date)
+            self.reached_on.set_date(milestone.reached_on)
+            self.note.setPlainText(milestone.note)
+        self.retranslate()
+        self.resize_within_screen(560, 420)
+
+    def retranslate(self) -> None:
+        new = self.milestone is None
+        self.setWindowTitle(_("New milestone or small step") if new else _("Edit milestone"))
+        self.hint.setText(
+            _(
+                "Small steps count: a first phone call in German, childcare arranged, "
+                "a bus route learned. Choose the kind that fits."
+            )
+        )
+        texts = [_("What"), _("Kind"), _("Due"), _("Reached on"), _("Note")]
+        for caption, text in zip(self._captions, texts, strict=True):
+            caption.setText(text)
+        self.kind.retranslate()
+        self.due_date.retranslate()
+        self.reached_on.retranslate()
+        self.retranslate_buttons()
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {
+            "title": self.title,
+            "kind": self.kind,
+            "due_date": self.due_date,
+            "reached_on": self.reached_on,
+            "note": self.note,
+        }
+
+    def save(self) -> bool:
+        dates = read_dates({"due_date": self.due_date, "reached_on": self.reached_on})
+        draft = MilestoneDraft(
+            self.title.text(),
+            self.kind.value(),  # type: ignore[arg-type]
+            dates["due_date"],
+            dates["reached_on"],
+            self.note.toPlainText(),
+        )
+        if self.milestone is None:
+            self.saved = self.services.goals.add_milestone(self.goal_id, draft)
+        else:
+            self.saved = self.services.goals.update_milestone(self.milestone.id, draft)
+        return True

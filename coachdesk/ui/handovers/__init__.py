@@ -1,0 +1,1 @@
+"""Handovers: intake, interim feedback, exit (a tab of her file)."""

@@ -1,0 +1,155 @@
+"""The frame of every editing dialog: a scrolling form, Save (Ctrl+S) and Cancel (Esc).
+
+Cancelling a form with changes asks first: typing is never thrown away silently.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.i18n import _
+from coachdesk.services.errors import NotFoundError, ValidationError
+from coachdesk.ui.kit.forms import ErrorLabel, add_save_shortcut, show_validation_errors
+from coachdesk.vault.errors import StorageError
+
+
+class FormDialog(QDialog):
+    """Subclasses build ``self.body`` and implement ``save()``, returning True when stored."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeGripEnabled(True)
+        self.body = QWidget()
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        self.general_error = ErrorLabel(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.cancel)
+        self._baseline: tuple[Any, ...] | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        add_save_shortcut(self, self.try_save)
+        self.retranslate_buttons()
+
+    # -- cancelling ------------------------------------------------------------------------
+
+    def _fingerprint(self) -> tuple[Any, ...]:
+        values: list[Any] = []
+        for w in self.body.findChildren(QWidget):
+            if w.window() is not self:
+                continue  # calendar pop-ups and other menus hold no form data
+            if isinstance(w, QLineEdit):
+                values.append(w.text())
+            elif isinstance(w, QPlainTextEdit):
+                values.append(w.toPlainText())
+            elif isinstance(w, QComboBox):
+                values.append(w.currentIndex())
+            elif isinstance(w, QAbstractButton) and w.isCheckable():
+                values.append(w.isChecked())
+            elif isinstance(w, QSpinBox | QTimeEdit):
+                values.append(w.text())
+            elif isinstance(w, QTableWidget):
+                values.append(
+                    tuple(
+                        item.text() if item is not None else ""
+                        for r in range(w.rowCount())
+                        for c in range(w.columnCount())
+                        for item in (w.item(r, c),)
+                    )
+                )
+        return tuple(values)
+
+    def mark_clean(self) -> None:
+        """What is on screen now counts as unchanged (called once the form is filled)."""
+        self._baseline = self._fingerprint()
+
+    def is_changed(self) -> bool:
+        return self._baseline is not None and self._fingerprint() != self._baseline
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._baseline is None:
+            self.mark_clean()
+        super().showEvent(event)
+
+    def cancel(self) -> None:
+        """Cancel (button, Esc or the window's close button): asks when there are changes."""
+        if self.is_changed():
+            answer = QMessageBox.question(
+                self,
+                _("Discard changes?"),
+                _("This form has changes that are not saved. Discard them?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Only the user's click on the window's close button asks; closing from code does not.
+        if event.spontaneous() and self.is_changed():
+            event.ignore()
+            self.cancel()
+            return
+        super().closeEvent(event)
+
+    def resize_within_screen(self, width: int, height: int) -> None:
+        """Open at a comfortable size, but never larger than the screen (150 % on a small
+        laptop leaves little room); the form scrolls inside."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, int(available.width() * 0.95))
+            height = min(height, int(available.height() * 0.9))
+        self.resize(width, height)
+
+    def retranslate_buttons(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(_("Save (Ctrl+S)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        """Attribute name -> widget, so a service's message lands next to its field."""
+        return {}
+
+    def try_save(self) -> None:
+        try:
+            stored = self.save()  # type: ignore[attr-defined]
+        except ValidationError as err:
+            show_validation_errors(self.field_widgets(), err, self.general_error)
+            return
+        except (NotFoundError, StorageError) as err:
+            QMessageBox.warning(self, _("Could not save"), str(err))
+            return
+        if stored:
+            self.accept()

@@ -1,0 +1,1 @@
+"""Meetings: the list across participants, the editor, and the tab of her file."""

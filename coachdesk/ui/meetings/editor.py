@@ -1,0 +1,265 @@
+"""The meeting editor: a three-way meeting (or another kind) with its attendees and agreements.
+
+The internal notes are styled apart and say that they never leave the device.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTimeEdit,
+    QWidget,
+)
+
+from coachdesk.i18n import N_, _
+from coachdesk.models.enums import AttendeeRole, MeetingKind
+from coachdesk.services.errors import ValidationError
+from coachdesk.services.meetings import AttendeeDraft, MeetingDraft, MeetingRecord
+from coachdesk.ui.kit.form_dialog import FormDialog
+from coachdesk.ui.kit.forms import (
+    DateField,
+    EnumCombo,
+    internal_caption,
+    mark_internal,
+    read_dates,
+    set_tab_order,
+    text_area,
+    with_error_label,
+)
+from coachdesk.ui.meetings.tables import AgreementsEditor, AttendeesEditor
+
+
+class MeetingEditor(FormDialog):
+    """New meeting for ``participant_id`` (or one chosen here), or edit ``meeting``."""
+
+    def __init__(
+        self,
+        services: Any,
+        participant_id: int | None = None,
+        meeting: MeetingRecord | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.meeting = meeting
+        self.participant_id = meeting.participant_id if meeting else participant_id
+        self.saved: MeetingRecord | None = None
+        self.participant = QComboBox()
+        self.participant.setEditable(True)
+        self.participant.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.participant.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.participant.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.date = DateField(allow_empty=False)
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
+        self.location = QLineEdit()
+        self.kind = EnumCombo(MeetingKind)
+        self.attendees = AttendeesEditor()
+        self.agenda = text_area(lines=3)
+        self.shared_summary = text_area(lines=5)
+        self.internal_notes = text_area(lines=3)
+        self.agreements = AgreementsEditor(services.ctx.today())
+        self.summary_hint = QLabel()
+        self.summary_hint.setWordWrap(True)
+        when = QWidget()
+        when_row = QHBoxLayout(when)
+        when_row.setContentsMargins(0, 0, 0, 0)
+        when_row.addWidget(self.date, 1)
+        when_row.addWidget(self.time)
+        self._captions = {name: QLabel() for name in self._names()}
+        form = QFormLayout(self.body)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        rows: dict[str, QWidget] = {
+            "participant": self.participant,
+            "held_at": when,
+            "location": self.location,
+            "kind": self.kind,
+            "attendees": self.attendees,
+            "agenda": self.agenda,
+            "shared_summary": self.shared_summary,
+            "internal_notes": self.internal_notes,
+            "agreements": self.agreements,
+        }
+        for name, widget in rows.items():
+            caption = self._captions[name]
+            caption.setWordWrap(True)
+            caption.setBuddy(widget)
+            form.addRow(caption, with_error_label(widget))
+            if name == "shared_summary":
+                form.addRow("", self.summary_hint)
+        # A wrong date shows under the whole date-and-time row.
+        self.date.error_label = when.error_label  # type: ignore[attr-defined]
+        if self.participant_id is not None:
+            self.participant.hide()
+            self._captions["participant"].hide()
+        else:
+            for row in services.participants.list():
+                self.participant.addItem(row.display_name, row.id)
+            self.participant.setCurrentIndex(-1)
+        mark_internal(self.internal_notes, self._captions["internal_notes"])
+        set_tab_order(
+            [
+                self.participant,
+                self.date,
+                self.time,
+                self.location,
+                self.kind,
+                self.attendees.table,
+                self.attendees.add_button,
+                self.attendees.remove_button,
+                self.agenda,
+                self.shared_summary,
+                self.internal_notes,
+                self.agreements.table,
+                self.agreements.add_button,
+                self.agreements.remove_button,
+            ]
+        )
+        self._fill()
+        self.retranslate()
+        self.mark_clean()
+        self.resize_within_screen(820, 760)
+
+    @staticmethod
+    def _names() -> list[str]:
+        return [
+            "participant",
+            "held_at",
+            "location",
+            "kind",
+            "attendees",
+            "agenda",
+            "shared_summary",
+            "internal_notes",
+            "agreements",
+        ]
+
+    def _fill(self) -> None:
+        if self.meeting is not None:
+            draft = self.meeting.draft()
+            self.date.set_date(draft.held_at.date())
+            self.time.setTime(QTime(draft.held_at.hour, draft.held_at.minute))
+            self.location.setText(draft.location)
+            self.kind.set_value(draft.kind)
+            self.attendees.set_attendees(draft.attendees)
+            self.agenda.setPlainText(draft.agenda)
+            self.shared_summary.setPlainText(draft.shared_summary)
+            self.internal_notes.setPlainText(draft.internal_notes)
+            self.agreements.set_agreements(draft.agreements)
+            return
+        self.date.set_date(self.services.ctx.today())
+        self.time.setTime(QTime(10, 0))
+        attendees = []
+        if self.participant_id is not None:
+            name = self.services.participants.get(self.participant_id).display_name
+            attendees.append(AttendeeDraft(name, AttendeeRole.PARTICIPANT))
+        if self.services.ctx.actor:
+            attendees.append(AttendeeDraft(self.services.ctx.actor, AttendeeRole.COACH))
+        self.attendees.set_attendees(tuple(attendees))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("New meeting") if self.meeting is None else _("Meeting"))
+        texts = {
+            "participant": _("Participant"),
+            "held_at": _("Date and time"),
+            "location": _("Place"),
+            "kind": _("Kind of meeting"),
+            "attendees": _("Attendees"),
+            "agenda": _("Agenda"),
+            "shared_summary": _("Shared summary"),
+            "internal_notes": internal_caption(),
+            "agreements": _("Agreements"),
+        }
+        for name, text in texts.items():
+            self._captions[name].setText(text)
+        self.summary_hint.setText(
+            _("The shared summary may go into documents for the job centre, if she consented.")
+        )
+        self.internal_notes.setPlaceholderText(
+            _("Only for you: these notes stay in the vault and are never exported.")
+        )
+        self.location.setPlaceholderText(_("e.g. mothers' café, job centre room 2.14"))
+        self.participant.lineEdit().setPlaceholderText(_("Type part of her name"))
+        for widget in (self.date, self.kind, self.attendees, self.agreements):
+            widget.retranslate()
+        self.retranslate_buttons()
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {
+            "participant": self.participant,
+            "held_at": self.date,
+            "location": self.location,
+            "kind": self.kind,
+            "attendees": self.attendees,
+            "agenda": self.agenda,
+            "shared_summary": self.shared_summary,
+            "internal_notes": self.internal_notes,
+            "agreements": self.agreements,
+        }
+
+    def state(self) -> dict[str, Any]:
+        """Exactly what is on screen, for a draft in the vault (see ParticipantFile)."""
+        return {
+            "meeting_id": self.meeting.id if self.meeting else None,
+            "date": self.date.text(),
+            "time": self.time.time().toString("HH:mm"),
+            "location": self.location.text(),
+            "kind": self.kind.currentData(),
+            "attendees": self.attendees.state(),
+            "agenda": self.agenda.toPlainText(),
+            "shared_summary": self.shared_summary.toPlainText(),
+            "internal_notes": self.internal_notes.toPlainText(),
+            "agreements": self.agreements.state(),
+        }
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        self.date.set_text(state.get("date", ""))
+        self.time.setTime(QTime.fromString(state.get("time", "10:00"), "HH:mm"))
+        self.location.setText(state.get("location", ""))
+        self.kind.set_value(state.get("kind"))
+        self.attendees.restore_state(state.get("attendees", []))
+        self.agenda.setPlainText(state.get("agenda", ""))
+        self.shared_summary.setPlainText(state.get("shared_summary", ""))
+        self.internal_notes.setPlainText(state.get("internal_notes", ""))
+        self.agreements.restore_state(state.get("agreements", []))
+
+    def draft(self) -> MeetingDraft:
+        day = read_dates({"held_at": self.date})["held_at"]
+        assert day is not None
+        time = self.time.time()
+        return MeetingDraft(
+            dt.datetime.combine(day, dt.time(time.hour(), time.minute())),
+            self.kind.value(),  # type: ignore[arg-type]
+            self.location.text(),
+            self.agenda.toPlainText(),
+            self.shared_summary.toPlainText(),
+            self.internal_notes.toPlainText(),
+            self.attendees.attendees(),
+            self.agreements.agreements(),
+        )
+
+    def save(self) -> bool:
+        participant_id = self.participant_id
+        if participant_id is None:
+            participant_id = self._chosen_participant()
+        draft = self.draft()
+        if self.meeting is None:
+            self.saved = self.services.meetings.create(participant_id, draft)
+        else:
+            self.saved = self.services.meetings.update(self.meeting.id, draft)
+        return True
+
+    def _chosen_participant(self) -> int:
+        index = self.participant.findText(self.participant.currentText())
+        if index < 0:
+            raise ValidationError.single("participant", N_("Please choose the participant."))
+        return int(self.participant.itemData(index))

@@ -1,0 +1,112 @@
+"""Meetings across all participants: what is coming up and what happened recently."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from coachdesk.i18n import _
+from coachdesk.services.meetings import MeetingRow
+from coachdesk.ui.kit.record_table import RecordTable
+from coachdesk.ui.kit.style import heading_label
+from coachdesk.ui.meetings.editor import MeetingEditor
+from coachdesk.ui.meetings.model import MeetingTableModel
+
+UPCOMING, RECENT, ALL = range(3)
+
+
+class MeetingsView(QWidget):
+    """``participant_requested(id)`` asks the main window to open a participant's file."""
+
+    participant_requested = Signal(int)
+
+    def __init__(self, services: Any, signals: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.signals = signals
+        self.heading = heading_label()
+        self.range = QComboBox()
+        self.range_caption = QLabel()
+        self.range_caption.setBuddy(self.range)
+        for _i in range(3):
+            self.range.addItem("")
+        self.range.currentIndexChanged.connect(self._range_changed)
+        self.table = RecordTable(MeetingTableModel(self))
+        self.new_button = QPushButton()
+        self.open_button = QPushButton()
+        self.file_button = QPushButton()
+        self.new_button.clicked.connect(lambda: self.open_meeting(None))
+        self.open_button.clicked.connect(lambda: self.open_meeting(self.table.current_record()))
+        self.file_button.clicked.connect(self._request_file)
+        self.table.activated.connect(self.open_meeting)
+        self.table.selection_changed.connect(self._update_buttons)
+        top = QHBoxLayout()
+        top.addWidget(self.range_caption)
+        top.addWidget(self.range)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.open_button)
+        top.addWidget(self.file_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        signals.changed.connect(self._on_changed)
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Meetings"))
+        self.range_caption.setText(_("Show"))
+        self.range.setItemText(UPCOMING, _("Coming up"))
+        self.range.setItemText(RECENT, _("Last 30 days"))
+        self.range.setItemText(ALL, _("All meetings"))
+        self.new_button.setText(_("New meeting…"))
+        self.open_button.setText(_("Open…"))
+        self.file_button.setText(_("Open participant file"))
+        self.table.set_empty_text(
+            _(
+                "No meetings in this period. Plan a meeting with “New meeting…”, "
+                "or show another period."
+            )
+        )
+        self.table.retranslate()
+
+    def _range_changed(self, _index: int) -> None:
+        self.refresh()
+
+    def _on_changed(self, changes: Any) -> None:
+        if changes.concerns("meeting", "participant"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        today = self.services.ctx.today()
+        choice = self.range.currentIndex()
+        if choice == UPCOMING:
+            rows = self.services.meetings.list(start=today)
+        elif choice == RECENT:
+            rows = self.services.meetings.list(start=today - dt.timedelta(days=30), end=today)
+            rows.reverse()
+        else:
+            rows = self.services.meetings.list()
+        self.table.set_rows(rows)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        selected = self.table.current_record() is not None
+        self.open_button.setEnabled(selected)
+        self.file_button.setEnabled(selected)
+
+    def _request_file(self) -> None:
+        row = self.table.current_record()
+        if row is not None:
+            self.participant_requested.emit(row.participant_id)
+
+    def open_meeting(self, row: MeetingRow | None) -> MeetingEditor:
+        meeting = self.services.meetings.get(row.id) if row is not None else None
+        editor = MeetingEditor(self.services, None, meeting, self)
+        editor.open()
+        return editor

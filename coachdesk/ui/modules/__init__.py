@@ -1,0 +1,1 @@
+"""Modules: the offer catalogue, enrolments and attendance."""

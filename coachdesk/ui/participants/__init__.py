@@ -1,0 +1,1 @@
+"""The participant list and the form that takes up a new participant."""

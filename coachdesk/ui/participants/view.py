@@ -1,0 +1,296 @@
+"""Participants: the list with search-as-you-type, filters, and the actions new and archive."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.i18n import _, ngettext
+from coachdesk.labels import label
+from coachdesk.models.enums import ParticipantStatus
+from coachdesk.services.context import Changes
+from coachdesk.ui.kit.style import heading_label, wrapping_label
+from coachdesk.ui.participants.table import ParticipantTable
+from coachdesk.ui.participants.table_model import ParticipantTableModel
+from coachdesk.ui.shell.signals import AppSignals
+
+SEARCH_DELAY_MS = 250
+"""Wait this long after the last keystroke before asking the search index."""
+
+
+class ParticipantsView(QWidget):
+    """Emits ``open_requested(participant_id)`` when a row is opened (double-click or Enter)."""
+
+    open_requested = Signal(int)
+
+    def __init__(self, services: Any, signals: AppSignals, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._stale = False
+        self.model = ParticipantTableModel(self)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("participant_search")
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.programme_filter = QComboBox()
+        self.show_archived = QCheckBox()
+        self.new_button = QPushButton()
+        self.archive_button = QPushButton()
+        self.archive_button.setEnabled(False)
+        self.count_label = QLabel()
+
+        self.table = ParticipantTable(self.model)
+
+        self.empty = wrapping_label()
+        self.empty.setObjectName("empty_state")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clear_button = QPushButton()
+        empty_page = QWidget()
+        empty_box = QVBoxLayout(empty_page)
+        empty_box.addStretch(1)
+        empty_box.addWidget(self.empty)
+        empty_box.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_box.addStretch(2)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(empty_page)
+
+        self.title = heading_label()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.programme_filter, 1)
+        filters.addWidget(self.show_archived)
+        actions = QHBoxLayout()
+        actions.addWidget(self.count_label, 1)
+        actions.addWidget(self.archive_button)
+        actions.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(actions)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._open_first_hit)
+        self.status_filter.currentIndexChanged.connect(self.refresh)
+        self.programme_filter.currentIndexChanged.connect(self.refresh)
+        self.show_archived.toggled.connect(self.refresh)
+        self.new_button.clicked.connect(self.new_participant)
+        self.archive_button.clicked.connect(self.archive_selected)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.table.activated.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.signals = signals
+        signals.changed.connect(self._on_changes)
+
+        self._fill_status_filter()
+        self._fill_programme_filter()
+        self.retranslate()
+        self.refresh()
+
+    # -- filters ----------------------------------------------------------------------------------
+
+    def _fill_status_filter(self) -> None:
+        current = self.status_filter.currentData()
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(_("All statuses"), None)
+        for status in ParticipantStatus:
+            if status != ParticipantStatus.ARCHIVED:
+                self.status_filter.addItem(label(status), status)
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(current)))
+        self.status_filter.blockSignals(False)
+
+    def _fill_programme_filter(self) -> None:
+        current = self.programme_filter.currentData()
+        self.programme_filter.blockSignals(True)
+        self.programme_filter.clear()
+        self.programme_filter.addItem(_("All programmes"), None)
+        for programme in self.services.participants.programmes():
+            self.programme_filter.addItem(programme, programme)
+        self.programme_filter.setCurrentIndex(max(0, self.programme_filter.findData(current)))
+        self.programme_filter.blockSignals(False)
+
+    def has_filters(self) -> bool:
+        return bool(
+            self.search.text().strip()
+            or self.status_filter.currentData() is not None
+            or self.programme_filter.currentData() is not None
+        )
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.programme_filter.setCurrentIndex(0)
+        self.refresh()
+
+    # -- data -------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._debounce.stop()
+        rows = self.services.participants.list(
+            query=self.search.text(),
+            status=self.status_filter.currentData(),
+            programme=self.programme_filter.currentData(),
+            include_archived=self.show_archived.isChecked(),
+        )
+        self.model.set_rows(rows)
+        self._update_state()
+
+    def _update_state(self) -> None:
+        shown = self.model.rowCount()
+        self.count_label.setText(
+            ngettext("{n} participant", "{n} participants", shown).format(n=shown)
+        )
+        if shown:
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        self.clear_button.setVisible(self.has_filters())
+        if self.has_filters():
+            self.empty.setText(
+                _(
+                    "No participant matches your search and filters. Check the spelling, "
+                    "or clear the search and filters."
+                )
+            )
+        elif self.services.participants.count() == 0:
+            self.empty.setText(
+                _(
+                    'No participants yet. Press "New participant…" (Ctrl+N) to take up '
+                    "the first one."
+                )
+            )
+        else:
+            self.empty.setText(
+                _('Every participant is archived. Tick "Show archived" to see them.')
+            )
+
+    def clear(self) -> None:
+        """Forget every row and stop listening (the vault is being locked)."""
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.signals.changed.disconnect(self._on_changes)
+        for widget in (self.search, self.status_filter, self.programme_filter):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.programme_filter.clear()
+        self._debounce.stop()
+        self.model.clear()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if not changes.concerns("participant"):
+            return
+        if self.isVisible():
+            self._fill_programme_filter()
+            self.refresh()
+        else:
+            self._stale = True  # caught up in showEvent
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._fill_programme_filter()
+            self.refresh()
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected_id(self) -> int | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return self.model.participant_id(indexes[0])
+
+    def _open_index(self, index: QModelIndex) -> None:
+        participant_id = self.model.participant_id(index)
+        if participant_id is not None:
+            self.open_requested.emit(participant_id)
+
+    def _open_first_hit(self) -> None:
+        self.refresh()
+        if self.model.rowCount() == 1:
+            self._open_index(self.model.index(0, 0))
+        elif self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def _selection_changed(self) -> None:
+        indexes = self.table.selectionModel().selectedRows()
+        self.archive_button.setEnabled(bool(indexes))
+        if indexes:
+            archived = self.model.row_at(indexes[0].row()).archived
+            self.archive_button.setText(_("Restore from archive") if archived else _("Archive"))
+
+    def new_participant(self) -> None:
+        try:
+            from coachdesk.ui.participants.new_dialog import NewParticipantDialog
+        except ImportError:
+            QMessageBox.information(
+                self, _("New participant"), _("Taking up participants is not available yet.")
+            )
+            return
+        participant_id = NewParticipantDialog(self.services, self).run()
+        if participant_id is not None:
+            self.open_requested.emit(participant_id)
+
+    def archive_selected(self) -> None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return
+        row = self.model.row_at(indexes[0].row())
+        if row.archived:
+            self.services.participants.unarchive(row.id)
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Archive participant"),
+            _(
+                "Archive {name}? Her file stays in the vault but leaves the list. "
+                'Tick "Show archived" to see her again.'
+            ).format(name=row.display_name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.services.participants.archive(row.id)
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Participants"))
+        self.search.setPlaceholderText(_("Search… (Ctrl+F)"))
+        self.search.setToolTip(
+            _("Finds names, customer numbers, goals and meeting summaries as you type.")
+        )
+        self.show_archived.setText(_("Show archived"))
+        self.new_button.setText(_("New participant…"))
+        self.new_button.setToolTip(_("Take up a new participant (Ctrl+N)"))
+        self.archive_button.setText(_("Archive"))
+        self.clear_button.setText(_("Clear search and filters"))
+        self._fill_status_filter()
+        if self.programme_filter.count():
+            self.programme_filter.setItemText(0, _("All programmes"))
+        self.model.retranslate()
+        self.table.fit_columns()
+        self._update_state()

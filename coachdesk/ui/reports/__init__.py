@@ -1,0 +1,1 @@
+"""Reports for the partners: quarterly figures, catalogue, directory, success stories."""

@@ -1,0 +1,144 @@
+"""The quarterly evaluation page of the Reports view: period, preview of the figures, save."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.i18n import _
+from coachdesk.reports.published import SUPPRESSION_NOTE
+from coachdesk.reports.quarterly import previous_quarter, quarter_of
+from coachdesk.reports.service import ReportService
+from coachdesk.ui.file.section import button_row, guarded
+from coachdesk.ui.kit.date_field import DateField
+from coachdesk.ui.kit.record_table import RecordTable
+from coachdesk.ui.reports.models import FigureTableModel, figure_rows
+from coachdesk.ui.reports.save import ask_pdf_path, language_combo, show_saved
+from coachdesk.ui.shell.busy import busy_cursor
+
+
+class QuarterlyPage(QWidget):
+    def __init__(self, reports: ReportService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reports = reports
+        self._shown_once = False
+        self.start = DateField(allow_empty=False)
+        self.end = DateField(allow_empty=False)
+        first, last = previous_quarter(reports.ctx.today())
+        self.start.set_date(first)
+        self.end.set_date(last)
+        self.previous = QPushButton()
+        self.current = QPushButton()
+        self.previous.clicked.connect(lambda: self.set_period(*previous_quarter(self.today())))
+        self.current.clicked.connect(lambda: self.set_period(*quarter_of(self.today())))
+        self.language = language_combo()
+        self.with_csv = QCheckBox()
+        self.with_csv.setChecked(True)
+        self.show_button = QPushButton()
+        self.save_button = QPushButton()
+        self.show_button.clicked.connect(self.refresh)
+        self.save_button.clicked.connect(self.save)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.table = RecordTable(FigureTableModel(self))
+        header = self.table.view.horizontalHeader()
+        header.setSectionResizeMode(FigureTableModel.SECTION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FigureTableModel.ITEM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FigureTableModel.VALUE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.form = QFormLayout()
+        period = QHBoxLayout()
+        for w in (self.start, QLabel("–"), self.end):
+            period.addWidget(w)
+        period.addStretch(1)
+        for field in (self.start, self.end):
+            field.line.setMinimumWidth(field.line.fontMetrics().horizontalAdvance("00.00.0000") * 2)
+        self.form.addRow(QLabel(), period)
+        self.form.addRow(QLabel(), button_row(self.previous, self.current))
+        self.form.addRow(QLabel(), self.language)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(button_row(self.show_button, self.with_csv, self.save_button))
+        self.retranslate()
+
+    def today(self) -> dt.date:
+        return self.reports.ctx.today()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            # She opens the page to see the figures: show the default quarter right away.
+            self._shown_once = True
+            self.refresh()
+
+    def retranslate(self) -> None:
+        labels = (_("Period"), _("Quick choice"), _("Language of the report"))
+        for row, text in enumerate(labels):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and isinstance(item.widget(), QLabel):
+                item.widget().setText(text)
+        self.previous.setText(_("Previous quarter"))
+        self.current.setText(_("This quarter"))
+        self.with_csv.setText(_("Also save the figures as CSV"))
+        self.show_button.setText(_("Show figures"))
+        self.save_button.setText(_("Sign and save…"))
+        self.note.setText(_(SUPPRESSION_NOTE))
+        self.start.retranslate()
+        self.end.retranslate()
+        self.table.retranslate()
+        self.table.set_empty_text(_("Choose a period and press “Show figures”."))
+
+    def set_period(self, start: dt.date, end: dt.date) -> None:
+        self.start.set_date(start)
+        self.end.set_date(end)
+        self.refresh()
+
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        if not (self.start.check() and self.end.check()):
+            return None
+        start, end = self.start.date(), self.end.date()
+        return (start, end) if start is not None and end is not None else None
+
+    def refresh(self) -> None:
+        """The figures exactly as they will leave: small counts already hidden."""
+        period = self.period()
+        if period is None:
+            return
+        lang = self.language.currentData() or "de"
+        report = guarded(self, lambda: self.reports.quarterly_preview(*period, lang))
+        if report is not None:
+            self.table.set_rows(figure_rows(report))
+
+    def save(self) -> Any:
+        period = self.period()
+        if period is None:
+            return None
+        path = ask_pdf_path(self, "quarterly_evaluation", f"{period[0]}_{period[1]}")
+        if path is None:
+            return None
+        lang = self.language.currentData() or "de"
+        csv_path = path.with_suffix(".csv") if self.with_csv.isChecked() else None
+        with busy_cursor():
+            result = guarded(
+                self,
+                lambda: self.reports.export_quarterly_to(
+                    path, csv_path, start=period[0], end=period[1], lang=lang
+                ),
+            )
+        if result is not None:
+            show_saved(self, result)
+        return result

@@ -1,0 +1,151 @@
+"""Reports for the partners: quarterly evaluation, offer catalogue, directory, success story.
+
+Each page shows what the report will contain before anything is written; saving
+signs the PDF and records it in the export log (one audit entry per report).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from coachdesk.i18n import _
+from coachdesk.reports.service import ReportResult, ReportService
+from coachdesk.ui.file.section import button_row, guarded
+from coachdesk.ui.kit.record_table import RecordTable
+from coachdesk.ui.kit.style import heading_label
+from coachdesk.ui.reports.models import CatalogueTableModel, DirectoryTableModel
+from coachdesk.ui.reports.quarterly_page import QuarterlyPage
+from coachdesk.ui.reports.save import ask_pdf_path, language_combo, show_saved
+from coachdesk.ui.reports.story_page import SuccessStoryPage
+from coachdesk.ui.shell.busy import busy_cursor
+
+
+class DocumentPage(QWidget):
+    """A report made from the catalogue or the directory: preview list, language, save."""
+
+    def __init__(
+        self,
+        kind: str,
+        table: RecordTable,
+        rows: Callable[[], list[Any]],
+        export: Callable[[Path, str], ReportResult],
+        today: Callable[[], Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.table = table
+        self.rows = rows
+        self.export = export
+        self.today = today
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.language = language_combo()
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(button_row(self.language, self.save_button))
+
+    def retranslate(self, intro: str, empty: str) -> None:
+        self.intro.setText(intro)
+        self.save_button.setText(_("Sign and save…"))
+        self.table.retranslate()
+        self.table.set_empty_text(empty)
+
+    def refresh(self) -> None:
+        self.table.set_rows(self.rows())
+
+    def save(self) -> ReportResult | None:
+        path = ask_pdf_path(self, self.kind, self.today().isoformat())
+        if path is None:
+            return None
+        lang = self.language.currentData() or "de"
+        with busy_cursor():
+            result = guarded(self, lambda: self.export(path, lang))
+        if result is not None:
+            show_saved(self, result)
+        return result
+
+
+class ReportsView(QWidget):
+    def __init__(self, services: Any, signals: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.signals = signals
+        self.reports: ReportService = services.reports
+        today = self.reports.ctx.today
+        self.heading = heading_label()
+        self.quarterly = QuarterlyPage(self.reports, self)
+        self.catalogue = DocumentPage(
+            "offer_catalogue",
+            RecordTable(CatalogueTableModel(self)),
+            self.reports.catalogue,
+            self.reports.export_catalogue_to,
+            today,
+            self,
+        )
+        self.directory = DocumentPage(
+            "partner_directory",
+            RecordTable(DirectoryTableModel(self)),
+            lambda: list(self.reports.directory().responsibilities),
+            self.reports.export_directory_to,
+            today,
+            self,
+        )
+        self.story = SuccessStoryPage(services, self.reports, self)
+        self.tabs = QTabWidget()
+        for page in (self.quarterly, self.catalogue, self.directory, self.story):
+            self.tabs.addTab(page, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        signals.changed.connect(self._on_changed)
+        self.refresh()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Reports"))
+        titles = (
+            _("Quarterly evaluation"),
+            _("Offer catalogue"),
+            _("Partner directory"),
+            _("Success story"),
+        )
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)
+        self.quarterly.retranslate()
+        self.catalogue.retranslate(
+            _("The modules as job-centre staff will see them: what, for whom, when and where."),
+            _("There are no offers in the catalogue yet."),
+        )
+        self.directory.retranslate(
+            _(
+                "Who is responsible for what among the partners; the PDF adds a matrix "
+                "and the contact list. Notes are not printed."
+            ),
+            _("No responsibilities recorded yet."),
+        )
+        self.story.retranslate()
+
+    def clear(self) -> None:
+        """The vault is being locked: the story being written is kept as a draft."""
+        self.story.clear()
+
+    def refresh(self) -> None:
+        self.catalogue.refresh()
+        self.directory.refresh()
+        self.story.refresh()
+
+    def _on_changed(self, changes: Any) -> None:
+        if changes.concerns("module"):
+            self.catalogue.refresh()
+        if changes.concerns("organisation", "contact", "responsibility"):
+            self.directory.refresh()
+        if changes.concerns("participant", "consent"):
+            self.story.refresh()

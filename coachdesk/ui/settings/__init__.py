@@ -1,0 +1,1 @@
+"""Settings: language, lock, the coach, documents, retention and erasure."""

@@ -1,0 +1,1 @@
+"""The window frame: start-up, the main window, lock, idle and crash handling, app-wide signals."""

@@ -1,0 +1,306 @@
+"""Starting the window application, and the one place that opens and locks the vault.
+
+The controller shows one screen at a time: welcome (first start), unlock, or the main
+window. Locking disposes the main window and every participant file (their unsaved work
+kept as drafts), closes the database, zeroes the key and shows the unlock screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import platformdirs
+import shiboken6
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from coachdesk import i18n
+from coachdesk.i18n import _
+from coachdesk.services.facade import Services
+from coachdesk.ui.backup.automatic import AutoBackups
+from coachdesk.ui.backup.jobs import wait_for_backups
+from coachdesk.ui.backup.restore_flow import RestoreRequest, carry_out
+from coachdesk.ui.settings.view import LANGUAGE_KEY, idle_minutes
+from coachdesk.ui.shell import crash
+from coachdesk.ui.shell.busy import busy_cursor
+from coachdesk.ui.shell.idle import IdleWatcher
+from coachdesk.ui.shell.main_window import MainWindow
+from coachdesk.ui.shell.qt_translations import QtTranslations
+from coachdesk.ui.shell.session_watch import SessionWatcher
+from coachdesk.ui.shell.signals import AppSignals
+from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE, demo_folder
+from coachdesk.ui.unlock.screen import UnlockWindow
+from coachdesk.ui.unlock.welcome import WelcomeWindow
+from coachdesk.vault.errors import VaultError
+from coachdesk.vault.store import Vault
+
+APP_NAME = "CoachDesk"
+LAST_VAULT_KEY = "last_vault"
+LOCK_RETRY_MS = 250
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def startup_language(settings: QSettings) -> str:
+    chosen = str(settings.value(LANGUAGE_KEY, "") or "")
+    return chosen if chosen in i18n.SUPPORTED_LANGUAGES else i18n.system_language()
+
+
+class AppController(QObject):
+    """Owns the vault, the services and the screens of one running CoachDesk."""
+
+    def __init__(
+        self,
+        settings: QSettings,
+        data_dir: Path,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.data_dir = data_dir
+        self.today = today
+        self.signals = AppSignals(self)
+        self.idle = IdleWatcher(idle_minutes(settings), self)
+        self.idle.idle_timeout.connect(self.lock)
+        self.idle.suspended.connect(self.lock)
+        self.watch_session(SessionWatcher(self))
+        # Text copied inside CoachDesk (a phone number, a name) must not outlive the lock.
+        self._copied_here = False
+        clipboard = QGuiApplication.clipboard()
+        clipboard.dataChanged.connect(self._clipboard_changed)
+        self.vault: Vault | None = None
+        self.services: Services | None = None
+        self.main_window: MainWindow | None = None
+        self.welcome: WelcomeWindow | None = None
+        self.unlock_window: UnlockWindow | None = None
+        self.auto_backups = AutoBackups(settings, self)
+        self._restored = False
+        """A restore happened: the next unlock writes it to the vault's audit log."""
+        self.signals.language_changed.connect(self._retranslate_screens)
+
+    def watch_session(self, watcher: SessionWatcher) -> None:
+        """Lock when ``watcher`` reports a locked screen or the system going to sleep."""
+        watcher.session_locked.connect(self.lock)
+
+    # -- screens ----------------------------------------------------------------------------------
+
+    def start(self, vault_path: Path | None = None) -> None:
+        if vault_path is None:
+            remembered = str(self.settings.value(LAST_VAULT_KEY, "") or "")
+            vault_path = Path(remembered) if remembered else None
+        if vault_path is not None and Vault.exists(vault_path):
+            self.show_unlock(vault_path)
+        else:
+            self.show_welcome()
+
+    def show_welcome(self) -> None:
+        previous = self._current_screen()
+        self.welcome = WelcomeWindow(self.data_dir)
+        self.welcome.vault_opened.connect(self.open_vault)
+        self.welcome.open_requested.connect(lambda path: self.show_unlock(Path(path)))
+        self._show_screen(self.welcome, previous)
+
+    def show_unlock(self, path: Path) -> None:
+        previous = self._current_screen()
+        hint = ""
+        if path == demo_folder(self.data_dir):
+            hint = _("Demo vault - passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE)
+        self.unlock_window = UnlockWindow(path, hint)
+        self.unlock_window.unlocked.connect(self.open_vault)
+        self.unlock_window.other_vault_requested.connect(self.show_welcome)
+        self.unlock_window.restored.connect(self._mark_restored)
+        self._show_screen(self.unlock_window, previous)
+
+    def _current_screen(self) -> QWidget | None:
+        for screen in (self.main_window, self.unlock_window, self.welcome):
+            if screen is not None and screen.isVisible():
+                return screen
+        return None
+
+    def _show_screen(self, screen: QWidget, previous: QWidget | None) -> None:
+        # Show the new screen before closing the old, so Qt never sees "last window closed".
+        if previous is not None and previous is not self.main_window:
+            screen.resize(previous.size())
+        else:
+            screen.resize(QSize(760, 600))
+        screen.show()
+        screen.raise_()
+        screen.activateWindow()
+        for other in (self.welcome, self.unlock_window):
+            if other is not None and other is not screen:
+                other.close()
+                other.deleteLater()
+        if self.welcome is not screen:
+            self.welcome = None
+        if self.unlock_window is not screen:
+            self.unlock_window = None
+
+    def _retranslate_screens(self) -> None:
+        for screen in (self.welcome, self.unlock_window):
+            if screen is not None and shiboken6.isValid(screen):
+                screen.retranslate()
+
+    # -- the vault --------------------------------------------------------------------------------
+
+    def open_vault(self, vault: Vault) -> None:
+        self.vault = vault
+        self.settings.setValue(LAST_VAULT_KEY, str(vault.path))
+        self.services = Services(vault.sessions, today=self.today)
+        self.services.subscribe(self.signals.publish)
+        with busy_cursor():
+            window = MainWindow(self.services, vault, self.signals, self.settings)
+        window.lock_requested.connect(self.lock)
+        window.idle_minutes_changed.connect(self.idle.set_minutes)
+        window.restore_requested.connect(self.restore_from)
+        self.main_window = window
+        window.show()
+        for screen in (self.welcome, self.unlock_window):
+            if screen is not None:
+                screen.close()
+                screen.deleteLater()
+        self.welcome = None
+        self.unlock_window = None
+        self.idle.set_minutes(idle_minutes(self.settings))
+        self.idle.start()
+        self._after_unlock(window)
+
+    def _after_unlock(self, window: MainWindow) -> None:
+        """Log a restore, say what went wrong with the last automatic backup, back up if due."""
+        assert self.services is not None and self.vault is not None
+        if self._restored:
+            self._restored = False
+            # A full disk is told by the next thing she saves; the restore itself is done.
+            with contextlib.suppress(VaultError):
+                self.services.audit.log_vault_action("restore")
+        self.auto_backups.tell_failure(window)
+        self.auto_backups.start(self.vault)
+
+    def _mark_restored(self) -> None:
+        self._restored = True
+
+    def restore_from(self, request: RestoreRequest) -> None:
+        """Lock the vault, put the checked backup in its place, and show the unlock screen."""
+        vault = self.vault
+        if vault is None:
+            return
+        self.lock()
+        if self.vault is not None or self.unlock_window is None:
+            return  # a dialog still writing kept the vault open; she can try again
+        with busy_cursor():
+            done, notice = carry_out(request, vault.path)
+        self._restored = self._restored or done
+        self.unlock_window.show_notice(notice)
+
+    def lock(self) -> None:
+        """Take every participant's data off the screen and close the vault."""
+        vault = self.vault
+        if vault is None or vault.is_locked:
+            return
+        self.idle.stop()
+        # Dialogs (a message box, an editor) are closed first; their data goes with them.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        if any(isinstance(w, QDialog) and w.isVisible() for w in QApplication.topLevelWidgets()):
+            # A dialog still writing from the vault (a signed export) cannot stop half way:
+            # hide everything else now and close the vault as soon as it has finished.
+            for widget in QApplication.topLevelWidgets():
+                if not isinstance(widget, QDialog) and widget.isVisible():
+                    widget.hide()
+            QTimer.singleShot(LOCK_RETRY_MS, self.lock)
+            return
+        window = self.main_window
+        if window is not None:
+            window.dispose()
+            self.show_unlock(vault.path)
+            window.hide()
+            window.deleteLater()
+        else:
+            self.show_unlock(vault.path)
+        self.main_window = None
+        self.services = None
+        self.vault = None
+        self._clear_clipboard()
+        self.auto_backups.stop()
+        wait_for_backups()
+        vault.lock()
+
+    def _clipboard_changed(self) -> None:
+        active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+        self._copied_here = active and self.vault is not None
+
+    def _clear_clipboard(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if self._copied_here or clipboard.ownsClipboard():
+            clipboard.clear()
+        self._copied_here = False
+
+    def shutdown(self) -> None:
+        """On quit: keep drafts, close the database and release the vault."""
+        self.idle.stop()
+        if self.main_window is not None:
+            self.main_window.dispose()
+            self.main_window.deleteLater()
+            self.main_window = None
+        if self.vault is not None:
+            # Never blocks closing: a failed backup is said at the next unlock.
+            self.auto_backups.stop()
+            wait_for_backups()
+            self.auto_backups.run_now(self.vault)
+            self.vault.lock()
+            self.vault = None
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--vault", type=Path, default=None)
+    parser.add_argument("--lang", choices=i18n.SUPPORTED_LANGUAGES, default=None)
+    known, _rest = parser.parse_known_args(argv)
+    return known
+
+
+def run_gui(argv: list[str] | None = None) -> int:
+    """Start the window application; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    options = _parse(args)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME, *args])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    settings = QSettings()
+    i18n.set_language(options.lang or startup_language(settings))
+    QtTranslations(app)
+    crash.install()
+    controller = AppController(settings, default_data_dir())
+    app.aboutToQuit.connect(controller.shutdown)
+    _quit_on_terminate(app)
+    controller.start(options.vault)
+    return int(app.exec())
+
+
+def _quit_on_terminate(app: QApplication) -> None:
+    """Logging out or Ctrl+C quits normally: drafts are kept and the vault is closed."""
+
+    def handler(_signum: int, _frame: object) -> None:
+        app.quit()
+
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, handler)
+    # Python runs signal handlers only between bytecodes; a timer lets it in now and then.
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(500)

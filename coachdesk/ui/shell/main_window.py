@@ -1,0 +1,298 @@
+"""The main window: navigation between the views, participant files, status bar and lock."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.i18n import _
+from coachdesk.ui.file.window import ParticipantFileWindow
+from coachdesk.ui.participants.view import ParticipantsView
+from coachdesk.ui.settings.view import SettingsView
+from coachdesk.ui.shell.busy import busy_cursor
+from coachdesk.ui.shell.signals import AppSignals
+from coachdesk.ui.shell.view_pages import (
+    PARTICIPANTS,
+    SETTINGS,
+    TODAY,
+    VIEWS,
+    load_view,
+)
+from coachdesk.ui.today.view import TodayView
+
+GEOMETRY_KEY = "main_window/geometry"
+LAST_VIEW_KEY = "main_window/last_view"
+
+
+class MainWindow(QMainWindow):
+    """Emits ``lock_requested`` (button, Ctrl+L) and ``idle_minutes_changed`` from Settings."""
+
+    lock_requested = Signal()
+    idle_minutes_changed = Signal(int)
+    restore_requested = Signal(object)
+
+    def __init__(
+        self,
+        services: Any,
+        vault: Any,
+        signals: AppSignals,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.services = services
+        self.vault = vault
+        self.signals = signals
+        self.settings = settings
+        self.files: dict[int, ParticipantFileWindow] = {}
+
+        self.nav_model = QStandardItemModel(self)
+        for key, title in VIEWS:
+            item = QStandardItem(_(title))
+            item.setData(key, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            self.nav_model.appendRow(item)
+        self.nav = QListView()
+        self.nav.setObjectName("navigation")
+        self.nav.setModel(self.nav_model)
+        self.nav.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.nav.setSpacing(2)
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
+        self.nav.setFont(nav_font)
+
+        # Each view is built the first time it is shown, so unlocking a big vault is quick.
+        self.stack = QStackedWidget()
+        self.views: dict[str, QWidget] = {}
+        self._pages: dict[str, QWidget] = {}
+        for key, _title in VIEWS:
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 0, 0, 0)
+            self._pages[key] = page
+            self.stack.addWidget(page)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.nav, 0)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._fit_navigation()
+
+        self.vault_label = QLabel()
+        self.lock_state = QLabel()
+        self.lock_button = QPushButton()
+        self.lock_button.setObjectName("lock_button")
+        self.statusBar().addWidget(self.vault_label, 1)
+        self.statusBar().addPermanentWidget(self.lock_state)
+        self.statusBar().addPermanentWidget(self.lock_button)
+        self.lock_button.clicked.connect(self.lock_requested)
+
+        self.lock_action = self._action(QKeySequence("Ctrl+L"), self.lock_requested.emit)
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.new_action = self._action(QKeySequence.StandardKey.New, self.new_participant)
+        self.find_action = self._action(QKeySequence.StandardKey.Find, self.focus_search)
+        self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
+
+        self.nav.selectionModel().currentChanged.connect(
+            lambda current, _previous: self._show_row(current.row())
+        )
+        signals.language_changed.connect(self.retranslate)
+        self.retranslate()
+        self._restore_state()
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def view(self, key: str) -> QWidget:
+        """The view for ``key``, built on first use."""
+        built = self.views.get(key)
+        if built is None:
+            built = self._build_view(key)
+            self.views[key] = built
+            layout = self._pages[key].layout()
+            assert layout is not None
+            layout.addWidget(built)
+        return built
+
+    @property
+    def today(self) -> TodayView:
+        return self.view(TODAY)  # type: ignore[return-value]
+
+    @property
+    def participants(self) -> ParticipantsView:
+        return self.view(PARTICIPANTS)  # type: ignore[return-value]
+
+    @property
+    def settings_view(self) -> SettingsView:
+        return self.view(SETTINGS)  # type: ignore[return-value]
+
+    def _build_view(self, key: str) -> QWidget:
+        if key == TODAY:
+            today = TodayView(self.services, self.signals)
+            today.record_requested.connect(self.open_record)
+            today.erasure_requested.connect(self.show_erasure)
+            return today
+        if key == PARTICIPANTS:
+            participants = ParticipantsView(self.services, self.signals)
+            participants.open_requested.connect(self.open_participant)
+            return participants
+        if key == SETTINGS:
+            settings_view = SettingsView(self.services, self.vault, self.settings)
+            settings_view.idle_minutes_changed.connect(self.idle_minutes_changed)
+            settings_view.backups.restore_requested.connect(self.restore_requested)
+            settings_view.retention.erasure_requested.connect(self.show_erasure)
+            return settings_view
+        return load_view(key, self.services, self.signals, self.open_participant)
+
+    def _action(self, shortcut: Any, slot: Any) -> QAction:
+        action = QAction(self)
+        action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _fit_navigation(self) -> None:
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(_(title)) for _key, title in VIEWS)
+        self.nav.setFixedWidth(widest + 4 * metrics.horizontalAdvance("M"))
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(QSize(1100, 720))
+        last = str(self.settings.value(LAST_VIEW_KEY, TODAY))
+        self.show_view(last if last in dict(VIEWS) else TODAY)
+
+    # -- navigation -------------------------------------------------------------------------------
+
+    def current_view(self) -> str:
+        return str(self.nav.currentIndex().data(Qt.ItemDataRole.UserRole) or TODAY)
+
+    def show_view(self, key: str) -> None:
+        row = [k for k, _title in VIEWS].index(key)
+        self.nav.setCurrentIndex(self.nav_model.index(row, 0))
+        self._show_row(row)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = VIEWS[row][0]
+        if key not in self.views:
+            with busy_cursor():
+                self.view(key)
+        self.stack.setCurrentWidget(self._pages[key])
+        self.settings.setValue(LAST_VIEW_KEY, key)
+
+    def focus_search(self) -> None:
+        self.show_view(PARTICIPANTS)
+        self.participants.focus_search()
+
+    def new_participant(self) -> None:
+        self.show_view(PARTICIPANTS)
+        self.participants.new_participant()
+
+    # -- participant files ------------------------------------------------------------------------
+
+    def open_participant(self, participant_id: int) -> None:
+        window = self.files.get(participant_id)
+        if window is None:
+            # Imported on first use: the file's export tab pulls in ReportLab and pyHanko.
+            from coachdesk.ui.file.participant_file import ParticipantFile
+
+            name = self.services.participants.get(participant_id).display_name
+            file_widget = ParticipantFile(self.services, self.signals, participant_id)
+            window = ParticipantFileWindow(file_widget, participant_id, name, self)
+            window.closed.connect(self._file_closed)
+            self.files[participant_id] = window
+            window.resize(self.size() * 0.9)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def open_record(self, item: Any) -> None:
+        """Open the participant file of a Today entry at the section holding the record."""
+        self.open_participant(item.participant_id)
+        window = self.files.get(item.participant_id)
+        if window is not None:
+            window.show_section(item.kind)
+
+    def show_erasure(self) -> None:
+        from coachdesk.ui.settings.erasure_dialog import ErasureDialog
+
+        dialog = ErasureDialog(
+            self.services, self.vault.path, self.settings, self.close_file_for_erasure, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def close_file_for_erasure(self, participant_id: int) -> None:
+        window = self.files.get(participant_id)
+        if window is not None:
+            window.close_for_lock()  # a draft it leaves is erased with her
+            # Gone now, not later: its tabs would reload her records after the erasure.
+            shiboken6.delete(window)
+
+    def _file_closed(self, participant_id: int) -> None:
+        self.files.pop(participant_id, None)
+
+    # -- language, lock, close --------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        for row, (_key, title) in enumerate(VIEWS):
+            self.nav_model.item(row).setText(_(title))
+        self._fit_navigation()
+        self.setWindowTitle(_("CoachDesk - {vault}").format(vault=self.vault.name))
+        self.vault_label.setText(_("Vault: {name}").format(name=self.vault.name))
+        self.vault_label.setToolTip(str(self.vault.path))
+        self.lock_state.setText(_("Unlocked"))
+        self.lock_button.setText(_("Lock"))
+        self.lock_button.setToolTip(_("Lock the vault now (Ctrl+L)"))
+        for view in self.views.values():
+            retranslate = getattr(view, "retranslate", None)
+            if retranslate is not None:
+                retranslate()
+        for window in self.files.values():
+            window.retranslate()
+
+    def dispose(self) -> None:
+        """Before locking: keep drafts of open files, close them, forget every row on screen."""
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.signals.language_changed.disconnect(self.retranslate)
+        for window in list(self.files.values()):
+            window.close_for_lock()
+        self.files.clear()
+        for view in self.views.values():
+            clear = getattr(view, "clear", None)
+            if clear is not None:
+                clear()
+        self.save_geometry()
+
+    def save_geometry(self) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        for window in list(self.files.values()):
+            window.close()
+            if window.isVisible():
+                event.ignore()
+                return
+        super().closeEvent(event)

@@ -1,0 +1,163 @@
+"""Today: what is due, in six sections; Enter or a double-click opens the record."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.i18n import _, format_date, format_datetime
+from coachdesk.services.context import Changes
+from coachdesk.ui.kit.style import heading_label, wrapping_label
+from coachdesk.ui.shell.signals import AppSignals
+from coachdesk.ui.today.model import ITEM_ROLE, PARTICIPANT, WHAT, WHEN, TodayItem, TodayModel
+from coachdesk.ui.today.sections import RETENTION, build_sections
+
+_WIDE_MOMENT = dt.datetime(2026, 12, 28, 10, 30)
+"""A date and time with wide digits, to size the "When" column."""
+
+
+EXPAND_LIMIT = 200
+
+
+class TodayView(QWidget):
+    """Emits ``open_requested(participant_id)``, ``record_requested(TodayItem)`` and
+    ``erasure_requested`` (the list of people whose retention date has come)."""
+
+    open_requested = Signal(int)
+    record_requested = Signal(object)
+    erasure_requested = Signal()
+
+    def __init__(self, services: Any, signals: AppSignals, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._stale = False
+        self.model = TodayModel(self)
+        self.title = heading_label()
+        self.summary = wrapping_label()
+        self.refresh_button = QPushButton()
+        self.erasure_button = QPushButton()
+        self.erasure_button.setVisible(False)
+        self.tree = QTreeView()
+        self.tree.setObjectName("today")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setExpandsOnDoubleClick(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        # Widths from the font, not from the contents: measuring thousands of rows is slow.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        self.tree.activated.connect(self._activated)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.erasure_button)
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        # Several changes in one go (a meeting with agreements) refresh once.
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.erasure_button.clicked.connect(self.erasure_requested)
+        self.signals = signals
+        signals.changed.connect(self._on_changes)
+        self.retranslate()
+        self.refresh()
+
+    def _fit_columns(self) -> None:
+        metrics = self.tree.fontMetrics()
+        em = metrics.horizontalAdvance("M")
+        when = metrics.horizontalAdvance(format_datetime(_WIDE_MOMENT, fmt="short"))
+        self.tree.setColumnWidth(PARTICIPANT, 14 * em)
+        self.tree.setColumnWidth(WHEN, max(when, metrics.horizontalAdvance(_("When"))) + 2 * em)
+
+    def refresh(self) -> None:
+        self._stale = False
+        day = self.services.ctx.today()
+        overview = self.services.reminders.today(day)
+        sections = build_sections(overview)
+        self.model.set_sections(sections)
+        # Sections open unless they are very long: expanding 20,000 overdue agreements of a
+        # whole organisation's history takes most of a second; the heading shows the count
+        # and a click opens the section.
+        for row, section in enumerate(sections):
+            if len(section.items) <= EXPAND_LIMIT:
+                self.tree.expand(self.model.index(row, 0))
+        self._update_texts()
+
+    def clear(self) -> None:
+        """Forget every reminder and stop listening (the vault is being locked)."""
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.signals.changed.disconnect(self._on_changes)
+        self._pending.stop()
+        self.model.clear()
+
+    def _on_changes(self, changes: Changes) -> None:
+        # With thousands of files the overview takes a moment: while hidden, refresh on showing.
+        if self.isVisible():
+            self._pending.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _activated(self, index: QModelIndex) -> None:
+        item = index.siblingAtColumn(0).data(ITEM_ROLE)
+        if isinstance(item, TodayItem):
+            self.open_requested.emit(item.participant_id)
+            self.record_requested.emit(item)
+        elif not index.parent().isValid():
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
+
+    def _update_texts(self) -> None:
+        day = self.services.ctx.today()
+        self.title.setText(_("Today, {date}").format(date=format_date(day, fmt="full")))
+        sections = self.model.sections()
+        self.erasure_button.setVisible(any(s.key == RETENTION and s.items for s in sections))
+        if self.model.item_count():
+            # At a glance, before scrolling: how many entries each section holds.
+            counts = " · ".join(f"{_(section.title)}: {len(section.items)}" for section in sections)
+            self.summary.setText(
+                counts
+                + "\n"
+                + _("Double-click an entry or press Enter to open the participant's file.")
+            )
+        else:
+            self.summary.setText(
+                _(
+                    "Nothing is due today. Plan meetings and agreements in a participant's "
+                    "file; they appear here when they are due."
+                )
+            )
+
+    def retranslate(self) -> None:
+        self.refresh_button.setText(_("Refresh"))
+        self.erasure_button.setText(_("People due for erasure…"))
+        self._fit_columns()
+        # Item texts were composed in the old language: build them again.
+        if self.model.sections():
+            self.refresh()
+        self.model.retranslate()

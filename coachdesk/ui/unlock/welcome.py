@@ -1,0 +1,299 @@
+"""First start: create a vault (then show its recovery code once), open one, or try the demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.i18n import _
+from coachdesk.ui.kit.passphrase_fields import PassphraseFields
+from coachdesk.ui.kit.style import heading_label, wrapping_label
+from coachdesk.ui.shell.busy import busy_cursor
+from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE, create_demo_vault, demo_folder
+from coachdesk.ui.unlock.recovery_sheet import write_recovery_sheet
+from coachdesk.vault.errors import NotAVaultError, VaultError
+from coachdesk.vault.store import Vault
+
+CHOICE, CREATE, RECOVERY = range(3)
+
+
+def free_vault_folder(data_dir: Path) -> Path:
+    """``<data>/vault``, or ``vault-2``, ``vault-3``... when that one is taken."""
+    candidate = data_dir / "vault"
+    n = 2
+    while candidate.exists() and any(candidate.iterdir()):
+        candidate = data_dir / f"vault-{n}"
+        n += 1
+    return candidate
+
+
+def _code_in_two_lines(code: str) -> str:
+    """Eight groups read and copy more easily as two lines of four (and never wrap mid-group)."""
+    groups = code.split("-")
+    half = (len(groups) + 1) // 2
+    return "\n".join("-".join(part) for part in (groups[:half], groups[half:]) if part)
+
+
+class WelcomeWindow(QWidget):
+    """Emits ``vault_opened(Vault)`` with a new open vault, ``open_requested(str)`` for unlock."""
+
+    vault_opened = Signal(object)
+    open_requested = Signal(str)
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self._new_vault: Vault | None = None
+        self._recovery_code = ""
+        self.setObjectName("welcome")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_choice())
+        self.pages.addWidget(self._build_create())
+        self.pages.addWidget(self._build_recovery())
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(self.pages, 4)
+        outer.addStretch(1)
+        self.retranslate()
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    def _build_choice(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        self.title = heading_label()
+        self.intro = wrapping_label()
+        self.create_button = QPushButton()
+        self.open_button = QPushButton()
+        self.demo_button = QPushButton()
+        self.choice_error = wrapping_label(error=True)
+        box.addStretch(1)
+        box.addWidget(self.title)
+        box.addWidget(self.intro)
+        box.addSpacing(self.fontMetrics().height())
+        for w in (self.create_button, self.open_button, self.demo_button):
+            w.setMinimumHeight(int(w.sizeHint().height() * 1.4))
+            box.addWidget(w)
+        box.addWidget(self.choice_error)
+        box.addStretch(2)
+        self.create_button.clicked.connect(self._show_create)
+        self.open_button.clicked.connect(self._choose_existing)
+        self.demo_button.clicked.connect(self.open_demo)
+        return page
+
+    def _build_create(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        self.create_title = heading_label()
+        self.create_intro = wrapping_label()
+        self.folder_label = QLabel()
+        self.folder = QLineEdit(str(free_vault_folder(self.data_dir)))
+        self.folder_button = QPushButton()
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.folder_button)
+        self.passphrase = PassphraseFields()
+        self.create_error = wrapping_label(error=True)
+        self.back_button = QPushButton()
+        self.confirm_create = QPushButton()
+        self.confirm_create.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.confirm_create)
+        box.addStretch(1)
+        for w in (self.create_title, self.create_intro, self.folder_label):
+            box.addWidget(w)
+        box.addLayout(folder_row)
+        box.addWidget(self.passphrase)
+        box.addWidget(self.create_error)
+        box.addLayout(buttons)
+        box.addStretch(2)
+        self.folder_button.clicked.connect(self._choose_new_folder)
+        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(CHOICE))
+        self.confirm_create.clicked.connect(self.create_vault)
+        self.passphrase.changed.connect(lambda: self.create_error.setText(""))
+        return page
+
+    def _build_recovery(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        self.recovery_title = heading_label()
+        self.recovery_intro = wrapping_label()
+        self.recovery_label = QLabel()
+        self.recovery_label.setObjectName("recovery_code")
+        self.recovery_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recovery_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.recovery_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.recovery_label.setMargin(self.fontMetrics().height())
+        code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        code_font.setPointSizeF(code_font.pointSizeF() * 1.6)
+        code_font.setWeight(QFont.Weight.Bold)
+        self.recovery_label.setFont(code_font)
+        self.print_button = QPushButton()
+        self.confirm_written = QCheckBox()
+        self.continue_button = QPushButton()
+        self.continue_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.continue_button)
+        box.addStretch(1)
+        box.addWidget(self.recovery_title)
+        box.addWidget(self.recovery_intro)
+        box.addSpacing(self.fontMetrics().height())
+        box.addWidget(self.recovery_label)
+        box.addSpacing(self.fontMetrics().height())
+        box.addWidget(self.confirm_written)
+        box.addLayout(buttons)
+        box.addStretch(2)
+        self.print_button.clicked.connect(self._print_sheet)
+        self.confirm_written.toggled.connect(self.continue_button.setEnabled)
+        self.continue_button.clicked.connect(self._finish_create)
+        return page
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Welcome to CoachDesk"))
+        self.title.setText(_("Welcome to CoachDesk"))
+        self.intro.setText(
+            _(
+                "CoachDesk keeps your participants' files in an encrypted vault on this "
+                "laptop. Nothing is sent anywhere. Create your vault to begin."
+            )
+        )
+        self.create_button.setText(_("Create a new vault"))
+        self.open_button.setText(_("Open an existing vault…"))
+        self.demo_button.setText(_("Try the demo vault (invented people)"))
+        self.create_title.setText(_("Create a new vault"))
+        self.create_intro.setText(
+            _(
+                "Choose a passphrase you can remember and type quickly, for example a short "
+                "sentence. Without it or the recovery code nobody can open the vault - "
+                "not even you."
+            )
+        )
+        self.folder_label.setText(_("Folder for the vault:"))
+        self.folder_button.setText(_("Choose…"))
+        self.back_button.setText(_("Back"))
+        self.confirm_create.setText(_("Create vault"))
+        self.passphrase.retranslate()
+        self.recovery_title.setText(_("Your recovery code"))
+        self.recovery_intro.setText(
+            _(
+                "If you forget your passphrase, this code opens the vault. It is shown only "
+                "now. Write it down or print the recovery sheet, and keep it in a locked place."
+            )
+        )
+        self.recovery_label.setText(_code_in_two_lines(self._recovery_code))
+        self.print_button.setText(_("Print recovery sheet…"))
+        self.confirm_written.setText(_("I have written down or printed the recovery code"))
+        self.continue_button.setText(_("Continue"))
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def _show_create(self) -> None:
+        self.choice_error.setText("")
+        self.pages.setCurrentIndex(CREATE)
+        self.passphrase.first.setFocus()
+
+    def _choose_new_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, _("Folder for the vault"), str(self.data_dir)
+        )
+        if folder:
+            self.folder.setText(folder)
+
+    def _choose_existing(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Open a vault"), str(self.data_dir))
+        if folder:
+            self.request_open(Path(folder))
+
+    def request_open(self, folder: Path) -> None:
+        if not Vault.exists(folder):
+            self.choice_error.setText(str(NotAVaultError()))
+            return
+        self.open_requested.emit(str(folder))
+
+    def create_vault(self) -> None:
+        problem = self.passphrase.problem()
+        folder_text = self.folder.text().strip()
+        if problem is None and not folder_text:
+            problem = _("Please choose a folder for the vault.")
+        if problem is not None:
+            self.create_error.setText(problem)
+            return
+        try:
+            with busy_cursor():
+                vault, code = Vault.create(Path(folder_text), self.passphrase.first.text())
+        except VaultError as exc:
+            self.create_error.setText(str(exc))
+            return
+        self.passphrase.clear()
+        self._new_vault = vault
+        self._recovery_code = code
+        self.recovery_label.setText(_code_in_two_lines(code))
+        self.confirm_written.setChecked(False)
+        self.pages.setCurrentIndex(RECOVERY)
+
+    def _print_sheet(self) -> None:
+        assert self._new_vault is not None
+        target, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Save recovery sheet"),
+            str(Path.home() / "coachdesk-recovery-sheet.pdf"),
+            _("PDF files (*.pdf)"),
+        )
+        if target:
+            write_recovery_sheet(Path(target), self._recovery_code, self._new_vault.name)
+
+    def _finish_create(self) -> None:
+        vault = self._new_vault
+        if vault is None or not self.confirm_written.isChecked():
+            return
+        self._new_vault = None
+        self._recovery_code = ""
+        self.recovery_label.setText("")
+        self.vault_opened.emit(vault)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closed on the recovery page: the new vault was made, so close it properly.
+        if self._new_vault is not None:
+            self._new_vault.lock()
+            self._new_vault = None
+        super().closeEvent(event)
+
+    def open_demo(self) -> None:
+        folder = demo_folder(self.data_dir)
+        if Vault.exists(folder):
+            self.open_requested.emit(str(folder))
+            return
+        try:
+            with busy_cursor():
+                vault = create_demo_vault(folder)
+        except VaultError as exc:
+            self.choice_error.setText(str(exc))
+            return
+        QMessageBox.information(
+            self,
+            _("Demo vault"),
+            _(
+                "The demo vault holds invented participants to try CoachDesk. "
+                "Its passphrase is:\n\n{passphrase}\n\nUse your own vault for real people."
+            ).format(passphrase=DEMO_PASSPHRASE),
+        )
+        self.vault_opened.emit(vault)
