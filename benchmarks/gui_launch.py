@@ -20,7 +20,7 @@ def main() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from coachdesk.services.facade import Services
+    from coachdesk.facade import Services
     from coachdesk.ui.shell.main_window import LAST_VIEW_KEY, PARTICIPANTS, MainWindow
     from coachdesk.ui.shell.signals import AppSignals
     from coachdesk.vault.keyslots import KeySlots

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 
 _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"

@@ -26,7 +26,7 @@ from coachdesk.demo.generate import generate_demo
 from coachdesk.export.service import ExportService
 from coachdesk.models import Organisation
 from coachdesk.models.enums import OrganisationKind
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.vault.backup import backup
 from coachdesk.vault.keyslots import KeySlots
 from coachdesk.vault.store import SLOTS_NAME, Vault

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from benchmarks.stats import Timing, measure, measure_each
 from coachdesk import models as m
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.vault.engine import CACHE_KIB
 from coachdesk.vault.store import Vault
 

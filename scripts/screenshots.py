@@ -80,7 +80,7 @@ def take_screenshots(out: Path, lang: str) -> list[Path]:
 
     from coachdesk import i18n
     from coachdesk.demo.generate import generate_demo
-    from coachdesk.services.facade import Services
+    from coachdesk.facade import Services
     from coachdesk.ui.shell.main_window import VIEWS, MainWindow
     from coachdesk.ui.shell.signals import AppSignals
     from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE

@@ -52,7 +52,7 @@ def vault(vault_path: Path) -> Iterator[Vault]:
 @pytest.fixture
 def services(vault: Vault):  # type: ignore[no-untyped-def]
     """All services on the open vault; "today" is fixed at TODAY for repeatable tests."""
-    from coachdesk.services.facade import Services
+    from coachdesk.facade import Services
 
     return Services(vault.sessions, actor="Test Coach", today=lambda: TODAY)
 

@@ -38,7 +38,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from coachdesk.export.facts import REASON_LABELS
     from coachdesk.export.service import ExportService
     from coachdesk.labels import label
-    from coachdesk.services.facade import Services
+    from coachdesk.facade import Services
 
     with unlocked_vault(args, args.path) as vault:
         services = Services(vault.sessions)
@@ -114,7 +114,7 @@ def add_certificate(sub: Any) -> None:
 
 def cmd_certificate(args: argparse.Namespace) -> int:
     from coachdesk.export.service import ExportService
-    from coachdesk.services.facade import Services
+    from coachdesk.facade import Services
 
     with unlocked_vault(args, args.path) as vault:
         exports = ExportService(Services(vault.sessions).ctx)

@@ -140,7 +140,7 @@ def _add_participants(sub: SubParsers) -> None:
 
 def cmd_participants(args: argparse.Namespace) -> int:
     from coachdesk.labels import label
-    from coachdesk.services.facade import Services
+    from coachdesk.facade import Services
 
     with unlocked_vault(args, args.path) as vault:
         rows = Services(vault.sessions).participants.list(include_archived=True)

@@ -43,7 +43,7 @@ def add_report(sub: Any) -> None:
 def cmd_report_quarterly(args: argparse.Namespace) -> int:
     from coachdesk.export.service import ExportService
     from coachdesk.reports.service import ReportService
-    from coachdesk.services.facade import Services
+    from coachdesk.facade import Services
 
     with unlocked_vault(args, args.path) as vault:
         services = Services(vault.sessions)

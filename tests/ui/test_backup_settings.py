@@ -176,7 +176,7 @@ def test_failed_auto_backup_never_blocks_closing(qapp, vault_path, qtbot, tmp_pa
 
 def test_damaged_vault_offers_the_newest_good_backup(qtbot, vault_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
     with Vault.open(vault_path, PASSPHRASE) as vault:
-        from coachdesk.services.facade import Services
+        from coachdesk.facade import Services
 
         Services(vault.sessions).participants.create(ParticipantDraft("Ayşe", "Yılmaz"))
         automatic_backup(vault)
@@ -206,7 +206,7 @@ def test_damaged_vault_offers_the_newest_good_backup(qtbot, vault_path, tmp_path
         qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
     vault = opened.args[0]
     try:
-        from coachdesk.services.facade import Services
+        from coachdesk.facade import Services
 
         assert Services(vault.sessions).participants.count() == 1
     finally:

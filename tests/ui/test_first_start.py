@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE
 from coachdesk.ui.unlock.recovery_sheet import write_recovery_sheet
 from coachdesk.ui.unlock.screen import UnlockWindow

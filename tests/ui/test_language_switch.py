@@ -13,7 +13,7 @@ from babel.messages.mofile import write_mo
 from PySide6.QtCore import QSettings, Qt
 
 from coachdesk import i18n
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.ui.settings.view import LANGUAGE_KEY
 from coachdesk.ui.shell.main_window import PARTICIPANTS, SETTINGS, MainWindow
 from coachdesk.ui.shell.main_window import TODAY as TODAY_VIEW

@@ -127,7 +127,7 @@ def test_flipped_byte_in_a_backup_is_always_detected(
 def test_damage_found_while_saving_says_damaged_not_disk_error(
     filled: tuple[Path, dict[str, list[tuple[object, ...]]]], tmp_path: Path
 ) -> None:
-    from coachdesk.services.facade import Services
+    from coachdesk.facade import Services
     from coachdesk.services.participants import ParticipantDraft
 
     shutil.copytree(filled[0], tmp_path / "v")

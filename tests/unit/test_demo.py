@@ -27,7 +27,7 @@ from coachdesk.models.enums import (
 from coachdesk.services.aftercare import FollowUpDraft, validate_followup
 from coachdesk.services.consent_rules import check_recipient, validate_consent
 from coachdesk.services.consents import ConsentDraft
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.services.goals import (
     GoalDraft,
     MilestoneDraft,

@@ -20,7 +20,7 @@ from coachdesk.export.service import ExportService
 from coachdesk.models import VaultSetting
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.services.context import ServiceContext
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.vault.errors import DISK_FULL, READ_ONLY, StorageError
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from coachdesk.documents.signing import load_pkcs12
 from coachdesk.export.service import ExportService
 from coachdesk.services.errors import ValidationError
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 
 PASSWORD = "Träger-2026"
 FUZZ = settings(

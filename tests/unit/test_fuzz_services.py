@@ -29,7 +29,7 @@ from coachdesk.services.aftercare import FollowUpDraft
 from coachdesk.services.consents import ConsentDraft
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.errors import NotFoundError, ValidationError
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.services.goals import GoalDraft, MilestoneDraft
 from coachdesk.services.handovers import HandoverDraft
 from coachdesk.services.meeting_records import MeetingDraft

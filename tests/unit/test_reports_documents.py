@@ -17,7 +17,7 @@ from coachdesk.reports.service import ReportResult, ReportService
 from coachdesk.services.consents import ConsentDraft
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.errors import ValidationError
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.services.modules import ModuleDraft
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.services.responsibilities import ResponsibilityDraft

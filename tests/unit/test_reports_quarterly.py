@@ -25,7 +25,7 @@ from coachdesk.models.enums import DataCategory, ExitDestination, MilestoneKind
 from coachdesk.reports.published import publish
 from coachdesk.reports.service import ReportService
 from coachdesk.reports.suppression import HIDDEN_TEXT, SMALL_TEXT
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE, TODAY
 from tests.unit.test_export_documents import pdftotext

@@ -20,7 +20,7 @@ from coachdesk.models import ExportRecord
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.models.enums import ParticipantStatus
 from coachdesk.reports.service import ReportService
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault.errors import DISK_FULL, READ_ONLY, StorageError
 from coachdesk.vault.store import Vault

@@ -12,7 +12,7 @@ from coachdesk.services.consents import ConsentDraft
 from coachdesk.services.context import Changes
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.errors import NotFoundError, ValidationError
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.services.participants import ParticipantDraft
 from tests.conftest import TODAY
 

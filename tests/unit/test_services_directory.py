@@ -10,7 +10,7 @@ from coachdesk.models.enums import OrganisationKind
 from coachdesk.services.context import Changes
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.errors import NotFoundError, ValidationError
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.services.responsibilities import ResponsibilityDraft
 
 JOBCENTRE = OrganisationDraft("Jobcenter Dortmund", OrganisationKind.JOB_CENTRE, phone="0231 842")

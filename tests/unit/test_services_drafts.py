@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 
 
 def test_drafts_keep_form_content_without_audit(services: Services) -> None:

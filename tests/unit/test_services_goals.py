@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from coachdesk.models.enums import GoalStatus, MilestoneKind
 from coachdesk.services.context import Changes
 from coachdesk.services.errors import NotFoundError, ValidationError
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.services.goals import GoalDraft, MilestoneDraft
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault.errors import StorageError

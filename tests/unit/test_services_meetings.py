@@ -10,7 +10,7 @@ import pytest
 from coachdesk.models.enums import AttendeeRole, MeetingKind
 from coachdesk.services.context import Changes
 from coachdesk.services.errors import NotFoundError, ValidationError
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.services.meetings import AgreementDraft, AttendeeDraft, MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
 from tests.conftest import TODAY

@@ -10,7 +10,7 @@ import pytest
 from coachdesk.models.enums import AttendanceStatus, EnrolmentResult
 from coachdesk.services.context import Changes
 from coachdesk.services.errors import NotFoundError, ValidationError
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.services.modules import ModuleDraft
 from coachdesk.services.participants import ParticipantDraft
 from tests.conftest import TODAY

@@ -14,7 +14,7 @@ from coachdesk.models.enums import (
 from coachdesk.services.aftercare import FollowUpDraft
 from coachdesk.services.consents import ConsentDraft
 from coachdesk.services.directory import OrganisationDraft
-from coachdesk.services.facade import Services
+from coachdesk.facade import Services
 from coachdesk.services.goals import GoalDraft
 from coachdesk.services.meetings import AgreementDraft, MeetingDraft
 from coachdesk.services.participants import ParticipantDraft

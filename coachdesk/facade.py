@@ -1,4 +1,7 @@
-"""All services of an open vault, handed to the UI and the CLI as one object."""
+"""All services of an open vault, handed to the UI and the CLI as one object.
+
+It sits above export/ and reports/ (it hands out their services too), below ui/ and cli/.
+"""
 
 from __future__ import annotations
 
