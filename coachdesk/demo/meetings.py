@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from coachdesk import models as m
-from coachdesk.demo import data
+from coachdesk.demo import data, phrases
 from coachdesk.demo.records import FileRecords
 from coachdesk.models.enums import AttendeeRole, MeetingKind
 from coachdesk.models.enums import ParticipantStatus as St
@@ -42,10 +42,10 @@ def add_meetings(
             participant_id=pid,
             kind=kind,
             held_at=dt.datetime.combine(day, dt.time(rng.choice((9, 10, 11, 14)), 0)),
-            location=rng.choice(data.MEETING_LOCATIONS),
-            agenda=rng.choice(data.AGENDAS),
-            shared_summary="" if upcoming else rng.choice(data.SUMMARIES).format(name=name),
-            internal_notes="" if upcoming else rng.choice(data.INTERNAL_NOTES),
+            location=rng.choice(phrases.MEETING_LOCATIONS),
+            agenda=rng.choice(phrases.AGENDAS),
+            shared_summary="" if upcoming else rng.choice(phrases.SUMMARIES).format(name=name),
+            internal_notes="" if upcoming else rng.choice(phrases.INTERNAL_NOTES),
             archived_at=None,
         )
         attendees: list[tuple[str, AttendeeRole, int | None]] = [
@@ -56,11 +56,13 @@ def add_meetings(
             officer_name = records.dir.contact_names[officer]
             attendees.append((officer_name, AttendeeRole.INTEGRATION_OFFICER, officer))
             if rng.random() < 0.04:
-                attendees.append((data.DISABILITY_OFFICER, AttendeeRole.DISABILITY_OFFICER, None))
+                attendees.append(
+                    (phrases.DISABILITY_OFFICER, AttendeeRole.DISABILITY_OFFICER, None)
+                )
         elif kind == MeetingKind.GROUP:
-            attendees.append((data.PEER_MENTOR, AttendeeRole.OTHER, None))
+            attendees.append((phrases.PEER_MENTOR, AttendeeRole.OTHER, None))
         if needs_interpreter:
-            interpreter = data.INTERPRETERS[interpreter_language]
+            interpreter = phrases.INTERPRETERS[interpreter_language]
             attendees.append((interpreter, AttendeeRole.INTERPRETER, None))
         for position, (who, role, contact) in enumerate(attendees):
             rows.add(
@@ -74,7 +76,7 @@ def add_meetings(
             )
         if upcoming:
             continue
-        for position, (who, what) in enumerate(rng.sample(data.AGREEMENTS, rng.randint(1, 3))):
+        for position, (who, what) in enumerate(rng.sample(phrases.AGREEMENTS, rng.randint(1, 3))):
             due = day + records.days(10, 45)
             done = due < today and rng.random() < 0.6
             rows.add(

@@ -12,7 +12,7 @@ import random
 import unicodedata
 
 from coachdesk import models as m
-from coachdesk.demo import data, names
+from coachdesk.demo import data, names, phrases
 from coachdesk.demo.meetings import add_meetings
 from coachdesk.demo.records import Directory, FileRecords, IdAllocator, Rows, add_months
 from coachdesk.models.enums import (
@@ -108,7 +108,9 @@ class PersonFactory:
             exit_date=exit_date,
             exit_destination=destination,
             integration_officer_id=officer,
-            internal_notes=PAUSE_NOTE if status == St.PAUSED else rng.choice(data.INTERNAL_NOTES),
+            internal_notes=PAUSE_NOTE
+            if status == St.PAUSED
+            else rng.choice(phrases.INTERNAL_NOTES),
             retention_until=(
                 add_months(exit_date, DEFAULT_RETENTION_MONTHS) if exit_date else None
             ),

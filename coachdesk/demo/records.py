@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coachdesk import models as m
-from coachdesk.demo import data
+from coachdesk.demo import data, phrases
 from coachdesk.models.enums import (
     AftercareStatus,
     ConsentMethod,
@@ -128,7 +128,7 @@ class FileRecords:
             day = max(entry, self.today - self.days(1, 30))
             forms.append((HandoverKind.COACH_TO_COACH, day, data.COACH_NAME, other, None))
         for kind, day, author, organisation, contact in forms:
-            text = data.HANDOVER_TEXT
+            text = phrases.HANDOVER_TEXT
             self.rows.add(
                 m.Handover,
                 id=self.ids.next(m.Handover),
@@ -145,7 +145,7 @@ class FileRecords:
                 obstacles=text["obstacles"],
                 next_steps=text["next_steps"] if kind != HandoverKind.EXIT else "",
                 recommendation=text["recommendation"] if kind != HandoverKind.INTAKE else "",
-                internal_notes=self.rng.choice(data.INTERNAL_NOTES),
+                internal_notes=self.rng.choice(phrases.INTERNAL_NOTES),
                 archived_at=None,
             )
 
@@ -223,7 +223,7 @@ class FileRecords:
             participant_id=self.pid,
             recipient_organisation_id=organisation,
             recipient_contact_id=contact,
-            purpose=data.CONSENT_PURPOSE,
+            purpose=phrases.CONSENT_PURPOSE,
             legal_basis=basis,
             method=method,
             witness="Kollegin Aylin Kaya" if method == ConsentMethod.ORAL_WITH_WITNESS else "",
