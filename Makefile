@@ -54,7 +54,7 @@ extract-messages: $(STAMP)
 update-catalogs: extract-messages
 	for po in translations/*.po; do \
 	  lang=$$(basename $$po .po); \
-	  $(VENV)/bin/pybabel update --no-fuzzy-matching -D coachdesk -l $$lang -i translations/coachdesk.pot -o $$po; \
+	  $(VENV)/bin/pybabel update --no-fuzzy-matching -w 100 -D coachdesk -l $$lang -i translations/coachdesk.pot -o $$po; \
 	done
 
 clean:

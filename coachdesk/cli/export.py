@@ -37,8 +37,8 @@ def add_export(sub: Any) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from coachdesk.export.facts import REASON_LABELS
     from coachdesk.export.service import ExportService
-    from coachdesk.labels import label
     from coachdesk.facade import Services
+    from coachdesk.labels import label
 
     with unlocked_vault(args, args.path) as vault:
         services = Services(vault.sessions)

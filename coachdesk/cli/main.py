@@ -139,8 +139,8 @@ def _add_participants(sub: SubParsers) -> None:
 
 
 def cmd_participants(args: argparse.Namespace) -> int:
-    from coachdesk.labels import label
     from coachdesk.facade import Services
+    from coachdesk.labels import label
 
     with unlocked_vault(args, args.path) as vault:
         rows = Services(vault.sessions).participants.list(include_archived=True)

@@ -42,8 +42,8 @@ def add_report(sub: Any) -> None:
 
 def cmd_report_quarterly(args: argparse.Namespace) -> int:
     from coachdesk.export.service import ExportService
-    from coachdesk.reports.service import ReportService
     from coachdesk.facade import Services
+    from coachdesk.reports.service import ReportService
 
     with unlocked_vault(args, args.path) as vault:
         services = Services(vault.sessions)

@@ -68,12 +68,9 @@ def render_meeting_summary(data: DocumentData, out: BinaryIO) -> SignatureBox:
         agreements = [
             (
                 a.who,
-                a.what
-                + (
-                    " (" + _("due {date}", lang).format(date=fmt(a.due_date, lang)) + ")"
-                    if a.due_date
-                    else ""
-                ),
+                _("{what} (due {date})", lang).format(what=a.what, date=fmt(a.due_date, lang))
+                if a.due_date
+                else a.what,
             )
             for a in meeting.agreements
         ]

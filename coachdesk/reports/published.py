@@ -204,9 +204,13 @@ def to_csv(report: PublishedReport) -> bytes:
             w.writerow([b.title, b.total_label, b.total.text])
     modules = _("Modules held", lang)
     for m in report.modules:
-        w.writerow([modules, m.title + " – " + _("sessions", lang), str(m.sessions)])
-        w.writerow([modules, m.title + " – " + _("participants", lang), m.participants.text])
-        w.writerow([modules, m.title + " – " + _("attendance rate", lang), m.attendance_rate])
+        rows = (
+            (_("{module}: sessions", lang), str(m.sessions)),
+            (_("{module}: participants", lang), m.participants.text),
+            (_("{module}: attendance rate", lang), m.attendance_rate),
+        )
+        for caption, value in rows:
+            w.writerow([modules, caption.format(module=m.title), value])
     w.writerow(["", "", _(SUPPRESSION_NOTE, lang)])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from coachdesk.i18n import _
+from coachdesk.i18n import _, format_date
 from coachdesk.labels import label
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.file.section import FileSection, button_row, guarded
@@ -61,16 +61,19 @@ class OverviewTab(FileSection):
     def _show_status(self) -> None:
         if self.record is None:
             return
-        text = _("Status: {status}").format(status=label(self.record.status))
-        if self.record.is_archived:
-            text += " · " + _("archived")
+        status = label(self.record.status)
+        parts = [
+            _("Status: {status}, archived").format(status=status)
+            if self.record.is_archived
+            else _("Status: {status}").format(status=status)
+        ]
         if self.record.retention_until is not None:
-            from coachdesk.i18n import format_date
-
-            text += " · " + _("to be erased after {date}").format(
-                date=format_date(self.record.retention_until)
+            parts.append(
+                _("To be erased after {date}.").format(
+                    date=format_date(self.record.retention_until)
+                )
             )
-        self.status_line.setText(text)
+        self.status_line.setText(" · ".join(parts))
 
     def refresh(self) -> None:
         """Reload, unless the coach is editing: her typing is never overwritten."""

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.services.errors import ValidationError
+from coachdesk.ui.kit.count_spin_box import CountSpinBox
 from coachdesk.ui.kit.style import message_label, wrapping_label
 
 
@@ -31,7 +31,7 @@ class RetentionGroup(QGroupBox):
         self.setObjectName("retention")
         self.services = services
         self.intro = wrapping_label()
-        self.months = QSpinBox()
+        self.months = CountSpinBox(lambda n: ngettext("{n} month", "{n} months", n))
         self.months.setObjectName("retention_months")
         self.months.setRange(1, 120)
         self.months.setValue(services.settings.retention_months())
@@ -68,7 +68,7 @@ class RetentionGroup(QGroupBox):
             )
         )
         self.months_label.setText(_("Keep files after exit for:"))
-        self.months.setSuffix(" " + _("months"))
+        self.months.retranslate()
         self.save_button.setText(_("Save period"))
         self.due_button.setText(_("People due for erasure…"))
 

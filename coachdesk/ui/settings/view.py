@@ -16,15 +16,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from coachdesk import i18n
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.services.errors import ValidationError
 from coachdesk.ui.backup.page import BackupsGroup
+from coachdesk.ui.kit.count_spin_box import CountSpinBox
 from coachdesk.ui.kit.passphrase_fields import PassphraseFields
 from coachdesk.ui.kit.style import heading_label, message_label, wrapping_label
 from coachdesk.ui.settings.retention import RetentionGroup
@@ -65,7 +65,9 @@ class SettingsView(QWidget):
         for code in i18n.SUPPORTED_LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
         self.language.setCurrentIndex(self.language.findData(i18n.current_language()))
-        self.idle = QSpinBox()
+        self.idle = CountSpinBox(
+            lambda n: ngettext("{n} minute without input", "{n} minutes without input", n)
+        )
         self.idle.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
         self.idle.setValue(idle_minutes(settings))
         self.coach_name = QLineEdit(services.settings.coach_name())
@@ -159,7 +161,7 @@ class SettingsView(QWidget):
         self.general.setTitle(_("General"))
         self.language_label.setText(_("&Language:"))
         self.idle_label.setText(_("Lock &automatically after:"))
-        self.idle.setSuffix(" " + _("minutes without input"))
+        self.idle.retranslate()
         self.coach_label.setText(_("Your &name (on documents and in the log):"))
         self.coach_save.setText(_("Save name"))
         self.security.setTitle(_("Change passphrase"))

@@ -22,8 +22,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from coachdesk import i18n
-from coachdesk.i18n import _
 from coachdesk.facade import Services
+from coachdesk.i18n import _
 from coachdesk.ui.backup.automatic import AutoBackups
 from coachdesk.ui.backup.jobs import wait_for_backups
 from coachdesk.ui.backup.restore_flow import RestoreRequest, carry_out
