@@ -1,0 +1,121 @@
+"""The shared form pieces, used with the keyboard: form rows and spin boxes with counted units."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from coachdesk import i18n
+from coachdesk.i18n import N_, ngettext
+from coachdesk.ui.kit.count_spin_box import CountSpinBox
+from coachdesk.ui.kit.form_rows import FormRows, plain_caption
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    before = i18n.current_language()
+    i18n.set_language("de")
+    yield
+    i18n.set_language(before)
+
+
+def months_box(qtbot: QtBot) -> CountSpinBox:
+    box = CountSpinBox(lambda n: ngettext("{n} month", "{n} months", n))
+    box.setRange(0, 120)
+    qtbot.addWidget(box)
+    box.show()
+    return box
+
+
+def type_value(qtbot: QtBot, box: CountSpinBox, digits: str) -> None:
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, digits)
+
+
+@pytest.mark.usefixtures("german")
+def test_the_unit_follows_the_number_as_she_types(qtbot: QtBot) -> None:
+    box = months_box(qtbot)
+    type_value(qtbot, box, "1")
+    assert (box.value(), box.text()) == (1, "1 Monat")
+    type_value(qtbot, box, "36")
+    assert (box.value(), box.text()) == (36, "36 Monate")
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert box.text() == "35 Monate"
+
+
+def test_the_unit_follows_the_language(qtbot: QtBot) -> None:
+    box = months_box(qtbot)
+    type_value(qtbot, box, "6")
+    i18n.set_language("de")
+    try:
+        box.retranslate()
+        assert box.text() == "6 Monate"
+    finally:
+        i18n.set_language("en")
+    box.retranslate()
+    assert box.text() == "6 months"
+
+
+def form(qtbot: QtBot) -> tuple[QWidget, FormRows]:
+    window = QWidget()
+    qtbot.addWidget(window)
+    rows = FormRows(window)
+    # Made in another order than shown: Tab must follow the rows, not the creation order.
+    phone, role, first = QLineEdit(window), QLineEdit(window), QLineEdit(window)
+    rows.add("first_name", N_("&First name:"), first)
+    rows.add("role", N_("Role"), role)
+    rows.add("phone", N_("Phone"), phone)
+    rows.chain_tabs()
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return window, rows
+
+
+def accessible_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    return interface.text(QAccessible.Text.Name)
+
+
+def test_a_screen_reader_hears_each_caption(qtbot: QtBot) -> None:
+    _window, rows = form(qtbot)
+    assert [accessible_name(w) for w in rows.fields.values()] == ["First name", "Role", "Phone"]
+
+
+@pytest.mark.usefixtures("german")
+def test_captions_and_names_are_translated(qtbot: QtBot) -> None:
+    _window, rows = form(qtbot)
+    assert rows.captions["role"].text() == i18n._("Role")
+    assert accessible_name(rows.fields["role"]) == i18n._("Role")
+
+
+def test_tab_walks_the_fields_in_their_order(qtbot: QtBot) -> None:
+    window, rows = form(qtbot)
+    first, role, phone = rows.fields.values()
+    first.setFocus()
+    qtbot.keyClicks(first, "Amina")
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    assert window.focusWidget() is role
+    qtbot.keyClicks(role, "Mentorin")
+    qtbot.keyClick(role, Qt.Key.Key_Tab)
+    assert window.focusWidget() is phone
+    qtbot.keyClicks(phone, "0151 2345")
+    assert [w.text() for w in (first, role, phone)] == ["Amina", "Mentorin", "0151 2345"]
+
+
+def test_a_field_name_is_used_once(qtbot: QtBot) -> None:
+    _window, rows = form(qtbot)
+    with pytest.raises(ValueError):
+        rows.add("role", N_("Role"), QLineEdit())
+
+
+def test_plain_caption() -> None:
+    assert plain_caption("&Current passphrase:") == "Current passphrase"
+    assert plain_caption("Rock && roll") == "Rock & roll"
