@@ -24,9 +24,9 @@ from benchmarks.stats import measure, summarise
 from benchmarks.workload import plain_copy, plain_sessions, run_workload, sample_ids
 from coachdesk.demo.generate import generate_demo
 from coachdesk.export.service import ExportService
+from coachdesk.facade import Services
 from coachdesk.models import Organisation
 from coachdesk.models.enums import OrganisationKind
-from coachdesk.facade import Services
 from coachdesk.vault.backup import backup
 from coachdesk.vault.keyslots import KeySlots
 from coachdesk.vault.store import SLOTS_NAME, Vault

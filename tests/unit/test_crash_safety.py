@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select as sql_select
 
-from coachdesk.models import Participant
 from coachdesk.facade import Services
+from coachdesk.models import Participant
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault.backup import backup, verify_backup
 from coachdesk.vault.errors import WrongPassphraseError

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from coachdesk import models as m
 from coachdesk.demo.generate import BATCH_SIZE, INSERT_ORDER, DemoSummary, generate_demo
+from coachdesk.facade import Services
 from coachdesk.models.enums import (
     SPECIAL_CATEGORIES,
     AttendeeRole,
@@ -27,7 +28,6 @@ from coachdesk.models.enums import (
 from coachdesk.services.aftercare import FollowUpDraft, validate_followup
 from coachdesk.services.consent_rules import check_recipient, validate_consent
 from coachdesk.services.consents import ConsentDraft
-from coachdesk.facade import Services
 from coachdesk.services.goals import (
     GoalDraft,
     MilestoneDraft,

@@ -17,10 +17,10 @@ import pytest
 
 from coachdesk.documents.signing import verify
 from coachdesk.export.service import ExportService
+from coachdesk.facade import Services
 from coachdesk.models import VaultSetting
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.services.context import ServiceContext
-from coachdesk.facade import Services
 from coachdesk.vault.errors import DISK_FULL, READ_ONLY, StorageError
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from coachdesk.models import Participant
 from coachdesk.facade import Services
+from coachdesk.models import Participant
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault.backup import backup, verify_backup
 from coachdesk.vault.errors import StorageError

@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 
 from coachdesk.documents.signing import load_pkcs12
 from coachdesk.export.service import ExportService
-from coachdesk.services.errors import ValidationError
 from coachdesk.facade import Services
+from coachdesk.services.errors import ValidationError
 
 PASSWORD = "Träger-2026"
 FUZZ = settings(

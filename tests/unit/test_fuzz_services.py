@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from coachdesk.facade import Services
 from coachdesk.models.enums import (
     AttendanceStatus,
     EnrolmentResult,
@@ -29,7 +30,6 @@ from coachdesk.services.aftercare import FollowUpDraft
 from coachdesk.services.consents import ConsentDraft
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.errors import NotFoundError, ValidationError
-from coachdesk.facade import Services
 from coachdesk.services.goals import GoalDraft, MilestoneDraft
 from coachdesk.services.handovers import HandoverDraft
 from coachdesk.services.meeting_records import MeetingDraft

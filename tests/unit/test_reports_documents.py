@@ -11,13 +11,13 @@ import pytest
 
 from coachdesk.cli.main import main
 from coachdesk.export.service import ExportService
+from coachdesk.facade import Services
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.models.enums import OrganisationKind, ParticipantStatus
 from coachdesk.reports.service import ReportResult, ReportService
 from coachdesk.services.consents import ConsentDraft
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.errors import ValidationError
-from coachdesk.facade import Services
 from coachdesk.services.modules import ModuleDraft
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.services.responsibilities import ResponsibilityDraft

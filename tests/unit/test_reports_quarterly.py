@@ -20,12 +20,12 @@ from sqlalchemy import text
 from coachdesk.demo.generate import generate_demo
 from coachdesk.documents.signing import verify
 from coachdesk.export.service import ExportService
+from coachdesk.facade import Services
 from coachdesk.labels import label
 from coachdesk.models.enums import DataCategory, ExitDestination, MilestoneKind
 from coachdesk.reports.published import publish
 from coachdesk.reports.service import ReportService
 from coachdesk.reports.suppression import HIDDEN_TEXT, SMALL_TEXT
-from coachdesk.facade import Services
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE, TODAY
 from tests.unit.test_export_documents import pdftotext

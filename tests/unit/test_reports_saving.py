@@ -16,11 +16,11 @@ from sqlalchemy import event, func, select
 from coachdesk.cli.main import main
 from coachdesk.documents.signing import verify
 from coachdesk.export.service import ExportService
+from coachdesk.facade import Services
 from coachdesk.models import ExportRecord
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.models.enums import ParticipantStatus
 from coachdesk.reports.service import ReportService
-from coachdesk.facade import Services
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault.errors import DISK_FULL, READ_ONLY, StorageError
 from coachdesk.vault.store import Vault

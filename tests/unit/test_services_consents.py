@@ -7,12 +7,12 @@ from dataclasses import replace
 
 import pytest
 
+from coachdesk.facade import Services
 from coachdesk.models.enums import ConsentMethod, DataCategory, LegalBasis, OrganisationKind
 from coachdesk.services.consents import ConsentDraft
 from coachdesk.services.context import Changes
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.errors import NotFoundError, ValidationError
-from coachdesk.facade import Services
 from coachdesk.services.participants import ParticipantDraft
 from tests.conftest import TODAY
 

@@ -6,11 +6,11 @@ from dataclasses import replace
 
 import pytest
 
+from coachdesk.facade import Services
 from coachdesk.models.enums import OrganisationKind
 from coachdesk.services.context import Changes
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.errors import NotFoundError, ValidationError
-from coachdesk.facade import Services
 from coachdesk.services.responsibilities import ResponsibilityDraft
 
 JOBCENTRE = OrganisationDraft("Jobcenter Dortmund", OrganisationKind.JOB_CENTRE, phone="0231 842")

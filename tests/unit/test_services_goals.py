@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from coachdesk.facade import Services
 from coachdesk.models.enums import GoalStatus, MilestoneKind
 from coachdesk.services.context import Changes
 from coachdesk.services.errors import NotFoundError, ValidationError
-from coachdesk.facade import Services
 from coachdesk.services.goals import GoalDraft, MilestoneDraft
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault.errors import StorageError

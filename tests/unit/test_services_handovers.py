@@ -7,11 +7,11 @@ from dataclasses import replace
 
 import pytest
 
+from coachdesk.facade import Services
 from coachdesk.models.enums import HandoverKind, OrganisationKind
 from coachdesk.services.context import Changes
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.errors import NotFoundError, ValidationError
-from coachdesk.facade import Services
 from coachdesk.services.handovers import HandoverDraft
 from coachdesk.services.participants import ParticipantDraft
 from tests.conftest import TODAY

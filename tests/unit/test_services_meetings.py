@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import pytest
 
+from coachdesk.facade import Services
 from coachdesk.models.enums import AttendeeRole, MeetingKind
 from coachdesk.services.context import Changes
 from coachdesk.services.errors import NotFoundError, ValidationError
-from coachdesk.facade import Services
 from coachdesk.services.meetings import AgreementDraft, AttendeeDraft, MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
 from tests.conftest import TODAY

@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import pytest
 
+from coachdesk.facade import Services
 from coachdesk.models.enums import AttendanceStatus, EnrolmentResult
 from coachdesk.services.context import Changes
 from coachdesk.services.errors import NotFoundError, ValidationError
-from coachdesk.facade import Services
 from coachdesk.services.modules import ModuleDraft
 from coachdesk.services.participants import ParticipantDraft
 from tests.conftest import TODAY

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from coachdesk.facade import Services
 from coachdesk.models.enums import (
     AftercareStatus,
     DataCategory,
@@ -14,7 +15,6 @@ from coachdesk.models.enums import (
 from coachdesk.services.aftercare import FollowUpDraft
 from coachdesk.services.consents import ConsentDraft
 from coachdesk.services.directory import OrganisationDraft
-from coachdesk.facade import Services
 from coachdesk.services.goals import GoalDraft
 from coachdesk.services.meetings import AgreementDraft, MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
