@@ -36,9 +36,11 @@ from coachdesk.cli.support import (
     EXIT_VAULT,
     CliError,
     add_secret_options,
+    check_sheet_target,
     passphrase,
     print_counts,
     print_recovery_code,
+    save_recovery_sheet,
     unlocked_vault,
     vault_info,
 )
@@ -64,6 +66,12 @@ class _Parser(argparse.ArgumentParser):
 def _add_init(sub: SubParsers) -> None:
     p = sub.add_parser("init", help=_("create a new, empty vault"))
     p.add_argument("path", type=Path, metavar=_("PATH"), help=_("folder of the new vault"))
+    p.add_argument(
+        "--recovery-sheet",
+        type=Path,
+        metavar=_("FILE.pdf"),
+        help=_("also save the recovery sheet to print (outside the vault folder)"),
+    )
     add_secret_options(p)
     p.set_defaults(handler=cmd_init)
 
@@ -71,10 +79,14 @@ def _add_init(sub: SubParsers) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     from coachdesk.vault.store import Vault
 
+    if args.recovery_sheet is not None:
+        check_sheet_target(args.recovery_sheet, args.path)
     vault, code = Vault.create(args.path, passphrase(args, new=True))
     vault.lock()
     print(_("Created the vault {path}.").format(path=str(args.path)))
     print_recovery_code(code)
+    if args.recovery_sheet is not None:
+        save_recovery_sheet(args.recovery_sheet, code, args.path)
     return EXIT_OK
 
 

@@ -202,3 +202,29 @@ def vault_info(vault: Vault) -> dict[str, Any]:
 def print_counts(counts: dict[str, int]) -> None:
     for key, count in counts.items():
         print(f"  {_(COUNT_LABELS.get(key, key))}: {i18n.format_number(count)}")
+
+
+def check_sheet_target(sheet: Path, vault_path: Path) -> None:
+    """A recovery sheet never goes into the vault folder (whoever has both has everything)."""
+    if sheet.resolve().is_relative_to(vault_path.resolve()):
+        raise CliError(
+            Message(N_("Please save the recovery sheet outside the vault folder, then print it."))
+        )
+
+
+def save_recovery_sheet(sheet: Path, code: str, vault_path: Path) -> None:
+    """Save the printable recovery sheet, in the language of the messages."""
+    import datetime as dt
+
+    from coachdesk.documents.recovery_sheet import render_recovery_sheet
+    from coachdesk.documents.saving import save_atomically
+
+    data = render_recovery_sheet(
+        code, vault_name=vault_path.name, created_on=dt.date.today(), lang=i18n.current_language()
+    )
+    save_atomically(sheet, data)
+    print(
+        _("Saved the recovery sheet as {file}. Print it, then delete the file.").format(
+            file=str(sheet)
+        )
+    )

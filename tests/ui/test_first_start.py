@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from coachdesk.facade import Services
 from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE
-from coachdesk.ui.unlock.recovery_sheet import write_recovery_sheet
 from coachdesk.ui.unlock.screen import UnlockWindow
 from coachdesk.ui.unlock.welcome import CREATE, RECOVERY, WelcomeWindow
 from coachdesk.vault.errors import DamagedVaultError, VaultInUseError
@@ -46,17 +44,26 @@ def test_create_vault_then_confirm_recovery_code(qtbot, tmp_path: Path) -> None:
     qtbot.mouseClick(welcome.confirm_create, Qt.MouseButton.LeftButton)
 
     assert welcome.pages.currentIndex() == RECOVERY
-    code = welcome.recovery_label.text()
+    page = welcome.recovery
+    code = page.recovery_label.text()
     assert code.count("\n") == 1 and len([c for c in code if c.isalnum()]) == 32
-    assert not welcome.continue_button.isEnabled()
+    assert not page.continue_button.isEnabled()
     assert fields.first.text() == ""  # the passphrase does not stay in the form
-    welcome.confirm_written.setChecked(True)
+    page.save_sheet_to(target / "sheet.pdf")  # the file dialog's answer
+    assert page.sheet_message.text() == (
+        "Please save the sheet outside the vault folder, then print it."
+    )
+    page.save_sheet_to(tmp_path / "sheet.pdf")
+    assert (tmp_path / "sheet.pdf").stat().st_size > 0
+    assert page.sheet_message.text().startswith("Saved as ")
+    qtbot.mouseClick(page.confirm_written, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(welcome.vault_opened) as opened:
-        qtbot.mouseClick(welcome.continue_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
     vault = opened.args[0]
     try:
         assert not vault.is_locked and vault.path == target
-        assert welcome.recovery_label.text() == ""  # shown once, then gone
+        assert page.recovery_label.text() == ""  # shown once, then gone
+        assert page.sheet_message.text() == ""
     finally:
         vault.lock()
     Vault.open_with_recovery_code(target, code).lock()
@@ -68,17 +75,6 @@ def test_existing_folder_that_is_no_vault_is_refused(qtbot, tmp_path: Path) -> N
     with qtbot.assertNotEmitted(welcome.open_requested):
         welcome.request_open(tmp_path)
     assert welcome.choice_error.text() == "This folder is not a CoachDesk vault."
-
-
-def test_recovery_sheet_pdf_holds_the_code(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    code = "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789"
-    target = tmp_path / "sheet.pdf"
-    write_recovery_sheet(target, code, "vault")
-    text = subprocess.run(
-        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    assert code in text
-    assert "CoachDesk recovery sheet" in text
 
 
 def test_demo_vault_is_made_once_and_its_passphrase_shown(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

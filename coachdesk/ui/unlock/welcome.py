@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +23,7 @@ from coachdesk.ui.kit.passphrase_fields import PassphraseFields
 from coachdesk.ui.kit.style import heading_label, wrapping_label
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE, create_demo_vault, demo_folder
-from coachdesk.ui.unlock.recovery_sheet import write_recovery_sheet
+from coachdesk.ui.unlock.recovery_page import RecoveryPage
 from coachdesk.vault.errors import NotAVaultError, VaultError
 from coachdesk.vault.store import Vault
 
@@ -42,13 +40,6 @@ def free_vault_folder(data_dir: Path) -> Path:
     return candidate
 
 
-def _code_in_two_lines(code: str) -> str:
-    """Eight groups read and copy more easily as two lines of four (and never wrap mid-group)."""
-    groups = code.split("-")
-    half = (len(groups) + 1) // 2
-    return "\n".join("-".join(part) for part in (groups[:half], groups[half:]) if part)
-
-
 class WelcomeWindow(QWidget):
     """Emits ``vault_opened(Vault)`` with a new open vault, ``open_requested(str)`` for unlock."""
 
@@ -59,12 +50,13 @@ class WelcomeWindow(QWidget):
         super().__init__(parent)
         self.data_dir = data_dir
         self._new_vault: Vault | None = None
-        self._recovery_code = ""
         self.setObjectName("welcome")
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_choice())
         self.pages.addWidget(self._build_create())
-        self.pages.addWidget(self._build_recovery())
+        self.recovery = RecoveryPage()
+        self.recovery.confirmed.connect(self._finish_create)
+        self.pages.addWidget(self.recovery)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(self.pages, 4)
@@ -130,43 +122,6 @@ class WelcomeWindow(QWidget):
         self.passphrase.changed.connect(lambda: self.create_error.setText(""))
         return page
 
-    def _build_recovery(self) -> QWidget:
-        page = QWidget()
-        box = QVBoxLayout(page)
-        self.recovery_title = heading_label()
-        self.recovery_intro = wrapping_label()
-        self.recovery_label = QLabel()
-        self.recovery_label.setObjectName("recovery_code")
-        self.recovery_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.recovery_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.recovery_label.setFrameShape(QFrame.Shape.StyledPanel)
-        self.recovery_label.setMargin(self.fontMetrics().height())
-        code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        code_font.setPointSizeF(code_font.pointSizeF() * 1.6)
-        code_font.setWeight(QFont.Weight.Bold)
-        self.recovery_label.setFont(code_font)
-        self.print_button = QPushButton()
-        self.confirm_written = QCheckBox()
-        self.continue_button = QPushButton()
-        self.continue_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.continue_button)
-        box.addStretch(1)
-        box.addWidget(self.recovery_title)
-        box.addWidget(self.recovery_intro)
-        box.addSpacing(self.fontMetrics().height())
-        box.addWidget(self.recovery_label)
-        box.addSpacing(self.fontMetrics().height())
-        box.addWidget(self.confirm_written)
-        box.addLayout(buttons)
-        box.addStretch(2)
-        self.print_button.clicked.connect(self._print_sheet)
-        self.confirm_written.toggled.connect(self.continue_button.setEnabled)
-        self.continue_button.clicked.connect(self._finish_create)
-        return page
-
     def retranslate(self) -> None:
         self.setWindowTitle(_("Welcome to CoachDesk"))
         self.title.setText(_("Welcome to CoachDesk"))
@@ -192,17 +147,7 @@ class WelcomeWindow(QWidget):
         self.back_button.setText(_("Back"))
         self.confirm_create.setText(_("Create vault"))
         self.passphrase.retranslate()
-        self.recovery_title.setText(_("Your recovery code"))
-        self.recovery_intro.setText(
-            _(
-                "If you forget your passphrase, this code opens the vault. It is shown only "
-                "now. Write it down or print the recovery sheet, and keep it in a locked place."
-            )
-        )
-        self.recovery_label.setText(_code_in_two_lines(self._recovery_code))
-        self.print_button.setText(_("Print recovery sheet…"))
-        self.confirm_written.setText(_("I have written down or printed the recovery code"))
-        self.continue_button.setText(_("Continue"))
+        self.recovery.retranslate()
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -245,29 +190,15 @@ class WelcomeWindow(QWidget):
             return
         self.passphrase.clear()
         self._new_vault = vault
-        self._recovery_code = code
-        self.recovery_label.setText(_code_in_two_lines(code))
-        self.confirm_written.setChecked(False)
+        self.recovery.show_code(code, vault.name, vault.path)
         self.pages.setCurrentIndex(RECOVERY)
-
-    def _print_sheet(self) -> None:
-        assert self._new_vault is not None
-        target, _filter = QFileDialog.getSaveFileName(
-            self,
-            _("Save recovery sheet"),
-            str(Path.home() / "coachdesk-recovery-sheet.pdf"),
-            _("PDF files (*.pdf)"),
-        )
-        if target:
-            write_recovery_sheet(Path(target), self._recovery_code, self._new_vault.name)
 
     def _finish_create(self) -> None:
         vault = self._new_vault
-        if vault is None or not self.confirm_written.isChecked():
+        if vault is None:
             return
         self._new_vault = None
-        self._recovery_code = ""
-        self.recovery_label.setText("")
+        self.recovery.forget()
         self.vault_opened.emit(vault)
 
     def closeEvent(self, event: QCloseEvent) -> None:
