@@ -17,6 +17,8 @@ from coachdesk.vault.store import Vault
 
 PASSPHRASE = "Kaffee im Müttercafé 2026!"
 TODAY = dt.date(2026, 3, 16)
+COACH = "Test Coach"
+ORGANISATION = "Frauen in Arbeit e. V."
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +26,18 @@ def template_vault(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]
     """An empty vault at schema head and its recovery code (built once; Argon2id is slow)."""
     path = tmp_path_factory.mktemp("template") / "vault"
     vault, recovery_code = Vault.create(path, PASSPHRASE)
+    # Who signs, as first start asks before anything else. Written as plain settings rows so
+    # that tests counting audit entries start from an empty log.
+    from coachdesk.models import VaultSetting
+    from coachdesk.services.settings import COACH_NAME, ORGANISATION_NAME
+
+    with vault.sessions.begin() as s:
+        s.add_all(
+            [
+                VaultSetting(key=COACH_NAME, value=COACH),
+                VaultSetting(key=ORGANISATION_NAME, value=ORGANISATION),
+            ]
+        )
     vault.lock()
     return path, recovery_code
 

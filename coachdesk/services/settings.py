@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from coachdesk.i18n import N_
+from coachdesk.i18n import N_, Message
 from coachdesk.models import VaultSetting
 from coachdesk.services import audit
 from coachdesk.services.context import Changes, ServiceContext
-from coachdesk.services.errors import ValidationError
+from coachdesk.services.errors import FieldError, ValidationError
 
 DEFAULT_RETENTION_MONTHS = 36
 COACH_NAME = "coach_name"
 ORGANISATION_NAME = "organisation_name"
 """The coach's organisation, in the header of every document."""
 RETENTION_MONTHS = "retention_months"
+NAME_LIMIT = 200
 
 
 def get_value(s: Session, key: str, default: str = "") -> str:
@@ -33,6 +34,21 @@ def retention_months(s: Session) -> int:
         return int(get_value(s, RETENTION_MONTHS, str(DEFAULT_RETENTION_MONTHS)))
     except ValueError:
         return DEFAULT_RETENTION_MONTHS
+
+
+def validate_signer(coach_name: str, organisation_name: str) -> list[FieldError]:
+    problems = []
+    if not coach_name.strip():
+        problems.append(
+            FieldError(
+                COACH_NAME,
+                Message(N_("Please enter your name: it goes on every document you sign.")),
+            )
+        )
+    for key, value in ((COACH_NAME, coach_name), (ORGANISATION_NAME, organisation_name)):
+        if len(value.strip()) > NAME_LIMIT:
+            problems.append(FieldError(key, Message(N_("The name is too long (at most 200)."))))
+    return problems
 
 
 class SettingsService:
@@ -65,6 +81,15 @@ class SettingsService:
                 ORGANISATION_NAME, N_("The name is too long (at most 200).")
             )
         self._set(ORGANISATION_NAME, name)
+
+    def set_signer(self, coach_name: str, organisation_name: str) -> None:
+        """Who signs documents: her name (required) and her organisation, saved together."""
+        problems = validate_signer(coach_name, organisation_name)
+        if problems:
+            raise ValidationError(problems)
+        self._set(COACH_NAME, coach_name.strip())
+        self._set(ORGANISATION_NAME, organisation_name.strip())
+        self.ctx.actor = coach_name.strip()
 
     def set_retention_months(self, months: int) -> None:
         if not 1 <= months <= 120:

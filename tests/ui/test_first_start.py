@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from coachdesk.facade import Services
 from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE
 from coachdesk.ui.unlock.screen import UnlockWindow
-from coachdesk.ui.unlock.welcome import CREATE, RECOVERY, WelcomeWindow
+from coachdesk.ui.unlock.welcome import CREATE, PROFILE, RECOVERY, WelcomeWindow
 from coachdesk.vault.errors import DamagedVaultError, VaultInUseError
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE
@@ -20,6 +20,8 @@ def test_create_vault_then_confirm_recovery_code(qtbot, tmp_path: Path) -> None:
     welcome = WelcomeWindow(tmp_path / "data")
     qtbot.addWidget(welcome)
     welcome.show()
+    welcome.activateWindow()
+    qtbot.waitActive(welcome)
     qtbot.mouseClick(welcome.create_button, Qt.MouseButton.LeftButton)
     assert welcome.pages.currentIndex() == CREATE
     target = tmp_path / "my vault"
@@ -57,13 +59,32 @@ def test_create_vault_then_confirm_recovery_code(qtbot, tmp_path: Path) -> None:
     assert (tmp_path / "sheet.pdf").stat().st_size > 0
     assert page.sheet_message.text().startswith("Saved as ")
     qtbot.mouseClick(page.confirm_written, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    assert page.recovery_label.text() == ""  # shown once, then gone
+    assert page.sheet_message.text() == ""
+
+    # Who signs: asked now, so the first document just works.
+    assert welcome.pages.currentIndex() == PROFILE
+    profile = welcome.profile.fields
+    assert welcome.focusWidget() is profile.coach_name
+    qtbot.keyClick(profile.coach_name, Qt.Key.Key_Return)
+    assert profile.rows.fields["coach_name"].error_label.text() == (  # type: ignore[attr-defined]
+        "Please enter your name: it goes on every document you sign."
+    )
+    type_text(qtbot, profile.coach_name, "Miriam Löwe")
+    assert not profile.rows.fields["coach_name"].error_label.isVisible()  # type: ignore[attr-defined]
+    qtbot.keyClick(profile.coach_name, Qt.Key.Key_Tab)
+    qtbot.keyClicks(welcome.focusWidget(), "Frauen in Arbeit e. V.")
     with qtbot.waitSignal(welcome.vault_opened) as opened:
-        qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(welcome.focusWidget(), Qt.Key.Key_Return)
     vault = opened.args[0]
     try:
         assert not vault.is_locked and vault.path == target
-        assert page.recovery_label.text() == ""  # shown once, then gone
-        assert page.sheet_message.text() == ""
+        settings = Services(vault.sessions).settings
+        assert (settings.coach_name(), settings.organisation_name()) == (
+            "Miriam Löwe",
+            "Frauen in Arbeit e. V.",
+        )
     finally:
         vault.lock()
     Vault.open_with_recovery_code(target, code).lock()

@@ -17,12 +17,13 @@ from coachdesk.models.enums import DataCategory as C
 from coachdesk.services.errors import ValidationError
 from coachdesk.ui.settings.signing import DocumentsGroup
 from coachdesk.ui.settings.view import SettingsView
+from tests.conftest import ORGANISATION
 from tests.unit.test_export_documents import pdftotext
 from tests.unit.test_export_support import add_consent, seed
 
 
 def test_organisation_name_heads_every_document(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    assert services.settings.organisation_name() == ""
+    assert services.settings.organisation_name() == ORGANISATION  # asked at first start
     services.settings.set_organisation_name("  Frauen in Arbeit e.V. – Köln  ")
     assert services.settings.organisation_name() == "Frauen in Arbeit e.V. – Köln"
     with pytest.raises(ValidationError, match="too long"):

@@ -93,7 +93,15 @@ class FormDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         if self._baseline is None:
             self.mark_clean()
+            self.focus_first_field()
         super().showEvent(event)
+
+    def focus_first_field(self) -> None:
+        """She starts typing at once: the first field that takes input has the focus."""
+        for widget in self.field_widgets().values():
+            if widget.isEnabled() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def cancel(self) -> None:
         """Cancel (button, Esc or the window's close button): asks when there are changes."""

@@ -35,6 +35,7 @@ from coachdesk.ui.shell.main_window import MainWindow
 from coachdesk.ui.shell.qt_translations import QtTranslations
 from coachdesk.ui.shell.session_watch import SessionWatcher
 from coachdesk.ui.shell.signals import AppSignals
+from coachdesk.ui.shell.signer import SignerPreparation
 from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE, demo_folder
 from coachdesk.ui.unlock.screen import UnlockWindow
 from coachdesk.ui.unlock.welcome import WelcomeWindow
@@ -85,6 +86,7 @@ class AppController(QObject):
         self.welcome: WelcomeWindow | None = None
         self.unlock_window: UnlockWindow | None = None
         self.auto_backups = AutoBackups(settings, self)
+        self.signer = SignerPreparation()
         self._restored = False
         """A restore happened: the next unlock writes it to the vault's audit log."""
         self.signals.language_changed.connect(self._retranslate_screens)
@@ -174,6 +176,12 @@ class AppController(QObject):
         self.idle.set_minutes(idle_minutes(self.settings))
         self.idle.start()
         self._after_unlock(window)
+        # Once the window is on screen: her name if the vault has none, her key in the background.
+        QTimer.singleShot(0, lambda: self._prepare_signer(window))
+
+    def _prepare_signer(self, window: MainWindow) -> None:
+        if self.main_window is window and self.services is not None:
+            self.signer.run(window, self.services)
 
     def _after_unlock(self, window: MainWindow) -> None:
         """Log a restore, say what went wrong with the last automatic backup, back up if due."""
@@ -234,6 +242,7 @@ class AppController(QObject):
         self._clear_clipboard()
         self.auto_backups.stop()
         wait_for_backups()
+        self.signer.wait()
         vault.lock()
 
     def _clipboard_changed(self) -> None:
@@ -258,6 +267,7 @@ class AppController(QObject):
             self.auto_backups.stop()
             wait_for_backups()
             self.auto_backups.run_now(self.vault)
+            self.signer.wait()
             self.vault.lock()
             self.vault = None
 

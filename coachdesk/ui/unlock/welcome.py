@@ -23,11 +23,12 @@ from coachdesk.ui.kit.passphrase_fields import PassphraseFields
 from coachdesk.ui.kit.style import heading_label, wrapping_label
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE, create_demo_vault, demo_folder
+from coachdesk.ui.unlock.profile_page import ProfilePage
 from coachdesk.ui.unlock.recovery_page import RecoveryPage
 from coachdesk.vault.errors import NotAVaultError, VaultError
 from coachdesk.vault.store import Vault
 
-CHOICE, CREATE, RECOVERY = range(3)
+CHOICE, CREATE, RECOVERY, PROFILE = range(4)
 
 
 def free_vault_folder(data_dir: Path) -> Path:
@@ -55,8 +56,11 @@ class WelcomeWindow(QWidget):
         self.pages.addWidget(self._build_choice())
         self.pages.addWidget(self._build_create())
         self.recovery = RecoveryPage()
-        self.recovery.confirmed.connect(self._finish_create)
+        self.recovery.confirmed.connect(self._ask_profile)
         self.pages.addWidget(self.recovery)
+        self.profile = ProfilePage()
+        self.profile.completed.connect(self._finish_create)
+        self.pages.addWidget(self.profile)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(self.pages, 4)
@@ -148,6 +152,7 @@ class WelcomeWindow(QWidget):
         self.confirm_create.setText(_("Create vault"))
         self.passphrase.retranslate()
         self.recovery.retranslate()
+        self.profile.retranslate()
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -193,12 +198,18 @@ class WelcomeWindow(QWidget):
         self.recovery.show_code(code, vault.name, vault.path)
         self.pages.setCurrentIndex(RECOVERY)
 
+    def _ask_profile(self) -> None:
+        if self._new_vault is None:
+            return
+        self.recovery.forget()
+        self.pages.setCurrentIndex(PROFILE)
+        self.profile.ask(self._new_vault)
+
     def _finish_create(self) -> None:
         vault = self._new_vault
         if vault is None:
             return
         self._new_vault = None
-        self.recovery.forget()
         self.vault_opened.emit(vault)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,0 +1,49 @@
+"""Ready to sign from the first document: her name is known and her signing key is made.
+
+Making a 3072-bit RSA key takes up to a second, so it happens in the background right
+after unlock, not when she presses "Save document".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from coachdesk.facade import Services
+from coachdesk.ui.export.worker import ServiceJob
+from coachdesk.ui.settings.profile_dialog import ProfileDialog
+
+
+class SignerPreparation:
+    """Asks her name once if the vault has none, then makes her signing key off the UI thread."""
+
+    def __init__(self) -> None:
+        self.job: ServiceJob | None = None
+
+    def run(self, window: QWidget, services: Services) -> None:
+        if not services.settings.coach_name():
+            dialog = ProfileDialog(services, window)
+            dialog.exec()
+            dialog.deleteLater()
+        self.prepare_key(services)
+
+    def prepare_key(self, services: Services) -> None:
+        if self.job is not None or not services.settings.coach_name():
+            return
+        if services.exports.current_identity() is not None:
+            return
+        job = ServiceJob(lambda: services.exports.create_identity())
+        # A failure (a full disk, the vault locked meanwhile) is said again where it matters:
+        # Settings and the export dialog offer to create the certificate.
+        job.signals.finished.connect(self._done)
+        job.signals.failed.connect(self._done)
+        self.job = job
+        job.start()
+
+    def _done(self, _result: object) -> None:
+        self.job = None
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Let a running key job finish (before the vault is locked); True when none runs."""
+        from PySide6.QtCore import QThreadPool
+
+        return QThreadPool.globalInstance().waitForDone(msecs) if self.job is not None else True
