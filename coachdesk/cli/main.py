@@ -247,7 +247,7 @@ def _run(argv: list[str]) -> int:
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         # The window: Qt may take options of its own, so unknown ones are passed on.
-        from coachdesk.ui.shell.app import run_gui
+        from coachdesk.ui.shell.launch import run_gui
 
         gui_args = list(rest)
         if args.vault is not None:

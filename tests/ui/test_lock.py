@@ -145,3 +145,31 @@ def test_window_size_and_last_view_are_remembered(controller, vault_path, qtbot)
     assert again is not window
     assert again.current_view() == SETTINGS
     assert (again.width(), again.height()) == (720, 520)
+
+
+def test_the_lock_screen_comes_back_where_the_window_was(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlock(controller, vault_path, qtbot)
+    area = window.screen().availableGeometry()
+    # The coach had made the window larger than the screen and pushed it to the edge.
+    window.setGeometry(area.right() - 300, area.bottom() - 200, area.width() + 400, 900)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.nav, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    screen = controller.unlock_window
+    assert screen is not None and screen.isVisible()
+    assert area.contains(screen.geometry())
+    centre, middle = screen.geometry().center(), area.center()
+    assert abs(centre.x() - middle.x()) <= 2 and abs(centre.y() - middle.y()) <= 2
+    assert "CoachDesk" not in screen.windowTitle()  # Qt adds " — CoachDesk" itself
+
+
+def test_ctrl_q_on_the_lock_screen_quits(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlock(controller, vault_path, qtbot)
+    assert "CoachDesk" not in window.windowTitle()
+    window.lock_action.trigger()
+    screen = controller.unlock_window
+    assert screen is not None
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not screen.isVisible()

@@ -42,7 +42,7 @@ class ParticipantFileWindow(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_("{name} - CoachDesk").format(name=self.name))
+        self.setWindowTitle(self.name)  # Qt adds " — CoachDesk"
         if hasattr(self.file, "retranslate"):
             self.file.retranslate()
 

@@ -7,32 +7,26 @@ kept as drafts), closes the database, zeroes the key and shows the unlock screen
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import datetime as dt
-import signal
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
 import shiboken6
-from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from coachdesk import i18n
 from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.ui.backup.automatic import AutoBackups
 from coachdesk.ui.backup.jobs import wait_for_backups
 from coachdesk.ui.backup.restore_flow import RestoreRequest, carry_out
-from coachdesk.ui.settings.view import LANGUAGE_KEY, idle_minutes
-from coachdesk.ui.shell import crash
+from coachdesk.ui.settings.view import idle_minutes
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.ui.shell.idle import IdleWatcher
 from coachdesk.ui.shell.main_window import MainWindow
-from coachdesk.ui.shell.qt_translations import QtTranslations
+from coachdesk.ui.shell.placement import place_screen
 from coachdesk.ui.shell.session_watch import SessionWatcher
 from coachdesk.ui.shell.signals import AppSignals
 from coachdesk.ui.shell.signer import SignerPreparation
@@ -45,15 +39,6 @@ from coachdesk.vault.store import Vault
 APP_NAME = "CoachDesk"
 LAST_VAULT_KEY = "last_vault"
 LOCK_RETRY_MS = 250
-
-
-def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def startup_language(settings: QSettings) -> str:
-    chosen = str(settings.value(LANGUAGE_KEY, "") or "")
-    return chosen if chosen in i18n.SUPPORTED_LANGUAGES else i18n.system_language()
 
 
 class AppController(QObject):
@@ -132,10 +117,7 @@ class AppController(QObject):
 
     def _show_screen(self, screen: QWidget, previous: QWidget | None) -> None:
         # Show the new screen before closing the old, so Qt never sees "last window closed".
-        if previous is not None and previous is not self.main_window:
-            screen.resize(previous.size())
-        else:
-            screen.resize(QSize(760, 600))
+        place_screen(screen, previous)
         screen.show()
         screen.raise_()
         screen.activateWindow()
@@ -270,47 +252,3 @@ class AppController(QObject):
             self.signer.wait()
             self.vault.lock()
             self.vault = None
-
-
-def _parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--vault", type=Path, default=None)
-    parser.add_argument("--lang", choices=i18n.SUPPORTED_LANGUAGES, default=None)
-    known, _rest = parser.parse_known_args(argv)
-    return known
-
-
-def run_gui(argv: list[str] | None = None) -> int:
-    """Start the window application; returns the exit code."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    options = _parse(args)
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME, *args])
-    assert isinstance(app, QApplication)
-    app.setOrganizationName(APP_NAME)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
-    settings = QSettings()
-    i18n.set_language(options.lang or startup_language(settings))
-    QtTranslations(app)
-    crash.install()
-    controller = AppController(settings, default_data_dir())
-    app.aboutToQuit.connect(controller.shutdown)
-    _quit_on_terminate(app)
-    controller.start(options.vault)
-    return int(app.exec())
-
-
-def _quit_on_terminate(app: QApplication) -> None:
-    """Logging out or Ctrl+C quits normally: drafts are kept and the vault is closed."""
-
-    def handler(_signum: int, _frame: object) -> None:
-        app.quit()
-
-    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None:
-            signal.signal(number, handler)
-    # Python runs signal handlers only between bytecodes; a timer lets it in now and then.
-    ticker = QTimer(app)
-    ticker.timeout.connect(lambda: None)
-    ticker.start(500)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n import _
 from coachdesk.ui.file.window import ParticipantFileWindow
+from coachdesk.ui.kit.forms import quit_keys
 from coachdesk.ui.participants.view import ParticipantsView
 from coachdesk.ui.settings.view import SettingsView
 from coachdesk.ui.shell.busy import busy_cursor
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.new_action = self._action(QKeySequence.StandardKey.New, self.new_participant)
         self.find_action = self._action(QKeySequence.StandardKey.Find, self.focus_search)
-        self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action = self._action(quit_keys(), self.close)
 
         self.nav.selectionModel().currentChanged.connect(
             lambda current, _previous: self._show_row(current.row())
@@ -259,7 +260,7 @@ class MainWindow(QMainWindow):
         for row, (_key, title) in enumerate(VIEWS):
             self.nav_model.item(row).setText(_(title))
         self._fit_navigation()
-        self.setWindowTitle(_("CoachDesk - {vault}").format(vault=self.vault.name))
+        self.setWindowTitle(self.vault.name)  # Qt adds " — CoachDesk"
         self.vault_label.setText(_("Vault: {name}").format(name=self.vault.name))
         self.vault_label.setToolTip(str(self.vault.path))
         self.lock_state.setText(_("Unlocked"))

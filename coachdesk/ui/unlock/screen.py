@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.i18n import _
+from coachdesk.ui.kit.forms import add_quit_shortcut
 from coachdesk.ui.kit.passphrase_fields import PassphraseFields
 from coachdesk.ui.kit.style import heading_label, link_button, wrapping_label
 from coachdesk.ui.shell.busy import busy_cursor
@@ -52,6 +53,7 @@ class UnlockWindow(QWidget):
         outer.addStretch(1)
         outer.addWidget(self.pages, 3)
         outer.addStretch(1)
+        add_quit_shortcut(self)
         self.retranslate()
 
     def _build_passphrase_page(self) -> QWidget:
@@ -135,7 +137,7 @@ class UnlockWindow(QWidget):
         return page
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_("CoachDesk - locked"))
+        self.setWindowTitle(_("Locked"))  # Qt adds " — CoachDesk"
         self.title.setText(_("Unlock your vault"))
         self.folder_label.setText(_("Vault folder: {path}").format(path=str(self.path)))
         self.passphrase_label.setText(_("&Passphrase:"))

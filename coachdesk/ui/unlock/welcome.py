@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.i18n import _
+from coachdesk.ui.kit.forms import add_quit_shortcut
 from coachdesk.ui.kit.passphrase_fields import PassphraseFields
 from coachdesk.ui.kit.style import heading_label, wrapping_label
 from coachdesk.ui.shell.busy import busy_cursor
@@ -65,6 +66,7 @@ class WelcomeWindow(QWidget):
         outer.addStretch(1)
         outer.addWidget(self.pages, 4)
         outer.addStretch(1)
+        add_quit_shortcut(self)
         self.retranslate()
 
     # -- pages ----------------------------------------------------------------------------------
@@ -127,7 +129,7 @@ class WelcomeWindow(QWidget):
         return page
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_("Welcome to CoachDesk"))
+        self.setWindowTitle(_("Welcome"))  # Qt adds " — CoachDesk"
         self.title.setText(_("Welcome to CoachDesk"))
         self.intro.setText(
             _(
