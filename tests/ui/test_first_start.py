@@ -43,7 +43,7 @@ def test_create_vault_then_confirm_recovery_code(qtbot, tmp_path: Path) -> None:
     assert welcome.create_error.text() == "The two passphrases are not the same."
     type_text(qtbot, fields.second, PASSPHRASE[-1])
     assert fields.strength.value() >= 3
-    qtbot.mouseClick(welcome.confirm_create, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(fields.second, Qt.Key.Key_Return)  # Enter creates it, as in a dialog
 
     assert welcome.pages.currentIndex() == RECOVERY
     page = welcome.recovery

@@ -92,7 +92,7 @@ class RecoveryPage(QWidget):
                 "now. Write it down or print the recovery sheet, and keep it in a locked place."
             )
         )
-        self.print_button.setText(_("Print recovery sheet…"))
+        self.print_button.setText(_("Save the recovery sheet to print…"))
         self.confirm_written.setText(_("I have written down or printed the recovery code"))
         self.continue_button.setText(_("Continue"))
 

@@ -126,6 +126,8 @@ class WelcomeWindow(QWidget):
         self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(CHOICE))
         self.confirm_create.clicked.connect(self.create_vault)
         self.passphrase.changed.connect(lambda: self.create_error.setText(""))
+        # A QWidget has no default button: Enter in the repeated passphrase creates the vault.
+        self.passphrase.second.returnPressed.connect(self.create_vault)
         return page
 
     def retranslate(self) -> None:
@@ -171,7 +173,8 @@ class WelcomeWindow(QWidget):
             self.folder.setText(folder)
 
     def _choose_existing(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Open a vault"), str(self.data_dir))
+        start = self.data_dir if self.data_dir.is_dir() else Path.home()
+        folder = QFileDialog.getExistingDirectory(self, _("Open a vault"), str(start))
         if folder:
             self.request_open(Path(folder))
 
