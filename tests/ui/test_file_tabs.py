@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
+from coachdesk.labels import label
 from coachdesk.models.enums import (
     AftercareStatus,
     AttendanceStatus,
@@ -56,8 +57,12 @@ def test_enrol_record_attendance_and_result(qtbot, services, signals, participan
     _save(attendance)
     tab.table.view.selectRow(0)
     result = tab.record_result()
-    result.result.set_value(EnrolmentResult.COMPLETED)
+    result.show()
+    qtbot.keyClicks(result.outcome, label(EnrolmentResult.COMPLETED))  # chosen by typing
+    assert result.outcome.value() == EnrolmentResult.COMPLETED
     _save(result)
+    # The dialog once had a field named ``result`` that hid QDialog.result().
+    assert result.result() == QDialog.DialogCode.Accepted
     [enrolment] = services.modules.enrolments_for_participant(participant_id)
     assert (enrolment.excused, enrolment.result, enrolment.completed_on) == (
         1,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
-from coachdesk.i18n import _
+from coachdesk.i18n import N_, _
 from coachdesk.models.enums import AftercareStatus
 from coachdesk.services.aftercare import FollowUpDraft, FollowUpRecord
 from coachdesk.ui.kit.form_dialog import FormDialog
-from coachdesk.ui.kit.forms import DateField, EnumCombo, read_dates, text_area, with_error_label
+from coachdesk.ui.kit.forms import DateField, EnumCombo, read_dates, text_area
 
 
 class FollowUpDialog(FormDialog):
@@ -25,21 +25,14 @@ class FollowUpDialog(FormDialog):
         self.services = services
         self.participant_id = participant_id
         self.followup = followup
-        self.due_on = DateField(allow_empty=False)
-        self.status = EnumCombo(AftercareStatus)
-        self.done_on = DateField()
-        self.contact_method = QLineEdit()
-        self.employment_status = QLineEdit()
-        self.note = text_area(lines=3)
-        self.captions: list[QLabel] = []
-        form = QFormLayout(self.body)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for widget in self.field_widgets().values():
-            caption = QLabel()
-            caption.setWordWrap(True)
-            caption.setBuddy(widget)
-            self.captions.append(caption)
-            form.addRow(caption, with_error_label(widget))
+        self.due_on = self.rows.add("due_on", N_("Due"), DateField(allow_empty=False))
+        self.status = self.rows.add("status", N_("Status"), EnumCombo(AftercareStatus))
+        self.done_on = self.rows.add("done_on", N_("Done on"), DateField())
+        self.contact_method = self.rows.add("contact_method", N_("How"), QLineEdit())
+        self.employment_status = self.rows.add(
+            "employment_status", N_("Work situation"), QLineEdit()
+        )
+        self.note = self.rows.add("note", N_("Note"), text_area(lines=3))
         draft = followup.draft() if followup else FollowUpDraft(services.ctx.today())
         self.due_on.set_date(draft.due_on)
         self.status.set_value(draft.status)
@@ -52,22 +45,10 @@ class FollowUpDialog(FormDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Aftercare follow-up"))
-        texts = [_("Due"), _("Status"), _("Done on"), _("How"), _("Work situation"), _("Note")]
-        for caption, text in zip(self.captions, texts, strict=True):
-            caption.setText(text)
         self.contact_method.setPlaceholderText(_("e.g. phone call, visit"))
         self.employment_status.setPlaceholderText(_("e.g. still employed as a care assistant"))
-        self.retranslate_buttons()
-
-    def field_widgets(self) -> dict[str, QWidget]:
-        return {
-            "due_on": self.due_on,
-            "status": self.status,
-            "done_on": self.done_on,
-            "contact_method": self.contact_method,
-            "employment_status": self.employment_status,
-            "note": self.note,
-        }
+        self.status.retranslate()
+        self.retranslate_form()
 
     def save(self) -> bool:
         dates = read_dates({"due_on": self.due_on, "done_on": self.done_on})

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
-from coachdesk.i18n import _
+from coachdesk.i18n import N_, _
 from coachdesk.models.enums import GoalStatus
 from coachdesk.services.goals import GoalDraft, GoalRecord
 from coachdesk.ui.kit.form_dialog import FormDialog
-from coachdesk.ui.kit.forms import (
-    DateField,
-    EnumCombo,
-    read_dates,
-    set_tab_order,
-    text_area,
-    with_error_label,
-)
+from coachdesk.ui.kit.forms import DateField, EnumCombo, read_dates, text_area
 
 
 class GoalDialog(FormDialog):
@@ -33,19 +26,11 @@ class GoalDialog(FormDialog):
         self.participant_id = participant_id
         self.goal = goal
         self.saved: GoalRecord | None = None
-        self.title = QLineEdit()
-        self.description = text_area(lines=4)
-        self.status = EnumCombo(GoalStatus)
-        self.target_date = DateField()
-        self.reached_on = DateField()
-        self._captions = [QLabel() for _i in range(5)]
-        form = QFormLayout(self.body)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for caption, widget in zip(self._captions, self.field_widgets().values(), strict=True):
-            caption.setWordWrap(True)
-            caption.setBuddy(widget)
-            form.addRow(caption, with_error_label(widget))
-        set_tab_order(self.field_widgets().values())
+        self.title = self.rows.add("title", N_("Goal"), QLineEdit())
+        self.description = self.rows.add("description", N_("Description"), text_area(lines=4))
+        self.status = self.rows.add("status", N_("Status"), EnumCombo(GoalStatus))
+        self.target_date = self.rows.add("target_date", N_("Target date"), DateField())
+        self.reached_on = self.rows.add("reached_on", N_("Reached on"), DateField())
         if goal is not None:
             self.title.setText(goal.title)
             self.description.setPlainText(goal.description)
@@ -57,22 +42,10 @@ class GoalDialog(FormDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("New goal") if self.goal is None else _("Edit goal"))
-        texts = [_("Goal"), _("Description"), _("Status"), _("Target date"), _("Reached on")]
-        for caption, text in zip(self._captions, texts, strict=True):
-            caption.setText(text)
         self.status.retranslate()
         self.target_date.retranslate()
         self.reached_on.retranslate()
-        self.retranslate_buttons()
-
-    def field_widgets(self) -> dict[str, QWidget]:
-        return {
-            "title": self.title,
-            "description": self.description,
-            "status": self.status,
-            "target_date": self.target_date,
-            "reached_on": self.reached_on,
-        }
+        self.retranslate_form()
 
     def save(self) -> bool:
         dates = read_dates({"target_date": self.target_date, "reached_on": self.reached_on})

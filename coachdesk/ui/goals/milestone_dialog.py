@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
-from coachdesk.i18n import _
+from coachdesk.i18n import N_, _
 from coachdesk.models.enums import MilestoneKind
 from coachdesk.services.goals import MilestoneDraft, MilestoneRecord
 from coachdesk.ui.kit.form_dialog import FormDialog
-from coachdesk.ui.kit.forms import (
-    DateField,
-    EnumCombo,
-    read_dates,
-    set_tab_order,
-    text_area,
-    with_error_label,
-)
+from coachdesk.ui.kit.forms import DateField, EnumCombo, read_dates, text_area
+from coachdesk.ui.kit.style import wrapping_label
 
 
 class MilestoneDialog(FormDialog):
@@ -33,22 +27,13 @@ class MilestoneDialog(FormDialog):
         self.goal_id = goal_id
         self.milestone = milestone
         self.saved: MilestoneRecord | None = None
-        self.title = QLineEdit()
-        self.kind = EnumCombo(MilestoneKind)
-        self.due_date = DateField()
-        self.reached_on = DateField()
-        self.note = text_area(lines=3)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self._captions = [QLabel() for _i in range(5)]
-        form = QFormLayout(self.body)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.hint)
-        for caption, widget in zip(self._captions, self.field_widgets().values(), strict=True):
-            caption.setWordWrap(True)
-            caption.setBuddy(widget)
-            form.addRow(caption, with_error_label(widget))
-        set_tab_order(self.field_widgets().values())
+        self.hint = wrapping_label()
+        self.rows.layout.addRow(self.hint)
+        self.title = self.rows.add("title", N_("What"), QLineEdit())
+        self.kind = self.rows.add("kind", N_("Kind"), EnumCombo(MilestoneKind))
+        self.due_date = self.rows.add("due_date", N_("Due"), DateField())
+        self.reached_on = self.rows.add("reached_on", N_("Reached on"), DateField())
+        self.note = self.rows.add("note", N_("Note"), text_area(lines=3))
         if milestone is not None:
             self.title.setText(milestone.title)
             self.kind.set_value(milestone.kind)
@@ -67,22 +52,10 @@ class MilestoneDialog(FormDialog):
                 "a bus route learned. Choose the kind that fits."
             )
         )
-        texts = [_("What"), _("Kind"), _("Due"), _("Reached on"), _("Note")]
-        for caption, text in zip(self._captions, texts, strict=True):
-            caption.setText(text)
         self.kind.retranslate()
         self.due_date.retranslate()
         self.reached_on.retranslate()
-        self.retranslate_buttons()
-
-    def field_widgets(self) -> dict[str, QWidget]:
-        return {
-            "title": self.title,
-            "kind": self.kind,
-            "due_date": self.due_date,
-            "reached_on": self.reached_on,
-            "note": self.note,
-        }
+        self.retranslate_form()
 
     def save(self) -> bool:
         dates = read_dates({"due_date": self.due_date, "reached_on": self.reached_on})

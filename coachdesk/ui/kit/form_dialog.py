@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n import _
 from coachdesk.services.errors import NotFoundError, ValidationError
+from coachdesk.ui.kit.form_rows import FormRows
 from coachdesk.ui.kit.forms import ErrorLabel, add_save_shortcut, show_validation_errors
 from coachdesk.vault.errors import StorageError
 
@@ -48,6 +49,7 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.cancel)
         self._baseline: tuple[Any, ...] | None = None
+        self._rows: FormRows | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.general_error)
@@ -93,6 +95,8 @@ class FormDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         if self._baseline is None:
             self.mark_clean()
+            if self._rows is not None:
+                self._rows.chain_tabs()
             self.focus_first_field()
         super().showEvent(event)
 
@@ -146,9 +150,23 @@ class FormDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(_("Save (Ctrl+S)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
 
+    @property
+    def rows(self) -> FormRows:
+        """The captioned rows of the form (made on first use; a dialog with a layout of its
+        own, such as the meeting editor, never asks for them)."""
+        if self._rows is None:
+            self._rows = FormRows(self.body)
+        return self._rows
+
     def field_widgets(self) -> dict[str, QWidget]:
-        """Attribute name -> widget, so a service's message lands next to its field."""
-        return {}
+        """Field name -> widget, so a service's message lands next to its field."""
+        return self._rows.fields if self._rows is not None else {}
+
+    def retranslate_form(self) -> None:
+        """Captions and buttons in the current language."""
+        if self._rows is not None:
+            self._rows.retranslate()
+        self.retranslate_buttons()
 
     def try_save(self) -> None:
         try:

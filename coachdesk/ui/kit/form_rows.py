@@ -29,6 +29,7 @@ class FormRows:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.layout = QFormLayout(parent)
         self.layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
         """Field name (as in the service's draft and its ValidationError) -> input widget."""
         self.captions: dict[str, QLabel] = {}

@@ -10,8 +10,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n import _
 from coachdesk.ui.kit.form_dialog import FormDialog
-from coachdesk.ui.kit.forms import DateField, EnumCombo, read_dates, text_area, with_error_label
+from coachdesk.ui.kit.forms import DateField, EnumCombo, read_dates, text_area
 
 
 @dataclass(frozen=True)
@@ -51,20 +49,13 @@ class RecordDialog(FormDialog):
         self.draft_cls = draft_cls
         self.store = store
         self.saved: Any = None
-        self.widgets: dict[str, QWidget] = {}
-        form = QFormLayout(self.body)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for f in spec:
-            widget = self._make(f)
-            caption = QLabel(_(f.caption))
-            caption.setWordWrap(True)
-            caption.setBuddy(widget)
-            form.addRow(caption, with_error_label(widget))
-            self.widgets[f.name] = widget
+            widget = self.rows.add(f.name, f.caption, self._make(f))
             if current is not None:
                 self._set(widget, getattr(current, f.name))
+        self.widgets = self.rows.fields
         self.setWindowTitle(title)
-        self.retranslate_buttons()
+        self.retranslate_form()
         self.resize_within_screen(620, min(120 + 60 * len(spec), 760))
 
     def _make(self, f: Field) -> QWidget:
@@ -119,9 +110,6 @@ class RecordDialog(FormDialog):
         if isinstance(widget, QLineEdit):
             return widget.text()
         return None
-
-    def field_widgets(self) -> dict[str, QWidget]:
-        return self.widgets
 
     def save(self) -> bool:
         values = read_dates({n: w for n, w in self.widgets.items() if isinstance(w, DateField)})

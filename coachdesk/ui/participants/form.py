@@ -13,17 +13,15 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
 
-from coachdesk.i18n import _
+from coachdesk.i18n import N_, _
 from coachdesk.labels import label
 from coachdesk.models.enums import (
     SPECIAL_CATEGORIES,
@@ -38,16 +36,14 @@ from coachdesk.services.participants import (
     ParticipantRecord,
     validate_participant,
 )
+from coachdesk.ui.kit.form_rows import FormRows
 from coachdesk.ui.kit.forms import (
     DateField,
     EnumCombo,
-    internal_caption,
-    mark_internal,
     on_any_edit,
     read_dates,
     set_tab_order,
     text_area,
-    with_error_label,
 )
 from coachdesk.ui.participants.fields import DATES, GROUPS, LONG_TEXT
 
@@ -60,26 +56,20 @@ class ParticipantForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fields: dict[str, QWidget] = {}
-        self._captions: dict[str, QLabel] = {}
+        self._rows: list[FormRows] = []
         self._groups: list[tuple[QGroupBox, DataCategory | None]] = []
         self._base = ParticipantDraft("", "")
         self._loading = False
         grid = QGridLayout(self)
         for index, (category, entries) in enumerate(GROUPS):
             box = QGroupBox(self)
-            form = QFormLayout(box)
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            for name, _msgid in entries:
-                widget = self._make_field(name)
-                caption = QLabel(box)
-                caption.setWordWrap(True)
-                caption.setBuddy(widget)
-                self.fields[name] = widget
-                self._captions[name] = caption
-                form.addRow(caption, with_error_label(widget))
+            rows = FormRows(box)
+            for name, msgid in entries:
+                rows.add(name, msgid, self._make_field(name), internal=category is None)
             if category is None:
-                mark_internal(self.fields["internal_notes"], self._captions["internal_notes"])
+                rows.set_caption("internal_notes", N_("Internal – never exported"))
+            self.fields.update(rows.fields)
+            self._rows.append(rows)
             self._groups.append((box, category))
             grid.addWidget(box, index // 2, index % 2)
         grid.setRowStretch(len(GROUPS) // 2 + 1, 1)
@@ -137,10 +127,8 @@ class ParticipantForm(QWidget):
             else:
                 box.setTitle(label(category))
             box.setToolTip(_("Data category: consent is given per category"))
-        for _category, entries in GROUPS:
-            for name, msgid in entries:
-                self._captions[name].setText(_(msgid))
-        self._captions["internal_notes"].setText(internal_caption())
+        for rows in self._rows:
+            rows.retranslate()
         for widget in self.fields.values():
             if isinstance(widget, DateField | EnumCombo):
                 widget.retranslate()
