@@ -12,6 +12,7 @@ from coachdesk.services.directory import OrganisationDraft
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.handovers.editor import HandoverEditor
 from coachdesk.ui.meetings.editor import MeetingEditor
+from tests.ui.shell_support import type_text
 
 
 @pytest.fixture
@@ -90,12 +91,14 @@ def test_handover_editor_saves_an_intake_handover(qtbot, services, participant_i
     )
     editor = HandoverEditor(services, participant_id, kind=HandoverKind.INTAKE)
     qtbot.addWidget(editor)
-    prominent = [editor.main_form.itemAt(i * 2).widget().text() for i in range(2)]
+    prominent = [caption.text() for caption in editor.main_rows.captions.values()]
     assert prominent[0] == "Why the job centre refers her"
-    editor.author.setText("Frau Berger (IFK)")
-    editor.organisation.setCurrentIndex(editor.organisation.findData(jobcentre.id))
-    editor.texts["reason"].setPlainText("Rückkehr in den Beruf nach Elternzeit")
-    editor.texts["strengths"].setPlainText("Erfahrung im Verkauf")
+    editor.show()
+    qtbot.keyClicks(editor.author, "Frau Berger (IFK)")
+    qtbot.keyClicks(editor.organisation, "Jobcenter")  # chosen by typing its name
+    assert editor.organisation.currentData() == jobcentre.id
+    type_text(qtbot, editor.texts["reason"], "Rückkehr in den Beruf nach Elternzeit")
+    type_text(qtbot, editor.texts["strengths"], "Erfahrung im Verkauf")
     _click_save(editor)
 
     assert editor.result() == editor.DialogCode.Accepted

@@ -7,9 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -19,7 +17,7 @@ from coachdesk.labels import label
 from coachdesk.models.enums import SPECIAL_CATEGORIES, ConsentMethod, DataCategory, LegalBasis
 from coachdesk.services.consents import ConsentDraft, ConsentRecord
 from coachdesk.ui.kit.form_dialog import FormDialog
-from coachdesk.ui.kit.forms import DateField, EnumCombo, read_dates, text_area, with_error_label
+from coachdesk.ui.kit.forms import DateField, EnumCombo, read_dates, text_area
 
 CAPTIONS = [
     ("categories", N_("Data categories")),
@@ -74,7 +72,7 @@ class ConsentDialog(FormDialog):
         self.given_on = DateField(allow_empty=False)
         self.valid_until = DateField()
         self.paper_reference = QLineEdit()
-        self._widgets: dict[str, QWidget] = {
+        widgets: dict[str, QWidget] = {
             "categories": categories,
             "recipient_organisation_id": self.organisation,
             "recipient_contact_id": self.contact,
@@ -89,17 +87,10 @@ class ConsentDialog(FormDialog):
             "valid_until": self.valid_until,
             "paper_reference": self.paper_reference,
         }
+        for name, caption in CAPTIONS:
+            self.rows.add(name, caption, widgets[name])
         for cat in SPECIAL_CATEGORIES:
             self.category_boxes[cat].toggled.connect(self._special_toggled)
-        self.captions: list[QLabel] = []
-        form = QFormLayout(self.body)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for widget in self._widgets.values():
-            caption = QLabel()
-            caption.setWordWrap(True)
-            caption.setBuddy(widget)
-            self.captions.append(caption)
-            form.addRow(caption, with_error_label(widget))
         self._fill()
         self.retranslate()
         self.resize_within_screen(760, 720)
@@ -134,8 +125,6 @@ class ConsentDialog(FormDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Record consent") if self.consent is None else _("Consent"))
-        for caption, (_name, msgid) in zip(self.captions, CAPTIONS, strict=True):
-            caption.setText(_(msgid))
         for cat, box in self.category_boxes.items():
             text = label(cat)
             if cat in SPECIAL_CATEGORIES:
@@ -143,10 +132,11 @@ class ConsentDialog(FormDialog):
             box.setText(text)
         for combo in (self.legal_basis, self.method, self.given_on, self.valid_until):
             combo.retranslate()
-        self.retranslate_buttons()
+        self.retranslate_form()
 
     def field_widgets(self) -> dict[str, QWidget]:
-        return {**self._widgets, "recipient": self.organisation}
+        # The service names a missing recipient "recipient": next to the organisation.
+        return {**self.rows.fields, "recipient": self.organisation}
 
     def save(self) -> bool:
         dates = read_dates({"given_on": self.given_on, "valid_until": self.valid_until})

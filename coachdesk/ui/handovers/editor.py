@@ -8,21 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from coachdesk.i18n import N_, _
 from coachdesk.models.enums import HandoverKind
 from coachdesk.services.handovers import HandoverDraft, HandoverRecord
 from coachdesk.ui.kit.form_dialog import FormDialog
-from coachdesk.ui.kit.forms import (
-    DateField,
-    EnumCombo,
-    internal_caption,
-    mark_internal,
-    read_dates,
-    text_area,
-    with_error_label,
-)
+from coachdesk.ui.kit.form_rows import FormRows
+from coachdesk.ui.kit.forms import DateField, EnumCombo, read_dates, text_area
 
 TEXTS = (
     "reason",
@@ -97,41 +90,29 @@ class HandoverEditor(FormDialog):
         self._contacts = services.directory.list_contacts()
         self._fill_contacts()
         self.organisation.currentIndexChanged.connect(self._fill_contacts)
-        self.head = QFormLayout(self.body)
-        self.head.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.captions: dict[str, QLabel] = {}
-        for name, widget in (
-            ("kind", self.kind),
-            ("handover_date", self.handover_date),
-            ("author", self.author),
-            ("organisation_id", self.organisation),
-            ("contact_person_id", self.contact),
-        ):
-            self._add(self.head, name, widget)
+        self.rows.add("kind", N_("Kind"), self.kind)
+        self.rows.add("handover_date", N_("Date"), self.handover_date)
+        self.rows.add("author", N_("Written by"), self.author)
+        self.rows.add("organisation_id", N_("Organisation"), self.organisation)
+        self.rows.add("contact_person_id", N_("Contact person"), self.contact)
         self.main_box = QGroupBox()
-        self.main_form = QFormLayout(self.main_box)
+        self.main_rows = FormRows(self.main_box)
         self.more_box = QGroupBox()
-        self.more_form = QFormLayout(self.more_box)
-        for form in (self.main_form, self.more_form):
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.head.addRow(self.main_box)
-        self.head.addRow(self.more_box)
-        self._add(self.head, "internal_notes", self.internal_notes)
-        mark_internal(self.internal_notes, self.captions["internal_notes"])
-        self._containers = {name: with_error_label(w) for name, w in self.texts.items()}
+        self.more_rows = FormRows(self.more_box)
+        for rows in (self.main_rows, self.more_rows):
+            # Long questions above their field, at full width.
+            rows.layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.rows.layout.addRow(self.main_box)
+        self.rows.layout.addRow(self.more_box)
+        self.rows.add(
+            "internal_notes", N_("Internal – never exported"), self.internal_notes, internal=True
+        )
         self._fill(handover.draft() if handover else None, kind)
         self.kind.activated.connect(lambda _i: self._arrange())
         self._arrange()
         self.retranslate()
         self.mark_clean()
         self.resize_within_screen(760, 820)
-
-    def _add(self, form: QFormLayout, name: str, widget: QWidget) -> None:
-        caption = QLabel()
-        caption.setWordWrap(True)
-        caption.setBuddy(widget)
-        self.captions[name] = caption
-        form.addRow(caption, with_error_label(widget))
 
     def _fill(self, draft: HandoverDraft | None, kind: HandoverKind) -> None:
         if draft is None:
@@ -153,29 +134,18 @@ class HandoverEditor(FormDialog):
 
     def _arrange(self) -> None:
         """Put the fields that matter for this kind first, the rest under "Further fields"."""
-        for form in (self.main_form, self.more_form):
-            while form.rowCount():
-                row = form.takeRow(0)
-                for item in (row.labelItem, row.fieldItem):
-                    if item is not None and item.widget() is not None:
-                        item.widget().setParent(None)
+        for rows in (self.main_rows, self.more_rows):
+            for name in list(rows.fields):
+                rows.take(name)
         prominent = PROMINENT[self._current_kind()]
         shown = {name for name, _msgid in prominent}
         for name, msgid in prominent:
-            self.main_form.addRow(self._caption(name, _(msgid)), self._containers[name])
+            self.main_rows.add(name, msgid, self.texts[name])
         for name in TEXTS:
             if name not in shown:
-                self.more_form.addRow(
-                    self._caption(name, _(CAPTIONS[name])), self._containers[name]
-                )
+                self.more_rows.add(name, CAPTIONS[name], self.texts[name])
         self.more_box.setVisible(len(shown) < len(TEXTS))
         self._title()
-
-    def _caption(self, name: str, text: str) -> QLabel:
-        caption = QLabel(text)  # on its own row above the field: the full width, no wrapping
-        caption.setBuddy(self.texts[name])
-        self.captions[name] = caption
-        return caption
 
     def _title(self) -> None:
         from coachdesk.labels import label
@@ -185,30 +155,13 @@ class HandoverEditor(FormDialog):
         self.more_box.setTitle(_("Further fields"))
 
     def retranslate(self) -> None:
-        for name, text in (
-            ("kind", _("Kind")),
-            ("handover_date", _("Date")),
-            ("author", _("Written by")),
-            ("organisation_id", _("Organisation")),
-            ("contact_person_id", _("Contact person")),
-        ):
-            self.captions[name].setText(text)
-        self.captions["internal_notes"].setText(internal_caption())
         self.kind.retranslate()
         self.handover_date.retranslate()
         self._arrange()
-        self.retranslate_buttons()
+        self.retranslate_form()
 
     def field_widgets(self) -> dict[str, QWidget]:
-        return {
-            "kind": self.kind,
-            "handover_date": self.handover_date,
-            "author": self.author,
-            "organisation_id": self.organisation,
-            "contact_person_id": self.contact,
-            **self.texts,
-            "internal_notes": self.internal_notes,
-        }
+        return {**self.rows.fields, **self.texts}
 
     def state(self) -> dict[str, Any]:
         """Exactly what is on screen, for a draft in the vault (see ParticipantFile)."""

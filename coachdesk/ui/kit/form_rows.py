@@ -57,6 +57,20 @@ class FormRows:
         self._sources[name] = caption
         self._translate(name)
 
+    def take(self, name: str) -> QWidget:
+        """Take the row of ``name`` out of the form and give back its field (to add it again,
+        elsewhere or with another caption, as the handover editor does when its kind changes)."""
+        widget = self.fields.pop(name)
+        caption = self.captions.pop(name)
+        del self._sources[name]
+        self.layout.takeRow(caption)
+        wrapper = widget.parentWidget()
+        widget.setParent(None)
+        caption.deleteLater()
+        if wrapper is not None:
+            wrapper.deleteLater()
+        return widget
+
     def set_row_visible(self, name: str, visible: bool) -> None:
         self.layout.setRowVisible(self.captions[name], visible)
 
