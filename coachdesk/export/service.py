@@ -32,7 +32,7 @@ from coachdesk.labels import label
 from coachdesk.models.enums import DataCategory
 from coachdesk.services import audit
 from coachdesk.services.common import storable
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import ValidationError
 from coachdesk.services.settings import COACH_NAME, document_issuer, get_value
 
@@ -237,7 +237,7 @@ class ExportService:
             if saved and target is not None:
                 remove_saved(target)
             raise
-        self.ctx.publish(Changes.of({"export"}, [participant_id]))
+        self.ctx.publish(Changes.of({ChangeKind.EXPORT}, [participant_id]))
         return ExportResult(signed, digest, record, made.included, target)
 
     def history(self, participant_id: int) -> list[ExportHistoryRow]:
@@ -286,5 +286,5 @@ class ExportService:
                 {"fingerprint": material.fingerprint_sha256},
             )
             info = identities.info_of(row)
-        self.ctx.publish(Changes.of({"signing_identity"}))
+        self.ctx.publish(Changes.of({ChangeKind.SIGNING_IDENTITY}))
         return info

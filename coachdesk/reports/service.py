@@ -39,7 +39,7 @@ from coachdesk.reports.success_story import (
     story_basis,
 )
 from coachdesk.services import audit
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.directory import DirectoryService
 from coachdesk.services.errors import ValidationError
 from coachdesk.services.modules import ModuleRecord, ModuleService
@@ -225,7 +225,7 @@ class ReportService:
                 remove_saved(path)
             raise
         # After the commit: a failing listener must not take back files that are recorded.
-        self.ctx.publish(Changes.of({"export"}, [participant_id]))
+        self.ctx.publish(Changes.of({ChangeKind.EXPORT}, [participant_id]))
         return result
 
     def _record(

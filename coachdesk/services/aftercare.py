@@ -13,7 +13,7 @@ from coachdesk.models import AftercareFollowUp
 from coachdesk.models.enums import AftercareStatus
 from coachdesk.services import audit, validation
 from coachdesk.services.common import audit_update, load, load_participant, not_in_future, storable
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
 
@@ -127,7 +127,7 @@ class AftercareService:
         self._publish(participant_id)
 
     def _publish(self, participant_id: int) -> None:
-        self.ctx.publish(Changes.of({"aftercare"}, {participant_id}))
+        self.ctx.publish(Changes.of({ChangeKind.AFTERCARE}, {participant_id}))
 
 
 def _load(s: Session, followup_id: int) -> AftercareFollowUp:

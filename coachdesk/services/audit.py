@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.models import AuditEntry
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 
 VAULT_ACTIONS = frozenset({"backup", "restore", "passphrase_change"})
 
@@ -65,7 +65,7 @@ class AuditService:
             raise ValueError(f"not a vault action: {action}")
         with self.ctx.write() as s:
             record(s, self.ctx, action, "vault", None)
-        self.ctx.publish(Changes.of({"audit"}))
+        self.ctx.publish(Changes.of({ChangeKind.AUDIT}))
 
     def entries(
         self, *, participant_id: int | None = None, action: str | None = None, limit: int = 500

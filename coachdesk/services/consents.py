@@ -19,7 +19,7 @@ from coachdesk.models.enums import ConsentMethod, DataCategory, LegalBasis
 from coachdesk.services import audit, validation
 from coachdesk.services.common import audit_update, get_row, load, load_participant, storable
 from coachdesk.services.consent_rules import check_recipient, duplicate, validate_consent
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import ValidationError
 from coachdesk.services.records import strip_text, to_record
 
@@ -173,7 +173,7 @@ class ConsentService:
         return replace(draft, categories=frozenset(draft.categories))
 
     def _publish(self, participant_id: int) -> None:
-        self.ctx.publish(Changes.of({"consent"}, {participant_id}))
+        self.ctx.publish(Changes.of({ChangeKind.CONSENT}, {participant_id}))
 
 
 def _consents(s: Session, participant_id: int) -> list[Consent]:

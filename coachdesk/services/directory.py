@@ -17,7 +17,7 @@ from coachdesk.models import ContactPerson, Organisation
 from coachdesk.models.enums import OrganisationKind
 from coachdesk.services import audit, validation
 from coachdesk.services.common import audit_update, load, mark_archived, name_taken, storable
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError, ValidationError
 from coachdesk.services.records import apply_draft, strip_text, to_record
 from coachdesk.services.responsibilities import ResponsibilityMixin
@@ -126,7 +126,7 @@ class DirectoryService(ResponsibilityMixin):
             s.flush()
             audit.record(s, self.ctx, "create", "organisation", organisation.id)
             result = to_record(OrganisationRecord, organisation)
-        self.ctx.publish(Changes.of({"organisation"}))
+        self.ctx.publish(Changes.of({ChangeKind.ORGANISATION}))
         return result
 
     def update_organisation(
@@ -141,7 +141,7 @@ class DirectoryService(ResponsibilityMixin):
             audit_update(s, self.ctx, "organisation", organisation.id, None, changed)
             s.flush()
             result = to_record(OrganisationRecord, organisation)
-        self.ctx.publish(Changes.of({"organisation"}))
+        self.ctx.publish(Changes.of({ChangeKind.ORGANISATION}))
         return result
 
     def archive_organisation(self, organisation_id: int) -> None:
@@ -190,7 +190,7 @@ class DirectoryService(ResponsibilityMixin):
             s.flush()
             audit.record(s, self.ctx, "create", "contact", contact.id)
             result = _contact_record(contact)
-        self.ctx.publish(Changes.of({"contact"}))
+        self.ctx.publish(Changes.of({ChangeKind.CONTACT}))
         return result
 
     def update_contact(self, contact_id: int, draft: ContactDraft) -> ContactRecord:
@@ -206,7 +206,7 @@ class DirectoryService(ResponsibilityMixin):
             s.flush()
             s.refresh(contact)
             result = _contact_record(contact)
-        self.ctx.publish(Changes.of({"contact"}))
+        self.ctx.publish(Changes.of({ChangeKind.CONTACT}))
         return result
 
     def archive_contact(self, contact_id: int) -> None:
@@ -225,7 +225,7 @@ class DirectoryService(ResponsibilityMixin):
         with self.ctx.write() as s:
             row = load(s, model, record_id, entity)
             mark_archived(s, self.ctx, row, entity, record_id, archived)
-        self.ctx.publish(Changes.of({entity}))
+        self.ctx.publish(Changes.of({ChangeKind(entity)}))
 
 
 def _contact_record(contact: ContactPerson) -> ContactRecord:

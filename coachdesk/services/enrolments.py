@@ -17,7 +17,7 @@ from coachdesk.models import Attendance, Enrolment, Module, Participant
 from coachdesk.models.enums import AttendanceStatus, EnrolmentResult
 from coachdesk.services import audit, validation
 from coachdesk.services.common import audit_update, load, load_participant, storable
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError, ValidationError
 
 
@@ -190,7 +190,7 @@ class EnrolmentMixin:
             return _record(s, enrolment_id)
 
     def _publish(self, participant_id: int) -> None:
-        self.ctx.publish(Changes.of({"enrolment"}, {participant_id}))
+        self.ctx.publish(Changes.of({ChangeKind.ENROLMENT}, {participant_id}))
 
 
 def _records(s: Session, where: object) -> list[EnrolmentRecord]:

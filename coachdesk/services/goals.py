@@ -24,7 +24,7 @@ from coachdesk.services.common import (
     not_in_future,
     storable,
 )
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
 
@@ -262,7 +262,7 @@ class GoalService:
         self._publish(participant_id)
 
     def _publish(self, participant_id: int) -> None:
-        self.ctx.publish(Changes.of({"goal"}, {participant_id}))
+        self.ctx.publish(Changes.of({ChangeKind.GOAL}, {participant_id}))
 
 
 def _record(goal: Goal) -> GoalRecord:

@@ -23,7 +23,7 @@ from coachdesk.services.common import (
     mark_archived,
     storable,
 )
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
 
@@ -152,7 +152,7 @@ class HandoverService:
         self._publish(participant_id)
 
     def _publish(self, participant_id: int) -> None:
-        self.ctx.publish(Changes.of({"handover"}, {participant_id}))
+        self.ctx.publish(Changes.of({ChangeKind.HANDOVER}, {participant_id}))
 
 
 def _with_organisation(s: Session, draft: HandoverDraft) -> HandoverDraft:

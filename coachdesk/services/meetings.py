@@ -17,7 +17,7 @@ from coachdesk.i18n import N_, Message
 from coachdesk.models import Agreement, Meeting, MeetingAttendee, Participant
 from coachdesk.services import audit, validation
 from coachdesk.services.common import audit_update, load, load_participant, mark_archived
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.meeting_records import (
     AgreementDraft,
@@ -211,7 +211,7 @@ class MeetingService:
         return result
 
     def _publish(self, participant_id: int) -> None:
-        self.ctx.publish(Changes.of({"meeting"}, {participant_id}))
+        self.ctx.publish(Changes.of({ChangeKind.MEETING}, {participant_id}))
 
 
 def _name(s: Session, participant_id: int) -> str:

@@ -17,7 +17,7 @@ from coachdesk.i18n import N_, Message
 from coachdesk.models import Enrolment, Module
 from coachdesk.services import audit, validation
 from coachdesk.services.common import audit_update, load, mark_archived, name_taken
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.enrolments import AttendanceRecord, EnrolmentMixin, EnrolmentRecord
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -119,7 +119,7 @@ class ModuleService(EnrolmentMixin):
             s.flush()
             audit.record(s, self.ctx, "create", "module", module.id)
             result = to_record(ModuleRecord, module, enrolled=0)
-        self.ctx.publish(Changes.of({"module"}))
+        self.ctx.publish(Changes.of({ChangeKind.MODULE}))
         return result
 
     def update(self, module_id: int, draft: ModuleDraft) -> ModuleRecord:
@@ -132,7 +132,7 @@ class ModuleService(EnrolmentMixin):
             audit_update(s, self.ctx, "module", module.id, None, changed)
             s.flush()
             result = to_record(ModuleRecord, module, enrolled=_enrolled_count(s, module_id))
-        self.ctx.publish(Changes.of({"module"}))
+        self.ctx.publish(Changes.of({ChangeKind.MODULE}))
         return result
 
     def archive(self, module_id: int) -> None:
@@ -147,7 +147,7 @@ class ModuleService(EnrolmentMixin):
         with self.ctx.write() as s:
             module = load(s, Module, module_id, "module")
             mark_archived(s, self.ctx, module, "module", module.id, archived)
-        self.ctx.publish(Changes.of({"module"}))
+        self.ctx.publish(Changes.of({ChangeKind.MODULE}))
 
 
 def _enrolled_count(s: Session, module_id: int) -> int:

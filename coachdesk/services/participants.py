@@ -14,7 +14,7 @@ from coachdesk.models import Participant
 from coachdesk.models.enums import ExitDestination, GermanLevel, ParticipantStatus
 from coachdesk.services import audit, validation
 from coachdesk.services.common import audit_update, load_participant, mark_archived
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.participant_checks import stored_problems
 from coachdesk.services.records import apply_draft, strip_text, to_record
@@ -219,7 +219,7 @@ class ParticipantService:
             s.flush()
             audit.record(s, self.ctx, "create", "participant", p.id, p.id)
             result = to_record(ParticipantRecord, p)
-        self.ctx.publish(Changes.of({"participant"}, {result.id}))
+        self.ctx.publish(Changes.of({ChangeKind.PARTICIPANT}, {result.id}))
         return result
 
     def update(self, participant_id: int, draft: ParticipantDraft) -> ParticipantRecord:
@@ -235,7 +235,7 @@ class ParticipantService:
             audit_update(s, self.ctx, "participant", p.id, p.id, changed)
             s.flush()
             result = to_record(ParticipantRecord, p)
-        self.ctx.publish(Changes.of({"participant"}, {participant_id}))
+        self.ctx.publish(Changes.of({ChangeKind.PARTICIPANT}, {participant_id}))
         return result
 
     def archive(self, participant_id: int) -> None:
@@ -248,7 +248,7 @@ class ParticipantService:
         with self.ctx.write() as s:
             p = load_participant(s, participant_id)
             mark_archived(s, self.ctx, p, "participant", p.id, archived, p.id)
-        self.ctx.publish(Changes.of({"participant"}, {participant_id}))
+        self.ctx.publish(Changes.of({ChangeKind.PARTICIPANT}, {participant_id}))
 
 
 def _normalise(draft: ParticipantDraft) -> ParticipantDraft:

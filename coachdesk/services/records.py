@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import fields
 from typing import Any, TypeVar
 
@@ -31,12 +32,17 @@ def apply_draft(obj: object, draft: object) -> list[str]:
 
 
 def strip_text(draft: T) -> T:
-    """The draft with surrounding whitespace removed from every text field."""
+    """The draft with surrounding whitespace removed from every text field.
+
+    A StrEnum value is a ``str`` too, but ``.strip()`` would turn it into a plain string:
+    the record came back with ``status == "active"`` instead of ``ParticipantStatus.ACTIVE``
+    and the participant's file ended in the error box after saving a status change.
+    """
     from dataclasses import replace
 
     updates = {
-        f.name: getattr(draft, f.name).strip()
+        f.name: value.strip()
         for f in fields(draft)  # type: ignore[arg-type]
-        if isinstance(getattr(draft, f.name), str)
+        if isinstance(value := getattr(draft, f.name), str) and not isinstance(value, enum.Enum)
     }
     return replace(draft, **updates)  # type: ignore[type-var]

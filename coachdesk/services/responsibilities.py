@@ -11,7 +11,7 @@ from coachdesk.i18n import N_, Message
 from coachdesk.models import ContactPerson, Organisation, Responsibility
 from coachdesk.services import audit, validation
 from coachdesk.services.common import audit_update, get_row, load, name_taken, storable
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.records import apply_draft, strip_text, to_record
 
@@ -84,7 +84,7 @@ class ResponsibilityMixin:
             s.flush()
             audit.record(s, self.ctx, "create", "responsibility", row.id)
             result = _record(s, row)
-        self.ctx.publish(Changes.of({"responsibility"}))
+        self.ctx.publish(Changes.of({ChangeKind.RESPONSIBILITY}))
         return result
 
     def update_responsibility(
@@ -99,7 +99,7 @@ class ResponsibilityMixin:
             audit_update(s, self.ctx, "responsibility", row.id, None, changed)
             s.flush()
             result = _record(s, row)
-        self.ctx.publish(Changes.of({"responsibility"}))
+        self.ctx.publish(Changes.of({ChangeKind.RESPONSIBILITY}))
         return result
 
     def remove_responsibility(self, responsibility_id: int) -> None:
@@ -107,7 +107,7 @@ class ResponsibilityMixin:
             row = load(s, Responsibility, responsibility_id, "responsibility")
             s.delete(row)
             audit.record(s, self.ctx, "delete", "responsibility", responsibility_id)
-        self.ctx.publish(Changes.of({"responsibility"}))
+        self.ctx.publish(Changes.of({ChangeKind.RESPONSIBILITY}))
 
 
 def _check(

@@ -25,26 +25,12 @@ from coachdesk.models import AuditEntry, Draft, Participant, VaultSetting
 from coachdesk.models.base import utcnow
 from coachdesk.services import audit
 from coachdesk.services.common import load_participant
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.vault.compact import compact
 
 ERASURE_SALT = "erasure_salt"
-ERASED_KINDS = frozenset(
-    {
-        "participant",
-        "goal",
-        "milestone",
-        "meeting",
-        "agreement",
-        "enrolment",
-        "consent",
-        "handover",
-        "aftercare",
-        "export",
-        "draft",
-        "audit",
-    }
-)
+ERASED_KINDS = frozenset(ChangeKind) - {ChangeKind.SETTING, ChangeKind.SIGNING_IDENTITY}
+"""Everything of hers goes: every view showing any of it refreshes."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from coachdesk.i18n import N_, Message
 from coachdesk.models import VaultSetting
 from coachdesk.services import audit
-from coachdesk.services.context import Changes, ServiceContext
+from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError, ValidationError
 
 DEFAULT_RETENTION_MONTHS = 36
@@ -106,4 +106,4 @@ class SettingsService:
             else:
                 row.value = value
             audit.record(s, self.ctx, "update", "setting", None, None, {"key": key})
-        self.ctx.publish(Changes.of({"setting"}))
+        self.ctx.publish(Changes.of({ChangeKind.SETTING}))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from coachdesk.models.enums import GoalStatus, MilestoneKind
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.file.participant_file import ParticipantFile, draft_key
+from coachdesk.ui.file.sections import FileSection
 from coachdesk.ui.shell.signals import AppSignals
 from tests.conftest import TODAY
 
@@ -248,7 +249,7 @@ def test_today_can_open_a_meeting_in_the_file(qtbot, services, signals, particip
     editor = file.open_meeting(meeting.id)
     assert file.tabs.currentWidget() is file.meetings
     assert editor.location.text() == "Jobcenter"
-    file.show_section("consents")
+    file.show_section(FileSection.CONSENTS)
     assert file.tabs.currentWidget() is file.consents
 
 
@@ -273,3 +274,29 @@ def test_an_archived_integration_officer_is_kept_on_save(qtbot, services, signal
     programme.textEdited.emit("MY TURN")
     assert file.save()
     assert services.participants.get(pid).integration_officer_id == officer.id
+
+
+def test_status_change_is_saved_without_an_error_box(
+    qtbot, services, signals, participant_id
+) -> None:  # type: ignore[no-untyped-def]
+    """Intake -> Active, chosen with the keyboard and saved with a click, as a coach does."""
+    from PySide6.QtCore import Qt
+
+    from coachdesk.labels import label
+    from coachdesk.models.enums import ParticipantStatus
+
+    file = ParticipantFile(services, signals, participant_id)
+    qtbot.addWidget(file)
+    file.show()
+    overview = file.overview
+    status = overview.form.fields["status"]
+    reloads: list[int] = []
+    overview.refresh = lambda: reloads.append(1)  # type: ignore[method-assign]
+    status.setFocus()
+    qtbot.keyClicks(status, label(ParticipantStatus.ACTIVE))
+    assert overview.dirty
+    qtbot.mouseClick(overview.save_button, Qt.MouseButton.LeftButton)
+    assert not overview.dirty
+    assert services.participants.get(participant_id).status == ParticipantStatus.ACTIVE
+    assert overview.status_line.text() == f"Status: {label(ParticipantStatus.ACTIVE)}"
+    assert reloads == []  # its own save: no second reload over what it shows

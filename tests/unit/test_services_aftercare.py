@@ -10,7 +10,7 @@ import pytest
 from coachdesk.facade import Services
 from coachdesk.models.enums import AftercareStatus
 from coachdesk.services.aftercare import FollowUpDraft
-from coachdesk.services.context import Changes
+from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.services.participants import ParticipantDraft
 from tests.conftest import TODAY
@@ -54,7 +54,7 @@ def test_followup_round_trip_validation_audit(services: Services) -> None:
     assert [f.id for f in services.aftercare.list_for_participant(pid)] == [first.id]
     with pytest.raises(NotFoundError):
         services.aftercare.get(later.id)
-    assert seen == [Changes.of({"aftercare"}, {pid})] * 5
+    assert seen == [Changes.of({ChangeKind.AFTERCARE}, {pid})] * 5
     actions = [
         (e.action, e.details)
         for e in services.audit.entries(participant_id=pid)

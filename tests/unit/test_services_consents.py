@@ -10,7 +10,7 @@ import pytest
 from coachdesk.facade import Services
 from coachdesk.models.enums import ConsentMethod, DataCategory, LegalBasis, OrganisationKind
 from coachdesk.services.consents import ConsentDraft
-from coachdesk.services.context import Changes
+from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.services.participants import ParticipantDraft
@@ -157,7 +157,7 @@ def test_audit_and_changes(services: Services) -> None:
     with pytest.raises(ValidationError):
         services.consents.update(consent.id, replace(consent.draft(), purpose=""))
     services.consents.withdraw(consent.id, TODAY)
-    assert seen == [Changes.of({"consent"}, {pid})] * 3
+    assert seen == [Changes.of({ChangeKind.CONSENT}, {pid})] * 3
     entries = [
         (e.action, e.details)
         for e in services.audit.entries(participant_id=pid)

@@ -8,7 +8,7 @@ import pytest
 
 from coachdesk.facade import Services
 from coachdesk.models.enums import OrganisationKind
-from coachdesk.services.context import Changes
+from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.services.responsibilities import ResponsibilityDraft
@@ -118,9 +118,9 @@ def test_audit_and_changes(services: Services) -> None:
         services.directory.create_organisation(JOBCENTRE)
     services.directory.create_contact(ContactDraft(org.id, "Sabine Berger"))
     assert seen == [
-        Changes.of({"organisation"}),
-        Changes.of({"organisation"}),
-        Changes.of({"contact"}),
+        Changes.of({ChangeKind.ORGANISATION}),
+        Changes.of({ChangeKind.ORGANISATION}),
+        Changes.of({ChangeKind.CONTACT}),
     ]
     entries = [(e.action, e.entity, e.details) for e in services.audit.entries()]
     assert entries == [

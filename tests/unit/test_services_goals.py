@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.facade import Services
 from coachdesk.models.enums import GoalStatus, MilestoneKind
-from coachdesk.services.context import Changes
+from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.services.goals import GoalDraft, MilestoneDraft
 from coachdesk.services.participants import ParticipantDraft
@@ -131,7 +131,7 @@ def test_audit_and_changes(services: Services) -> None:
     assert goal_entries[0].details == {"fields": ["description"]}
     assert "geheim" not in str([e.details for e in entries])
     assert len(services.audit.entries()) == before + 2
-    assert seen == [Changes.of({"goal"}, {pid}), Changes.of({"goal"}, {pid})]
+    assert seen == [Changes.of({ChangeKind.GOAL}, {pid}), Changes.of({ChangeKind.GOAL}, {pid})]
 
 
 def test_search_finds_goal_titles(services: Services) -> None:

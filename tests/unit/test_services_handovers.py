@@ -9,7 +9,7 @@ import pytest
 
 from coachdesk.facade import Services
 from coachdesk.models.enums import HandoverKind, OrganisationKind
-from coachdesk.services.context import Changes
+from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.services.handovers import HandoverDraft
@@ -90,7 +90,7 @@ def test_handover_validation_audit_and_changes(services: Services) -> None:
             services.handovers.create(pid, draft)
         assert err.value.for_field(field) is not None, field
     services.handovers.update(handover.id, replace(INTAKE, situation="Alleinerziehend", reason=""))
-    assert seen == [Changes.of({"handover"}, {pid})] * 2
+    assert seen == [Changes.of({ChangeKind.HANDOVER}, {pid})] * 2
     entries = [
         (e.action, e.details)
         for e in services.audit.entries(participant_id=pid)

@@ -9,7 +9,7 @@ import pytest
 
 from coachdesk.facade import Services
 from coachdesk.models.enums import AttendeeRole, MeetingKind
-from coachdesk.services.context import Changes
+from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.services.meetings import AgreementDraft, AttendeeDraft, MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
@@ -154,7 +154,7 @@ def test_audit_names_fields_and_changes_are_published(services: Services) -> Non
         ("update", {"fields": ["internal_notes"]}),
         ("create", {}),
     ]
-    assert seen[0] == Changes.of({"meeting"}, {pid})
+    assert seen[0] == Changes.of({ChangeKind.MEETING}, {pid})
     assert len(seen) == 3
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from coachdesk.facade import Services
 from coachdesk.models.enums import AttendanceStatus, EnrolmentResult
-from coachdesk.services.context import Changes
+from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.services.modules import ModuleDraft
 from coachdesk.services.participants import ParticipantDraft
@@ -134,8 +134,8 @@ def test_audit_and_changes(services: Services) -> None:
     services.modules.record_attendance(enrolment.id, TODAY, AttendanceStatus.PRESENT)
     with pytest.raises(ValidationError):
         services.modules.enrol(pid, module.id, TODAY)
-    assert seen[0] == Changes.of({"module"})
-    assert seen[-1] == Changes.of({"enrolment"}, {pid})
+    assert seen[0] == Changes.of({ChangeKind.MODULE})
+    assert seen[-1] == Changes.of({ChangeKind.ENROLMENT}, {pid})
     assert len(seen) == 4
     actions = [(e.action, e.entity) for e in services.audit.entries(participant_id=pid)]
     assert actions == [("create", "attendance"), ("create", "enrolment"), ("create", "participant")]

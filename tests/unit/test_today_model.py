@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from coachdesk.services.context import ChangeKind
 from coachdesk.services.goals import GoalDraft
 from coachdesk.services.meetings import AgreementDraft, MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
@@ -61,7 +62,7 @@ def test_overdue_agreement_goal_and_meeting_land_in_their_sections(services, qap
     assert model.index(0, WHEN, agreements).data() == "Mar 13, 2026"
     assert item_index.data(PARTICIPANT_ID_ROLE) == ayse.id
     item = item_index.data(ITEM_ROLE)
-    assert isinstance(item, TodayItem) and item.kind == "agreement"
+    assert isinstance(item, TodayItem) and item.kind == ChangeKind.AGREEMENT
     assert model.parent(item_index) == agreements
     assert model.flags(item_index) & Qt.ItemFlag.ItemIsSelectable
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWi
 from coachdesk.i18n import _, format_date
 from coachdesk.labels import label
 from coachdesk.models.enums import SPECIAL_CATEGORIES
+from coachdesk.services.context import ChangeKind
 from coachdesk.ui.consents.dialog import ConsentDialog
 from coachdesk.ui.consents.model import ConsentTableModel, validity_text
 from coachdesk.ui.file.section import FileSection, button_row, guarded
@@ -17,7 +18,7 @@ from coachdesk.ui.kit.record_table import RecordTable
 
 
 class ConsentsTab(FileSection):
-    KINDS = ("consent", "organisation", "contact")
+    KINDS = (ChangeKind.CONSENT, ChangeKind.ORGANISATION, ChangeKind.CONTACT)
 
     def __init__(
         self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None

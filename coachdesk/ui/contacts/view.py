@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n import N_, _
 from coachdesk.models.enums import OrganisationKind
+from coachdesk.services.context import ChangeKind
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.responsibilities import ResponsibilityDraft
 from coachdesk.ui.contacts.contact_model import ContactTableModel
@@ -153,7 +154,7 @@ class ContactsView(QWidget):
         self._show_details()
 
     def _on_changed(self, changes: Any) -> None:
-        if changes.concerns("organisation", "contact", "responsibility"):
+        if changes.concerns(ChangeKind.ORGANISATION, ChangeKind.CONTACT, ChangeKind.RESPONSIBILITY):
             self.refresh()
 
     def refresh(self) -> None:

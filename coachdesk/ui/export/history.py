@@ -12,6 +12,7 @@ from coachdesk.export.preview import DocumentType, document_label
 from coachdesk.export.service import ExportService
 from coachdesk.i18n import N_, _, format_datetime
 from coachdesk.labels import label
+from coachdesk.services.context import ChangeKind
 from coachdesk.ui.file.section import FileSection, button_row
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.table_model import Column, RecordTableModel
@@ -44,7 +45,7 @@ class ExportHistoryModel(RecordTableModel[ExportHistoryRow]):
 class ExportHistoryView(FileSection):
     """The "Exports" tab of the participant file; new documents are made from here too."""
 
-    KINDS = ("export", "consent", "signing_identity")
+    KINDS = (ChangeKind.EXPORT, ChangeKind.CONSENT, ChangeKind.SIGNING_IDENTITY)
 
     def __init__(
         self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None

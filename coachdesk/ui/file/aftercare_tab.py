@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
+from coachdesk.services.context import ChangeKind
 from coachdesk.ui.file.followup_dialog import FollowUpDialog
 from coachdesk.ui.file.followup_model import FollowUpTableModel
 from coachdesk.ui.file.section import FileSection, button_row, guarded
@@ -14,7 +15,7 @@ from coachdesk.ui.kit.record_table import RecordTable
 
 
 class AftercareTab(FileSection):
-    KINDS = ("aftercare",)
+    KINDS = (ChangeKind.AFTERCARE,)
 
     def __init__(
         self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None

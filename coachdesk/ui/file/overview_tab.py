@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWi
 
 from coachdesk.i18n import _, format_date
 from coachdesk.labels import label
+from coachdesk.services.context import ChangeKind
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.file.section import FileSection, button_row, guarded
 from coachdesk.ui.kit.forms import ErrorLabel, clear_validation_errors, show_validation_errors
@@ -18,7 +19,7 @@ from coachdesk.ui.participants.form import ParticipantForm, contact_choices
 class OverviewTab(FileSection):
     """``dirty_changed(bool)`` tells the file whether there is something unsaved."""
 
-    KINDS = ("participant", "contact", "organisation")
+    KINDS = (ChangeKind.PARTICIPANT, ChangeKind.CONTACT, ChangeKind.ORGANISATION)
     dirty_changed = Signal(bool)
 
     def __init__(
@@ -104,7 +105,8 @@ class OverviewTab(FileSection):
         """Store the form; messages appear next to the fields, nothing typed is lost."""
         try:
             draft = self.form.checked_draft(self.today())
-            self.record = self.services.participants.update(self.participant_id, draft)
+            with self.services.ctx.caused_by(self):
+                self.record = self.services.participants.update(self.participant_id, draft)
         except ValidationError as err:
             show_validation_errors(self.form.fields, err, self.general_error)
             return False

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.i18n import _
+from coachdesk.services.context import ChangeKind
 from coachdesk.ui.consents.tab import ConsentsTab
 from coachdesk.ui.export.history import ExportHistoryView
 from coachdesk.ui.file.aftercare_tab import AftercareTab
 from coachdesk.ui.file.overview_tab import OverviewTab
+from coachdesk.ui.file.sections import FileSection
 from coachdesk.ui.goals.tab import GoalsTab
 from coachdesk.ui.handovers.editor import HandoverEditor
 from coachdesk.ui.handovers.tab import HandoversTab
@@ -94,24 +96,16 @@ class ParticipantFile(QWidget):
             self.exports,
         ]
 
-    SECTIONS = (
-        "overview",
-        "goals",
-        "modules",
-        "meetings",
-        "handovers",
-        "consents",
-        "aftercare",
-        "exports",
-    )
+    SECTIONS = tuple(FileSection)
+    """The tabs, in the order of ``sections``."""
 
-    def show_section(self, name: str) -> None:
-        """Bring a tab to the front ("goals", "consents", ... see SECTIONS), e.g. from Today."""
-        self.tabs.setCurrentIndex(self.SECTIONS.index(name))
+    def show_section(self, section: FileSection) -> None:
+        """Bring a tab to the front, e.g. from Today."""
+        self.tabs.setCurrentIndex(self.SECTIONS.index(section))
 
     def open_meeting(self, meeting_id: int) -> MeetingEditor:
         """Show the meetings tab and open one meeting in the editor (e.g. an overdue agreement)."""
-        self.show_section("meetings")
+        self.show_section(FileSection.MEETINGS)
         meeting = self.services.meetings.get(meeting_id)
         editor = MeetingEditor(self.services, self.participant_id, meeting, self.meetings)
         editor.open()
@@ -163,7 +157,10 @@ class ParticipantFile(QWidget):
         self.heading.setText(record.display_name if record is not None else "")
 
     def _on_changed(self, changes: Any) -> None:
-        if changes.concerns("participant") and self.participant_id in changes.participant_ids:
+        if (
+            changes.concerns(ChangeKind.PARTICIPANT)
+            and self.participant_id in changes.participant_ids
+        ):
             self._show_heading()
 
     # -- unsaved changes ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from coachdesk.i18n import _
+from coachdesk.services.context import ChangeKind
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.vault.errors import StorageError
 
@@ -36,7 +37,7 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
 class FileSection(QWidget):
     """A tab of the participant file; refreshes when a change of ``KINDS`` concerns her."""
 
-    KINDS: tuple[str, ...] = ()
+    KINDS: tuple[ChangeKind, ...] = ()
 
     def __init__(
         self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None
@@ -48,8 +49,8 @@ class FileSection(QWidget):
         signals.changed.connect(self._on_changed)
 
     def _on_changed(self, changes: Any) -> None:
-        if not changes.concerns(*self.KINDS):
-            return
+        if not changes.concerns(*self.KINDS) or changes.caused_by(self):
+            return  # not hers, or this tab's own save (it shows the result already)
         if changes.participant_ids and self.participant_id not in changes.participant_ids:
             return
         self.refresh()

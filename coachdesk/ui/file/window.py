@@ -9,16 +9,8 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
-
-SECTION_OF_KIND = {
-    "meeting": "meetings",
-    "agreement": "meetings",
-    "goal": "goals",
-    "consent": "consents",
-    "aftercare": "aftercare",
-    "participant": "overview",
-}
-"""Which section of the participant file shows a record of each kind Today lists."""
+from coachdesk.services.context import ChangeKind
+from coachdesk.ui.file.sections import SECTION_OF_KIND
 
 
 class ParticipantFileWindow(QWidget):
@@ -84,9 +76,8 @@ class ParticipantFileWindow(QWidget):
             return True
         return False
 
-    def show_section(self, kind: str) -> None:
+    def show_section(self, kind: ChangeKind) -> None:
         """Bring the tab of a record kind to the front (Today opens a meeting, a goal...)."""
-        tabs = getattr(self.file, "tabs", None)
-        tab = getattr(self.file, SECTION_OF_KIND.get(kind, ""), None)
-        if tabs is not None and tab is not None:
-            tabs.setCurrentWidget(tab)
+        section = SECTION_OF_KIND.get(kind)
+        if section is not None:
+            self.file.show_section(section)

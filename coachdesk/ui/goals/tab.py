@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSplitter, QVBox
 
 from coachdesk.i18n import _
 from coachdesk.models.enums import GoalStatus
+from coachdesk.services.context import ChangeKind
 from coachdesk.services.goals import GoalRecord, MilestoneRecord
 from coachdesk.ui.file.section import FileSection, button_row, guarded
 from coachdesk.ui.goals.goal_dialog import GoalDialog
@@ -19,7 +20,7 @@ from coachdesk.ui.kit.record_table import RecordTable
 
 
 class GoalsTab(FileSection):
-    KINDS = ("goal",)
+    KINDS = (ChangeKind.GOAL,)
 
     def __init__(
         self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None

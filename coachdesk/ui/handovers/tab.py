@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QPushButton, QVBoxLayout, QWidget
 from coachdesk.i18n import _
 from coachdesk.labels import label
 from coachdesk.models.enums import HandoverKind
+from coachdesk.services.context import ChangeKind
 from coachdesk.ui.file.section import FileSection, button_row
 from coachdesk.ui.handovers.editor import HandoverEditor
 from coachdesk.ui.handovers.model import HandoverTableModel
@@ -16,7 +17,7 @@ from coachdesk.ui.kit.record_table import RecordTable
 
 
 class HandoversTab(FileSection):
-    KINDS = ("handover", "organisation", "contact")
+    KINDS = (ChangeKind.HANDOVER, ChangeKind.ORGANISATION, ChangeKind.CONTACT)
 
     def __init__(
         self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None

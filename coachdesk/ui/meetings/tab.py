@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
+from coachdesk.services.context import ChangeKind
 from coachdesk.services.meetings import MeetingRow
 from coachdesk.ui.file.section import FileSection, button_row
 from coachdesk.ui.kit.record_table import RecordTable
@@ -15,7 +16,7 @@ from coachdesk.ui.meetings.model import MeetingTableModel, row_of
 
 
 class MeetingsTab(FileSection):
-    KINDS = ("meeting",)
+    KINDS = (ChangeKind.MEETING,)
 
     def __init__(
         self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None

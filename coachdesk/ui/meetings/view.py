@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
+from coachdesk.services.context import ChangeKind
 from coachdesk.services.meetings import MeetingRow
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.style import heading_label
@@ -79,7 +80,7 @@ class MeetingsView(QWidget):
         self.refresh()
 
     def _on_changed(self, changes: Any) -> None:
-        if changes.concerns("meeting", "participant"):
+        if changes.concerns(ChangeKind.MEETING, ChangeKind.PARTICIPANT):
             self.refresh()
 
     def refresh(self) -> None:

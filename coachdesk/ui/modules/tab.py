@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _, format_date
 from coachdesk.labels import label
+from coachdesk.services.context import ChangeKind
 from coachdesk.ui.file.section import FileSection, button_row
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.modules.enrolment_dialogs import AttendanceDialog, EnrolDialog, ResultDialog
@@ -16,7 +17,7 @@ from coachdesk.ui.modules.enrolment_model import EnrolmentTableModel
 
 
 class ModulesTab(FileSection):
-    KINDS = ("enrolment", "module")
+    KINDS = (ChangeKind.ENROLMENT, ChangeKind.MODULE)
 
     def __init__(
         self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None

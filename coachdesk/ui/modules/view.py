@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.i18n import N_, _
+from coachdesk.services.context import ChangeKind
 from coachdesk.services.modules import ModuleDraft, ModuleRecord
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.record_dialog import Field, RecordDialog
@@ -100,7 +101,7 @@ class ModulesView(QWidget):
         self.refresh()
 
     def _on_changed(self, changes: Any) -> None:
-        if changes.concerns("module", "enrolment", "participant"):
+        if changes.concerns(ChangeKind.MODULE, ChangeKind.ENROLMENT, ChangeKind.PARTICIPANT):
             self.refresh()
 
     def refresh(self) -> None:

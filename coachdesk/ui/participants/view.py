@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from coachdesk.i18n import _, ngettext
 from coachdesk.labels import label
 from coachdesk.models.enums import ParticipantStatus
-from coachdesk.services.context import Changes
+from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.ui.kit.style import heading_label, wrapping_label
 from coachdesk.ui.participants.table import ParticipantTable
 from coachdesk.ui.participants.table_model import ParticipantTableModel
@@ -199,7 +199,7 @@ class ParticipantsView(QWidget):
         self.model.clear()
 
     def _on_changes(self, changes: Changes) -> None:
-        if not changes.concerns("participant"):
+        if not changes.concerns(ChangeKind.PARTICIPANT):
             return
         if self.isVisible():
             self._fill_programme_filter()

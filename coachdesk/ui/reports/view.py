@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWid
 
 from coachdesk.i18n import _
 from coachdesk.reports.service import ReportResult, ReportService
+from coachdesk.services.context import ChangeKind
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.style import heading_label
@@ -143,9 +144,9 @@ class ReportsView(QWidget):
         self.story.refresh()
 
     def _on_changed(self, changes: Any) -> None:
-        if changes.concerns("module"):
+        if changes.concerns(ChangeKind.MODULE):
             self.catalogue.refresh()
-        if changes.concerns("organisation", "contact", "responsibility"):
+        if changes.concerns(ChangeKind.ORGANISATION, ChangeKind.CONTACT, ChangeKind.RESPONSIBILITY):
             self.directory.refresh()
-        if changes.concerns("participant", "consent"):
+        if changes.concerns(ChangeKind.PARTICIPANT, ChangeKind.CONSENT):
             self.story.refresh()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from coachdesk.i18n import N_, _, format_date, format_datetime
+from coachdesk.services.context import ChangeKind
 
 WHAT = 0
 PARTICIPANT = 1
@@ -32,8 +33,8 @@ Index = QModelIndex | QPersistentModelIndex
 class TodayItem:
     """One reminder: what it is about, whose file it belongs to, and which record opens."""
 
-    kind: str
-    """The record to open: meeting, agreement, goal, consent, aftercare or participant."""
+    kind: ChangeKind
+    """The kind of record to open: meeting, agreement, goal, consent, aftercare, participant."""
     record_id: int
     participant_id: int
     participant_name: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coachdesk.i18n import N_, _
 from coachdesk.labels import label
+from coachdesk.services.context import ChangeKind
 from coachdesk.services.reminders import TodayOverview
 from coachdesk.ui.today.model import TodayItem, TodaySection
 
@@ -29,7 +30,7 @@ def build_sections(overview: TodayOverview) -> list[TodaySection]:
     """Texts are translated now; the view rebuilds the sections when the language changes."""
     meetings = tuple(
         TodayItem(
-            "meeting",
+            ChangeKind.MEETING,
             m.meeting_id,
             m.participant_id,
             m.participant_name,
@@ -40,7 +41,7 @@ def build_sections(overview: TodayOverview) -> list[TodaySection]:
     )
     agreements = tuple(
         TodayItem(
-            "agreement",
+            ChangeKind.AGREEMENT,
             a.agreement_id,
             a.participant_id,
             a.participant_name,
@@ -51,7 +52,7 @@ def build_sections(overview: TodayOverview) -> list[TodaySection]:
     )
     goals = tuple(
         TodayItem(
-            "goal",
+            ChangeKind.GOAL,
             g.goal_id,
             g.participant_id,
             g.participant_name,
@@ -64,7 +65,7 @@ def build_sections(overview: TodayOverview) -> list[TodaySection]:
     )
     consents = tuple(
         TodayItem(
-            "consent",
+            ChangeKind.CONSENT,
             c.consent_id,
             c.participant_id,
             c.participant_name,
@@ -75,7 +76,7 @@ def build_sections(overview: TodayOverview) -> list[TodaySection]:
     )
     aftercare = tuple(
         TodayItem(
-            "aftercare",
+            ChangeKind.AFTERCARE,
             f.followup_id,
             f.participant_id,
             f.participant_name,
@@ -86,7 +87,7 @@ def build_sections(overview: TodayOverview) -> list[TodaySection]:
     )
     retention = tuple(
         TodayItem(
-            "participant",
+            ChangeKind.PARTICIPANT,
             r.participant_id,
             r.participant_id,
             r.participant_name,

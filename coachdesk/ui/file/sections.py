@@ -1,0 +1,35 @@
+"""The sections (tabs) of a participant's file, and which one shows a record of each kind."""
+
+from __future__ import annotations
+
+import enum
+
+from coachdesk.services.context import ChangeKind
+
+
+class FileSection(enum.StrEnum):
+    """The tabs of the participant file, in the order they are shown."""
+
+    OVERVIEW = "overview"
+    GOALS = "goals"
+    MODULES = "modules"
+    MEETINGS = "meetings"
+    HANDOVERS = "handovers"
+    CONSENTS = "consents"
+    AFTERCARE = "aftercare"
+    EXPORTS = "exports"
+
+
+SECTION_OF_KIND: dict[ChangeKind, FileSection] = {
+    ChangeKind.PARTICIPANT: FileSection.OVERVIEW,
+    ChangeKind.GOAL: FileSection.GOALS,
+    ChangeKind.MILESTONE: FileSection.GOALS,
+    ChangeKind.ENROLMENT: FileSection.MODULES,
+    ChangeKind.MEETING: FileSection.MEETINGS,
+    ChangeKind.AGREEMENT: FileSection.MEETINGS,
+    ChangeKind.HANDOVER: FileSection.HANDOVERS,
+    ChangeKind.CONSENT: FileSection.CONSENTS,
+    ChangeKind.AFTERCARE: FileSection.AFTERCARE,
+    ChangeKind.EXPORT: FileSection.EXPORTS,
+}
+"""Which section shows a record of each kind (Today opens a meeting, a goal, a consent...)."""
