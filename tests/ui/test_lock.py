@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.shell.app import AppController
@@ -173,3 +174,36 @@ def test_ctrl_q_on_the_lock_screen_quits(controller, vault_path, qtbot) -> None:
     qtbot.waitUntil(screen.isActiveWindow)
     qtbot.keyClick(screen.passphrase, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not screen.isVisible()
+
+
+def model_texts(widget: QWidget) -> list[str]:
+    return [
+        str(model.index(r, c).data())
+        for model in widget.findChildren(QAbstractItemModel)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    ]
+
+
+def test_every_view_forgets_its_rows_on_lock(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from coachdesk.models.enums import OrganisationKind
+    from coachdesk.services.directory import OrganisationDraft
+    from coachdesk.services.meetings import MeetingDraft
+    from coachdesk.ui.shell.view_pages import VIEWS, View
+
+    window = unlock(controller, vault_path, qtbot)
+    services = controller.services
+    amina = services.participants.create(ParticipantDraft("Amina", "Haddad"))
+    services.meetings.create(amina.id, MeetingDraft(dt.datetime(2026, 3, 20, 10, 0)))
+    services.directory.create_organisation(
+        OrganisationDraft("Jobcenter Nordstadt", OrganisationKind.JOB_CENTRE)
+    )
+    for key, _title in VIEWS:
+        window.show_view(key)
+        assert isinstance(window.view(key), View)
+    views = [view for view in window.views.values() if isinstance(view, QWidget)]
+    before = [t for view in views for t in model_texts(view)]
+    assert any("Haddad" in t for t in before) and any("Nordstadt" in t for t in before)
+    window.lock_action.trigger()
+    for view in views:
+        assert not any("Haddad" in t or "Nordstadt" in t for t in model_texts(view)), view

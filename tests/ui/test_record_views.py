@@ -40,7 +40,7 @@ def test_meetings_view_lists_new_meetings_and_asks_for_the_file(qtbot, services)
     assert view.table.is_empty()
     view.range.setCurrentIndex(0)
     view.table.view.selectRow(0)
-    with qtbot.waitSignal(view.participant_requested) as requested:
+    with qtbot.waitSignal(view.open_requested) as requested:
         view.file_button.click()
     assert requested.args == [amina]
 

@@ -46,7 +46,8 @@ def generations(settings: QSettings) -> int:
 def manual_backups(settings: QSettings) -> list[Path]:
     """Backups she made by hand in other places (a USB stick), as far as CoachDesk knows."""
     value = settings.value(MANUAL_KEY, [])
-    paths = [value] if isinstance(value, str) else list(value or [])
+    # QSettings gives back a one-entry list as a plain string, an empty one as None.
+    paths = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
     return [Path(p) for p in paths if p]
 
 

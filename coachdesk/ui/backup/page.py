@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _, ngettext
 from coachdesk.ui.backup.automatic import (
     GENERATIONS_KEY,
@@ -54,7 +55,7 @@ class BackupsGroup(QGroupBox):
     restore_requested = Signal(object)
 
     def __init__(
-        self, services: Any, vault: Any, settings: QSettings, parent: QWidget | None = None
+        self, services: Services, vault: Any, settings: QSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("backups")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,12 +10,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
 from coachdesk.labels import label
 from coachdesk.models.enums import SPECIAL_CATEGORIES, ConsentMethod, DataCategory, LegalBasis
 from coachdesk.services.consents import ConsentDraft, ConsentRecord
+from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_dialog import FormDialog
-from coachdesk.ui.kit.forms import DateField, EnumCombo, read_dates, text_area
+from coachdesk.ui.kit.forms import EnumCombo, read_dates, text_area
 
 CAPTIONS = [
     ("categories", N_("Data categories")),
@@ -39,7 +39,7 @@ CAPTIONS = [
 class ConsentDialog(FormDialog):
     def __init__(
         self,
-        services: Any,
+        services: Services,
         participant_id: int,
         consent: ConsentRecord | None = None,
         parent: QWidget | None = None,

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _, format_date
 from coachdesk.labels import label
 from coachdesk.models.enums import SPECIAL_CATEGORIES
@@ -15,16 +16,22 @@ from coachdesk.ui.consents.dialog import ConsentDialog
 from coachdesk.ui.consents.model import ConsentTableModel, validity_text
 from coachdesk.ui.file.section import FileSection, button_row, guarded
 from coachdesk.ui.kit.record_table import RecordTable
+from coachdesk.ui.shell.signals import AppSignals
 
 
 class ConsentsTab(FileSection):
     KINDS = (ChangeKind.CONSENT, ChangeKind.ORGANISATION, ChangeKind.CONTACT)
 
     def __init__(
-        self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None
+        self,
+        services: Services,
+        signals: AppSignals,
+        participant_id: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(services, signals, participant_id, parent)
-        self.table = RecordTable(ConsentTableModel(services.ctx.today(), self))
+        self.consent_model = ConsentTableModel(services.ctx.today(), self)
+        self.table = RecordTable(self.consent_model)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.new_button = QPushButton()
@@ -67,7 +74,7 @@ class ConsentsTab(FileSection):
         self.table.retranslate()
 
     def refresh(self) -> None:
-        self.table.model.today = self.today()
+        self.consent_model.today = self.today()
         self.table.set_rows(self.services.consents.list_for_participant(self.participant_id))
         self._update_buttons()
 

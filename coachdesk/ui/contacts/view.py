@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
 from coachdesk.models.enums import OrganisationKind
-from coachdesk.services.context import ChangeKind
+from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
 from coachdesk.services.responsibilities import ResponsibilityDraft
 from coachdesk.ui.contacts.contact_model import ContactTableModel
@@ -28,6 +29,7 @@ from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.record_dialog import Field, RecordDialog
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.style import heading_label
+from coachdesk.ui.shell.signals import AppSignals
 
 ORGANISATION_FIELDS = (
     Field("name", N_("Name")),
@@ -47,7 +49,9 @@ CONTACT_FIELDS = (
 
 
 class ContactsView(QWidget):
-    def __init__(self, services: Any, signals: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, signals: AppSignals, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.signals = signals
@@ -153,9 +157,14 @@ class ContactsView(QWidget):
             table.retranslate()
         self._show_details()
 
-    def _on_changed(self, changes: Any) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         if changes.concerns(ChangeKind.ORGANISATION, ChangeKind.CONTACT, ChangeKind.RESPONSIBILITY):
             self.refresh()
+
+    def clear(self) -> None:
+        """Forget every row on screen (the vault is being locked)."""
+        for table in (self.organisations, self.contacts, self.responsibilities):
+            table.set_rows([])
 
     def refresh(self) -> None:
         self.organisations.set_rows(self.services.directory.list_organisations())

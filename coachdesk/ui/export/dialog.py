@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from coachdesk.documents.fonts import FontsMissingError
 from coachdesk.export.preview import DocumentType, document_label
 from coachdesk.export.service import ExportService
+from coachdesk.facade import Services
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_datetime
 from coachdesk.labels import label
 from coachdesk.services.errors import NotFoundError, ValidationError
@@ -46,7 +47,9 @@ class ExportDialog(QDialog):
     job_ended = Signal()
     """Signing and saving finished, saved or not."""
 
-    def __init__(self, services: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, participant_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.exports: ExportService = services.exports

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coachdesk.export.export_log import ExportHistoryRow
 from coachdesk.export.preview import DocumentType, document_label
 from coachdesk.export.service import ExportService
+from coachdesk.facade import Services
 from coachdesk.i18n import N_, _, format_datetime
 from coachdesk.labels import label
 from coachdesk.services.context import ChangeKind
 from coachdesk.ui.file.section import FileSection, button_row
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.table_model import Column, RecordTableModel
+from coachdesk.ui.shell.signals import AppSignals
 
 
 def _document(row: ExportHistoryRow) -> str:
@@ -48,7 +48,11 @@ class ExportHistoryView(FileSection):
     KINDS = (ChangeKind.EXPORT, ChangeKind.CONSENT, ChangeKind.SIGNING_IDENTITY)
 
     def __init__(
-        self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None
+        self,
+        services: Services,
+        signals: AppSignals,
+        participant_id: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(services, signals, participant_id, parent)
         self.exports: ExportService = services.exports

@@ -6,19 +6,25 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.services.context import ChangeKind
 from coachdesk.ui.file.followup_dialog import FollowUpDialog
 from coachdesk.ui.file.followup_model import FollowUpTableModel
 from coachdesk.ui.file.section import FileSection, button_row, guarded
 from coachdesk.ui.kit.record_table import RecordTable
+from coachdesk.ui.shell.signals import AppSignals
 
 
 class AftercareTab(FileSection):
     KINDS = (ChangeKind.AFTERCARE,)
 
     def __init__(
-        self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None
+        self,
+        services: Services,
+        signals: AppSignals,
+        participant_id: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(services, signals, participant_id, parent)
         self.table = RecordTable(FollowUpTableModel(self))

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
 from coachdesk.models.enums import AftercareStatus
 from coachdesk.services.aftercare import FollowUpDraft, FollowUpRecord
+from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_dialog import FormDialog
-from coachdesk.ui.kit.forms import DateField, EnumCombo, read_dates, text_area
+from coachdesk.ui.kit.forms import EnumCombo, read_dates, text_area
 
 
 class FollowUpDialog(FormDialog):
     def __init__(
         self,
-        services: Any,
+        services: Services,
         participant_id: int,
         followup: FollowUpRecord | None = None,
         parent: QWidget | None = None,

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _, format_date
 from coachdesk.labels import label
 from coachdesk.services.context import ChangeKind
@@ -14,6 +15,7 @@ from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.file.section import FileSection, button_row, guarded
 from coachdesk.ui.kit.forms import ErrorLabel, clear_validation_errors, show_validation_errors
 from coachdesk.ui.participants.form import ParticipantForm, contact_choices
+from coachdesk.ui.shell.signals import AppSignals
 
 
 class OverviewTab(FileSection):
@@ -23,7 +25,11 @@ class OverviewTab(FileSection):
     dirty_changed = Signal(bool)
 
     def __init__(
-        self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None
+        self,
+        services: Services,
+        signals: AppSignals,
+        participant_id: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(services, signals, participant_id, parent)
         self.dirty = False

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _
-from coachdesk.services.context import ChangeKind
+from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.ui.consents.tab import ConsentsTab
 from coachdesk.ui.export.history import ExportHistoryView
 from coachdesk.ui.file.aftercare_tab import AftercareTab
@@ -38,6 +39,7 @@ from coachdesk.ui.kit.style import heading_label
 from coachdesk.ui.meetings.editor import MeetingEditor
 from coachdesk.ui.meetings.tab import MeetingsTab
 from coachdesk.ui.modules.tab import ModulesTab
+from coachdesk.ui.shell.signals import AppSignals
 
 DRAFT_INTERVAL_MS = 10_000
 
@@ -48,7 +50,11 @@ def draft_key(participant_id: int) -> str:
 
 class ParticipantFile(QWidget):
     def __init__(
-        self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None
+        self,
+        services: Services,
+        signals: AppSignals,
+        participant_id: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -156,7 +162,7 @@ class ParticipantFile(QWidget):
         record = self.overview.record
         self.heading.setText(record.display_name if record is not None else "")
 
-    def _on_changed(self, changes: Any) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         if (
             changes.concerns(ChangeKind.PARTICIPANT)
             and self.participant_id in changes.participant_ids
@@ -240,11 +246,11 @@ class ParticipantFile(QWidget):
             self.tabs.setCurrentWidget(self.handovers)
             handover_id = state.get("handover_id")
             handover = self.services.handovers.get(handover_id) if handover_id else None
-            editor = HandoverEditor(
+            handover_editor = HandoverEditor(
                 self.services, self.participant_id, handover, parent=self.handovers
             )
-            editor.restore_state(state)
-            editor.open()
+            handover_editor.restore_state(state)
+            handover_editor.open()
 
     def discard_draft(self) -> None:
         """Forget the kept draft (and what is typed but unsaved)."""

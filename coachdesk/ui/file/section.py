@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _
-from coachdesk.services.context import ChangeKind
+from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.errors import NotFoundError, ValidationError
+from coachdesk.ui.shell.signals import AppSignals
 from coachdesk.vault.errors import StorageError
 
 T = TypeVar("T")
@@ -26,7 +28,7 @@ def guarded(parent: QWidget, action: Callable[[], T]) -> T | None:
     return None
 
 
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
+def button_row(*buttons: QWidget) -> QHBoxLayout:
     row = QHBoxLayout()
     for button in buttons:
         row.addWidget(button)
@@ -40,7 +42,11 @@ class FileSection(QWidget):
     KINDS: tuple[ChangeKind, ...] = ()
 
     def __init__(
-        self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None
+        self,
+        services: Services,
+        signals: AppSignals,
+        participant_id: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -48,7 +54,7 @@ class FileSection(QWidget):
         self.participant_id = participant_id
         signals.changed.connect(self._on_changed)
 
-    def _on_changed(self, changes: Any) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         if not changes.concerns(*self.KINDS) or changes.caused_by(self):
             return  # not hers, or this tab's own save (it shows the result already)
         if changes.participant_ids and self.participant_id not in changes.participant_ids:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.models.enums import GoalStatus
 from coachdesk.services.context import ChangeKind
@@ -17,13 +16,18 @@ from coachdesk.ui.goals.goal_model import GoalTableModel
 from coachdesk.ui.goals.milestone_dialog import MilestoneDialog
 from coachdesk.ui.goals.milestone_model import MilestoneTableModel
 from coachdesk.ui.kit.record_table import RecordTable
+from coachdesk.ui.shell.signals import AppSignals
 
 
 class GoalsTab(FileSection):
     KINDS = (ChangeKind.GOAL,)
 
     def __init__(
-        self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None
+        self,
+        services: Services,
+        signals: AppSignals,
+        participant_id: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(services, signals, participant_id, parent)
         self.goals = RecordTable(GoalTableModel(self))

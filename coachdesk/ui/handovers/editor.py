@@ -10,12 +10,14 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
 from coachdesk.models.enums import HandoverKind
 from coachdesk.services.handovers import HandoverDraft, HandoverRecord
+from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_dialog import FormDialog
 from coachdesk.ui.kit.form_rows import FormRows
-from coachdesk.ui.kit.forms import DateField, EnumCombo, read_dates, text_area
+from coachdesk.ui.kit.forms import EnumCombo, read_dates, text_area
 
 TEXTS = (
     "reason",
@@ -66,7 +68,7 @@ PROMINENT: dict[HandoverKind, list[tuple[str, str]]] = {
 class HandoverEditor(FormDialog):
     def __init__(
         self,
-        services: Any,
+        services: Services,
         participant_id: int,
         handover: HandoverRecord | None = None,
         kind: HandoverKind = HandoverKind.INTAKE,

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMenu, QPushButton, QVBoxLayout, QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.labels import label
 from coachdesk.models.enums import HandoverKind
@@ -14,13 +15,18 @@ from coachdesk.ui.file.section import FileSection, button_row
 from coachdesk.ui.handovers.editor import HandoverEditor
 from coachdesk.ui.handovers.model import HandoverTableModel
 from coachdesk.ui.kit.record_table import RecordTable
+from coachdesk.ui.shell.signals import AppSignals
 
 
 class HandoversTab(FileSection):
     KINDS = (ChangeKind.HANDOVER, ChangeKind.ORGANISATION, ChangeKind.CONTACT)
 
     def __init__(
-        self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None
+        self,
+        services: Services,
+        signals: AppSignals,
+        participant_id: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(services, signals, participant_id, parent)
         self.table = RecordTable(HandoverTableModel(self))

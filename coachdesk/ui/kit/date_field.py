@@ -105,6 +105,20 @@ class DateField(QWidget):
             return Message(N_("Please enter a date."))
         return None
 
+    def required_date(self, name: str = "date") -> dt.date:
+        """The date of a field that must hold one; a ValidationError for ``name`` otherwise."""
+        from coachdesk.services.errors import FieldError, ValidationError
+
+        problem = self.problem() or (
+            Message(N_("Please enter a date.")) if not self.date() else None
+        )
+        value = self.date()
+        if problem is not None or value is None:
+            raise ValidationError(
+                [FieldError(name, problem or Message(N_("Please enter a date.")))]
+            )
+        return value
+
     def check(self) -> bool:
         """Show (or clear) the format message right away; True when the field is fine."""
         problem = self.problem()

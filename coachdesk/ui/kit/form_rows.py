@@ -34,21 +34,32 @@ class FormRows:
         """Field name (as in the service's draft and its ValidationError) -> input widget."""
         self.captions: dict[str, QLabel] = {}
         self._sources: dict[str, str] = {}
+        self._buddies: dict[str, QWidget] = {}
 
-    def add(self, name: str, caption: str, widget: W, *, internal: bool = False) -> W:
+    def add(
+        self,
+        name: str,
+        caption: str,
+        widget: W,
+        *,
+        internal: bool = False,
+        buddy: QWidget | None = None,
+    ) -> W:
         """Add a row for field ``name``. ``caption`` is the untranslated source text (mark it
-        with ``N_``); ``internal`` styles a field that never leaves the device."""
+        with ``N_``); ``internal`` styles a field that never leaves the device; ``buddy`` is the
+        input the caption names when ``widget`` is a group of several (a period: two dates)."""
         if name in self.fields:
             raise ValueError(f"field {name!r} is already in this form")
         label = QLabel()
         label.setWordWrap(True)
-        label.setBuddy(widget)
+        label.setBuddy(buddy or widget)
         if internal:
             mark_internal(widget, label)
         self.layout.addRow(label, with_error_label(widget))
         self.fields[name] = widget
         self.captions[name] = label
         self._sources[name] = caption
+        self._buddies[name] = buddy or widget
         self._translate(name)
         return widget
 
@@ -63,6 +74,7 @@ class FormRows:
         widget = self.fields.pop(name)
         caption = self.captions.pop(name)
         del self._sources[name]
+        del self._buddies[name]
         self.layout.takeRow(caption)
         wrapper = widget.parentWidget()
         widget.setParent(None)
@@ -85,4 +97,4 @@ class FormRows:
     def _translate(self, name: str) -> None:
         text = _(self._sources[name])
         self.captions[name].setText(text)
-        self.fields[name].setAccessibleName(plain_caption(text))
+        self._buddies[name].setAccessibleName(plain_caption(text))

@@ -7,6 +7,7 @@ import datetime as dt
 import enum
 import itertools
 from collections.abc import Callable, Iterable, Mapping
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -116,16 +117,19 @@ def read_dates(fields: Mapping[str, DateField]) -> dict[str, dt.date | None]:
     return values
 
 
-class EnumCombo(QComboBox):
+E = TypeVar("E", bound=enum.StrEnum)
+
+
+class EnumCombo(QComboBox, Generic[E]):
     """A choice among the values of a closed vocabulary, labelled from ``coachdesk.labels``."""
 
     def __init__(
         self,
-        enum_cls: type[enum.StrEnum],
+        enum_cls: type[E],
         parent: QWidget | None = None,
         *,
         allow_none: bool = False,
-        values: Iterable[enum.StrEnum] | None = None,
+        values: Iterable[E] | None = None,
     ) -> None:
         super().__init__(parent)
         self.enum_cls = enum_cls
@@ -142,11 +146,18 @@ class EnumCombo(QComboBox):
             raw = self.itemData(i)
             self.setItemText(i, _("— not set —") if raw is None else label(self.enum_cls(raw)))
 
-    def value(self) -> enum.StrEnum | None:
+    def value(self) -> E | None:
         raw = self.currentData()
         return None if raw is None else self.enum_cls(raw)
 
-    def set_value(self, value: enum.StrEnum | str | None) -> None:
+    def chosen(self) -> E:
+        """The value of a combo that always holds one (made without ``allow_none``)."""
+        value = self.value()
+        if value is None:
+            raise ValueError("nothing chosen in a combo that allows no empty choice")
+        return value
+
+    def set_value(self, value: E | str | None) -> None:
         index = self.findData(None if value is None else str(value))
         self.setCurrentIndex(max(index, 0))
 
@@ -188,7 +199,7 @@ def on_any_edit(widgets: Iterable[QWidget], callback: Callable[[], None]) -> Non
             w.toggled.connect(lambda _v: callback())
 
 
-def add_save_shortcut(widget: QWidget, slot: Callable[[], None]) -> QShortcut:
+def add_save_shortcut(widget: QWidget, slot: Callable[[], object]) -> QShortcut:
     """Ctrl+S (Cmd+S on a Mac) saves the form shown in ``widget``."""
     shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), widget)
     shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

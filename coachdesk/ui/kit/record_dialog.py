@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.i18n import _
+from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_dialog import FormDialog
-from coachdesk.ui.kit.forms import DateField, EnumCombo, read_dates, text_area
+from coachdesk.ui.kit.forms import EnumCombo, read_dates, text_area
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,14 +17,16 @@ from PySide6.QtWidgets import (
 
 from coachdesk.ui.kit.table_model import RECORD_ROLE, RecordTableModel, sorting_proxy
 
+R = TypeVar("R")
 
-class RecordTable(QWidget):
+
+class RecordTable(QWidget, Generic[R]):
     """``activated`` carries the record of a double-clicked (or Enter) row."""
 
     activated = Signal(object)
     selection_changed = Signal()
 
-    def __init__(self, model: RecordTableModel[Any], parent: QWidget | None = None) -> None:
+    def __init__(self, model: RecordTableModel[R], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.proxy = sorting_proxy(model)
@@ -75,17 +78,17 @@ class RecordTable(QWidget):
     def is_empty(self) -> bool:
         return self.model.rowCount() == 0
 
-    def current_record(self) -> Any:
+    def current_record(self) -> R | None:
         indexes = self.view.selectionModel().selectedRows()
         if not indexes:
             return None
-        return self.proxy.data(indexes[0], RECORD_ROLE)
+        return cast("R", self.proxy.data(indexes[0], RECORD_ROLE))
 
     def current_source_row(self) -> int:
         indexes = self.view.selectionModel().selectedRows()
         return self.proxy.mapToSource(indexes[0]).row() if indexes else -1
 
-    def select_where(self, predicate: Any) -> bool:
+    def select_where(self, predicate: Callable[[R], bool]) -> bool:
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if predicate(self.proxy.data(index, RECORD_ROLE)):

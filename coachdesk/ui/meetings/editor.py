@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
 from coachdesk.models.enums import AttendeeRole, MeetingKind
 from coachdesk.services.errors import ValidationError
 from coachdesk.services.meetings import AttendeeDraft, MeetingDraft, MeetingRecord
+from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_dialog import FormDialog
 from coachdesk.ui.kit.forms import (
-    DateField,
     EnumCombo,
     internal_caption,
     mark_internal,
@@ -43,7 +44,7 @@ class MeetingEditor(FormDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         participant_id: int | None = None,
         meeting: MeetingRecord | None = None,
         parent: QWidget | None = None,
@@ -56,8 +57,10 @@ class MeetingEditor(FormDialog):
         self.participant = QComboBox()
         self.participant.setEditable(True)
         self.participant.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.participant.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.participant.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer = self.participant.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.date = DateField(allow_empty=False)
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
@@ -188,7 +191,9 @@ class MeetingEditor(FormDialog):
             _("Only for you: these notes stay in the vault and are never exported.")
         )
         self.location.setPlaceholderText(_("e.g. mothers' café, job centre room 2.14"))
-        self.participant.lineEdit().setPlaceholderText(_("Type part of her name"))
+        line = self.participant.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(_("Type part of her name"))
         for widget in (self.date, self.kind, self.attendees, self.agreements):
             widget.retranslate()
         self.retranslate_buttons()

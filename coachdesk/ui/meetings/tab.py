@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.services.context import ChangeKind
 from coachdesk.services.meetings import MeetingRow
@@ -13,13 +12,18 @@ from coachdesk.ui.file.section import FileSection, button_row
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.meetings.editor import MeetingEditor
 from coachdesk.ui.meetings.model import MeetingTableModel, row_of
+from coachdesk.ui.shell.signals import AppSignals
 
 
 class MeetingsTab(FileSection):
     KINDS = (ChangeKind.MEETING,)
 
     def __init__(
-        self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None
+        self,
+        services: Services,
+        signals: AppSignals,
+        participant_id: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(services, signals, participant_id, parent)
         self.table = RecordTable(MeetingTableModel(self))

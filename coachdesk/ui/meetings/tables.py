@@ -23,7 +23,8 @@ from coachdesk.i18n import _
 from coachdesk.models.enums import AttendeeRole
 from coachdesk.services.errors import FieldError, ValidationError
 from coachdesk.services.meetings import AgreementDraft, AttendeeDraft
-from coachdesk.ui.kit.forms import DateField, EnumCombo
+from coachdesk.ui.kit.date_field import DateField
+from coachdesk.ui.kit.forms import EnumCombo
 
 
 class _EditableTable(QWidget):
@@ -99,12 +100,12 @@ class AttendeesEditor(_EditableTable):
         combo.set_value(attendee.role if attendee else AttendeeRole.OTHER)
         combo.activated.connect(lambda _i: self.edited.emit())
         self.table.setCellWidget(row, self.ROLE, combo)
-        self.table.item(row, self.NAME).setData(
-            Qt.ItemDataRole.UserRole, attendee.contact_person_id if attendee else None
-        )
+        name = self.table.item(row, self.NAME)
+        assert name is not None  # set_text made it
+        name.setData(Qt.ItemDataRole.UserRole, attendee.contact_person_id if attendee else None)
         if attendee is None:
             self.table.setCurrentCell(row, self.NAME)
-            self.table.editItem(self.table.item(row, self.NAME))
+            self.table.editItem(name)
         return row
 
     def set_attendees(self, attendees: tuple[AttendeeDraft, ...]) -> None:
@@ -184,9 +185,10 @@ class AgreementsEditor(_EditableTable):
         done.toggled.connect(lambda _v: self.edited.emit())
         self.table.setCellWidget(row, self.DONE, done)
         self.table.setRowHeight(row, due.sizeHint().height() + 6)
-        if agreement is None:
+        who = self.table.item(row, self.WHO)
+        if agreement is None and who is not None:
             self.table.setCurrentCell(row, self.WHO)
-            self.table.editItem(self.table.item(row, self.WHO))
+            self.table.editItem(who)
         return row
 
     def remove_current(self) -> None:

@@ -3,28 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _
-from coachdesk.services.context import ChangeKind
+from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.meetings import MeetingRow
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.style import heading_label
 from coachdesk.ui.meetings.editor import MeetingEditor
 from coachdesk.ui.meetings.model import MeetingTableModel
+from coachdesk.ui.shell.signals import AppSignals
 
 UPCOMING, RECENT, ALL = range(3)
 
 
 class MeetingsView(QWidget):
-    """``participant_requested(id)`` asks the main window to open a participant's file."""
+    """``open_requested(id)`` asks the main window to open a participant's file."""
 
-    participant_requested = Signal(int)
+    open_requested = Signal(int)
 
-    def __init__(self, services: Any, signals: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, signals: AppSignals, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.signals = signals
@@ -79,9 +82,13 @@ class MeetingsView(QWidget):
     def _range_changed(self, _index: int) -> None:
         self.refresh()
 
-    def _on_changed(self, changes: Any) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         if changes.concerns(ChangeKind.MEETING, ChangeKind.PARTICIPANT):
             self.refresh()
+
+    def clear(self) -> None:
+        """Forget every row on screen (the vault is being locked)."""
+        self.table.set_rows([])
 
     def refresh(self) -> None:
         today = self.services.ctx.today()
@@ -104,7 +111,7 @@ class MeetingsView(QWidget):
     def _request_file(self) -> None:
         row = self.table.current_record()
         if row is not None:
-            self.participant_requested.emit(row.participant_id)
+            self.open_requested.emit(row.participant_id)
 
     def open_meeting(self, row: MeetingRow | None) -> MeetingEditor:
         meeting = self.services.meetings.get(row.id) if row is not None else None

@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
 from coachdesk.models.enums import AttendanceStatus, EnrolmentResult
 from coachdesk.services.errors import ValidationError
 from coachdesk.services.modules import EnrolmentRecord
+from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_dialog import FormDialog
-from coachdesk.ui.kit.forms import DateField, EnumCombo, read_dates, text_area
+from coachdesk.ui.kit.forms import EnumCombo, read_dates, text_area
 
 
 class _SmallDialog(FormDialog):
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
 
 
 class EnrolDialog(_SmallDialog):
-    def __init__(self, services: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, participant_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(services, parent)
         self.participant_id = participant_id
         self.module = self.rows.add("module_id", N_("Module"), QComboBox())
@@ -40,14 +42,17 @@ class EnrolDialog(_SmallDialog):
             raise ValidationError.single(
                 "module_id", N_("There is no module to choose. Add modules in the catalogue first.")
             )
-        on = read_dates({"on": self.enrolled_on})["on"]
-        self.services.modules.enrol(self.participant_id, int(self.module.currentData()), on)
+        self.services.modules.enrol(
+            self.participant_id,
+            int(self.module.currentData()),
+            self.enrolled_on.required_date("on"),
+        )
         return True
 
 
 class AttendanceDialog(_SmallDialog):
     def __init__(
-        self, services: Any, enrolment: EnrolmentRecord, parent: QWidget | None = None
+        self, services: Services, enrolment: EnrolmentRecord, parent: QWidget | None = None
     ) -> None:
         super().__init__(services, parent)
         self.enrolment = enrolment
@@ -62,16 +67,18 @@ class AttendanceDialog(_SmallDialog):
         self.resize_within_screen(480, 260)
 
     def save(self) -> bool:
-        day = read_dates({"session_date": self.session_date})["session_date"]
         self.services.modules.record_attendance(
-            self.enrolment.id, day, self.status.value(), self.note.toPlainText()
+            self.enrolment.id,
+            self.session_date.required_date("session_date"),
+            self.status.chosen(),
+            self.note.toPlainText(),
         )
         return True
 
 
 class ResultDialog(_SmallDialog):
     def __init__(
-        self, services: Any, enrolment: EnrolmentRecord, parent: QWidget | None = None
+        self, services: Services, enrolment: EnrolmentRecord, parent: QWidget | None = None
     ) -> None:
         super().__init__(services, parent)
         self.enrolment = enrolment
@@ -89,6 +96,6 @@ class ResultDialog(_SmallDialog):
     def save(self) -> bool:
         on = read_dates({"completed_on": self.completed_on})["completed_on"]
         self.services.modules.set_result(
-            self.enrolment.id, self.outcome.value(), on, self.note.toPlainText()
+            self.enrolment.id, self.outcome.chosen(), on, self.note.toPlainText()
         )
         return True

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _, format_date
 from coachdesk.labels import label
 from coachdesk.services.context import ChangeKind
@@ -14,13 +15,18 @@ from coachdesk.ui.file.section import FileSection, button_row
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.modules.enrolment_dialogs import AttendanceDialog, EnrolDialog, ResultDialog
 from coachdesk.ui.modules.enrolment_model import EnrolmentTableModel
+from coachdesk.ui.shell.signals import AppSignals
 
 
 class ModulesTab(FileSection):
     KINDS = (ChangeKind.ENROLMENT, ChangeKind.MODULE)
 
     def __init__(
-        self, services: Any, signals: Any, participant_id: int, parent: QWidget | None = None
+        self,
+        services: Services,
+        signals: AppSignals,
+        participant_id: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(services, signals, participant_id, parent)
         self.table = RecordTable(EnrolmentTableModel(self))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,8 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
-from coachdesk.services.context import ChangeKind
+from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.modules import ModuleDraft, ModuleRecord
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.record_dialog import Field, RecordDialog
@@ -24,6 +23,7 @@ from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.style import heading_label
 from coachdesk.ui.modules.enrolment_model import EnrolmentTableModel
 from coachdesk.ui.modules.model import ModuleTableModel
+from coachdesk.ui.shell.signals import AppSignals
 
 MODULE_FIELDS = (
     Field("title", N_("Title")),
@@ -41,7 +41,9 @@ MODULE_FIELDS = (
 
 
 class ModulesView(QWidget):
-    def __init__(self, services: Any, signals: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, signals: AppSignals, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.signals = signals
@@ -100,9 +102,14 @@ class ModulesView(QWidget):
     def _archived_toggled(self, _checked: bool) -> None:
         self.refresh()
 
-    def _on_changed(self, changes: Any) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         if changes.concerns(ChangeKind.MODULE, ChangeKind.ENROLMENT, ChangeKind.PARTICIPANT):
             self.refresh()
+
+    def clear(self) -> None:
+        """Forget every row on screen (the vault is being locked)."""
+        self.table.set_rows([])
+        self.enrolled.set_rows([])
 
     def refresh(self) -> None:
         self.table.set_rows(self.services.modules.list(self.show_archived.isChecked()))
@@ -114,7 +121,7 @@ class ModulesView(QWidget):
         module = self.table.current_record()
         selected = module is not None
         self.edit_button.setEnabled(selected)
-        self.archive_button.setEnabled(selected and not module.is_archived)
+        self.archive_button.setEnabled(module is not None and not module.is_archived)
         if module is None:
             self.enrolled_caption.setText(_("Select a module to see who is enrolled."))
             self.enrolled.set_empty_text("")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
 from coachdesk.labels import label
 from coachdesk.models.enums import (
@@ -36,9 +37,9 @@ from coachdesk.services.participants import (
     ParticipantRecord,
     validate_participant,
 )
+from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_rows import FormRows
 from coachdesk.ui.kit.forms import (
-    DateField,
     EnumCombo,
     on_any_edit,
     read_dates,
@@ -228,7 +229,7 @@ class ParticipantForm(QWidget):
         self._loading = False
 
 
-def contact_choices(services: Any, keep: int | None = None) -> list[tuple[str, int]]:
+def contact_choices(services: Services, keep: int | None = None) -> list[tuple[str, int]]:
     """Contact persons as "Name (Organisation)", for choosing her integration officer;
     ``keep`` stays in the list even when archived, so saving never drops it silently."""
     contacts = services.directory.list_contacts()

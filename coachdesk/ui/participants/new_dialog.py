@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.ui.kit.form_dialog import FormDialog
 from coachdesk.ui.participants.form import ParticipantForm, contact_choices
@@ -14,7 +13,7 @@ from coachdesk.ui.participants.form import ParticipantForm, contact_choices
 class NewParticipantDialog(FormDialog):
     """``exec()`` then ``participant_id`` (None when cancelled)."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.participant_id: int | None = None

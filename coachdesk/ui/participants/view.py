@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _, ngettext
 from coachdesk.labels import label
 from coachdesk.models.enums import ParticipantStatus
@@ -38,7 +38,9 @@ class ParticipantsView(QWidget):
 
     open_requested = Signal(int)
 
-    def __init__(self, services: Any, signals: AppSignals, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, signals: AppSignals, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self._stale = False

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.i18n import _
+from coachdesk.i18n import N_, _
 from coachdesk.reports.published import SUPPRESSION_NOTE
 from coachdesk.reports.quarterly import previous_quarter, quarter_of
 from coachdesk.reports.service import ReportService
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.date_field import DateField
+from coachdesk.ui.kit.form_rows import FormRows
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.reports.models import FigureTableModel, figure_rows
 from coachdesk.ui.reports.save import ask_pdf_path, language_combo, show_saved
@@ -58,18 +58,25 @@ class QuarterlyPage(QWidget):
         header.setSectionResizeMode(FigureTableModel.ITEM, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FigureTableModel.VALUE, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        self.form = QFormLayout()
-        period = QHBoxLayout()
-        for w in (self.start, QLabel("–"), self.end):
-            period.addWidget(w)
-        period.addStretch(1)
+        self.rows = FormRows()
+        period = QWidget()
+        row = QHBoxLayout(period)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.until = QLabel("–")
+        for w in (self.start, self.until, self.end):
+            row.addWidget(w)
+        row.addStretch(1)
         for field in (self.start, self.end):
             field.line.setMinimumWidth(field.line.fontMetrics().horizontalAdvance("00.00.0000") * 2)
-        self.form.addRow(QLabel(), period)
-        self.form.addRow(QLabel(), button_row(self.previous, self.current))
-        self.form.addRow(QLabel(), self.language)
+        quick = QWidget()
+        buttons = button_row(self.previous, self.current)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        quick.setLayout(buttons)
+        self.rows.add("period", N_("Period"), period, buddy=self.start)
+        self.rows.add("quick", N_("Quick choice"), quick, buddy=self.previous)
+        self.rows.add("language", N_("Language of the report"), self.language)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addLayout(self.rows.layout)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
         layout.addLayout(button_row(self.show_button, self.with_csv, self.save_button))
@@ -86,11 +93,8 @@ class QuarterlyPage(QWidget):
             self.refresh()
 
     def retranslate(self) -> None:
-        labels = (_("Period"), _("Quick choice"), _("Language of the report"))
-        for row, text in enumerate(labels):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setText(text)
+        self.rows.retranslate()
+        self.end.setAccessibleName(_("End of the period"))
         self.previous.setText(_("Previous quarter"))
         self.current.setText(_("This quarter"))
         self.with_csv.setText(_("Also save the figures as CSV"))

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -17,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.i18n import _, format_date
+from coachdesk.facade import Services
+from coachdesk.i18n import N_, _, format_date
 from coachdesk.reports.service import ReportService
 from coachdesk.services.errors import ValidationError
 from coachdesk.ui.file.section import button_row, guarded
+from coachdesk.ui.kit.form_rows import FormRows
 from coachdesk.ui.reports.save import ask_pdf_path, language_combo, show_saved
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.vault.errors import VaultError
@@ -36,7 +37,7 @@ class SuccessStoryPage(QWidget):
     """Her story is kept as a draft in the vault while it is written (lock, crash, switching)."""
 
     def __init__(
-        self, services: Any, reports: ReportService, parent: QWidget | None = None
+        self, services: Services, reports: ReportService, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -61,11 +62,13 @@ class SuccessStoryPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.form = QFormLayout()
-        for widget in (self.participant, self.basis, self.title, self.language):
-            self.form.addRow(QLabel(), widget)
+        self.rows = FormRows()
+        self.rows.add("participant_id", N_("Participant"), self.participant)
+        self.rows.add("basis", N_("Published as"), self.basis)
+        self.rows.add("title", N_("Title"), self.title)
+        self.rows.add("language", N_("Language of the report"), self.language)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addLayout(self.rows.layout)
         layout.addWidget(self.hint)
         layout.addWidget(self.text, 1)
         layout.addLayout(button_row(self.save_button))
@@ -122,6 +125,9 @@ class SuccessStoryPage(QWidget):
         self._loading = True
         self.title.clear()
         self.text.clear()
+        self.participant.blockSignals(True)
+        self.participant.clear()  # her name is not left in the list either
+        self.participant.blockSignals(False)
         self._loading = False
         self._shown_pid = None
 
@@ -132,11 +138,7 @@ class SuccessStoryPage(QWidget):
         self.update_basis()
 
     def retranslate(self) -> None:
-        labels = (_("Participant"), _("Published as"), _("Title"), _("Language of the report"))
-        for row, text in enumerate(labels):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setText(text)
+        self.rows.retranslate()
         self.hint.setText(
             _(
                 "Write her story in a few paragraphs (an empty line starts a new one). "

@@ -12,9 +12,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.reports.service import ReportResult, ReportService
-from coachdesk.services.context import ChangeKind
+from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.style import heading_label
@@ -23,6 +24,7 @@ from coachdesk.ui.reports.quarterly_page import QuarterlyPage
 from coachdesk.ui.reports.save import ask_pdf_path, language_combo, show_saved
 from coachdesk.ui.reports.story_page import SuccessStoryPage
 from coachdesk.ui.shell.busy import busy_cursor
+from coachdesk.ui.shell.signals import AppSignals
 
 
 class DocumentPage(QWidget):
@@ -31,7 +33,7 @@ class DocumentPage(QWidget):
     def __init__(
         self,
         kind: str,
-        table: RecordTable,
+        table: RecordTable[Any],
         rows: Callable[[], list[Any]],
         export: Callable[[Path, str], ReportResult],
         today: Callable[[], Any],
@@ -75,7 +77,9 @@ class DocumentPage(QWidget):
 
 
 class ReportsView(QWidget):
-    def __init__(self, services: Any, signals: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, signals: AppSignals, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.signals = signals
@@ -135,15 +139,19 @@ class ReportsView(QWidget):
         self.story.retranslate()
 
     def clear(self) -> None:
-        """The vault is being locked: the story being written is kept as a draft."""
+        """The vault is being locked: the story being written is kept as a draft, and no
+        name (of a participant, a contact person) stays in a preview."""
         self.story.clear()
+        self.quarterly.table.set_rows([])
+        for page in (self.catalogue, self.directory):
+            page.table.set_rows([])
 
     def refresh(self) -> None:
         self.catalogue.refresh()
         self.directory.refresh()
         self.story.refresh()
 
-    def _on_changed(self, changes: Any) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         if changes.concerns(ChangeKind.MODULE):
             self.catalogue.refresh()
         if changes.concerns(ChangeKind.ORGANISATION, ChangeKind.CONTACT, ChangeKind.RESPONSIBILITY):

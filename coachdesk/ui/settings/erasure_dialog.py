@@ -11,7 +11,6 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.retention import Erasure
 from coachdesk.ui.backup.automatic import manual_backups
@@ -41,7 +41,7 @@ from coachdesk.vault.generations import automatic_backup_folder, backups_made_be
 class ErasureDialog(QDialog):
     def __init__(
         self,
-        services: Any,
+        services: Services,
         vault_path: Path,
         settings: QSettings,
         close_file: Callable[[int], None],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.errors import ValidationError
 from coachdesk.ui.kit.count_spin_box import CountSpinBox
@@ -26,7 +25,7 @@ class RetentionGroup(QGroupBox):
 
     erasure_requested = Signal()
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("retention")
         self.services = services

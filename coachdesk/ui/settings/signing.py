@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QShowEvent
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.documents.saving import save_atomically
+from coachdesk.facade import Services
 from coachdesk.i18n import _, format_date
 from coachdesk.services.errors import ValidationError
 from coachdesk.ui.kit.style import message_label, wrapping_label
@@ -33,7 +33,7 @@ CERTIFICATE_FILE = "coachdesk-certificate.pem"
 
 
 class DocumentsGroup(QGroupBox):
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.exports = services.exports

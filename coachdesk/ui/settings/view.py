@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk import i18n
+from coachdesk.facade import Services
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.errors import ValidationError
 from coachdesk.ui.backup.page import BackupsGroup
@@ -53,7 +54,7 @@ class SettingsView(QWidget):
     idle_minutes_changed = Signal(int)
 
     def __init__(
-        self, services: Any, vault: Any, settings: QSettings, parent: QWidget | None = None
+        self, services: Services, vault: Any, settings: QSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -193,6 +194,16 @@ class SettingsView(QWidget):
     def _idle_chosen(self, minutes: int) -> None:
         self.settings.setValue(IDLE_KEY, minutes)
         self.idle_minutes_changed.emit(minutes)
+
+    def refresh(self) -> None:
+        """Show what the vault holds now (her name is asked after unlock when it is missing)."""
+        self.coach_name.setText(self.services.settings.coach_name())
+
+    def clear(self) -> None:
+        """Nothing typed stays when the vault locks: the passphrase fields are emptied."""
+        self.old_passphrase.clear()
+        self.new_passphrase.clear()
+        self.passphrase_message.setText("")
 
     def save_coach_name(self) -> None:
         try:

@@ -64,7 +64,7 @@ class IdleWatcher(QObject):
 
     def start(self) -> None:
         app = QGuiApplication.instance()
-        if app is not None and not self._installed:
+        if isinstance(app, QGuiApplication) and not self._installed:
             app.installEventFilter(self)
             app.applicationStateChanged.connect(self._state_changed)
             self._installed = True
@@ -73,7 +73,7 @@ class IdleWatcher(QObject):
     def stop(self) -> None:
         self._timer.stop()
         app = QGuiApplication.instance()
-        if app is not None and self._installed:
+        if isinstance(app, QGuiApplication) and self._installed:
             app.removeEventFilter(self)
             app.applicationStateChanged.disconnect(self._state_changed)
             self._installed = False

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.ui.file.window import ParticipantFileWindow
 from coachdesk.ui.kit.forms import quit_keys
@@ -32,6 +33,7 @@ from coachdesk.ui.shell.view_pages import (
     SETTINGS,
     TODAY,
     VIEWS,
+    View,
     load_view,
 )
 from coachdesk.ui.today.view import TodayView
@@ -49,7 +51,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         vault: Any,
         signals: AppSignals,
         settings: QSettings,
@@ -80,7 +82,7 @@ class MainWindow(QMainWindow):
 
         # Each view is built the first time it is shown, so unlocking a big vault is quick.
         self.stack = QStackedWidget()
-        self.views: dict[str, QWidget] = {}
+        self.views: dict[str, View] = {}
         self._pages: dict[str, QWidget] = {}
         for key, _title in VIEWS:
             page = QWidget()
@@ -120,28 +122,35 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------------------------------
 
-    def view(self, key: str) -> QWidget:
+    def view(self, key: str) -> View:
         """The view for ``key``, built on first use."""
         built = self.views.get(key)
         if built is None:
-            built = self._build_view(key)
-            self.views[key] = built
+            widget = self._build_view(key)
+            assert isinstance(widget, View), key  # it answers what the main window asks
             layout = self._pages[key].layout()
             assert layout is not None
-            layout.addWidget(built)
+            layout.addWidget(widget)
+            self.views[key] = built = widget
         return built
 
     @property
     def today(self) -> TodayView:
-        return self.view(TODAY)  # type: ignore[return-value]
+        view = self.view(TODAY)
+        assert isinstance(view, TodayView)
+        return view
 
     @property
     def participants(self) -> ParticipantsView:
-        return self.view(PARTICIPANTS)  # type: ignore[return-value]
+        view = self.view(PARTICIPANTS)
+        assert isinstance(view, ParticipantsView)
+        return view
 
     @property
     def settings_view(self) -> SettingsView:
-        return self.view(SETTINGS)  # type: ignore[return-value]
+        view = self.view(SETTINGS)
+        assert isinstance(view, SettingsView)
+        return view
 
     def _build_view(self, key: str) -> QWidget:
         if key == TODAY:
@@ -267,9 +276,7 @@ class MainWindow(QMainWindow):
         self.lock_button.setText(_("Lock"))
         self.lock_button.setToolTip(_("Lock the vault now (Ctrl+L)"))
         for view in self.views.values():
-            retranslate = getattr(view, "retranslate", None)
-            if retranslate is not None:
-                retranslate()
+            view.retranslate()
         for window in self.files.values():
             window.retranslate()
 
@@ -281,9 +288,7 @@ class MainWindow(QMainWindow):
             window.close_for_lock()
         self.files.clear()
         for view in self.views.values():
-            clear = getattr(view, "clear", None)
-            if clear is not None:
-                clear()
+            view.clear()
         self.save_geometry()
 
     def save_geometry(self) -> None:

@@ -7,6 +7,8 @@ the idle timer (``idle.py``) is the safety net.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
 
 try:  # QtDBus is part of PySide6 on Linux; other platforms may not ship it.
@@ -21,6 +23,12 @@ SCREEN_SAVERS = (
 )
 LOGIN1 = ("org.freedesktop.login1", "/org/freedesktop/login1", "org.freedesktop.login1.Manager")
 LOGIN1_SESSION = "org.freedesktop.login1.Session"
+
+
+def _slot(signature: str) -> Any:
+    """``SLOT(signature)`` as QDBusConnection.connect takes it at run time: a str. PySide6's
+    stubs ask for bytes, which the call itself refuses (checked with PySide6 6.11)."""
+    return SLOT(signature)
 
 
 class SessionWatcher(QObject):
@@ -45,18 +53,18 @@ class SessionWatcher(QObject):
             for service, path, interface in SCREEN_SAVERS:
                 # An empty service name matches the signal from whoever owns the name.
                 if session.connect(
-                    "", path, interface, "ActiveChanged", self, SLOT("screen_saver_changed(bool)")
+                    "", path, interface, "ActiveChanged", self, _slot("screen_saver_changed(bool)")
                 ):
                     self.connected.append(service)
         system = system_bus or QDBusConnection.systemBus()
         if system.isConnected():
             service, path, interface = LOGIN1
             if system.connect(
-                service, path, interface, "PrepareForSleep", self, SLOT("prepare_for_sleep(bool)")
+                service, path, interface, "PrepareForSleep", self, _slot("prepare_for_sleep(bool)")
             ):
                 self.connected.append("login1 sleep")
             # logind asks every session to lock (loginctl lock-sessions, lid close policies).
-            if system.connect(service, "", LOGIN1_SESSION, "Lock", self, SLOT("lock_requested()")):
+            if system.connect(service, "", LOGIN1_SESSION, "Lock", self, _slot("lock_requested()")):
                 self.connected.append("login1 lock")
 
     @Slot(bool)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any
+from typing import Protocol, runtime_checkable
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QWidget
 
+from coachdesk.facade import Services
 from coachdesk.i18n import N_
+from coachdesk.ui.shell.signals import AppSignals
 
 TODAY, PARTICIPANTS, MEETINGS, MODULES, CONTACTS, REPORTS, SETTINGS = (
     "today",
@@ -37,16 +40,35 @@ LAZY_VIEWS = {
 }
 
 
+@runtime_checkable
+class View(Protocol):
+    """What the main window asks of each of its views."""
+
+    def retranslate(self) -> None:
+        """Show every text in the current language."""
+
+    def refresh(self) -> None:
+        """Load again from the services."""
+
+    def clear(self) -> None:
+        """Forget every row on screen and anything typed (the vault is being locked)."""
+
+
+@runtime_checkable
+class OpensFiles(Protocol):
+    """A view that asks the main window to open a participant's file."""
+
+    open_requested: SignalInstance
+
+
 def load_view(
-    key: str, services: Any, signals: Any, open_participant: Callable[[int], None]
+    key: str, services: Services, signals: AppSignals, open_participant: Callable[[int], None]
 ) -> QWidget:
     """Build the view of ``key``; its module is imported on first show to keep start-up short."""
     module_name, class_name = LAZY_VIEWS[key]
     module = importlib.import_module(module_name)
-    view: QWidget = getattr(module, class_name)(services, signals)
-    # A view that can open a participant's file says so with one of these signals.
-    for name in ("open_requested", "participant_requested"):
-        opened = getattr(view, name, None)
-        if opened is not None:
-            opened.connect(open_participant)
+    view = getattr(module, class_name)(services, signals)
+    assert isinstance(view, QWidget) and isinstance(view, View), class_name
+    if isinstance(view, OpensFiles):
+        view.open_requested.connect(open_participant)
     return view

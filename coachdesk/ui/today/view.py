@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.facade import Services
 from coachdesk.i18n import _, format_date, format_datetime
 from coachdesk.services.context import Changes
 from coachdesk.ui.kit.style import heading_label, wrapping_label
@@ -40,7 +40,9 @@ class TodayView(QWidget):
     record_requested = Signal(object)
     erasure_requested = Signal()
 
-    def __init__(self, services: Any, signals: AppSignals, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, signals: AppSignals, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self._stale = False
