@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, case, distinct, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from coachdesk.i18n import N_
 from coachdesk.models import (
     Attendance,
     Consent,
@@ -43,6 +44,7 @@ from coachdesk.models.enums import (
     MilestoneKind,
     ParticipantStatus,
 )
+from coachdesk.services.errors import ValidationError
 
 
 @dataclass(frozen=True)
@@ -250,3 +252,11 @@ def _consents_by_category(s: Session, day: dt.date) -> tuple[tuple[DataCategory,
     )
     found = {cat: int(n) for cat, n in s.execute(q)}
     return tuple((c, found.get(c, 0)) for c in DataCategory)
+
+
+def check_period(start: dt.date, end: dt.date) -> None:
+    """A period a report can cover: it ends after it starts and spans at most five years."""
+    if end < start:
+        raise ValidationError.single("end", N_("The period cannot end before it starts."))
+    if (end - start).days > 5 * 366:
+        raise ValidationError.single("end", N_("Choose a period of at most five years."))

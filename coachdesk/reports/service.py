@@ -22,7 +22,6 @@ from coachdesk.documents.layout import SignatureBox
 from coachdesk.documents.saving import remove_saved
 from coachdesk.documents.signing import SigningMaterial, sign_pdf
 from coachdesk.export import identities
-from coachdesk.i18n import N_
 from coachdesk.models import ExportRecord
 from coachdesk.models.enums import DataCategory
 from coachdesk.reports import quarterly
@@ -41,7 +40,6 @@ from coachdesk.reports.success_story import (
 from coachdesk.services import audit
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.directory import DirectoryService
-from coachdesk.services.errors import ValidationError
 from coachdesk.services.modules import ModuleRecord, ModuleService
 from coachdesk.services.settings import document_issuer
 
@@ -78,7 +76,7 @@ class ReportService:
 
     def quarterly_figures(self, start: dt.date, end: dt.date) -> quarterly.QuarterlyFigures:
         """The raw counts of a period (for the coach; publish them with ``quarterly_preview``)."""
-        _check_period(start, end)
+        quarterly.check_period(start, end)
         with self.ctx.read() as s:
             return quarterly.compute(s, start, end, self.ctx.today())
 
@@ -287,13 +285,6 @@ class ReportService:
             material.subject_name,
             material.fingerprint_sha256,
         )
-
-
-def _check_period(start: dt.date, end: dt.date) -> None:
-    if end < start:
-        raise ValidationError.single("end", N_("The period cannot end before it starts."))
-    if (end - start).days > 5 * 366:
-        raise ValidationError.single("end", N_("Choose a period of at most five years."))
 
 
 def _purpose(details: Mapping[str, Any]) -> str:

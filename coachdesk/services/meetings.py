@@ -8,14 +8,13 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections import Counter
-from dataclasses import fields
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from coachdesk.i18n import N_, Message
-from coachdesk.models import Agreement, Meeting, MeetingAttendee, Participant
-from coachdesk.services import audit, validation
+from coachdesk.models import Agreement, Meeting, Participant
+from coachdesk.services import audit, meeting_rows, validation
 from coachdesk.services.common import audit_update, load, load_participant, mark_archived
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError
@@ -54,7 +53,7 @@ class MeetingService:
     def get(self, meeting_id: int) -> MeetingRecord:
         with self.ctx.read() as s:
             meeting = load(s, Meeting, meeting_id, "meeting")
-            return _record(meeting, _name(s, meeting.participant_id))
+            return meeting_rows.meeting_record(meeting, _name(s, meeting.participant_id))
 
     def list_for_participant(
         self, participant_id: int, include_archived: bool = False
@@ -70,7 +69,7 @@ class MeetingService:
             )
             if not include_archived:
                 q = q.where(Meeting.archived_at.is_(None))
-            return [_record(m, name) for m in s.scalars(q)]
+            return [meeting_rows.meeting_record(m, name) for m in s.scalars(q)]
 
     def list(
         self,
@@ -133,11 +132,11 @@ class MeetingService:
             s.add(meeting)
             for name in _SCALARS:
                 setattr(meeting, name, getattr(draft, name))
-            _set_attendees(meeting, draft.attendees)
-            validation.raise_if(_set_agreements(meeting, draft.agreements))
+            meeting_rows.set_attendees(meeting, draft.attendees)
+            validation.raise_if(meeting_rows.set_agreements(meeting, draft.agreements))
             s.flush()
             audit.record(s, self.ctx, "create", "meeting", meeting.id, participant_id)
-            result = _record(meeting, participant.display_name)
+            result = meeting_rows.meeting_record(meeting, participant.display_name)
         self._publish(participant_id)
         return result
 
@@ -152,17 +151,17 @@ class MeetingService:
             changed = [n for n in _SCALARS if getattr(meeting, n) != getattr(draft, n)]
             for name in changed:
                 setattr(meeting, name, getattr(draft, name))
-            before = _attendee_tuple(meeting)
-            _set_attendees(meeting, draft.attendees)
-            if _attendee_tuple(meeting) != before:
+            before = meeting_rows.attendee_tuple(meeting)
+            meeting_rows.set_attendees(meeting, draft.attendees)
+            if meeting_rows.attendee_tuple(meeting) != before:
                 changed.append("attendees")
-            agreements_before = [_agreement_tuple(a) for a in meeting.agreements]
-            validation.raise_if(_set_agreements(meeting, draft.agreements))
-            if [_agreement_tuple(a) for a in meeting.agreements] != agreements_before:
+            agreements_before = [meeting_rows.agreement_tuple(a) for a in meeting.agreements]
+            validation.raise_if(meeting_rows.set_agreements(meeting, draft.agreements))
+            if [meeting_rows.agreement_tuple(a) for a in meeting.agreements] != agreements_before:
                 changed.append("agreements")
             audit_update(s, self.ctx, "meeting", meeting.id, meeting.participant_id, changed)
             s.flush()
-            result = _record(meeting, _name(s, meeting.participant_id))
+            result = meeting_rows.meeting_record(meeting, _name(s, meeting.participant_id))
         self._publish(result.participant_id)
         return result
 
@@ -206,7 +205,7 @@ class MeetingService:
                 participant_id,
                 {"fields": ["done_on"]},
             )
-            result = _agreement_record(agreement)
+            result = meeting_rows.agreement_record(agreement)
         self._publish(participant_id)
         return result
 
@@ -216,83 +215,6 @@ class MeetingService:
 
 def _name(s: Session, participant_id: int) -> str:
     return load_participant(s, participant_id).display_name
-
-
-def _record(meeting: Meeting, participant_name: str) -> MeetingRecord:
-    attendees = sorted(meeting.attendees, key=lambda a: (a.position, a.id))
-    agreements = sorted(meeting.agreements, key=lambda a: (a.position, a.id))
-    return MeetingRecord(
-        id=meeting.id,
-        participant_id=meeting.participant_id,
-        participant_name=participant_name,
-        held_at=meeting.held_at,
-        kind=meeting.kind,
-        location=meeting.location,
-        agenda=meeting.agenda,
-        shared_summary=meeting.shared_summary,
-        internal_notes=meeting.internal_notes,
-        archived_at=meeting.archived_at,
-        attendees=tuple(
-            AttendeeRecord(a.name, a.role, a.contact_person_id, a.id) for a in attendees
-        ),
-        agreements=tuple(_agreement_record(a) for a in agreements),
-    )
-
-
-def _agreement_record(a: Agreement) -> AgreementRecord:
-    return AgreementRecord(a.id, a.meeting_id, a.who, a.what, a.due_date, a.done_on, a.position)
-
-
-def _attendee_tuple(meeting: Meeting) -> list[tuple[object, ...]]:
-    return [(a.name, a.role, a.contact_person_id) for a in meeting.attendees]
-
-
-def _agreement_tuple(a: Agreement) -> tuple[object, ...]:
-    return (a.id, a.who, a.what, a.due_date, a.done_on, a.position)
-
-
-def _set_attendees(meeting: Meeting, drafts: tuple[AttendeeDraft, ...]) -> None:
-    """Attendees have no life of their own: the list is replaced when it differs."""
-    wanted = [(d.name, d.role, d.contact_person_id) for d in drafts]
-    if wanted == _attendee_tuple(meeting):
-        return
-    meeting.attendees.clear()
-    for position, d in enumerate(drafts):
-        meeting.attendees.append(
-            MeetingAttendee(
-                name=d.name, role=d.role, contact_person_id=d.contact_person_id, position=position
-            )
-        )
-
-
-def _set_agreements(meeting: Meeting, drafts: tuple[AgreementDraft, ...]) -> list[FieldError]:
-    existing = {a.id: a for a in meeting.agreements}
-    unknown = [d.id for d in drafts if d.id is not None and d.id not in existing]
-    if unknown:
-        return [
-            FieldError(
-                "agreements",
-                Message(
-                    N_("An agreement belongs to another meeting. Please reload and try again.")
-                ),
-            )
-        ]
-    kept: list[Agreement] = []
-    for position, d in enumerate(drafts):
-        agreement = existing[d.id] if d.id is not None else Agreement()
-        for f in fields(AgreementDraft):
-            if f.name != "id" and getattr(agreement, f.name, None) != getattr(d, f.name):
-                setattr(agreement, f.name, getattr(d, f.name))
-        if agreement.position != position:
-            agreement.position = position
-        kept.append(agreement)
-    for agreement in list(meeting.agreements):
-        if agreement not in kept:
-            meeting.agreements.remove(agreement)
-    for agreement in kept:
-        if agreement not in meeting.agreements:
-            meeting.agreements.append(agreement)
-    return []
 
 
 def _same_time(

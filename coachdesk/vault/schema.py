@@ -10,7 +10,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coachdesk.vault.errors import StorageError
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
+
+from coachdesk.vault.errors import DamagedVaultError, StorageError, VaultTooNewError
 from coachdesk.vault.files import fsync_dir, fsync_file
 
 if TYPE_CHECKING:
@@ -24,6 +27,10 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # no parsing of migration scripts (a third of a second at start-up); a test checks the
 # list against the scripts.
 REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+
+
+PRE_MIGRATION_DIR = "pre-migration"
+"""Encrypted copies of the vault taken before a schema upgrade, inside the vault folder."""
 
 
 def alembic_config() -> Config:
@@ -65,3 +72,52 @@ def copy_before_migration(folder: Path, names: Iterable[str], target: Path) -> N
         fsync_dir(target.parent)
     except OSError as exc:
         raise StorageError.from_os_error(exc) from exc
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The Alembic revision stored in the vault (None for a new, empty database)."""
+    with engine.connect() as conn:
+        has_table = conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+        ).scalar()
+        if not has_table:
+            return None
+        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return None if revision is None else str(revision)
+
+
+def check_revision(engine: Engine) -> None:
+    """A schema this version knows; tables without a revision are a damaged vault."""
+    current = stored_revision(engine)
+    if current is None:
+        with engine.connect() as conn:
+            if conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar():
+                raise DamagedVaultError()
+        return
+    if current not in known_revisions():
+        raise VaultTooNewError()
+
+
+def migrate(
+    engine: Engine, folder: Path, names: Iterable[str], *, is_new: bool, target: str = "head"
+) -> None:
+    """Bring the schema to ``target``; an existing vault is copied (encrypted) first."""
+    current = stored_revision(engine)
+    if current == head_revision():
+        return
+    if not is_new and current is not None:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        copy_before_migration(
+            folder, names, folder / PRE_MIGRATION_DIR / f"{stamp}-schema-{current}"
+        )
+    from alembic import command
+
+    cfg = alembic_config()
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+    except OperationalError as exc:
+        raise StorageError.from_db_error(exc) from exc

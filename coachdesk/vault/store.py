@@ -10,13 +10,10 @@ Layout (see docs/vault-format.md)::
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from coachdesk.vault.engine import SQLCIPHER_ERRORS, keyed_connection, make_engine
@@ -25,11 +22,12 @@ from coachdesk.vault.errors import (
     StorageError,
     VaultExistsError,
     VaultLockedError,
-    VaultTooNewError,
     WeakPassphraseError,
     WrongPassphraseError,
 )
 from coachdesk.vault.files import remove_stale_temp_files
+from coachdesk.vault.integrity import IntegrityReport as IntegrityReport  # re-exported
+from coachdesk.vault.integrity import check_integrity
 from coachdesk.vault.keyslots import (
     DEFAULT_KDF,
     KdfParams,
@@ -39,7 +37,8 @@ from coachdesk.vault.keyslots import (
 )
 from coachdesk.vault.lockfile import VaultLock
 from coachdesk.vault.passphrase import check_passphrase
-from coachdesk.vault.schema import alembic_config, copy_before_migration
+from coachdesk.vault.schema import PRE_MIGRATION_DIR as PRE_MIGRATION_DIR  # re-exported
+from coachdesk.vault.schema import check_revision, migrate, stored_revision
 from coachdesk.vault.schema import head_revision as head_revision  # re-exported
 from coachdesk.vault.schema import known_revisions as known_revisions  # re-exported
 from coachdesk.vault.swap import finish_interrupted_restore
@@ -47,19 +46,6 @@ from coachdesk.vault.swap import finish_interrupted_restore
 DB_NAME = "vault.db"
 SLOTS_NAME = "keyslots.json"
 LOCK_NAME = "vault.lock"
-PRE_MIGRATION_DIR = "pre-migration"
-
-
-@dataclass(frozen=True)
-class IntegrityReport:
-    """Results of SQLCipher's page check and SQLite's structure check."""
-
-    cipher_problems: tuple[str, ...]
-    structure_problems: tuple[str, ...]
-
-    @property
-    def ok(self) -> bool:
-        return not self.cipher_problems and not self.structure_problems
 
 
 class Vault:
@@ -256,51 +242,13 @@ class Vault:
 
     def schema_revision(self) -> str | None:
         """The Alembic revision stored in the vault (None for a new, empty database)."""
-        with self.engine.connect() as conn:
-            has_table = conn.execute(
-                text(
-                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-                )
-            ).scalar()
-            if not has_table:
-                return None
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return stored_revision(self.engine)
 
     def _check_revision(self) -> None:
-        current = self.schema_revision()
-        if current is None:
-            if self._has_tables():
-                raise DamagedVaultError()
-            return
-        if current not in known_revisions():
-            raise VaultTooNewError()
-
-    def _has_tables(self) -> bool:
-        with self.engine.connect() as conn:
-            return bool(conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar())
+        check_revision(self.engine)
 
     def _migrate(self, *, is_new: bool, target: str = "head") -> None:
-        current = self.schema_revision()
-        if current == head_revision():
-            return
-        if not is_new and current is not None:
-            self._copy_before_migration(current)
-        from alembic import command
-
-        cfg = alembic_config()
-        try:
-            with self.engine.begin() as conn:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, target)
-        except OperationalError as exc:
-            raise StorageError.from_db_error(exc) from exc
-
-    def _copy_before_migration(self, revision: str) -> None:
-        """Keep the vault as it was (still encrypted) before its schema changes."""
-        self._checkpoint()
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.path / PRE_MIGRATION_DIR / f"{stamp}-schema-{revision}"
-        copy_before_migration(self.path, (DB_NAME, SLOTS_NAME), target)
+        migrate(self.engine, self.path, (DB_NAME, SLOTS_NAME), is_new=is_new, target=target)
 
     def _checkpoint(self) -> None:
         with self.engine.connect() as conn:
@@ -310,14 +258,7 @@ class Vault:
 
     def integrity_check(self) -> IntegrityReport:
         """Run SQLCipher's HMAC check of every page and SQLite's integrity check."""
-        try:
-            with self.engine.connect() as conn:
-                cipher = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
-                structure = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
-        except DatabaseError as exc:
-            return IntegrityReport((str(exc.orig),), ())
-        structure = [s for s in structure if s != "ok"]
-        return IntegrityReport(tuple(cipher), tuple(structure))
+        return check_integrity(self.engine)
 
 
 def _let_go(vault: Vault | None, lock: VaultLock) -> None:
