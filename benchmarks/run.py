@@ -23,6 +23,7 @@ from benchmarks.office_peer import run_office_peer
 from benchmarks.stats import measure, summarise
 from benchmarks.workload import plain_copy, plain_sessions, run_workload, sample_ids
 from coachdesk.demo.generate import generate_demo
+from coachdesk.export.request import ExportRequest
 from coachdesk.export.service import ExportService
 from coachdesk.facade import Services
 from coachdesk.models import Organisation
@@ -74,7 +75,16 @@ def pdf_figures(services: Services, vault: Vault) -> dict[str, Any]:
     ids = sample_ids(vault.sessions, 100, seed=11)
 
     def one(pid: int) -> None:
-        exports.export(pid, "exit_handover", org_id, None, "Benchmark", lang="de")
+        exports.export(
+            ExportRequest(
+                participant_id=pid,
+                document="exit_handover",
+                organisation_id=org_id,
+                contact_id=None,
+                purpose="Benchmark",
+                lang="de",
+            )
+        )
 
     single = measure(lambda: one(ids[0]), runs=5)
     started = time.perf_counter()

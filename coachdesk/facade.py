@@ -27,6 +27,8 @@ from coachdesk.services.reminders import ReminderService
 from coachdesk.services.retention import RetentionService
 from coachdesk.services.search import SearchService
 from coachdesk.services.settings import SettingsService
+from coachdesk.services.vault_admin import VaultAdminService
+from coachdesk.vault.store import Vault
 
 if TYPE_CHECKING:
     from coachdesk.export.service import ExportService
@@ -40,8 +42,10 @@ class Services:
         *,
         actor: str = "",
         today: Callable[[], dt.date] = dt.date.today,
+        vault: Vault | None = None,
     ) -> None:
         self.ctx = ServiceContext(sessions, actor, today)
+        self._vault = vault
         self.participants = ParticipantService(self.ctx)
         self.search = SearchService(self.ctx)
         self.settings = SettingsService(self.ctx)
@@ -72,6 +76,13 @@ class Services:
         from coachdesk.reports.service import ReportService
 
         return ReportService(self.ctx)
+
+    @functools.cached_property
+    def vault_admin(self) -> VaultAdminService:
+        """Backups, restore, passphrase and recovery code of the vault these services work on."""
+        if self._vault is None:
+            raise RuntimeError("Services made without their vault cannot administer it")
+        return VaultAdminService(self.ctx, self._vault)
 
     def subscribe(self, listener: Callable[[Changes], None]) -> None:
         """Call ``listener`` after every committed mutation."""

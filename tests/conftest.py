@@ -68,7 +68,7 @@ def services(vault: Vault):  # type: ignore[no-untyped-def]
     """All services on the open vault; "today" is fixed at TODAY for repeatable tests."""
     from coachdesk.facade import Services
 
-    return Services(vault.sessions, actor="Test Coach", today=lambda: TODAY)
+    return Services(vault.sessions, actor="Test Coach", today=lambda: TODAY, vault=vault)
 
 
 @pytest.fixture(autouse=True)

@@ -36,6 +36,7 @@ def add_export(sub: Any) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from coachdesk.export.facts import REASON_LABELS
+    from coachdesk.export.request import ExportRequest
     from coachdesk.export.service import ExportService
     from coachdesk.facade import Services
     from coachdesk.labels import label
@@ -44,25 +45,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         services = Services(vault.sessions)
         exports = ExportService(services.ctx)
         ensure_signing_identity(exports)
-        preview = exports.preview(
-            args.participant,
-            args.document,
-            args.recipient,
-            args.contact,
-            args.purpose,
-            lang=args.doc_lang,
-        )
-        # Saved inside the transaction that records it: no record without the file.
-        result = exports.export_to(
-            args.out,
-            args.participant,
-            args.document,
-            args.recipient,
-            args.contact,
-            args.purpose,
+        request = ExportRequest(
+            participant_id=args.participant,
+            document=args.document,
+            organisation_id=args.recipient,
+            contact_id=args.contact,
+            purpose=args.purpose,
             lang=args.doc_lang,
             meeting_id=args.meeting,
         )
+        preview = exports.preview(request)
+        # Saved inside the transaction that records it: no record without the file.
+        result = exports.export_to(args.out, request)
     print(_("Wrote {path}").format(path=str(args.out)))
     print("SHA-256: " + result.sha256)
     included = ", ".join(label(c) for c in sorted(result.categories)) or "–"

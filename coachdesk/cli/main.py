@@ -44,7 +44,7 @@ from coachdesk.cli.support import (
     unlocked_vault,
     vault_info,
 )
-from coachdesk.cli.vault import add_backup, add_restore
+from coachdesk.cli.vault import add_backup, add_recovery_code, add_restore
 from coachdesk.i18n import N_, Message, _
 
 SubParsers = Any  # argparse's _SubParsersAction, which is private
@@ -185,6 +185,7 @@ COMMANDS: list[Callable[[SubParsers], None]] = [
     add_certificate,
     add_backup,
     add_restore,
+    add_recovery_code,
     add_report,
 ]
 

@@ -1,4 +1,7 @@
-"""Subcommands ``backup`` and ``restore`` (registered in ``coachdesk.cli.main``)."""
+"""Subcommands ``backup``, ``restore`` and ``recovery-code`` (registered in ``cli.main``).
+
+Each goes through the vault administration service, which writes the audit entry.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +14,11 @@ from coachdesk.cli.support import (
     EXIT_OK,
     _read_secret_file,
     add_secret_options,
+    check_sheet_target,
     passphrase,
     print_counts,
+    print_recovery_code,
+    save_recovery_sheet,
     unlocked_vault,
 )
 from coachdesk.i18n import _
@@ -47,11 +53,10 @@ def add_backup(sub: Any) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from coachdesk.vault.backup import backup
+    from coachdesk.facade import Services
 
     with unlocked_vault(args, args.path) as vault:
-        info = backup(vault, args.dest)
-        _audit(vault, "backup")
+        info = Services(vault.sessions, vault=vault).vault_admin.back_up(args.dest)
     print(_("Backup written and checked: {path}").format(path=str(info.path)))
     print_counts(_labelled(info.counts))
     return EXIT_OK
@@ -68,20 +73,21 @@ def add_restore(sub: Any) -> None:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from coachdesk.vault.restore import restore
+    from coachdesk.facade import Services
+    from coachdesk.services.vault_admin import restore_vault
     from coachdesk.vault.store import Vault
 
     code_file = getattr(args, "recovery_code_file", None)
     if code_file is not None:
         code = _read_secret_file(code_file)
-        result = restore(args.backup, args.path, recovery_code=code)
+        result = restore_vault(args.backup, args.path, recovery_code=code)
         vault = Vault.open_with_recovery_code(args.path, code)
     else:
         secret = passphrase(args)
-        result = restore(args.backup, args.path, secret)
+        result = restore_vault(args.backup, args.path, secret)
         vault = Vault.open(args.path, secret)
     try:
-        _audit(vault, "restore")
+        Services(vault.sessions, vault=vault).vault_admin.record_restore()
     finally:
         vault.lock()
     print(_("Restored the backup into {path}.").format(path=str(args.path)))
@@ -95,13 +101,31 @@ def _labelled(counts: Mapping[str, int]) -> dict[str, int]:
     return {key: counts[table] for table, key in _COUNT_KEYS.items() if table in counts}
 
 
-def _audit(vault: Any, action: str) -> None:
-    """Backups and restores are part of the vault's audit log (no file names, no data)."""
-    from coachdesk.services import audit
-    from coachdesk.services.context import ServiceContext
-    from coachdesk.services.settings import COACH_NAME, get_value
+def add_recovery_code(sub: Any) -> None:
+    p = sub.add_parser(
+        "recovery-code",
+        help=_("replace the recovery code (the old printed sheet stops working)"),
+    )
+    p.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
+    p.add_argument(
+        "--recovery-sheet",
+        type=Path,
+        metavar=_("FILE.pdf"),
+        help=_("also save the recovery sheet to print (outside the vault folder)"),
+    )
+    add_secret_options(p)
+    p.set_defaults(handler=cmd_recovery_code)
 
-    ctx = ServiceContext(vault.sessions)
-    with ctx.write() as s:
-        ctx.actor = get_value(s, COACH_NAME)
-        audit.record(s, ctx, action, "vault", None)
+
+def cmd_recovery_code(args: argparse.Namespace) -> int:
+    from coachdesk.facade import Services
+
+    if args.recovery_sheet is not None:
+        check_sheet_target(args.recovery_sheet, args.path)
+    with unlocked_vault(args, args.path) as vault:
+        code = Services(vault.sessions, vault=vault).vault_admin.renew_recovery_code()
+    print(_("The vault has a new recovery code. The old one no longer opens it."))
+    print_recovery_code(code)
+    if args.recovery_sheet is not None:
+        save_recovery_sheet(args.recovery_sheet, code, args.path)
+    return EXIT_OK

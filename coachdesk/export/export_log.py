@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.documents.signing import SigningMaterial
-from coachdesk.export.preview import DocumentType
-from coachdesk.export.recipients import Recipient, recipient_name
+from coachdesk.export.compose import Composed, DocumentRequest
+from coachdesk.export.recipients import recipient_name
 from coachdesk.models import ExportRecord
 from coachdesk.models.enums import DataCategory
 from coachdesk.services import audit
@@ -35,17 +35,15 @@ class ExportHistoryRow:
 def log_export(
     s: Session,
     ctx: ServiceContext,
-    participant_id: int,
-    doc: DocumentType,
-    lang: str,
-    recipient: Recipient,
-    purpose: str,
-    included: frozenset[DataCategory],
-    withheld: frozenset[DataCategory],
-    consent_ids: list[int],
+    request: DocumentRequest,
+    made: Composed,
     digest: str,
     material: SigningMaterial,
 ) -> int:
+    """Record what left the vault (categories, recipient, hash, signer) and its audit entry."""
+    participant_id, doc, lang = request.participant_id, request.document_type, request.lang
+    recipient, purpose = request.recipient, made.purpose
+    included, withheld, consent_ids = made.included, made.withheld, made.consent_ids
     categories = ",".join(sorted(included))
     record = ExportRecord(
         participant_id=participant_id,

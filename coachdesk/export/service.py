@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from coachdesk.documents.signing import (
     sign_pdf,
 )
 from coachdesk.export import identities
-from coachdesk.export.compose import DocumentRequest, Issuer, compose, filtered_file, form_facts
+from coachdesk.export.compose import Issuer, compose, filtered_file, form_facts
 from coachdesk.export.export_log import ExportHistoryRow, history_rows, log_export
 from coachdesk.export.facts import ConsentBasis, Withheld, WithheldReason
 from coachdesk.export.identities import SigningIdentityInfo
@@ -26,7 +25,7 @@ from coachdesk.export.preview import (
     included_categories,
     preview_items,
 )
-from coachdesk.export.recipients import resolve
+from coachdesk.export.request import ExportRequest
 from coachdesk.i18n import N_
 from coachdesk.labels import label
 from coachdesk.models.enums import DataCategory
@@ -66,170 +65,61 @@ class ExportService:
 
     # -- documents ---------------------------------------------------------------------------
 
-    def preview(
-        self,
-        participant_id: int,
-        document_type: DocumentType | str,
-        organisation_id: int | None,
-        contact_id: int | None,
-        purpose: str = "",
-        on: dt.date | None = None,
-        *,
-        lang: str = "de",
-        consent_id: int | None = None,
-        meeting_id: int | None = None,
-    ) -> ExportPreview:
-        doc = DocumentType(document_type)
+    def preview(self, request: ExportRequest) -> ExportPreview:
+        """What the document would contain and leave out, and why; nothing is written."""
+        doc, lang = request.document, request.lang
         with self.ctx.read() as s:
-            recipient = resolve(s, organisation_id, contact_id)
-            request = DocumentRequest(
-                participant_id,
-                doc,
-                recipient,
-                purpose,
-                on or self.ctx.today(),
-                lang,
-                (lang,),
-                meeting_id,
-                consent_id,
-            )
+            resolved = request.resolved(s, self.ctx.today())
             if doc == DocumentType.CONSENT_FORM:
-                facts = form_facts(s, request)
+                facts = form_facts(s, resolved)
                 items = [PreviewItem(DataCategory.IDENTITY_CONTACT, "", facts.participant_name)]
                 items += [PreviewItem(c, label(c, lang), "") for c in sorted(facts.categories)]
                 return ExportPreview(
                     doc,
-                    recipient.name,
+                    resolved.recipient.name,
                     tuple(items),
                     frozenset({DataCategory.IDENTITY_CONTACT}),
                     (Withheld(None, WithheldReason.INTERNAL_NOTE),),
                     (),
                 )
-            file = filtered_file(s, request)
+            file = filtered_file(s, resolved)
         return ExportPreview(
             doc,
-            recipient.name,
-            preview_items(doc, file, lang, meeting_id),
+            resolved.recipient.name,
+            preview_items(doc, file, lang, request.meeting_id),
             included_categories(doc, file),
             file.withheld,
             file.consent_basis,
         )
 
-    def export(
-        self,
-        participant_id: int,
-        document_type: DocumentType | str,
-        organisation_id: int | None,
-        contact_id: int | None,
-        purpose: str = "",
-        on: dt.date | None = None,
-        *,
-        lang: str = "de",
-        languages: tuple[str, ...] | None = None,
-        meeting_id: int | None = None,
-        consent_id: int | None = None,
-    ) -> ExportResult:
+    def export(self, request: ExportRequest) -> ExportResult:
         """Filter, render, sign; record the export and one audit entry in the same transaction.
 
         The caller keeps the bytes: for scripts and tests. The application saves with
         :meth:`export_to`, so that an export is only recorded once its file exists.
         """
-        return self._export(
-            None,
-            participant_id,
-            DocumentType(document_type),
-            organisation_id,
-            contact_id,
-            purpose,
-            on,
-            lang,
-            languages,
-            meeting_id,
-            consent_id,
-        )
+        return self._export(request, None)
 
-    def export_to(
-        self,
-        path: Path | str,
-        participant_id: int,
-        document_type: DocumentType | str,
-        organisation_id: int | None,
-        contact_id: int | None,
-        purpose: str = "",
-        on: dt.date | None = None,
-        *,
-        lang: str = "de",
-        languages: tuple[str, ...] | None = None,
-        meeting_id: int | None = None,
-        consent_id: int | None = None,
-    ) -> ExportResult:
+    def export_to(self, path: Path | str, request: ExportRequest) -> ExportResult:
         """Like :meth:`export`, and save the signed file at ``path`` before the record commits.
 
         The file is written completely and atomically inside the transaction: if it cannot
         be saved (disk full, no permission), nothing is recorded and a ``StorageError``
         says "Not saved: ..."; if the record cannot be committed, the file is removed again.
         """
-        return self._export(
-            Path(path),
-            participant_id,
-            DocumentType(document_type),
-            organisation_id,
-            contact_id,
-            purpose,
-            on,
-            lang,
-            languages,
-            meeting_id,
-            consent_id,
-        )
+        return self._export(request, Path(path))
 
-    def _export(
-        self,
-        target: Path | None,
-        participant_id: int,
-        doc: DocumentType,
-        organisation_id: int | None,
-        contact_id: int | None,
-        purpose: str,
-        on: dt.date | None,
-        lang: str,
-        languages: tuple[str, ...] | None,
-        meeting_id: int | None,
-        consent_id: int | None,
-    ) -> ExportResult:
+    def _export(self, request: ExportRequest, target: Path | None) -> ExportResult:
         saved = False
         try:
             with self.ctx.write() as s:
                 material = identities.active_material(s)
                 issuer = Issuer(*document_issuer(s, self.ctx.actor), material)
-                request = DocumentRequest(
-                    participant_id,
-                    doc,
-                    resolve(s, organisation_id, contact_id),
-                    purpose,
-                    on or self.ctx.today(),
-                    lang,
-                    languages or (lang,),
-                    meeting_id,
-                    consent_id,
-                )
-                made = compose(s, request, issuer)
-                signed = sign_pdf(made.pdf, material, made.box, request.languages[0])
+                resolved = request.resolved(s, self.ctx.today())
+                made = compose(s, resolved, issuer)
+                signed = sign_pdf(made.pdf, material, made.box, resolved.languages[0])
                 digest = hashlib.sha256(signed).hexdigest()
-                record = log_export(
-                    s,
-                    self.ctx,
-                    participant_id,
-                    doc,
-                    lang,
-                    request.recipient,
-                    made.purpose,
-                    made.included,
-                    made.withheld,
-                    made.consent_ids,
-                    digest,
-                    material,
-                )
+                record = log_export(s, self.ctx, resolved, made, digest, material)
                 if target is not None:
                     save_atomically(target, signed)
                     saved = True
@@ -237,7 +127,7 @@ class ExportService:
             if saved and target is not None:
                 remove_saved(target)
             raise
-        self.ctx.publish(Changes.of({ChangeKind.EXPORT}, [participant_id]))
+        self.ctx.publish(Changes.of({ChangeKind.EXPORT}, [request.participant_id]))
         return ExportResult(signed, digest, record, made.included, target)
 
     def history(self, participant_id: int) -> list[ExportHistoryRow]:

@@ -12,9 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.models import AuditEntry
-from coachdesk.services.context import ChangeKind, Changes, ServiceContext
-
-VAULT_ACTIONS = frozenset({"backup", "restore", "passphrase_change"})
+from coachdesk.services.context import ServiceContext
 
 
 def record(
@@ -54,18 +52,6 @@ class AuditRecord:
 class AuditService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
-
-    def log_passphrase_change(self) -> None:
-        """Record that the vault's passphrase was changed (never the passphrase itself)."""
-        self.log_vault_action("passphrase_change")
-
-    def log_vault_action(self, action: str) -> None:
-        """Record a backup, restore or passphrase change of the whole vault (no file names)."""
-        if action not in VAULT_ACTIONS:
-            raise ValueError(f"not a vault action: {action}")
-        with self.ctx.write() as s:
-            record(s, self.ctx, action, "vault", None)
-        self.ctx.publish(Changes.of({ChangeKind.AUDIT}))
 
     def entries(
         self, *, participant_id: int | None = None, action: str | None = None, limit: int = 500

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.backup.automatic import FAILURE_KEY, GENERATIONS_KEY
@@ -92,7 +92,7 @@ def test_check_generations_and_list(qtbot, vault, services, tmp_path) -> None:  
     assert "good order" in group.message.text()
 
 
-def test_restore_from_settings(controller, vault_path, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_from_settings(controller, vault_path, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = unlock(controller, vault_path, qtbot)
     services = controller.services
     services.participants.create(ParticipantDraft("Ayşe", "Yılmaz"))
@@ -100,9 +100,18 @@ def test_restore_from_settings(controller, vault_path, qtbot, tmp_path) -> None:
     group = window.settings_view.backups
     usb = tmp_path / "usb"
     usb.mkdir()
-    group.back_up_to(usb)
+    # The automatic backup due at unlock runs first; "Back up now" meanwhile says to wait.
+    qtbot.waitUntil(lambda: controller.auto_backups.job is None, timeout=15000)
+    wait_for_backups()
+    monkeypatch.setattr(  # the folder she picks in the file dialog
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb))
+    )
+    qtbot.mouseClick(group.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: group.job is None, timeout=10000)
     backup_file = next(usb.glob("*.cdbackup"))
+    assert group.message.text().startswith("Backup written and checked")
+    logged = [e.action for e in services.audit.entries() if e.entity == "vault"]
+    assert logged == ["backup", "automatic_backup"]  # newest first
     services.participants.create(ParticipantDraft("Later", "Person"))
 
     secrets = ["not the passphrase", PASSPHRASE]

@@ -58,8 +58,8 @@ def window(qtbot, vault, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignor
 def _navigation(window: MainWindow) -> dict[str, str]:
     """Navigation label per view key."""
     return {
-        window.nav_model.item(r).data(Qt.ItemDataRole.UserRole): window.nav_model.item(r).text()
-        for r in range(window.nav_model.rowCount())
+        window.nav.items.item(r).data(Qt.ItemDataRole.UserRole): window.nav.items.item(r).text()
+        for r in range(window.nav.items.rowCount())
     }
 
 

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coachdesk.export.preview import DOCUMENT_CATEGORIES, DocumentType
+from coachdesk.export.request import ExportRequest
 from coachdesk.export.service import ExportService
 from coachdesk.models.enums import DataCategory as C
 from tests.conftest import TODAY
@@ -93,7 +94,14 @@ def test_only_covered_categories_reach_the_pdf(services, states, document) -> No
             _consent(sessions, seeded, cat, state)
     covered = {cat for cat, state in states.items() if state == "granted"}
     result = exports.export(
-        seeded.participant_id, document, seeded.job_centre_id, None, "Test", lang="en"
+        ExportRequest(
+            participant_id=seeded.participant_id,
+            document=document,
+            organisation_id=seeded.job_centre_id,
+            contact_id=None,
+            purpose="Test",
+            lang="en",
+        )
     )
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "doc.pdf"

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from coachdesk.documents.signing import verify
+from coachdesk.export.request import ExportRequest
 from coachdesk.export.service import ExportService
 from coachdesk.facade import Services
 from coachdesk.models import VaultSetting
@@ -44,7 +45,14 @@ def ready(services) -> tuple[ExportService, Seeded]:  # type: ignore[no-untyped-
 
 def _export_to(exports: ExportService, seeded: Seeded, path: Path):  # type: ignore[no-untyped-def]
     return exports.export_to(
-        path, seeded.participant_id, "exit_handover", seeded.job_centre_id, None, "Exit"
+        path,
+        ExportRequest(
+            participant_id=seeded.participant_id,
+            document="exit_handover",
+            organisation_id=seeded.job_centre_id,
+            contact_id=None,
+            purpose="Exit",
+        ),
     )
 
 

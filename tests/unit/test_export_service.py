@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from coachdesk.documents.signing import create_identity, verify
 from coachdesk.export.facts import WithheldReason
+from coachdesk.export.request import ExportRequest
 from coachdesk.export.service import ExportService
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.services.errors import ValidationError
@@ -30,7 +31,14 @@ def exports(services) -> ExportService:  # type: ignore[no-untyped-def]
 def test_export_needs_a_signing_identity(services, exports) -> None:  # type: ignore[no-untyped-def]
     seeded = seed(services.ctx.sessions)
     with pytest.raises(ValidationError, match="signing certificate"):
-        exports.export(seeded.participant_id, "exit_handover", seeded.job_centre_id, None)
+        exports.export(
+            ExportRequest(
+                participant_id=seeded.participant_id,
+                document="exit_handover",
+                organisation_id=seeded.job_centre_id,
+                contact_id=None,
+            )
+        )
 
 
 def test_export_writes_one_audit_entry_with_the_files_sha256(services, exports, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -45,7 +53,13 @@ def test_export_writes_one_audit_entry_with_the_files_sha256(services, exports, 
     assert info.subject_name == "Anna Çoban"
     before = len(services.audit.entries())
     result = exports.export(
-        seeded.participant_id, "exit_handover", seeded.job_centre_id, seeded.officer_id, "Exit"
+        ExportRequest(
+            participant_id=seeded.participant_id,
+            document="exit_handover",
+            organisation_id=seeded.job_centre_id,
+            contact_id=seeded.officer_id,
+            purpose="Exit",
+        )
     )
     path = tmp_path / "out.pdf"
     path.write_bytes(result.pdf)
@@ -74,13 +88,37 @@ def test_withdrawing_a_consent_removes_its_categories_from_the_next_export(
     add_consent(services.ctx.sessions, pid, {C.IDENTITY_CONTACT}, organisation_id=jc)
     health = add_consent(services.ctx.sessions, pid, {C.HEALTH}, organisation_id=jc)
     exports.create_identity()
-    first = exports.preview(pid, "exit_handover", jc, None, "Exit")
+    first = exports.preview(
+        ExportRequest(
+            participant_id=pid,
+            document="exit_handover",
+            organisation_id=jc,
+            contact_id=None,
+            purpose="Exit",
+        )
+    )
     assert C.HEALTH in first.included_categories
     services.consents.withdraw(health, TODAY)
-    second = exports.preview(pid, "exit_handover", jc, None, "Exit")
+    second = exports.preview(
+        ExportRequest(
+            participant_id=pid,
+            document="exit_handover",
+            organisation_id=jc,
+            contact_id=None,
+            purpose="Exit",
+        )
+    )
     assert C.HEALTH not in second.included_categories
     assert (C.HEALTH, WithheldReason.WITHDRAWN) in [(w.category, w.reason) for w in second.withheld]
-    result = exports.export(pid, "exit_handover", jc, None, "Exit")
+    result = exports.export(
+        ExportRequest(
+            participant_id=pid,
+            document="exit_handover",
+            organisation_id=jc,
+            contact_id=None,
+            purpose="Exit",
+        )
+    )
     assert MARKERS[C.HEALTH] not in _text(result.pdf)
 
 
@@ -103,11 +141,23 @@ def test_consent_form_and_meeting_summary_via_service(services, exports) -> None
     )
     exports.create_identity()
     form = exports.export(
-        seeded.participant_id, "consent_form", seeded.job_centre_id, None, languages=("de", "en")
+        ExportRequest(
+            participant_id=seeded.participant_id,
+            document="consent_form",
+            organisation_id=seeded.job_centre_id,
+            contact_id=None,
+            languages=("de", "en"),
+        )
     )
     assert "Fatima Yılmaz" in _text(form.pdf)
     meeting = exports.export(
-        seeded.participant_id, "meeting_summary", seeded.job_centre_id, None, lang="en"
+        ExportRequest(
+            participant_id=seeded.participant_id,
+            document="meeting_summary",
+            organisation_id=seeded.job_centre_id,
+            contact_id=None,
+            lang="en",
+        )
     )
     text = _text(meeting.pdf)
     assert MARKERS[C.MEETING_SUMMARIES] in text and "Fatima" not in text

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from coachdesk.documents.signing import create_identity
+from coachdesk.export.request import ExportRequest
 from coachdesk.export.service import ExportService
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.services.errors import ValidationError
@@ -35,7 +36,16 @@ def test_organisation_name_heads_every_document(services, tmp_path) -> None:  # 
     exports = ExportService(services.ctx)
     exports.create_identity("Anna Çoban")
     target = tmp_path / "doc.pdf"
-    exports.export_to(target, seeded.participant_id, "exit_handover", 1, None, lang="en")
+    exports.export_to(
+        target,
+        ExportRequest(
+            participant_id=seeded.participant_id,
+            document="exit_handover",
+            organisation_id=1,
+            contact_id=None,
+            lang="en",
+        ),
+    )
     header = pdftotext(target).splitlines()[0]
     assert header.startswith("Frauen in Arbeit e.V. – Köln")
 

@@ -6,8 +6,10 @@ import datetime as dt
 import hashlib
 import os
 import threading
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -19,6 +21,7 @@ from coachdesk.ui.export.dialog import ExportDialog
 from coachdesk.ui.export.history import ExportHistoryView
 from coachdesk.ui.shell.signals import AppSignals
 from coachdesk.vault.errors import READ_ONLY
+from tests.conftest import TODAY
 from tests.unit.test_export_documents import pdftotext
 from tests.unit.test_export_saving import read_only_folder
 from tests.unit.test_export_support import MARKERS, add_consent, seed
@@ -169,3 +172,51 @@ def test_meeting_summary_offers_her_meetings_latest_held_first(
     text = pdftotext(target)
     assert "Earlymeetingmark" in text
     assert MARKERS[C.MEETING_SUMMARIES] not in text and "Plannedmeetingmark" not in text
+
+
+def test_the_suggested_file_name_is_in_her_language_and_names_no_one(
+    services, ready, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from coachdesk import i18n
+
+    services.exports.create_identity()
+    offered: list[str] = []
+
+    def cancel(*args, **kwargs):  # type: ignore[no-untyped-def]
+        offered.append(Path(args[2]).name)
+        return "", ""  # she cancels: nothing is signed
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(cancel))
+    i18n.set_language("de")
+    dialog = _dialog(qtbot, services, ready)
+    dialog.update_preview()
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert offered and offered[0].endswith(f"_{TODAY.isoformat()}.pdf")
+    assert offered[0].startswith(i18n._("Exit handover").replace(" ", "-"))
+    assert "exit" not in offered[0].lower() and "Yılmaz" not in offered[0]
+
+
+def test_without_a_pdf_viewer_she_is_told_where_the_document_is(
+    services, ready, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.shell_support import when_modal_appears
+
+    services.exports.create_identity()
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    target = tmp_path / "handover.pdf"
+    _choose_file(monkeypatch, target)
+    dialog = _dialog(qtbot, services, ready)
+    dialog.update_preview()
+    assert dialog.open_after.isChecked()
+    told: list[str] = []
+
+    def read(box) -> None:  # type: ignore[no-untyped-def]
+        told.append(box.text())
+        box.accept()
+
+    watcher = when_modal_appears(read)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    watcher.stop()
+    assert str(target) in told[0] and "no program for PDF documents" in told[0]
+    assert target.exists()

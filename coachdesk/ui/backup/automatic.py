@@ -15,10 +15,11 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coachdesk.i18n import _
+from coachdesk.services.vault_admin import VaultAdminService
 from coachdesk.ui.backup.jobs import BackupJob, backups_running
 from coachdesk.vault.backup import DEFAULT_GENERATIONS, Progress
 from coachdesk.vault.errors import VaultError
-from coachdesk.vault.generations import automatic_backup, automatic_backup_folder, backup_due
+from coachdesk.vault.generations import automatic_backup_folder, backup_due
 from coachdesk.vault.store import Vault
 
 GENERATIONS_KEY = "backup/generations"
@@ -70,35 +71,35 @@ class AutoBackups(QObject):
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.vault: Vault | None = None
+        self.admin: VaultAdminService | None = None
         self.job: BackupJob | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.run_if_due)
 
-    def start(self, vault: Vault) -> None:
+    def start(self, admin: VaultAdminService) -> None:
         """The vault was unlocked: back up now if a day has passed, and look again hourly."""
-        self.vault = vault
+        self.admin = admin
         self.timer.start()
         self.run_if_due()
 
     def stop(self) -> None:
         self.timer.stop()
-        self.vault = None
+        self.admin = None
 
     def folder(self, vault: Vault) -> Path:
         return automatic_backup_folder(vault.path)
 
     def run_if_due(self) -> None:
-        vault = self.vault
-        if vault is None or vault.is_locked or backups_running():
+        admin = self.admin
+        if admin is None or admin.vault.is_locked or backups_running():
             return
-        if not backup_due(self.folder(vault), utc_now()):
+        if not backup_due(self.folder(admin.vault), utc_now()):
             return
         keep = generations(self.settings)
 
         def work(progress: Progress) -> object:
-            return automatic_backup(vault, keep=keep, progress=progress)
+            return admin.back_up_automatically(keep=keep, progress=progress)
 
         job = BackupJob(work)
         job.signals.finished.connect(self._succeeded)
@@ -106,10 +107,10 @@ class AutoBackups(QObject):
         self.job = job
         job.start()
 
-    def run_now(self, vault: Vault) -> bool:
+    def run_now(self, admin: VaultAdminService) -> bool:
         """On closing: one more generation, synchronously; never raises."""
         try:
-            automatic_backup(vault, keep=generations(self.settings))
+            admin.back_up_automatically(keep=generations(self.settings))
         except Exception as exc:  # closing goes on whatever happened
             self._failed(exc)
             return False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +42,7 @@ from coachdesk.ui.backup.restore_flow import (
     verify,
 )
 from coachdesk.ui.kit.style import message_label, wrapping_label
-from coachdesk.vault.backup import BackupInfo, Progress, backup
+from coachdesk.vault.backup import BackupInfo, Progress
 from coachdesk.vault.errors import VaultError, WrongPassphraseError
 from coachdesk.vault.generations import automatic_backup_folder, list_backups
 from coachdesk.vault.store import IntegrityReport
@@ -181,10 +180,10 @@ class BackupsGroup(QGroupBox):
         if self.job is not None or backups_running():
             self.message.setText(_("A backup is running. Please wait until it has finished."))
             return
-        vault = self.vault
+        admin = self.services.vault_admin
 
         def work(progress: Progress) -> object:
-            return backup(vault, folder, progress=progress)
+            return admin.back_up(folder, progress=progress)
 
         self._start(BackupJob(work), self._backed_up)
         self.message.setText(_("Backing up…"))
@@ -206,9 +205,6 @@ class BackupsGroup(QGroupBox):
         self.job = None
         self._set_busy(False)
         remember_manual_backup(self.settings, info.path)
-        # The vault may have been locked meanwhile (the lock waits for the backup to finish).
-        with contextlib.suppress(VaultError):
-            self.services.audit.log_vault_action("backup")
         self.message.setText(_("Backup written and checked: {path}").format(path=str(info.path)))
 
     def _failed(self, exc: BaseException) -> None:
@@ -259,8 +255,8 @@ class BackupsGroup(QGroupBox):
     def check_vault(self) -> None:
         if self.job is not None:
             return
-        vault = self.vault
-        self._start(BackupJob(lambda _progress: vault.integrity_check()), self._checked)
+        admin = self.services.vault_admin
+        self._start(BackupJob(lambda _progress: admin.check()), self._checked)
         self.message.setText(_("Checking every page of the vault…"))
 
     def _checked(self, report: IntegrityReport) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from coachdesk.i18n import _, format_datetime, ngettext
+from coachdesk.services.vault_admin import restore_vault
 from coachdesk.ui.backup.model import local_time
 from coachdesk.vault import backup_format as fmt
 from coachdesk.vault.backup import BackupInfo, verify_backup
@@ -21,7 +22,7 @@ from coachdesk.vault.errors import (
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
-from coachdesk.vault.restore import RestoreResult, restore
+from coachdesk.vault.restore import RestoreResult
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def restored_text(result: RestoreResult) -> str:
 def carry_out(request: RestoreRequest, vault_path: Path) -> tuple[bool, str]:
     """Restore the (closed) vault from the checked backup; whether it worked, and what to say."""
     try:
-        result = restore(
+        result = restore_vault(
             request.path, vault_path, request.passphrase, recovery_code=request.recovery_code
         )
     except VaultError as exc:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.documents.fonts import FontsMissingError
 from coachdesk.export.preview import DocumentType, document_label
+from coachdesk.export.request import ExportRequest
 from coachdesk.export.service import ExportService
 from coachdesk.facade import Services
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_datetime
@@ -35,6 +36,7 @@ from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.export.preview import ExportPreviewPane
 from coachdesk.ui.export.worker import ServiceJob
 from coachdesk.ui.file.section import guarded
+from coachdesk.ui.kit.file_names import suggested_name
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.vault.errors import StorageError
 
@@ -178,30 +180,31 @@ class ExportDialog(QDialog):
             self.meeting.addItem(_("(no meeting recorded)"), None)
         self.meeting.blockSignals(False)
 
-    def _request(self) -> dict[str, Any]:
+    def _request(self) -> ExportRequest:
         # Qt hands enum values back as plain strings.
         doc = DocumentType(self.document.currentData())
-        return {
-            "participant_id": self.participant_id,
-            "document_type": doc,
-            "meeting_id": self.meeting.currentData()
-            if doc == DocumentType.MEETING_SUMMARY
-            else None,
-            "organisation_id": self.organisation.currentData(),
-            "contact_id": self.contact.currentData(),
-            "purpose": self.purpose.text().strip(),
-        }
+        lang = self.language.currentData() or "de"
+        bilingual = self.bilingual.isChecked() and doc == DocumentType.CONSENT_FORM
+        return ExportRequest(
+            participant_id=self.participant_id,
+            document=doc,
+            meeting_id=self.meeting.currentData() if doc == DocumentType.MEETING_SUMMARY else None,
+            organisation_id=self.organisation.currentData(),
+            contact_id=self.contact.currentData(),
+            purpose=self.purpose.text().strip(),
+            lang=lang,
+            languages=(lang, "en") if bilingual and lang != "en" else (),
+        )
 
     # -- preview -----------------------------------------------------------------------------
 
     def update_preview(self) -> None:
-        lang = self.language.currentData() or "de"
         doc = self.document.currentData()
         self.bilingual.setVisible(doc == DocumentType.CONSENT_FORM)
         self.form.setRowVisible(self.meeting, doc == DocumentType.MEETING_SUMMARY)
         self._show_identity()
         try:
-            preview = self.exports.preview(**self._request(), lang=lang)
+            preview = self.exports.preview(self._request())
         except (ValidationError, NotFoundError) as err:
             self.pane.show_problem(err.render() if isinstance(err, ValidationError) else str(err))
             self.sign_button.setEnabled(False)
@@ -232,22 +235,19 @@ class ExportDialog(QDialog):
 
     def sign_and_save(self) -> None:
         request = self._request()
-        doc: DocumentType = request["document_type"]
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        # The suggested name says what and when, never who.
-        suggested = str(Path(folder) / f"{doc.value}_{self.services.ctx.today().isoformat()}.pdf")
+        name = suggested_name(document_label(request.document), self.services.ctx.today(), ".pdf")
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the signed document"), suggested, _("PDF documents (*.pdf)")
+            self,
+            _("Save the signed document"),
+            str(Path(folder) / name),
+            _("PDF documents (*.pdf)"),
         )
         if not path:
             return
-        lang = self.language.currentData() or "de"
-        languages = (lang, "en") if self.bilingual.isChecked() and lang != "en" else None
         # Saved inside the export's transaction: a file that cannot be written is not recorded.
         # Rendering and signing take a moment: a worker does it while the dialog waits.
-        self.job = ServiceJob(
-            partial(self.exports.export_to, path, **request, lang=lang, languages=languages)
-        )
+        self.job = ServiceJob(partial(self.exports.export_to, path, request))
         self.job.signals.finished.connect(self._saved)
         self.job.signals.failed.connect(self._failed)
         self._set_busy(True)
@@ -266,8 +266,16 @@ class ExportDialog(QDialog):
         self.job = None
         self._set_busy(False)
         self.saved_path = Path(result.path)
-        if self.open_after.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+        wanted = self.open_after.isChecked()
+        if wanted and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path))):
+            QMessageBox.information(
+                self,
+                _("Document saved"),
+                _(
+                    "The signed document was saved as {file}. It could not be opened here "
+                    "because no program for PDF documents is set up on this computer."
+                ).format(file=str(result.path)),
+            )
         self.document_saved.emit(self.saved_path)
         self.job_ended.emit()
         self.accept()

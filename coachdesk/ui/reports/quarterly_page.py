@@ -131,7 +131,7 @@ class QuarterlyPage(QWidget):
         period = self.period()
         if period is None:
             return None
-        path = ask_pdf_path(self, "quarterly_evaluation", f"{period[0]}_{period[1]}")
+        path = ask_pdf_path(self, _("Quarterly evaluation"), f"{period[0]}_{period[1]}")
         if path is None:
             return None
         lang = self.language.currentData() or "de"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QWidget
 
 from coachdesk.i18n import _
 from coachdesk.reports.service import ReportResult
+from coachdesk.ui.kit.file_names import suggested_name
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 
@@ -25,10 +26,10 @@ def language_combo() -> QComboBox:
     return combo
 
 
-def ask_pdf_path(parent: QWidget, kind: str, day: str) -> Path | None:
-    """Where to save; the suggested name says what and when, never who."""
+def ask_pdf_path(parent: QWidget, title: str, when: str) -> Path | None:
+    """Where to save; the suggested name says what (``title``, translated) and when."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = str(Path(folder) / f"{kind}_{day}.pdf")
+    suggested = str(Path(folder) / suggested_name(title, when, ".pdf"))
     path, _filter = QFileDialog.getSaveFileName(
         parent, _("Save the signed report"), suggested, _("PDF documents (*.pdf)")
     )

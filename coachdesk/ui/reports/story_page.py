@@ -189,7 +189,7 @@ class SuccessStoryPage(QWidget):
         pid = self.participant_id()
         if pid is None:
             return None
-        path = ask_pdf_path(self, "success_story", self.reports.ctx.today().isoformat())
+        path = ask_pdf_path(self, _("Success story"), self.reports.ctx.today().isoformat())
         if path is None:
             return None
         lang = self.language.currentData() or "de"

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from coachdesk.facade import Services
-from coachdesk.i18n import _
+from coachdesk.i18n import N_, _
 from coachdesk.reports.service import ReportResult, ReportService
 from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.ui.file.section import button_row, guarded
@@ -32,7 +32,7 @@ class DocumentPage(QWidget):
 
     def __init__(
         self,
-        kind: str,
+        title: str,
         table: RecordTable[Any],
         rows: Callable[[], list[Any]],
         export: Callable[[Path, str], ReportResult],
@@ -40,7 +40,8 @@ class DocumentPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.kind = kind
+        self.title = title
+        """Source text of the report's title (for the suggested file name)."""
         self.table = table
         self.rows = rows
         self.export = export
@@ -65,7 +66,7 @@ class DocumentPage(QWidget):
         self.table.set_rows(self.rows())
 
     def save(self) -> ReportResult | None:
-        path = ask_pdf_path(self, self.kind, self.today().isoformat())
+        path = ask_pdf_path(self, _(self.title), self.today().isoformat())
         if path is None:
             return None
         lang = self.language.currentData() or "de"
@@ -88,7 +89,7 @@ class ReportsView(QWidget):
         self.heading = heading_label()
         self.quarterly = QuarterlyPage(self.reports, self)
         self.catalogue = DocumentPage(
-            "offer_catalogue",
+            N_("Offer catalogue"),
             RecordTable(CatalogueTableModel(self)),
             self.reports.catalogue,
             self.reports.export_catalogue_to,
@@ -96,7 +97,7 @@ class ReportsView(QWidget):
             self,
         )
         self.directory = DocumentPage(
-            "partner_directory",
+            N_("Partner directory"),
             RecordTable(DirectoryTableModel(self)),
             lambda: list(self.reports.directory().responsibilities),
             self.reports.export_directory_to,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from PySide6.QtCore import QSettings, QUrl, Signal
@@ -213,11 +212,6 @@ class SettingsView(QWidget):
             return
         self.coach_message.setText(_("Saved."))
 
-    def _log_passphrase_change(self) -> None:
-        # The new passphrase is saved; a log entry the full disk refused must not say otherwise.
-        with contextlib.suppress(VaultError):
-            self.services.audit.log_passphrase_change()
-
     def change_passphrase(self) -> None:
         problem = self.new_passphrase.problem()
         if not self.old_passphrase.text():
@@ -227,10 +221,8 @@ class SettingsView(QWidget):
             return
         try:
             with busy_cursor():
-                self.vault.change_passphrase(
-                    self.old_passphrase.text(),
-                    self.new_passphrase.first.text(),
-                    on_saved=self._log_passphrase_change,
+                self.services.vault_admin.change_passphrase(
+                    self.old_passphrase.text(), self.new_passphrase.first.text()
                 )
         except VaultError as exc:
             self.passphrase_message.setText(str(exc))

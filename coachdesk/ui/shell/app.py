@@ -7,7 +7,6 @@ kept as drafts), closes the database, zeroes the key and shows the unlock screen
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -33,7 +32,6 @@ from coachdesk.ui.shell.signer import SignerPreparation
 from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE, demo_folder
 from coachdesk.ui.unlock.screen import UnlockWindow
 from coachdesk.ui.unlock.welcome import WelcomeWindow
-from coachdesk.vault.errors import VaultError
 from coachdesk.vault.store import Vault
 
 APP_NAME = "CoachDesk"
@@ -140,7 +138,7 @@ class AppController(QObject):
     def open_vault(self, vault: Vault) -> None:
         self.vault = vault
         self.settings.setValue(LAST_VAULT_KEY, str(vault.path))
-        self.services = Services(vault.sessions, today=self.today)
+        self.services = Services(vault.sessions, today=self.today, vault=vault)
         self.services.subscribe(self.signals.publish)
         with busy_cursor():
             window = MainWindow(self.services, vault, self.signals, self.settings)
@@ -170,11 +168,9 @@ class AppController(QObject):
         assert self.services is not None and self.vault is not None
         if self._restored:
             self._restored = False
-            # A full disk is told by the next thing she saves; the restore itself is done.
-            with contextlib.suppress(VaultError):
-                self.services.audit.log_vault_action("restore")
+            self.services.vault_admin.record_restore()
         self.auto_backups.tell_failure(window)
-        self.auto_backups.start(self.vault)
+        self.auto_backups.start(self.services.vault_admin)
 
     def _mark_restored(self) -> None:
         self._restored = True
@@ -248,7 +244,8 @@ class AppController(QObject):
             # Never blocks closing: a failed backup is said at the next unlock.
             self.auto_backups.stop()
             wait_for_backups()
-            self.auto_backups.run_now(self.vault)
+            if self.services is not None:
+                self.auto_backups.run_now(self.services.vault_admin)
             self.signer.wait()
             self.vault.lock()
             self.vault = None

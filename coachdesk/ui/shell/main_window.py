@@ -7,12 +7,10 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QListView,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -27,6 +25,7 @@ from coachdesk.ui.kit.forms import quit_keys
 from coachdesk.ui.participants.view import ParticipantsView
 from coachdesk.ui.settings.view import SettingsView
 from coachdesk.ui.shell.busy import busy_cursor
+from coachdesk.ui.shell.navigation import Navigation
 from coachdesk.ui.shell.signals import AppSignals
 from coachdesk.ui.shell.view_pages import (
     PARTICIPANTS,
@@ -65,20 +64,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.files: dict[int, ParticipantFileWindow] = {}
 
-        self.nav_model = QStandardItemModel(self)
-        for key, title in VIEWS:
-            item = QStandardItem(_(title))
-            item.setData(key, Qt.ItemDataRole.UserRole)
-            item.setEditable(False)
-            self.nav_model.appendRow(item)
-        self.nav = QListView()
-        self.nav.setObjectName("navigation")
-        self.nav.setModel(self.nav_model)
-        self.nav.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.nav.setSpacing(2)
-        nav_font = self.nav.font()
-        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
-        self.nav.setFont(nav_font)
+        self.nav = Navigation()
 
         # Each view is built the first time it is shown, so unlocking a big vault is quick.
         self.stack = QStackedWidget()
@@ -96,7 +82,6 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav, 0)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self._fit_navigation()
 
         self.vault_label = QLabel()
         self.lock_state = QLabel()
@@ -177,11 +162,6 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    def _fit_navigation(self) -> None:
-        metrics = self.nav.fontMetrics()
-        widest = max(metrics.horizontalAdvance(_(title)) for _key, title in VIEWS)
-        self.nav.setFixedWidth(widest + 4 * metrics.horizontalAdvance("M"))
-
     def _restore_state(self) -> None:
         geometry = self.settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -194,12 +174,11 @@ class MainWindow(QMainWindow):
     # -- navigation -------------------------------------------------------------------------------
 
     def current_view(self) -> str:
-        return str(self.nav.currentIndex().data(Qt.ItemDataRole.UserRole) or TODAY)
+        return self.nav.current_key() or TODAY
 
     def show_view(self, key: str) -> None:
-        row = [k for k, _title in VIEWS].index(key)
-        self.nav.setCurrentIndex(self.nav_model.index(row, 0))
-        self._show_row(row)
+        self.nav.select(key)
+        self._show_row([k for k, _title in VIEWS].index(key))
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -266,9 +245,7 @@ class MainWindow(QMainWindow):
     # -- language, lock, close --------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        for row, (_key, title) in enumerate(VIEWS):
-            self.nav_model.item(row).setText(_(title))
-        self._fit_navigation()
+        self.nav.retranslate()
         self.setWindowTitle(self.vault.name)  # Qt adds " — CoachDesk"
         self.vault_label.setText(_("Vault: {name}").format(name=self.vault.name))
         self.vault_label.setToolTip(str(self.vault.path))

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.i18n import _, format_datetime
+from coachdesk.services.vault_admin import restore_vault
 from coachdesk.ui.backup.model import local_time
 from coachdesk.ui.kit.style import wrapping_label
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.vault.errors import VaultError, WrongPassphraseError, WrongRecoveryCodeError
 from coachdesk.vault.generations import BackupFile, automatic_backup_folder, newest_good_backup
-from coachdesk.vault.restore import RestoreResult, restore
+from coachdesk.vault.restore import RestoreResult
 
 
 class DamagedVaultOffer(QWidget):
@@ -126,12 +127,12 @@ class DamagedVaultOffer(QWidget):
 
 def _restore(backup: Path, vault_path: Path, secret: str) -> RestoreResult:
     try:
-        return restore(backup, vault_path, secret)
+        return restore_vault(backup, vault_path, secret)
     except WrongPassphraseError:
         if not secret.isascii():  # a recovery code has only letters and digits
             raise
     try:
-        return restore(backup, vault_path, recovery_code=secret)
+        return restore_vault(backup, vault_path, recovery_code=secret)
     except WrongRecoveryCodeError as exc:
         raise WrongPassphraseError() from exc
 

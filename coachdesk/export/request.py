@@ -1,0 +1,63 @@
+"""What the coach asks for when she makes a document: one request, for preview and export.
+
+Keyword-only and frozen: the recipient's organisation and contact person are both
+optional ids, and a positional call could swap them unnoticed, in the module that decides
+what leaves the device. The preview and the export take the same request, so what she sees
+before signing is what is signed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from coachdesk.export.compose import DocumentRequest
+from coachdesk.export.preview import DocumentType
+from coachdesk.export.recipients import resolve
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExportRequest:
+    """A document about one participant for one recipient."""
+
+    participant_id: int
+    """The participant the document is about."""
+    document: DocumentType
+    """Which document: exit handover, interim feedback, meeting summary or consent form."""
+    organisation_id: int | None = None
+    """The recipient organisation (the job centre); may be left out when a contact is named."""
+    contact_id: int | None = None
+    """The recipient contact person, or None for the organisation as a whole."""
+    purpose: str = ""
+    """Why it is sent, as the coach wrote it (the consent's purpose if empty)."""
+    on: dt.date | None = None
+    """The document's date; today when not given."""
+    lang: str = "de"
+    """The document's language (independent of the window's language)."""
+    languages: tuple[str, ...] = field(default=())
+    """A bilingual consent form: its languages in order, the binding one first; empty for
+    a document in ``lang`` alone."""
+    meeting_id: int | None = None
+    """The meeting a meeting summary is about (the newest one when not given)."""
+    consent_id: int | None = None
+    """The consent a consent form prints (the newest one for the recipient when not given)."""
+
+    def __post_init__(self) -> None:
+        # The command line and older callers name the document by its value ("exit_handover").
+        object.__setattr__(self, "document", DocumentType(self.document))
+
+    def resolved(self, s: Session, today: dt.date) -> DocumentRequest:
+        """The request with its recipient looked up, as the consent filter takes it."""
+        return DocumentRequest(
+            self.participant_id,
+            self.document,
+            resolve(s, self.organisation_id, self.contact_id),
+            self.purpose,
+            self.on or today,
+            self.lang,
+            self.languages or (self.lang,),
+            self.meeting_id,
+            self.consent_id,
+        )
