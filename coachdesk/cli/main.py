@@ -35,12 +35,13 @@ from coachdesk.cli.support import (
     EXIT_VALIDATION,
     EXIT_VAULT,
     CliError,
+    add_recovery_sheet_option,
     add_secret_options,
     check_sheet_target,
+    hand_over_recovery_code,
     passphrase,
     print_counts,
     print_recovery_code,
-    save_recovery_sheet,
     unlocked_vault,
     vault_info,
 )
@@ -66,12 +67,7 @@ class _Parser(argparse.ArgumentParser):
 def _add_init(sub: SubParsers) -> None:
     p = sub.add_parser("init", help=_("create a new, empty vault"))
     p.add_argument("path", type=Path, metavar=_("PATH"), help=_("folder of the new vault"))
-    p.add_argument(
-        "--recovery-sheet",
-        type=Path,
-        metavar=_("FILE.pdf"),
-        help=_("also save the recovery sheet to print (outside the vault folder)"),
-    )
+    add_recovery_sheet_option(p)
     add_secret_options(p)
     p.set_defaults(handler=cmd_init)
 
@@ -79,14 +75,11 @@ def _add_init(sub: SubParsers) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     from coachdesk.vault.store import Vault
 
-    if args.recovery_sheet is not None:
-        check_sheet_target(args.recovery_sheet, args.path)
+    check_sheet_target(args)
     vault, code = Vault.create(args.path, passphrase(args, new=True))
     vault.lock()
     print(_("Created the vault {path}.").format(path=str(args.path)))
-    print_recovery_code(code)
-    if args.recovery_sheet is not None:
-        save_recovery_sheet(args.recovery_sheet, code, args.path)
+    hand_over_recovery_code(args, code)
     return EXIT_OK
 
 

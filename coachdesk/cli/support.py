@@ -204,23 +204,42 @@ def print_counts(counts: dict[str, int]) -> None:
         print(f"  {_(COUNT_LABELS.get(key, key))}: {i18n.format_number(count)}")
 
 
-def check_sheet_target(sheet: Path, vault_path: Path) -> None:
-    """A recovery sheet never goes into the vault folder (whoever has both has everything)."""
-    if sheet.resolve().is_relative_to(vault_path.resolve()):
+def add_recovery_sheet_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--recovery-sheet",
+        type=Path,
+        metavar=_("FILE.pdf"),
+        help=_("also save the recovery sheet to print (outside the vault folder)"),
+    )
+
+
+def check_sheet_target(args: argparse.Namespace) -> None:
+    """Before anything is done: a recovery sheet never goes into the vault folder (whoever
+    has both has everything)."""
+    sheet: Path | None = args.recovery_sheet
+    if sheet is not None and sheet.resolve().is_relative_to(Path(args.path).resolve()):
         raise CliError(
             Message(N_("Please save the recovery sheet outside the vault folder, then print it."))
         )
 
 
-def save_recovery_sheet(sheet: Path, code: str, vault_path: Path) -> None:
-    """Save the printable recovery sheet, in the language of the messages."""
+def hand_over_recovery_code(args: argparse.Namespace, code: str) -> None:
+    """Show the new code, and save the printable sheet when ``--recovery-sheet`` asks for it
+    (in the language of the messages)."""
     import datetime as dt
 
     from coachdesk.documents.recovery_sheet import render_recovery_sheet
     from coachdesk.documents.saving import save_atomically
 
+    print_recovery_code(code)
+    sheet: Path | None = args.recovery_sheet
+    if sheet is None:
+        return
     data = render_recovery_sheet(
-        code, vault_name=vault_path.name, created_on=dt.date.today(), lang=i18n.current_language()
+        code,
+        vault_name=Path(args.path).name,
+        created_on=dt.date.today(),
+        lang=i18n.current_language(),
     )
     save_atomically(sheet, data)
     print(

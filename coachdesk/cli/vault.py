@@ -13,12 +13,12 @@ from typing import Any
 from coachdesk.cli.support import (
     EXIT_OK,
     _read_secret_file,
+    add_recovery_sheet_option,
     add_secret_options,
     check_sheet_target,
+    hand_over_recovery_code,
     passphrase,
     print_counts,
-    print_recovery_code,
-    save_recovery_sheet,
     unlocked_vault,
 )
 from coachdesk.i18n import _
@@ -107,12 +107,7 @@ def add_recovery_code(sub: Any) -> None:
         help=_("replace the recovery code (the old printed sheet stops working)"),
     )
     p.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
-    p.add_argument(
-        "--recovery-sheet",
-        type=Path,
-        metavar=_("FILE.pdf"),
-        help=_("also save the recovery sheet to print (outside the vault folder)"),
-    )
+    add_recovery_sheet_option(p)
     add_secret_options(p)
     p.set_defaults(handler=cmd_recovery_code)
 
@@ -120,12 +115,9 @@ def add_recovery_code(sub: Any) -> None:
 def cmd_recovery_code(args: argparse.Namespace) -> int:
     from coachdesk.facade import Services
 
-    if args.recovery_sheet is not None:
-        check_sheet_target(args.recovery_sheet, args.path)
+    check_sheet_target(args)
     with unlocked_vault(args, args.path) as vault:
         code = Services(vault.sessions, vault=vault).vault_admin.renew_recovery_code()
     print(_("The vault has a new recovery code. The old one no longer opens it."))
-    print_recovery_code(code)
-    if args.recovery_sheet is not None:
-        save_recovery_sheet(args.recovery_sheet, code, args.path)
+    hand_over_recovery_code(args, code)
     return EXIT_OK

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from coachdesk.vault.engine import BEGIN_MODE
 from coachdesk.vault.errors import StorageError
 
 
@@ -87,6 +88,7 @@ class ServiceContext:
         """One user action: one transaction, rolled back whole if anything fails."""
         try:
             with self.sessions.begin() as s:
+                s.connection(execution_options={BEGIN_MODE: "IMMEDIATE"})
                 yield s
         except IntegrityError:
             raise

@@ -64,8 +64,16 @@ def make_engine(db_path: Path, key: bytearray) -> Engine:
     return engine
 
 
+BEGIN_MODE = "coachdesk_begin"
+"""Execution option: "IMMEDIATE" for a transaction that will write."""
+
+
 def _install_transaction_hooks(engine: Engine) -> None:
     def begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A deferred transaction that reads and then writes fails at once ("database is
+        # locked") when another thread wrote in between, whatever the busy timeout; one that
+        # takes the write lock at its start waits for the other writer instead.
+        mode = conn.get_execution_options().get(BEGIN_MODE, "")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if mode == "IMMEDIATE" else "BEGIN")
 
     event.listen(engine, "begin", begin)

@@ -63,7 +63,7 @@ def test_meeting_with_agreement_is_stored(qtbot, services, participant_id) -> No
 def test_internal_notes_are_labelled_never_exported(qtbot, services, participant_id) -> None:  # type: ignore[no-untyped-def]
     editor = MeetingEditor(services, participant_id)
     qtbot.addWidget(editor)
-    caption = editor._captions["internal_notes"]
+    caption = editor.rows.captions["internal_notes"]
     assert caption.text() == "Internal – never exported"
     assert caption.buddy() is editor.internal_notes
     assert "background" in editor.internal_notes.styleSheet()

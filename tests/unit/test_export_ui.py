@@ -152,9 +152,9 @@ def test_meeting_summary_offers_her_meetings_latest_held_first(
         s.flush()
         early_id = early.id
     dialog = _dialog(qtbot, services, ready)
-    assert dialog.form.isRowVisible(dialog.meeting) is False
+    assert dialog.rows.is_row_visible("meeting_id") is False
     dialog.document.setCurrentIndex(dialog.document.findData(DocumentType.MEETING_SUMMARY))
-    assert dialog.form.isRowVisible(dialog.meeting)
+    assert dialog.rows.is_row_visible("meeting_id")
     assert dialog.meeting.count() == 3
     # The default is the latest meeting already held (10 Feb), not the planned one in April.
     assert "2/10/26" in dialog.meeting.currentText()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,13 +29,14 @@ from coachdesk.export.preview import DocumentType, document_label
 from coachdesk.export.request import ExportRequest
 from coachdesk.export.service import ExportService
 from coachdesk.facade import Services
-from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_datetime
+from coachdesk.i18n import N_, SUPPORTED_LANGUAGES, _, format_datetime
 from coachdesk.labels import label
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.export.preview import ExportPreviewPane
 from coachdesk.ui.export.worker import ServiceJob
 from coachdesk.ui.file.section import guarded
 from coachdesk.ui.kit.file_names import suggested_name
+from coachdesk.ui.kit.form_rows import FormRows
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.vault.errors import StorageError
 
@@ -90,20 +90,15 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.sign_and_save)
         self.buttons.rejected.connect(self.reject)
         self.form_widget = QWidget()
-        self.form = QFormLayout(self.form_widget)
-        self.form.setContentsMargins(0, 0, 0, 0)
-        self.form_labels = [QLabel() for _row in range(6)]
-        fields = (
-            self.document,
-            self.meeting,
-            self.organisation,
-            self.contact,
-            self.purpose,
-            self.language,
-        )
-        for caption, widget in zip(self.form_labels, fields, strict=True):
-            self.form.addRow(caption, widget)
-        self.form.addRow(QLabel(), self.bilingual)
+        self.rows = FormRows(self.form_widget)
+        self.rows.layout.setContentsMargins(0, 0, 0, 0)
+        self.rows.add("document", N_("Document"), self.document)
+        self.rows.add("meeting_id", N_("Meeting"), self.meeting)
+        self.rows.add("organisation_id", N_("Recipient"), self.organisation)
+        self.rows.add("contact_id", N_("Contact person"), self.contact)
+        self.rows.add("purpose", N_("Purpose"), self.purpose)
+        self.rows.add("lang", N_("Language of the document"), self.language)
+        self.rows.layout.addRow("", self.bilingual)
         identity_row = QHBoxLayout()
         identity_row.addWidget(self.identity, 1)
         identity_row.addWidget(self.create_identity_button)
@@ -127,16 +122,7 @@ class ExportDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("New document"))
-        labels = (
-            _("Document"),
-            _("Meeting"),
-            _("Recipient"),
-            _("Contact person"),
-            _("Purpose"),
-            _("Language"),
-        )
-        for caption, text in zip(self.form_labels, labels, strict=True):
-            caption.setText(text)
+        self.rows.retranslate()
         for index in range(self.document.count()):
             doc = DocumentType(self.document.itemData(index))
             self.document.setItemText(index, document_label(doc))
@@ -201,7 +187,7 @@ class ExportDialog(QDialog):
     def update_preview(self) -> None:
         doc = self.document.currentData()
         self.bilingual.setVisible(doc == DocumentType.CONSENT_FORM)
-        self.form.setRowVisible(self.meeting, doc == DocumentType.MEETING_SUMMARY)
+        self.rows.set_row_visible("meeting_id", doc == DocumentType.MEETING_SUMMARY)
         self._show_identity()
         try:
             preview = self.exports.preview(self._request())

@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 from coachdesk.i18n import _
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.kit.form_rows import FormRows
-from coachdesk.ui.kit.forms import ErrorLabel, add_save_shortcut, show_validation_errors
+from coachdesk.ui.kit.forms import (
+    ErrorLabel,
+    add_save_shortcut,
+    set_tab_order,
+    show_validation_errors,
+)
 from coachdesk.vault.errors import StorageError
 
 
@@ -50,6 +55,10 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.cancel)
         self._baseline: tuple[Any, ...] | None = None
         self._rows: FormRows | None = None
+        self._shown = False
+        self.tab_order: list[QWidget] = []
+        """Where Tab goes, when a dialog's rows hold groups of inputs (tables with buttons);
+        empty: from row to row."""
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.general_error)
@@ -95,15 +104,22 @@ class FormDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         if self._baseline is None:
             self.mark_clean()
-            if self._rows is not None:
+        if not self._shown:
+            self._shown = True
+            if self.tab_order:
+                set_tab_order(self.tab_order)
+            elif self._rows is not None:
                 self._rows.chain_tabs()
             self.focus_first_field()
         super().showEvent(event)
 
     def focus_first_field(self) -> None:
         """She starts typing at once: the first field that takes input has the focus."""
-        for widget in self.field_widgets().values():
-            if widget.isEnabled() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        inputs = self._rows.inputs() if self._rows is not None else []
+        fields = [w.focusProxy() or w for w in self.field_widgets().values()]
+        for widget in inputs or fields:
+            takes_input = widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+            if widget.isEnabled() and widget.isVisibleTo(self) and takes_input:
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
 

@@ -86,15 +86,27 @@ class FormRows:
     def set_row_visible(self, name: str, visible: bool) -> None:
         self.layout.setRowVisible(self.captions[name], visible)
 
+    def is_row_visible(self, name: str) -> bool:
+        return self.layout.isRowVisible(self.captions[name])
+
     def retranslate(self) -> None:
         for name in self.fields:
             self._translate(name)
 
+    def inputs(self) -> list[QWidget]:
+        """The input of each row, in order: a group's first input stands for the group, and a
+        widget that hands its focus on (a date field to its line) is its focus proxy."""
+        return [w.focusProxy() or w for w in self._buddies.values()]
+
     def chain_tabs(self) -> None:
         """Tab walks the fields in the order they were added (the order they are shown)."""
-        set_tab_order(self.fields.values())
+        set_tab_order(self.inputs())
 
     def _translate(self, name: str) -> None:
         text = _(self._sources[name])
         self.captions[name].setText(text)
-        self._buddies[name].setAccessibleName(plain_caption(text))
+        target = self._buddies[name]
+        target.setAccessibleName(plain_caption(text))
+        proxy = target.focusProxy()  # a date field's line edit is what a screen reader meets
+        if proxy is not None:
+            proxy.setAccessibleName(plain_caption(text))

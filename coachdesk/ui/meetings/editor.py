@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,12 +28,8 @@ from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_dialog import FormDialog
 from coachdesk.ui.kit.forms import (
     EnumCombo,
-    internal_caption,
-    mark_internal,
     read_dates,
-    set_tab_order,
     text_area,
-    with_error_label,
 )
 from coachdesk.ui.meetings.tables import AgreementsEditor, AttendeesEditor
 
@@ -78,73 +73,46 @@ class MeetingEditor(FormDialog):
         when_row.setContentsMargins(0, 0, 0, 0)
         when_row.addWidget(self.date, 1)
         when_row.addWidget(self.time)
-        self._captions = {name: QLabel() for name in self._names()}
-        form = QFormLayout(self.body)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        rows: dict[str, QWidget] = {
-            "participant": self.participant,
-            "held_at": when,
-            "location": self.location,
-            "kind": self.kind,
-            "attendees": self.attendees,
-            "agenda": self.agenda,
-            "shared_summary": self.shared_summary,
-            "internal_notes": self.internal_notes,
-            "agreements": self.agreements,
-        }
-        for name, widget in rows.items():
-            caption = self._captions[name]
-            caption.setWordWrap(True)
-            caption.setBuddy(widget)
-            form.addRow(caption, with_error_label(widget))
-            if name == "shared_summary":
-                form.addRow("", self.summary_hint)
+        self.rows.add("participant", N_("Participant"), self.participant)
+        self.rows.add("held_at", N_("Date and time"), when, buddy=self.date)
+        self.rows.add("location", N_("Place"), self.location)
+        self.rows.add("kind", N_("Kind of meeting"), self.kind)
+        self.rows.add("attendees", N_("Attendees"), self.attendees, buddy=self.attendees.table)
+        self.rows.add("agenda", N_("Agenda"), self.agenda)
+        self.rows.add("shared_summary", N_("Shared summary"), self.shared_summary)
+        self.rows.layout.addRow("", self.summary_hint)
+        self.rows.add(
+            "internal_notes", N_("Internal – never exported"), self.internal_notes, internal=True
+        )
+        self.rows.add("agreements", N_("Agreements"), self.agreements, buddy=self.agreements.table)
         # A wrong date shows under the whole date-and-time row.
         self.date.error_label = when.error_label  # type: ignore[attr-defined]
         if self.participant_id is not None:
-            self.participant.hide()
-            self._captions["participant"].hide()
+            self.rows.set_row_visible("participant", False)
         else:
             for row in services.participants.list():
                 self.participant.addItem(row.display_name, row.id)
             self.participant.setCurrentIndex(-1)
-        mark_internal(self.internal_notes, self._captions["internal_notes"])
-        set_tab_order(
-            [
-                self.participant,
-                self.date,
-                self.time,
-                self.location,
-                self.kind,
-                self.attendees.table,
-                self.attendees.add_button,
-                self.attendees.remove_button,
-                self.agenda,
-                self.shared_summary,
-                self.internal_notes,
-                self.agreements.table,
-                self.agreements.add_button,
-                self.agreements.remove_button,
-            ]
-        )
+        self.tab_order = [
+            self.participant,
+            self.date,
+            self.time,
+            self.location,
+            self.kind,
+            self.attendees.table,
+            self.attendees.add_button,
+            self.attendees.remove_button,
+            self.agenda,
+            self.shared_summary,
+            self.internal_notes,
+            self.agreements.table,
+            self.agreements.add_button,
+            self.agreements.remove_button,
+        ]
         self._fill()
         self.retranslate()
         self.mark_clean()
         self.resize_within_screen(820, 760)
-
-    @staticmethod
-    def _names() -> list[str]:
-        return [
-            "participant",
-            "held_at",
-            "location",
-            "kind",
-            "attendees",
-            "agenda",
-            "shared_summary",
-            "internal_notes",
-            "agreements",
-        ]
 
     def _fill(self) -> None:
         if self.meeting is not None:
@@ -171,19 +139,6 @@ class MeetingEditor(FormDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("New meeting") if self.meeting is None else _("Meeting"))
-        texts = {
-            "participant": _("Participant"),
-            "held_at": _("Date and time"),
-            "location": _("Place"),
-            "kind": _("Kind of meeting"),
-            "attendees": _("Attendees"),
-            "agenda": _("Agenda"),
-            "shared_summary": _("Shared summary"),
-            "internal_notes": internal_caption(),
-            "agreements": _("Agreements"),
-        }
-        for name, text in texts.items():
-            self._captions[name].setText(text)
         self.summary_hint.setText(
             _("The shared summary may go into documents for the job centre, if she consented.")
         )
@@ -196,7 +151,8 @@ class MeetingEditor(FormDialog):
             line.setPlaceholderText(_("Type part of her name"))
         for widget in (self.date, self.kind, self.attendees, self.agreements):
             widget.retranslate()
-        self.retranslate_buttons()
+        self.time.setAccessibleName(_("Time"))
+        self.retranslate_form()
 
     def field_widgets(self) -> dict[str, QWidget]:
         return {

@@ -1,0 +1,135 @@
+"""Every editing dialog, opened as a coach opens it: typing starts in the first field, every
+input has a name a screen reader says, and Tab reaches the inputs before the buttons."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from coachdesk.facade import Services
+from coachdesk.models.enums import OrganisationKind
+from coachdesk.services.directory import OrganisationDraft
+from coachdesk.services.goals import GoalDraft
+from coachdesk.services.modules import ModuleDraft
+from coachdesk.services.participants import ParticipantDraft
+from coachdesk.ui.consents.dialog import ConsentDialog
+from coachdesk.ui.contacts.view import ContactsView
+from coachdesk.ui.export.dialog import ExportDialog
+from coachdesk.ui.file.followup_dialog import FollowUpDialog
+from coachdesk.ui.goals.goal_dialog import GoalDialog
+from coachdesk.ui.goals.milestone_dialog import MilestoneDialog
+from coachdesk.ui.handovers.editor import HandoverEditor
+from coachdesk.ui.meetings.editor import MeetingEditor
+from coachdesk.ui.modules.enrolment_dialogs import AttendanceDialog, EnrolDialog, ResultDialog
+from coachdesk.ui.participants.new_dialog import NewParticipantDialog
+from coachdesk.ui.settings.profile_dialog import ProfileDialog
+from coachdesk.ui.shell.signals import AppSignals
+
+INPUTS = (QLineEdit, QComboBox, QPlainTextEdit, QAbstractSpinBox, QTableWidget)
+
+
+def _world(services: Services) -> dict[str, int]:
+    pid = services.participants.create(ParticipantDraft("Amina", "Haddad")).id
+    services.directory.create_organisation(
+        OrganisationDraft("Jobcenter Nordstadt", OrganisationKind.JOB_CENTRE)
+    )
+    goal = services.goals.create(pid, GoalDraft("Kita-Platz finden"))
+    module = services.modules.create(ModuleDraft("Bewerbungstraining"))
+    services.modules.enrol(pid, module.id, dt.date(2026, 3, 2))
+    return {"participant": pid, "goal": goal.id}
+
+
+def _enrolment(services: Services, pid: int):  # type: ignore[no-untyped-def]
+    return services.modules.enrolments_for_participant(pid)[0]
+
+
+DIALOGS: dict[str, Callable[[Services, dict[str, int]], QDialog]] = {
+    "new participant": lambda s, w: NewParticipantDialog(s),
+    "goal": lambda s, w: GoalDialog(s, w["participant"]),
+    "milestone": lambda s, w: MilestoneDialog(s, w["goal"]),
+    "follow-up": lambda s, w: FollowUpDialog(s, w["participant"]),
+    "enrol": lambda s, w: EnrolDialog(s, w["participant"]),
+    "attendance": lambda s, w: AttendanceDialog(s, _enrolment(s, w["participant"])),
+    "result": lambda s, w: ResultDialog(s, _enrolment(s, w["participant"])),
+    "handover": lambda s, w: HandoverEditor(s, w["participant"]),
+    "meeting": lambda s, w: MeetingEditor(s, w["participant"]),
+    "meeting from the list": lambda s, w: MeetingEditor(s),
+    "consent": lambda s, w: ConsentDialog(s, w["participant"]),
+    "about you": lambda s, w: ProfileDialog(s),
+    "organisation": lambda s, w: ContactsView(s, AppSignals()).open_organisation(None),
+    "document": lambda s, w: ExportDialog(s, w["participant"]),
+}
+
+
+def inputs_of(dialog: QDialog) -> list[QWidget]:
+    found = []
+    for widget in dialog.findChildren(QWidget):
+        if not isinstance(widget, INPUTS) or not widget.isVisibleTo(dialog):
+            continue
+        parent = widget.parentWidget()
+        if isinstance(parent, QComboBox | QAbstractSpinBox) or isinstance(
+            widget.parentWidget() and widget.parentWidget().parentWidget(), QTableWidget
+        ):
+            continue  # the line edit inside a combo or spin box, a cell editor
+        found.append(widget)
+    return found
+
+
+def spoken_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name) if interface is not None else ""
+
+
+@pytest.mark.parametrize("which", list(DIALOGS))
+def test_dialog_opens_ready_to_type(qtbot: QtBot, services: Services, which: str) -> None:
+    world = _world(services)
+    dialog = DIALOGS[which](services, world)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    QApplication.processEvents()
+
+    focused = dialog.focusWidget()
+    assert isinstance(focused, INPUTS), (which, focused)
+
+    unnamed = [
+        f"{type(w).__name__} in {type(w.parentWidget()).__name__}"
+        for w in inputs_of(dialog)
+        if not spoken_name(w).strip()
+    ]
+    assert unnamed == [], which
+
+    # Walk the tab chain from the first field: every input comes before the first button.
+    chain: list[QWidget] = []
+    widget = focused
+    while widget not in chain:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    reachable = [w for w in chain if w.isVisibleTo(dialog) and w.focusPolicy() != 0]
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    dialog_buttons = set(box.findChildren(QAbstractButton))
+    first_button = next((i for i, w in enumerate(reachable) if w in dialog_buttons), len(reachable))
+    late = [
+        f"{type(w).__name__} {spoken_name(w)!r}"
+        for w in reachable[first_button:]
+        if isinstance(w, QLineEdit | QPlainTextEdit) and w in inputs_of(dialog)
+    ]
+    assert late == [], which
