@@ -29,17 +29,17 @@ from coachdesk.services.goals import GoalDraft
 from coachdesk.services.modules import ModuleDraft
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.consents.dialog import ConsentDialog
-from coachdesk.ui.contacts.view import ContactsView
+from coachdesk.ui.contacts.view import ORGANISATION_FIELDS
 from coachdesk.ui.export.dialog import ExportDialog
 from coachdesk.ui.file.followup_dialog import FollowUpDialog
 from coachdesk.ui.goals.goal_dialog import GoalDialog
 from coachdesk.ui.goals.milestone_dialog import MilestoneDialog
 from coachdesk.ui.handovers.editor import HandoverEditor
+from coachdesk.ui.kit.record_dialog import RecordDialog
 from coachdesk.ui.meetings.editor import MeetingEditor
 from coachdesk.ui.modules.enrolment_dialogs import AttendanceDialog, EnrolDialog, ResultDialog
 from coachdesk.ui.participants.new_dialog import NewParticipantDialog
 from coachdesk.ui.settings.profile_dialog import ProfileDialog
-from coachdesk.ui.shell.signals import AppSignals
 
 INPUTS = (QLineEdit, QComboBox, QPlainTextEdit, QAbstractSpinBox, QTableWidget)
 
@@ -72,7 +72,9 @@ DIALOGS: dict[str, Callable[[Services, dict[str, int]], QDialog]] = {
     "meeting from the list": lambda s, w: MeetingEditor(s),
     "consent": lambda s, w: ConsentDialog(s, w["participant"]),
     "about you": lambda s, w: ProfileDialog(s),
-    "organisation": lambda s, w: ContactsView(s, AppSignals()).open_organisation(None),
+    "organisation": lambda s, w: RecordDialog(
+        "New organisation", ORGANISATION_FIELDS, OrganisationDraft, s.directory.create_organisation
+    ),
     "document": lambda s, w: ExportDialog(s, w["participant"]),
 }
 
