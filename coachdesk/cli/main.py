@@ -29,6 +29,7 @@ from typing import Any, NoReturn
 from coachdesk import __version__, i18n
 from coachdesk.cli.export import add_certificate, add_export, add_verify
 from coachdesk.cli.reports import add_report
+from coachdesk.cli.selftest import add_self_test
 from coachdesk.cli.support import (
     EXIT_ERROR,
     EXIT_OK,
@@ -180,6 +181,7 @@ COMMANDS: list[Callable[[SubParsers], None]] = [
     add_restore,
     add_recovery_code,
     add_report,
+    add_self_test,
 ]
 
 

@@ -1,0 +1,28 @@
+"""``coachdesk self-test``: one line per check, all of them real, and nothing left behind."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from coachdesk.cli.main import main
+
+
+def test_every_check_passes_and_nothing_is_left(capsys: pytest.CaptureFixture[str]) -> None:
+    before = set(Path(tempfile.gettempdir()).glob("coachdesk-self-test-*"))
+    assert main(["self-test", "--window"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    checks = [line for line in lines if line.startswith(("ok", "FAILED"))]
+    assert len(checks) == 9 and all(line.startswith("ok") for line in checks), lines
+    assert lines[-1] == "All 9 checks passed."
+    assert any("SQLCipher is active (4." in line for line in checks)
+    assert any("The German catalog is loaded (Teilnehmerinnen)" in line for line in checks)
+    assert set(Path(tempfile.gettempdir()).glob("coachdesk-self-test-*")) == before
+
+
+def test_messages_follow_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "de", "self-test"]) == 0
+    out = capsys.readouterr().out
+    assert "Alle 8 Prüfungen bestanden." in out
