@@ -5,9 +5,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SYSSTAMP := $(VENV)/.system-deps
+PKGSTAMP := $(VENV)/.package-tools
 MO := $(patsubst translations/%.po,coachdesk/locale/%/LC_MESSAGES/coachdesk.mo,$(wildcard translations/*.po))
 
-.PHONY: run test lint typecheck unit bench screenshots translations extract-messages update-catalogs clean
+.PHONY: run test lint typecheck unit bench screenshots translations extract-messages update-catalogs clean package package-test
 
 run: $(STAMP) $(SYSSTAMP) translations
 	$(VENV)/bin/coachdesk
@@ -27,6 +28,19 @@ typecheck: $(STAMP)
 bench: $(STAMP) $(SYSSTAMP) translations
 	bash scripts/bench-deps.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
+
+# The installers: `make package` builds the Debian package (dist/coachdesk_*.deb) from the
+# PyInstaller folder; `make package-test` installs it, runs its self-test and its window,
+# and removes it again (root needed: CI and this machine run as root).
+package: $(PKGSTAMP) $(SYSSTAMP) translations
+	bash packaging/linux/build-deb.sh
+
+package-test: $(PKGSTAMP) $(SYSSTAMP)
+	bash packaging/linux/package-test.sh
+
+$(PKGSTAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,package]'
+	touch $(PKGSTAMP)
 
 screenshots: $(STAMP) $(SYSSTAMP) translations
 	$(PY) -m scripts.screenshots docs/screenshots

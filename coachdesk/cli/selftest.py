@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import os
 import shutil
+import sys
 import tempfile
 import time
 import traceback
@@ -24,6 +25,15 @@ from coachdesk.cli.support import EXIT_ERROR, EXIT_OK
 from coachdesk.i18n import _, ngettext
 
 PASSPHRASE = "Selbsttest im Müttercafé 2026!"
+NETWORK_EVENTS = frozenset(
+    {
+        "socket.connect",
+        "socket.bind",
+        "socket.getaddrinfo",
+        "socket.gethostbyname",
+        "urllib.Request",
+    }
+)
 
 
 def add_self_test(sub: Any) -> None:
@@ -44,6 +54,7 @@ class SelfTest:
         self.vault_path = folder / "vault"
         self.document = folder / "document.pdf"
         self.vault: Any = None
+        self.network: list[str] = []
 
     def vault_created(self) -> str:
         from coachdesk.vault.store import Vault
@@ -159,6 +170,21 @@ class SelfTest:
             raise AssertionError("the participant list stayed empty")
         return str(rows)
 
+    def no_network(self) -> str:
+        if self.network:
+            raise AssertionError(", ".join(sorted(set(self.network))))
+        return _("no connection tried")
+
+    def watch_network(self) -> None:
+        """Note every attempt to reach the network during the checks (Python's audit hooks:
+        a socket connection, a bind, a name lookup), whichever library makes it."""
+
+        def hook(event: str, _args: tuple[object, ...]) -> None:
+            if event in NETWORK_EVENTS:
+                self.network.append(event)
+
+        sys.addaudithook(hook)
+
     def close(self) -> None:
         if self.vault is not None and not self.vault.is_locked:
             self.vault.lock()
@@ -179,6 +205,8 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     ]
     if args.window:
         checks.append((_("The window lists the participants"), test.window_opened))
+    checks.append((_("Nothing tried to reach the network"), test.no_network))
+    test.watch_network()
     failed = 0
     try:
         for title, check in checks:
