@@ -19,7 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
-DISPLAY = ":77"
+
+def _free_display() -> str:
+    for number in range(77, 120):
+        if not Path(f"/tmp/.X{number}-lock").exists():
+            return f":{number}"
+    raise RuntimeError("no free X display number")
 
 
 def _xdotool(*args: str) -> str:
@@ -48,14 +53,18 @@ def run(executable: str, vault: Path) -> dict[str, object]:
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)  # a real window on the X display
     if not env.get("DISPLAY"):
+        display = _free_display()
         xvfb = subprocess.Popen(
-            ["Xvfb", DISPLAY, "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+            ["Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        env["DISPLAY"] = DISPLAY
-        os.environ["DISPLAY"] = DISPLAY
-        time.sleep(1.0)
+        socket = Path("/tmp/.X11-unix") / f"X{display[1:]}"
+        deadline = time.monotonic() + 10
+        while not socket.exists() and time.monotonic() < deadline and xvfb.poll() is None:
+            time.sleep(0.05)
+        env["DISPLAY"] = display
+        os.environ["DISPLAY"] = display
     config = tempfile.mkdtemp(prefix="coachdesk-start-")
     env["XDG_CONFIG_HOME"] = config  # a first start: no remembered window or view
     result: dict[str, object] = {"executable": executable}
@@ -96,6 +105,8 @@ def run(executable: str, vault: Path) -> dict[str, object]:
         shutil.rmtree(config, ignore_errors=True)
         if xvfb is not None:
             xvfb.kill()
+            xvfb.wait()
+            os.environ.pop("DISPLAY", None)
 
 
 def main(argv: list[str]) -> int:
