@@ -119,3 +119,42 @@ def test_a_field_name_is_used_once(qtbot: QtBot) -> None:
 def test_plain_caption() -> None:
     assert plain_caption("&Current passphrase:") == "Current passphrase"
     assert plain_caption("Rock && roll") == "Rock & roll"
+
+
+def test_a_message_takes_no_space_from_the_fields_and_goes_when_fixed(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint
+
+    from coachdesk.i18n import Message
+    from coachdesk.services.errors import FieldError, ValidationError
+    from coachdesk.ui.kit.forms import show_validation_errors
+
+    window, rows = form(qtbot)
+    first, role, _phone = rows.fields.values()
+    before = role.mapTo(window, QPoint(0, 0)).y()
+    problem = ValidationError([FieldError("first_name", Message(N_("Please enter a name.")))])
+    show_validation_errors(rows.fields, problem)
+    label = first.error_label  # type: ignore[attr-defined]
+    assert label.isVisible() and label.text()
+    assert role.mapTo(window, QPoint(0, 0)).y() == before  # nothing moved under her mouse
+    qtbot.keyClicks(first, "Amina")
+    assert not label.isVisible()  # fixed: the message goes at once, not at the next save
+    assert role.mapTo(window, QPoint(0, 0)).y() == before
+
+
+def test_a_long_text_counts_down_near_its_limit(qtbot: QtBot) -> None:
+    from coachdesk.ui.kit.forms import LengthCounter, text_area
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    rows = FormRows(window)
+    notes = rows.add("notes", N_("Note"), text_area(limit=100))
+    window.show()
+    counter = window.findChild(LengthCounter)
+    assert counter is not None and not counter.isVisible()
+    notes.setFocus()
+    qtbot.keyClicks(notes, "x" * 89)
+    assert not counter.isVisible()
+    qtbot.keyClicks(notes, "x" * 6)
+    assert counter.isVisible() and counter.text() == "95 of 100 characters"
+    qtbot.keyClicks(notes, "x" * 6)
+    assert counter.text() == "101 of 100 characters" and "b00020" in counter.styleSheet()

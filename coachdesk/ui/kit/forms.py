@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.i18n import _
+from coachdesk.i18n import _, format_number
 from coachdesk.labels import label
 from coachdesk.services.errors import FieldError, ValidationError
+from coachdesk.services.validation import TEXT_LIMIT
 from coachdesk.ui.kit.date_field import DateField
 
 ERROR_STYLE = "color: #b00020;"
@@ -34,13 +35,23 @@ INTERNAL_STYLE = "background: #fff4d6; border: 1px solid #c99a2e;"
 
 
 class ErrorLabel(QLabel):
-    """A red, word-wrapped message under a field; hidden while there is nothing to say."""
+    """A red, word-wrapped message under a field; blank while there is nothing to say.
+
+    It keeps one line for itself even then, so a message appearing after Save does not push
+    the form down under her mouse.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setStyleSheet(ERROR_STYLE)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.setFont(font)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.hide()
 
     def show_message(self, text: str) -> None:
@@ -49,7 +60,11 @@ class ErrorLabel(QLabel):
 
 
 def with_error_label(widget: QWidget) -> QWidget:
-    """``widget`` with an :class:`ErrorLabel` below it, for a form row."""
+    """``widget`` with an :class:`ErrorLabel` below it, for a form row.
+
+    The message goes as soon as she edits the field (she is fixing it); a long text also
+    gets a counter once it nears its limit.
+    """
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -58,7 +73,42 @@ def with_error_label(widget: QWidget) -> QWidget:
     error = ErrorLabel(box)
     layout.addWidget(error)
     widget.error_label = error  # type: ignore[attr-defined]
+    on_any_edit([widget], lambda: error.show_message(""))
+    if isinstance(widget, QPlainTextEdit):
+        layout.addWidget(LengthCounter(widget, box))
     return box
+
+
+class LengthCounter(QLabel):
+    """ "18,250 of 20,000 characters" under a long text once 90 % of its limit is used."""
+
+    def __init__(self, area: QPlainTextEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.area = area
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.setFont(font)
+        area.textChanged.connect(self.update_count)
+        self.update_count()
+
+    @property
+    def limit(self) -> int:
+        value = self.area.property("max_length")
+        return int(value) if value else TEXT_LIMIT
+
+    def update_count(self) -> None:
+        used, limit = len(self.area.toPlainText()), self.limit
+        if used < limit * 0.9:
+            self.hide()
+            return
+        self.setText(
+            _("{used} of {limit} characters").format(
+                used=format_number(used), limit=format_number(limit)
+            )
+        )
+        self.setStyleSheet(ERROR_STYLE if used > limit else "")
+        self.show()
 
 
 def error_label_of(widget: QWidget) -> ErrorLabel | None:
@@ -162,9 +212,13 @@ class EnumCombo(QComboBox, Generic[E]):
         self.setCurrentIndex(max(index, 0))
 
 
-def text_area(parent: QWidget | None = None, *, lines: int = 3) -> QPlainTextEdit:
-    """A multi-line text field that Tab leaves (so keyboard navigation works)."""
+def text_area(
+    parent: QWidget | None = None, *, lines: int = 3, limit: int = TEXT_LIMIT
+) -> QPlainTextEdit:
+    """A multi-line text field that Tab leaves (so keyboard navigation works); ``limit`` is
+    the service's length limit, counted down under the field near its end."""
     area = QPlainTextEdit(parent)
+    area.setProperty("max_length", limit)
     area.setTabChangesFocus(True)
     # Sized by the font, so it grows with 125 %/150 % scaling; longer text scrolls.
     area.setFixedHeight(area.fontMetrics().lineSpacing() * lines + 16)

@@ -20,7 +20,14 @@ def heading_label(scale: float = 1.5) -> QLabel:
 
 
 class MessageLabel(QLabel):
-    """A wrapping label that takes no space while it has nothing to say."""
+    """A wrapping label that keeps its line while it has nothing to say, so a message
+    appearing or going never moves the fields below it (the next click would land wrong)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -50,7 +57,7 @@ def link_button() -> QPushButton:
 
 
 def message_label(*, error: bool = False) -> MessageLabel:
-    """Like :func:`wrapping_label`, hidden while empty (validation and result messages)."""
+    """Like :func:`wrapping_label`, blank while empty (validation and result messages)."""
     label = MessageLabel()
     label.setWordWrap(True)
     label.setVisible(False)
