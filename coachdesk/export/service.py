@@ -15,6 +15,7 @@ from coachdesk.documents.signing import (
     sign_pdf,
 )
 from coachdesk.export import identities
+from coachdesk.export.cautions import cautions
 from coachdesk.export.compose import Issuer, compose, filtered_file, form_facts
 from coachdesk.export.export_log import ExportHistoryRow, history_rows, log_export
 from coachdesk.export.facts import ConsentBasis, Withheld, WithheldReason
@@ -26,7 +27,7 @@ from coachdesk.export.preview import (
     preview_items,
 )
 from coachdesk.export.request import ExportRequest
-from coachdesk.i18n import N_
+from coachdesk.i18n import N_, Message
 from coachdesk.labels import label
 from coachdesk.models.enums import DataCategory
 from coachdesk.services import audit
@@ -46,6 +47,8 @@ class ExportPreview:
     included_categories: frozenset[DataCategory]
     withheld: tuple[Withheld, ...]
     consent_basis: tuple[ConsentBasis, ...]
+    cautions: tuple[Message, ...] = ()
+    """What she should know before signing (shown to her, never in the document)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class ExportService:
                     (),
                 )
             file = filtered_file(s, resolved)
+            found = cautions(s, doc, request.participant_id)
         return ExportPreview(
             doc,
             resolved.recipient.name,
@@ -90,6 +94,7 @@ class ExportService:
             included_categories(doc, file),
             file.withheld,
             file.consent_basis,
+            found,
         )
 
     def export(self, request: ExportRequest) -> ExportResult:

@@ -30,6 +30,7 @@ from coachdesk.models.enums import (
     EnrolmentResult,
     HandoverKind,
     OrganisationKind,
+    ParticipantStatus,
 )
 
 # One marker per category: present in the PDF exactly when the category is covered and shown.
@@ -83,6 +84,8 @@ def seed(
             residence_status=m[DataCategory.RESIDENCE_STATUS],
             programme="MY TURN",
             entry_date=dt.date(2025, 9, 1),
+            # She has left, with an exit handover: the export dialog has nothing to caution.
+            status=ParticipantStatus.EXITED,
             internal_notes=INTERNAL_MARKERS[0],
         )
         s.add(p)

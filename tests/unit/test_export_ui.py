@@ -220,3 +220,32 @@ def test_without_a_pdf_viewer_she_is_told_where_the_document_is(
     watcher.stop()
     assert str(target) in told[0] and "no program for PDF documents" in told[0]
     assert target.exists()
+
+
+def test_an_exit_handover_for_someone_still_active_asks_before_signing(
+    services, ready, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from coachdesk.models import Participant
+    from coachdesk.models.enums import ParticipantStatus
+    from tests.ui.shell_support import when_modal_appears
+
+    with services.ctx.write() as s:  # she is back in the programme
+        s.get(Participant, ready.participant_id).status = ParticipantStatus.ACTIVE
+    services.exports.create_identity()
+    target = tmp_path / "handover.pdf"
+    _choose_file(monkeypatch, target)
+    dialog = _dialog(qtbot, services, ready)
+    dialog.update_preview()
+    caution = dialog.pane.cautions.text()
+    assert "still in the programme (status: Active)" in caution
+    asked: list[str] = []
+
+    def decline(box) -> None:  # type: ignore[no-untyped-def]
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    watcher = when_modal_appears(decline)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    watcher.stop()
+    assert asked and "Sign and save the document anyway?" in asked[0]
+    assert not target.exists() and services.exports.history(ready.participant_id) == []

@@ -221,6 +221,9 @@ class ExportDialog(QDialog):
 
     def sign_and_save(self) -> None:
         request = self._request()
+        caution = self.pane.cautions.text()
+        if caution and not self._sign_anyway(caution):
+            return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = suggested_name(document_label(request.document), self.services.ctx.today(), ".pdf")
         path, _filter = QFileDialog.getSaveFileName(
@@ -238,6 +241,16 @@ class ExportDialog(QDialog):
         self.job.signals.failed.connect(self._failed)
         self._set_busy(True)
         self.job.start()
+
+    def _sign_anyway(self, caution: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            _("Sign anyway?"),
+            caution + "\n\n" + _("Sign and save the document anyway?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.form_widget, self.create_identity_button, self.open_after):

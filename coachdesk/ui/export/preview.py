@@ -10,6 +10,7 @@ from coachdesk.export.preview import DocumentType
 from coachdesk.export.service import ExportPreview
 from coachdesk.i18n import _, format_date
 from coachdesk.labels import label
+from coachdesk.ui.kit.style import message_label
 
 
 def _tree(headers: int) -> tuple[QTreeView, QStandardItemModel]:
@@ -31,8 +32,11 @@ class ExportPreviewPane(QWidget):
         self.withheld_title = QLabel()
         self.basis = QLabel()
         self.basis.setWordWrap(True)
+        self.cautions = message_label(error=True)
+        self.cautions.setObjectName("cautions")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.cautions)
         layout.addWidget(self.included_title)
         layout.addWidget(self.included_view, 2)
         layout.addWidget(self.withheld_title)
@@ -52,10 +56,12 @@ class ExportPreviewPane(QWidget):
 
     def show_problem(self, text: str) -> None:
         self.clear()
+        self.cautions.setText("")
         self.basis.setText(text)
 
     def show_preview(self, preview: ExportPreview) -> None:
         self.clear()
+        self.cautions.setText("\n".join(c.render() for c in preview.cautions))
         for item in preview.included:
             row = [label(item.category), item.what, item.value]
             self.included.appendRow([QStandardItem(text) for text in row])
