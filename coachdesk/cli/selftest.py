@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import shutil
 import sys
 import tempfile
-import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -144,28 +142,9 @@ class SelfTest:
         return str(version)
 
     def window_opened(self) -> str:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtCore import QSettings
-        from PySide6.QtWidgets import QApplication
+        from coachdesk.ui.shell.self_check import window_lists_participants
 
-        from coachdesk.facade import Services
-        from coachdesk.ui.shell.main_window import MainWindow
-        from coachdesk.ui.shell.signals import AppSignals
-        from coachdesk.ui.shell.view_pages import PARTICIPANTS
-
-        app = QApplication.instance() or QApplication(["coachdesk"])
-        settings = QSettings(str(self.folder / "window.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(Services(self.vault.sessions), self.vault, AppSignals(), settings)
-        window.show_view(PARTICIPANTS)
-        window.show()
-        deadline = time.monotonic() + 20
-        while window.participants.model.rowCount() == 0 and time.monotonic() < deadline:
-            app.processEvents()
-        rows = window.participants.model.rowCount()
-        window.dispose()
-        window.close()
-        window.deleteLater()
-        app.processEvents()
+        rows = window_lists_participants(self.vault, self.folder)
         if rows == 0:
             raise AssertionError("the participant list stayed empty")
         return str(rows)
