@@ -18,6 +18,7 @@ from coachdesk.services.consents import ConsentService
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.directory import DirectoryService
 from coachdesk.services.drafts import DraftService
+from coachdesk.services.first_steps import FirstStepsService
 from coachdesk.services.goals import GoalService
 from coachdesk.services.handovers import HandoverService
 from coachdesk.services.meetings import MeetingService
@@ -60,6 +61,7 @@ class Services:
         self.reminders = ReminderService(self.ctx)
         self.drafts = DraftService(self.ctx)
         self.retention = RetentionService(self.ctx)
+        self.first_steps = FirstStepsService(self.ctx)
         if not actor:
             self.ctx.actor = self.settings.coach_name()
 

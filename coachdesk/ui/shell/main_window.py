@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
             today = TodayView(self.services, self.signals)
             today.record_requested.connect(self.open_record)
             today.erasure_requested.connect(self.show_erasure)
+            today.view_requested.connect(self.show_view)
+            today.new_participant_requested.connect(self.new_participant)
             return today
         if key == PARTICIPANTS:
             participants = ParticipantsView(self.services, self.signals)

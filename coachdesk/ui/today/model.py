@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 
-from coachdesk.i18n import N_, _, format_date, format_datetime
+from coachdesk.i18n import N_, _, format_date, format_datetime, ngettext
 from coachdesk.services.context import ChangeKind
+from coachdesk.ui.kit.icons import Icon, icon
+from coachdesk.ui.kit.style import ERROR_COLOUR as OVERDUE_COLOUR
 
 WHAT = 0
 PARTICIPANT = 1
@@ -40,6 +43,8 @@ class TodayItem:
     participant_name: str
     text: str
     when: dt.date | dt.datetime | None = None
+    overdue: bool = False
+    """Its date has passed: shown with weight (a warning sign, the date in red)."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,8 @@ class TodayModel(QAbstractItemModel):
             return item
         if role == PARTICIPANT_ID_ROLE:
             return item.participant_id
+        if item.overdue:
+            return _overdue_data(index.column(), role)
         return None
 
     def _item(self, index: Index) -> TodayItem | None:
@@ -149,6 +156,13 @@ class TodayModel(QAbstractItemModel):
     def _section_data(section: TodaySection, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and column == WHAT:
             return f"{_(section.title)} ({len(section.items)})"
+        overdue = sum(1 for item in section.items if item.overdue)
+        if role == Qt.ItemDataRole.DecorationRole and column == WHAT and overdue:
+            return icon(Icon.OVERDUE, QColor(OVERDUE_COLOUR))
+        if role == Qt.ItemDataRole.ToolTipRole and overdue:
+            return ngettext(
+                "{count} entry is overdue.", "{count} entries are overdue.", overdue
+            ).format(count=overdue)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont(QGuiApplication.font())
             font.setBold(True)
@@ -170,6 +184,26 @@ class TodayModel(QAbstractItemModel):
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
             )
         return None
+
+
+@functools.cache
+def _overdue_icon() -> QIcon:
+    """Drawn once: thousands of overdue rows ask for it while scrolling."""
+    return icon(Icon.OVERDUE, QColor(OVERDUE_COLOUR))
+
+
+def _overdue_data(column: int, role: int) -> Any:
+    if role == Qt.ItemDataRole.ForegroundRole and column == WHEN:
+        return QColor(OVERDUE_COLOUR)
+    if role == Qt.ItemDataRole.FontRole and column == WHEN:
+        font = QFont(QGuiApplication.font())
+        font.setBold(True)
+        return font
+    if role == Qt.ItemDataRole.DecorationRole and column == WHAT:
+        return _overdue_icon()
+    if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+        return _("overdue")
+    return None
 
 
 def _format_when(value: dt.date | dt.datetime | None) -> str:

@@ -47,6 +47,7 @@ def build_sections(overview: TodayOverview) -> list[TodaySection]:
             a.participant_name,
             _("{who}: {what}").format(who=a.who, what=a.text) if a.who else a.text,
             a.date,
+            overdue=True,
         )
         for a in overview.overdue_agreements
     )
@@ -60,6 +61,7 @@ def build_sections(overview: TodayOverview) -> list[TodaySection]:
             if g.date < overview.day
             else g.text,
             g.date,
+            overdue=g.date < overview.day,
         )
         for g in overview.goals_due
     )

@@ -22,6 +22,7 @@ from coachdesk.i18n import _, format_date, format_datetime
 from coachdesk.services.context import Changes
 from coachdesk.ui.kit.style import heading_label, wrapping_label
 from coachdesk.ui.shell.signals import AppSignals
+from coachdesk.ui.today.getting_started import GettingStarted
 from coachdesk.ui.today.model import ITEM_ROLE, PARTICIPANT, WHAT, WHEN, TodayItem, TodayModel
 from coachdesk.ui.today.sections import RETENTION, build_sections
 
@@ -39,6 +40,8 @@ class TodayView(QWidget):
     open_requested = Signal(int)
     record_requested = Signal(object)
     erasure_requested = Signal()
+    view_requested = Signal(str)
+    new_participant_requested = Signal()
 
     def __init__(
         self, services: Services, signals: AppSignals, parent: QWidget | None = None
@@ -73,6 +76,10 @@ class TodayView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        self.getting_started = GettingStarted()
+        self.getting_started.view_requested.connect(self.view_requested)
+        self.getting_started.new_participant_requested.connect(self.new_participant_requested)
+        layout.addWidget(self.getting_started)
         layout.addWidget(self.tree, 1)
         # Several changes in one go (a meeting with agreements) refresh once.
         self._pending = QTimer(self)
@@ -105,6 +112,7 @@ class TodayView(QWidget):
         for row, section in enumerate(sections):
             if len(section.items) <= EXPAND_LIMIT:
                 self.tree.expand(self.model.index(row, 0))
+        self.getting_started.show_steps(self.services.first_steps.status())
         self._update_texts()
 
     def clear(self) -> None:
@@ -156,6 +164,7 @@ class TodayView(QWidget):
             )
 
     def retranslate(self) -> None:
+        self.getting_started.retranslate()
         self.refresh_button.setText(_("Refresh"))
         self.erasure_button.setText(_("People due for erasure…"))
         self._fit_columns()
