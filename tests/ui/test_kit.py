@@ -158,3 +158,43 @@ def test_a_long_text_counts_down_near_its_limit(qtbot: QtBot) -> None:
     assert counter.isVisible() and counter.text() == "95 of 100 characters"
     qtbot.keyClicks(notes, "x" * 6)
     assert counter.text() == "101 of 100 characters" and "b00020" in counter.styleSheet()
+
+
+@pytest.mark.parametrize("typed", ["14:00", "14.00", "1400"])
+@pytest.mark.parametrize("x", [22, 150])  # on the minutes, after the text
+def test_a_time_is_typed_as_she_says_it_wherever_she_clicked(
+    qtbot: QtBot, typed: str, x: int
+) -> None:
+    """A plain QTimeEdit left 10:00 standing when she had clicked there and typed 14:00."""
+    from PySide6.QtCore import QPoint, QTime
+
+    from coachdesk.ui.kit.time_field import TimeField
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    field = TimeField(window)
+    field.setTime(QTime(10, 0))
+    field.resize(200, field.sizeHint().height())
+    window.resize(300, 100)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(x, 8))
+    qtbot.wait(10)
+    qtbot.keyClicks(field, typed)
+    assert field.time() == QTime(14, 0)
+
+
+def test_a_dot_moves_on_to_the_minutes(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTime
+
+    from coachdesk.ui.kit.time_field import TimeField
+
+    field = TimeField()
+    qtbot.addWidget(field)
+    field.setTime(QTime(10, 0))
+    field.show()
+    field.setFocus()
+    qtbot.wait(10)
+    qtbot.keyClicks(field, "9.30")
+    assert field.time() == QTime(9, 30)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTimeEdit,
     QWidget,
 )
 
@@ -31,6 +30,7 @@ from coachdesk.ui.kit.forms import (
     read_dates,
     text_area,
 )
+from coachdesk.ui.kit.time_field import TimeField
 from coachdesk.ui.meetings.tables import AgreementsEditor, AttendeesEditor
 
 
@@ -57,8 +57,7 @@ class MeetingEditor(FormDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.date = DateField(allow_empty=False)
-        self.time = QTimeEdit()
-        self.time.setDisplayFormat("HH:mm")
+        self.time = TimeField()
         self.location = QLineEdit()
         self.kind = EnumCombo(MeetingKind)
         self.attendees = AttendeesEditor()
