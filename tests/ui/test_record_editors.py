@@ -161,3 +161,31 @@ def test_cancelling_a_changed_meeting_asks_first(qtbot, services, participant_id
     editor.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert not editor.isVisible()
     assert services.meetings.list_for_participant(participant_id) == []
+
+
+def test_a_three_way_meeting_starts_with_her_integration_officer(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from coachdesk.services.directory import ContactDraft
+
+    jobcentre = services.directory.create_organisation(
+        OrganisationDraft("Jobcenter Nordstadt", OrganisationKind.JOB_CENTRE)
+    )
+    berger = services.directory.create_contact(ContactDraft(jobcentre.id, "Frau Berger"))
+    amina = services.participants.create(ParticipantDraft("Amina", "Haddad"))
+    services.participants.update(amina.id, replace(amina.draft(), integration_officer_id=berger.id))
+    editor = MeetingEditor(services, amina.id)
+    qtbot.addWidget(editor)
+    names = [
+        editor.attendees.text(r, editor.attendees.NAME)
+        for r in range(editor.attendees.table.rowCount())
+    ]
+    assert "Frau Berger" in names
+    editor.show()
+    width = editor.agreements.table.columnWidth(editor.agreements.WHO)
+    assert width >= editor.fontMetrics().horizontalAdvance("Frau Dr. Berger")
+    _click_save(editor)
+    [meeting] = services.meetings.list_for_participant(amina.id)
+    assert ("Frau Berger", AttendeeRole.INTEGRATION_OFFICER, berger.id) in {
+        (a.name, a.role, a.contact_person_id) for a in meeting.attendees
+    }

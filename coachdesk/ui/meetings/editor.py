@@ -130,8 +130,15 @@ class MeetingEditor(FormDialog):
         self.time.setTime(QTime(10, 0))
         attendees = []
         if self.participant_id is not None:
-            name = self.services.participants.get(self.participant_id).display_name
-            attendees.append(AttendeeDraft(name, AttendeeRole.PARTICIPANT))
+            participant = self.services.participants.get(self.participant_id)
+            attendees.append(AttendeeDraft(participant.display_name, AttendeeRole.PARTICIPANT))
+            officer = participant.integration_officer_id
+            if officer is not None and self.kind.value() == MeetingKind.THREE_WAY:
+                # A three-way meeting is with her integration officer: named in her file.
+                contact = self.services.directory.get_contact(officer)
+                attendees.append(
+                    AttendeeDraft(contact.name, AttendeeRole.INTEGRATION_OFFICER, officer)
+                )
         if self.services.ctx.actor:
             attendees.append(AttendeeDraft(self.services.ctx.actor, AttendeeRole.COACH))
         self.attendees.set_attendees(tuple(attendees))

@@ -152,10 +152,13 @@ class AgreementsEditor(_EditableTable):
         self.today = today
         self._ids: list[int | None] = []
         self._done_on: list[dt.date | None] = []
-        self.table.horizontalHeader().setSectionResizeMode(
-            self.WHAT, QHeaderView.ResizeMode.Stretch
-        )
-        self.table.horizontalHeader().setStretchLastSection(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.WHAT, QHeaderView.ResizeMode.Stretch)
+        # "Who" holds a name from the first row on (ResizeToContents left it 35 px wide
+        # while the table was empty); she can still drag it wider.
+        header.setSectionResizeMode(self.WHO, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(self.WHO, self.fontMetrics().horizontalAdvance("M") * 14)
+        header.setStretchLastSection(False)
         self.retranslate()
 
     def retranslate(self) -> None:
