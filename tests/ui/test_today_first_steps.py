@@ -55,3 +55,53 @@ def test_first_steps_are_ticked_off_and_then_go(controller, vault_path, qtbot, t
     services.vault_admin.back_up(tmp_path)
     window.today.refresh()
     assert not steps.isVisible()
+
+
+def test_an_overdue_agreement_is_done_from_today_in_one_action(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from coachdesk.services.meetings import AgreementDraft, MeetingDraft
+    from coachdesk.ui.shell.signals import AppSignals
+    from coachdesk.ui.today.model import ITEM_ROLE, SECTION_ROLE, WHAT
+    from coachdesk.ui.today.sections import AGREEMENTS
+    from coachdesk.ui.today.view import TodayView
+    from tests.conftest import TODAY
+
+    ayse = services.participants.create(ParticipantDraft("Ayşe", "Yılmaz"))
+    services.meetings.create(
+        ayse.id,
+        MeetingDraft(
+            held_at=dt.datetime.combine(TODAY - dt.timedelta(days=10), dt.time(10, 0)),
+            agreements=(AgreementDraft("Ayşe", "Bring the CV", TODAY - dt.timedelta(days=3)),),
+        ),
+    )
+    signals = AppSignals()
+    services.subscribe(signals.publish)
+    view = TodayView(services, signals)
+    qtbot.addWidget(view)
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    model = view.model
+    rows = [model.index(r, 0) for r in range(model.rowCount())]
+    section = next(i for i in rows if i.data(SECTION_ROLE) == AGREEMENTS)
+    assert model.index(0, WHAT, section).data() == "Ayşe: Bring the CV"
+    assert not view.done_button.isEnabled()
+    view.tree.setFocus()
+    view.tree.setCurrentIndex(section)
+    qtbot.keyClick(view.tree, Qt.Key.Key_Down)  # onto the agreement, as she would
+    assert view.done_button.isEnabled()
+    qtbot.keyClick(view.tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+
+    [meeting] = services.meetings.list_for_participant(ayse.id)
+    assert meeting.agreements[0].done_on == TODAY
+
+    def gone() -> bool:  # Today refreshes right after the change: the empty hint is left
+        rows = [model.index(r, 0) for r in range(model.rowCount())]
+        section = next(i for i in rows if i.data(SECTION_ROLE) == AGREEMENTS)
+        return model.index(0, WHAT, section).data(ITEM_ROLE) is None
+
+    qtbot.waitUntil(gone, timeout=3000)
+
+    assert "Marked as done" in view.done_message.text()
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    [meeting] = services.meetings.list_for_participant(ayse.id)
+    assert meeting.agreements[0].done_on is None

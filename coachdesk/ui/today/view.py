@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from coachdesk.facade import Services
 from coachdesk.i18n import _, format_date, format_datetime
-from coachdesk.services.context import Changes
-from coachdesk.ui.kit.style import heading_label, wrapping_label
+from coachdesk.services.context import ChangeKind, Changes
+from coachdesk.ui.file.section import guarded
+from coachdesk.ui.kit.style import heading_label, message_label, wrapping_label
 from coachdesk.ui.shell.signals import AppSignals
 from coachdesk.ui.today.getting_started import GettingStarted
 from coachdesk.ui.today.model import ITEM_ROLE, PARTICIPANT, WHAT, WHEN, TodayItem, TodayModel
@@ -69,13 +70,34 @@ class TodayView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         self.tree.activated.connect(self._activated)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        # An overdue agreement is done in one action: button, Ctrl+D or the context menu.
+        self.done_button = QPushButton()
+        self.done_button.setEnabled(False)
+        self.done_button.clicked.connect(self.mark_done)
+        self.done_action = QAction(self.tree)
+        self.done_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.done_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.done_action.triggered.connect(self.mark_done)
+        self.tree.addAction(self.done_action)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.undo_button = QPushButton()
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self.undo_done)
+        self._last_done: int | None = None
+        self.done_message = message_label()
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.erasure_button)
+        top.addWidget(self.done_button)
         top.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        done_row = QHBoxLayout()
+        done_row.addWidget(self.done_message, 1)
+        done_row.addWidget(self.undo_button)
+        layout.addLayout(done_row)
         self.getting_started = GettingStarted()
         self.getting_started.view_requested.connect(self.view_requested)
         self.getting_started.new_participant_requested.connect(self.new_participant_requested)
@@ -114,9 +136,51 @@ class TodayView(QWidget):
                 self.tree.expand(self.model.index(row, 0))
         self.getting_started.show_steps(self.services.first_steps.status())
         self._update_texts()
+        self._current_changed()
+
+    def selected_agreement(self) -> TodayItem | None:
+        item = self.tree.currentIndex().siblingAtColumn(0).data(ITEM_ROLE)
+        if isinstance(item, TodayItem) and item.kind == ChangeKind.AGREEMENT:
+            return item
+        return None
+
+    def _current_changed(self, *_args: object) -> None:
+        enabled = self.selected_agreement() is not None
+        self.done_button.setEnabled(enabled)
+        self.done_action.setEnabled(enabled)
+
+    def mark_done(self) -> None:
+        """The selected agreement is done today; it leaves the list, with a moment to undo."""
+        item = self.selected_agreement()
+        if item is None:
+            return
+        if (
+            guarded(
+                self,
+                lambda: self.services.meetings.set_agreement_done(
+                    item.record_id, self.services.ctx.today()
+                ),
+            )
+            is None
+        ):
+            return
+        self._last_done = item.record_id
+        self.done_message.setText(_("Marked as done: {what}").format(what=item.text))
+        self.undo_button.setVisible(True)
+
+    def undo_done(self) -> None:
+        agreement_id, self._last_done = self._last_done, None
+        if agreement_id is None:
+            return
+        guarded(self, lambda: self.services.meetings.set_agreement_done(agreement_id, None))
+        self.done_message.setText("")
+        self.undo_button.setVisible(False)
 
     def clear(self) -> None:
         """Forget every reminder and stop listening (the vault is being locked)."""
+        self.done_message.setText("")
+        self.undo_button.setVisible(False)
+        self._last_done = None
         with contextlib.suppress(RuntimeError, TypeError):
             self.signals.changed.disconnect(self._on_changes)
         self._pending.stop()
@@ -165,6 +229,10 @@ class TodayView(QWidget):
 
     def retranslate(self) -> None:
         self.getting_started.retranslate()
+        self.done_button.setText(_("Mark as done"))
+        self.done_button.setToolTip(_("The selected agreement is done today (Ctrl+D)"))
+        self.done_action.setText(_("Mark as done"))
+        self.undo_button.setText(_("Undo"))
         self.refresh_button.setText(_("Refresh"))
         self.erasure_button.setText(_("People due for erasure…"))
         self._fit_columns()
