@@ -134,6 +134,14 @@ class SelfTest:
             raise AssertionError(", ".join(missing))
         return str(len(fonts))
 
+    def collation_works(self) -> str:
+        from coachdesk.collation import sort_key
+
+        names = sorted(["Botan", "Şahin", "Bäcker", "Олена"], key=lambda n: sort_key(n, "de"))
+        if names != ["Bäcker", "Botan", "Şahin", "Олена"]:
+            raise AssertionError(", ".join(names))
+        return ", ".join(names)
+
     def sqlcipher_version(self) -> str:
         with self.vault.engine.connect() as conn:
             version = conn.exec_driver_sql("PRAGMA cipher_version").scalar()
@@ -180,6 +188,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
         (_("A backup is written and checked"), test.backup_checked),
         (_("The German catalog is loaded"), test.catalog_loaded),
         (_("The fonts for documents are found"), test.fonts_found),
+        (_("Names sort by the rules of German"), test.collation_works),
         (_("SQLCipher is active"), test.sqlcipher_version),
     ]
     if args.window:

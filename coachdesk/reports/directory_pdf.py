@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from coachdesk.collation import sort_key
 from coachdesk.documents.fonts import SANS
 from coachdesk.documents.layout import (
     MARGIN,
@@ -92,7 +93,7 @@ def _kinds(data: DirectoryData) -> list[OrganisationKind]:
 
 def _matrix(data: DirectoryData, st: Styles, lang: str) -> list[Flowable]:
     kinds = _kinds(data)
-    topics = sorted({r.topic for r in data.responsibilities}, key=str.casefold)
+    topics = sorted({r.topic for r in data.responsibilities}, key=lambda t: sort_key(t, lang))
     heading = para(_("Topics by kind of organisation", lang), st.heading)
     if not kinds or not topics:
         return [heading, para(_("No responsibilities recorded yet.", lang), st.body)]
@@ -171,7 +172,8 @@ def _contacts(data: DirectoryData, st: Styles, lang: str) -> list[Flowable]:
     # The heading travels with the first organisation, so it never ends a page alone.
     heading: list[Flowable] = [para(_("Contact list", lang), st.heading)]
     for o in sorted(
-        data.organisations, key=lambda o: (list(OrganisationKind).index(o.kind), o.name)
+        data.organisations,
+        key=lambda o: (list(OrganisationKind).index(o.kind), sort_key(o.name, lang)),
     ):
         rows: list[tuple[str, object]] = [(_("Kind", lang), label(o.kind, lang))]
         rows += [
@@ -183,7 +185,7 @@ def _contacts(data: DirectoryData, st: Styles, lang: str) -> list[Flowable]:
             )
             if v
         ]
-        for c in _people(data.contacts, o.id):
+        for c in _people(data.contacts, o.id, lang):
             reach = "\n".join(v for v in (c.role_title, c.phone, c.email) if v)
             rows.append((c.name, reach))
         out.append(keep(*heading, para(o.name, st.cell_bold), rows_table(rows, st), gap(3)))
@@ -193,7 +195,10 @@ def _contacts(data: DirectoryData, st: Styles, lang: str) -> list[Flowable]:
     return out
 
 
-def _people(contacts: Sequence[ContactRecord], organisation_id: int) -> list[ContactRecord]:
+def _people(
+    contacts: Sequence[ContactRecord], organisation_id: int, lang: str
+) -> list[ContactRecord]:
     return sorted(
-        (c for c in contacts if c.organisation_id == organisation_id), key=lambda c: c.name
+        (c for c in contacts if c.organisation_id == organisation_id),
+        key=lambda c: sort_key(c.name, lang),
     )

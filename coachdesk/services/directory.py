@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coachdesk.collation import sort_key
 from coachdesk.i18n import N_, Message
 from coachdesk.models import ContactPerson, Organisation
 from coachdesk.models.enums import OrganisationKind
@@ -113,7 +114,8 @@ class DirectoryService(ResponsibilityMixin):
                 q = q.where(Organisation.archived_at.is_(None))
             if kind is not None:
                 q = q.where(Organisation.kind == kind)
-            return [to_record(OrganisationRecord, o) for o in s.scalars(q)]
+            found = [to_record(OrganisationRecord, o) for o in s.scalars(q)]
+        return sorted(found, key=lambda o: (sort_key(o.name), o.id))
 
     def create_organisation(self, draft: OrganisationDraft) -> OrganisationRecord:
         draft = strip_text(to_record(OrganisationDraft, draft))
@@ -173,10 +175,11 @@ class DirectoryService(ResponsibilityMixin):
                 q = q.where(ContactPerson.organisation_id == organisation_id)
             if not include_archived:
                 q = q.where(ContactPerson.archived_at.is_(None), Organisation.archived_at.is_(None))
-            return [
+            found = [
                 to_record(ContactRecord, c, organisation_name=org_name)
                 for c, org_name in s.execute(q)
             ]
+        return sorted(found, key=lambda c: (sort_key(c.name), c.id))
 
     def create_contact(self, draft: ContactDraft) -> ContactRecord:
         draft = strip_text(to_record(ContactDraft, draft))

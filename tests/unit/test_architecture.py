@@ -116,6 +116,7 @@ def test_no_network_code() -> None:
 # Bottom to top. A module may import its own layer and any layer below it, never one above.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("coachdesk", "coachdesk.i18n", "coachdesk.resources"),
+    ("coachdesk.collation",),
     ("coachdesk.models",),
     ("coachdesk.labels",),
     ("coachdesk.vault",),

@@ -80,3 +80,12 @@ def test_set_rows_replaces_and_clear_empties(qapp) -> None:  # type: ignore[no-u
     model.clear()
     assert model.rowCount() == 0
     assert model.data(model.index(0, 0)) is None
+
+
+def test_names_sort_by_the_rules_of_the_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    model = ParticipantTableModel()
+    people = ["Şahin", "Botan", "Bäcker", "Олена", "Zêbarî", "Sadiq"]
+    model.set_rows([_row(n, "Amal", last, None) for n, last in enumerate(people, 1)])
+    model.sort(cols.NAME, Qt.SortOrder.AscendingOrder)
+    lasts = [model.row_at(r).last_name for r in range(model.rowCount())]
+    assert lasts == ["Bäcker", "Botan", "Sadiq", "Şahin", "Zêbarî", "Олена"]

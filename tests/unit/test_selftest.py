@@ -15,8 +15,8 @@ def test_every_check_passes_and_nothing_is_left(capsys: pytest.CaptureFixture[st
     assert main(["self-test", "--window"]) == 0
     lines = capsys.readouterr().out.splitlines()
     checks = [line for line in lines if line.startswith(("ok", "FAILED"))]
-    assert len(checks) == 10 and all(line.startswith("ok") for line in checks), lines
-    assert lines[-1] == "All 10 checks passed."
+    assert len(checks) == 11 and all(line.startswith("ok") for line in checks), lines
+    assert lines[-1] == "All 11 checks passed."
     assert any("SQLCipher is active (4." in line for line in checks)
     assert any("The German catalog is loaded (Teilnehmerinnen)" in line for line in checks)
     assert set(Path(tempfile.gettempdir()).glob("coachdesk-self-test-*")) == before
@@ -25,7 +25,7 @@ def test_every_check_passes_and_nothing_is_left(capsys: pytest.CaptureFixture[st
 def test_messages_follow_the_language(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "de", "self-test"]) == 0
     out = capsys.readouterr().out
-    assert "Alle 9 Prüfungen bestanden." in out
+    assert "Alle 10 Prüfungen bestanden." in out
 
 
 def test_a_network_attempt_fails_the_check(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from coachdesk.collation import sort_key
 from coachdesk.i18n import _
 
 R = TypeVar("R")
@@ -61,7 +62,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def sort_value(self, record: R, column: int) -> Any:
         spec = self.COLUMNS[column]
-        return spec.sort(record) if spec.sort is not None else spec.text(record).casefold()
+        return spec.sort(record) if spec.sort is not None else sort_key(spec.text(record))
 
     def _sorted(self, rows: list[R], column: int, order: Qt.SortOrder) -> list[R]:
         if not 0 <= column < len(self.COLUMNS):

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from coachdesk.collation import name_key, sort_key
 from coachdesk.i18n import N_, _, format_date
 from coachdesk.labels import label
 from coachdesk.services.participants import ParticipantRow
@@ -142,11 +143,11 @@ class ParticipantTableModel(QAbstractTableModel):
     @staticmethod
     def _sort_value(row: ParticipantRow, column: int) -> Any:
         if column == NAME:
-            return f"{row.last_name.casefold()}\x00{row.first_name.casefold()}\x00{row.id:09d}"
+            return name_key(row.last_name, row.first_name, row.id)
         if column == STATUS:
-            return label(row.status).casefold()
+            return sort_key(label(row.status))
         if column == PROGRAMME:
-            return row.programme.casefold()
+            return sort_key(row.programme)
         if column == ENTRY_DATE:
             # Ordinals compare natively in the proxy; missing dates sort first.
             return row.entry_date.toordinal() if row.entry_date else 0
