@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from coachdesk.i18n import N_, Message, format_date
+from coachdesk.models import Enrolment
 from coachdesk.services.errors import FieldError
 
 
@@ -57,3 +58,14 @@ def attendance_date_problems(
             date=period.exit_date,
         )
     return []
+
+
+def period_of(e: Enrolment, exit_date: dt.date | None) -> AttendancePeriod:
+    """The days attendance may fall on for enrolment ``e`` (``exit_date``: when she left)."""
+    return AttendancePeriod(
+        enrolled_on=e.enrolled_on,
+        completed_on=e.completed_on,
+        module_starts=e.module.starts_on,
+        module_ends=e.module.ends_on,
+        exit_date=exit_date,
+    )

@@ -16,7 +16,7 @@ from coachdesk.i18n import N_
 from coachdesk.models import Attendance, Enrolment, Module, Participant
 from coachdesk.models.enums import AttendanceStatus, EnrolmentResult
 from coachdesk.services import audit, validation
-from coachdesk.services.attendance_rules import AttendancePeriod, attendance_date_problems
+from coachdesk.services.attendance_rules import attendance_date_problems, period_of
 from coachdesk.services.common import audit_update, load, load_participant, storable
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError, ValidationError
@@ -135,7 +135,7 @@ class EnrolmentMixin:
         with self.ctx.write() as s:
             enrolment = load(s, Enrolment, enrolment_id, "enrolment")
             exit_date = load_participant(s, enrolment.participant_id).exit_date
-            period = _period(enrolment, exit_date)
+            period = period_of(enrolment, exit_date)
             validation.raise_if(attendance_date_problems(session_date, period, self.ctx.today()))
             row = s.scalar(
                 select(Attendance).where(
@@ -235,16 +235,6 @@ def _to_record(e: Enrolment, participant_name: str) -> EnrolmentRecord:
         present=statuses.count(AttendanceStatus.PRESENT),
         excused=statuses.count(AttendanceStatus.EXCUSED),
         absent=statuses.count(AttendanceStatus.ABSENT),
-    )
-
-
-def _period(e: Enrolment, exit_date: dt.date | None) -> AttendancePeriod:
-    return AttendancePeriod(
-        enrolled_on=e.enrolled_on,
-        completed_on=e.completed_on,
-        module_starts=e.module.starts_on,
-        module_ends=e.module.ends_on,
-        exit_date=exit_date,
     )
 
 

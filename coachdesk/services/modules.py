@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from coachdesk.i18n import N_, Message
 from coachdesk.models import Enrolment, Module
 from coachdesk.services import audit, validation
+from coachdesk.services.attendance_register import RegisterMixin, RegisterRow
 from coachdesk.services.common import audit_update, load, mark_archived, name_taken
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.enrolments import AttendanceRecord, EnrolmentMixin, EnrolmentRecord
@@ -28,6 +29,7 @@ __all__ = [
     "ModuleDraft",
     "ModuleRecord",
     "ModuleService",
+    "RegisterRow",
     "validate_module",
 ]
 
@@ -81,7 +83,7 @@ def validate_module(draft: ModuleDraft) -> list[FieldError]:
     return problems
 
 
-class ModuleService(EnrolmentMixin):
+class ModuleService(EnrolmentMixin, RegisterMixin):
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 

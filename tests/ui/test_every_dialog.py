@@ -38,6 +38,7 @@ from coachdesk.ui.handovers.editor import HandoverEditor
 from coachdesk.ui.kit.record_dialog import RecordDialog
 from coachdesk.ui.meetings.editor import MeetingEditor
 from coachdesk.ui.modules.enrolment_dialogs import AttendanceDialog, EnrolDialog, ResultDialog
+from coachdesk.ui.modules.register_dialog import RegisterDialog
 from coachdesk.ui.participants.new_dialog import NewParticipantDialog
 from coachdesk.ui.settings.profile_dialog import ProfileDialog
 
@@ -76,6 +77,7 @@ DIALOGS: dict[str, Callable[[Services, dict[str, int]], QDialog]] = {
         "New organisation", ORGANISATION_FIELDS, OrganisationDraft, s.directory.create_organisation
     ),
     "document": lambda s, w: ExportDialog(s, w["participant"]),
+    "attendance register": lambda s, w: RegisterDialog(s, s.modules.list()[0]),
 }
 
 

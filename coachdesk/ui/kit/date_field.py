@@ -109,11 +109,9 @@ class DateField(QWidget):
         """The date of a field that must hold one; a ValidationError for ``name`` otherwise."""
         from coachdesk.services.errors import FieldError, ValidationError
 
-        problem = self.problem() or (
-            Message(N_("Please enter a date.")) if not self.date() else None
-        )
-        value = self.date()
-        if problem is not None or value is None:
+        problem = self.problem()
+        value = None if problem is not None else self.date()
+        if value is None:
             raise ValidationError(
                 [FieldError(name, problem or Message(N_("Please enter a date.")))]
             )

@@ -23,6 +23,7 @@ from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.style import heading_label
 from coachdesk.ui.modules.enrolment_model import EnrolmentTableModel
 from coachdesk.ui.modules.model import ModuleTableModel
+from coachdesk.ui.modules.register_dialog import RegisterDialog
 from coachdesk.ui.shell.signals import AppSignals
 
 MODULE_FIELDS = (
@@ -58,6 +59,8 @@ class ModulesView(QWidget):
         self.new_button = QPushButton()
         self.edit_button = QPushButton()
         self.archive_button = QPushButton()
+        self.register_button = QPushButton()
+        self.register_button.clicked.connect(lambda: self.open_register())
         self.new_button.clicked.connect(lambda: self.open_module(None))
         self.edit_button.clicked.connect(lambda: self.open_module(self.table.current_record()))
         self.archive_button.clicked.connect(self.archive)
@@ -66,7 +69,13 @@ class ModulesView(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.addLayout(
-            button_row(self.new_button, self.edit_button, self.archive_button, self.show_archived)
+            button_row(
+                self.new_button,
+                self.edit_button,
+                self.register_button,
+                self.archive_button,
+                self.show_archived,
+            )
         )
         top_layout.addWidget(self.table)
         bottom = QWidget()
@@ -88,6 +97,7 @@ class ModulesView(QWidget):
         self.new_button.setText(_("New module…"))
         self.edit_button.setText(_("Edit…"))
         self.archive_button.setText(_("Archive"))
+        self.register_button.setText(_("Attendance register…"))
         self.show_archived.setText(_("Show archived modules"))
         self.table.set_empty_text(
             _(
@@ -122,6 +132,7 @@ class ModulesView(QWidget):
         selected = module is not None
         self.edit_button.setEnabled(selected)
         self.archive_button.setEnabled(module is not None and not module.is_archived)
+        self.register_button.setEnabled(selected)
         if module is None:
             self.enrolled_caption.setText(_("Select a module to see who is enrolled."))
             self.enrolled.set_empty_text("")
@@ -157,3 +168,13 @@ class ModulesView(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             guarded(self, lambda: self.services.modules.archive(module.id))
+
+    def open_register(self) -> RegisterDialog | None:
+        """The register of a session of the selected module (today's by default)."""
+        module = self.table.current_record()
+        if module is None:
+            return None
+        dialog = RegisterDialog(self.services, module, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
