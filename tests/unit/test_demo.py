@@ -227,3 +227,20 @@ def test_larger_runs_are_batched_and_stay_consistent(vault: Vault) -> None:
     assert orphans == []
     assert vault.integrity_check().ok
     assert summary.seconds < 30
+
+
+def test_demo_attendance_obeys_the_rules(demo: Demo) -> None:
+    """Every session day of the demo is one the register would accept."""
+    from coachdesk.services.attendance_rules import attendance_date_problems, period_of
+
+    vault, _summary = demo
+    with vault.sessions() as s:
+        entries = list(s.scalars(select(m.Attendance)))
+        assert entries
+        for a in entries:
+            enrolment = s.get(m.Enrolment, a.enrolment_id)
+            assert enrolment is not None
+            participant = s.get(m.Participant, enrolment.participant_id)
+            assert participant is not None
+            period = period_of(enrolment, participant.exit_date)
+            assert attendance_date_problems(a.session_date, period, TODAY) == [], a.session_date
