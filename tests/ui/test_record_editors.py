@@ -189,3 +189,42 @@ def test_a_three_way_meeting_starts_with_her_integration_officer(qtbot, services
     assert ("Frau Berger", AttendeeRole.INTEGRATION_OFFICER, berger.id) in {
         (a.name, a.role, a.contact_person_id) for a in meeting.attendees
     }
+
+
+def test_an_attendee_is_picked_from_the_directory_by_typing(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from coachdesk.services.directory import ContactDraft
+
+    jobcentre = services.directory.create_organisation(
+        OrganisationDraft("Jobcenter Nordstadt", OrganisationKind.JOB_CENTRE)
+    )
+    berger = services.directory.create_contact(ContactDraft(jobcentre.id, "Frau Berger"))
+    amina = services.participants.create(ParticipantDraft("Amina", "Haddad"))
+    editor = MeetingEditor(services, amina.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    qtbot.mouseClick(editor.attendees.add_button, Qt.MouseButton.LeftButton)
+    typing = QApplication.focusWidget()
+    assert isinstance(typing, QLineEdit)
+    qtbot.keyClicks(typing, "berg")
+    popup = typing.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.keyClick(typing, Qt.Key.Key_Return)  # done with this cell
+    # An interpreter not in the directory is typed as she is.
+    qtbot.mouseClick(editor.attendees.add_button, Qt.MouseButton.LeftButton)
+    typing = QApplication.focusWidget()
+    assert isinstance(typing, QLineEdit), typing
+    qtbot.keyClicks(typing, "Samir Haddad (Dolmetscher)")
+    qtbot.keyClick(typing, Qt.Key.Key_Return)
+    qtbot.wait(50)  # the table takes the text from its editor once the key is handled
+    _click_save(editor)
+    [meeting] = services.meetings.list_for_participant(amina.id)
+    found = {(a.name, a.role, a.contact_person_id) for a in meeting.attendees}
+    assert ("Frau Berger", AttendeeRole.INTEGRATION_OFFICER, berger.id) in found
+    assert ("Samir Haddad (Dolmetscher)", AttendeeRole.OTHER, None) in found

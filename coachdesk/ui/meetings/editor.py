@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
-from coachdesk.models.enums import AttendeeRole, MeetingKind
+from coachdesk.models.enums import AttendeeRole, MeetingKind, OrganisationKind
 from coachdesk.services.errors import ValidationError
 from coachdesk.services.meetings import AttendeeDraft, MeetingDraft, MeetingRecord
 from coachdesk.ui.kit.date_field import DateField
@@ -31,6 +31,7 @@ from coachdesk.ui.kit.forms import (
     text_area,
 )
 from coachdesk.ui.kit.time_field import TimeField
+from coachdesk.ui.meetings.attendee_names import ContactChoice
 from coachdesk.ui.meetings.tables import AgreementsEditor, AttendeesEditor
 
 
@@ -61,6 +62,17 @@ class MeetingEditor(FormDialog):
         self.location = QLineEdit()
         self.kind = EnumCombo(MeetingKind)
         self.attendees = AttendeesEditor()
+        job_centres = {
+            o.id
+            for o in services.directory.list_organisations()
+            if o.kind == OrganisationKind.JOB_CENTRE
+        }
+        self.attendees.offer_contacts(
+            [
+                ContactChoice(c.id, c.name, c.organisation_name, c.organisation_id in job_centres)
+                for c in services.directory.list_contacts()
+            ]
+        )
         self.agenda = text_area(lines=3)
         self.shared_summary = text_area(lines=5)
         self.internal_notes = text_area(lines=3)

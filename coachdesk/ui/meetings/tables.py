@@ -25,6 +25,7 @@ from coachdesk.services.errors import FieldError, ValidationError
 from coachdesk.services.meetings import AgreementDraft, AttendeeDraft
 from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.forms import EnumCombo
+from coachdesk.ui.meetings.attendee_names import AttendeeNameDelegate, ContactChoice
 
 
 class _EditableTable(QWidget):
@@ -82,7 +83,20 @@ class AttendeesEditor(_EditableTable):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
+        self.names = AttendeeNameDelegate(self.table)
+        self.names.contact_chosen.connect(self._contact_chosen)
+        self.table.setItemDelegateForColumn(self.NAME, self.names)
         self.retranslate()
+
+    def offer_contacts(self, choices: list[ContactChoice]) -> None:
+        """The directory's contact persons, offered as she types a name."""
+        self.names.choices = choices
+
+    def _contact_chosen(self, row: int, job_centre: bool) -> None:
+        combo = self.table.cellWidget(row, self.ROLE)
+        if job_centre and isinstance(combo, EnumCombo) and combo.value() == AttendeeRole.OTHER:
+            combo.set_value(AttendeeRole.INTEGRATION_OFFICER)
+        self.edited.emit()
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([_("Name"), _("Role")])
