@@ -67,6 +67,7 @@ _PAIRS: tuple[tuple[enum.StrEnum, str], ...] = (
     (AttendanceStatus.PRESENT, N_("Present")),
     (AttendanceStatus.EXCUSED, N_("Excused")),
     (AttendanceStatus.ABSENT, N_("Absent")),
+    (AttendanceStatus.SICK, N_("Sick")),
     (MeetingKind.THREE_WAY, N_("Three-way meeting")),
     (MeetingKind.INDIVIDUAL, N_("Individual coaching")),
     (MeetingKind.GROUP, N_("Group session")),

@@ -11,7 +11,7 @@ from coachdesk.export.common import DocumentData, closing, facts_section, fmt, n
 from coachdesk.export.facts import HandoverFacts
 from coachdesk.i18n import N_, _
 from coachdesk.labels import label
-from coachdesk.models.enums import AttendanceStatus, DataCategory, HandoverKind
+from coachdesk.models.enums import EXCUSED_ABSENCES, AttendanceStatus, DataCategory, HandoverKind
 
 C = DataCategory
 EXIT_TITLE = N_("Exit handover")
@@ -106,7 +106,7 @@ def _modules(data: DocumentData, st: Styles) -> list[Flowable]:
     for e in data.file.enrolments:
         attendance = _("present {present}, excused {excused}, absent {absent}", lang).format(
             present=e.count(AttendanceStatus.PRESENT),
-            excused=e.count(AttendanceStatus.EXCUSED),
+            excused=sum(e.count(s) for s in EXCUSED_ABSENCES),
             absent=e.count(AttendanceStatus.ABSENT),
         )
         rows = [

@@ -72,6 +72,13 @@ class AttendanceStatus(enum.StrEnum):
     PRESENT = "present"
     EXCUSED = "excused"
     ABSENT = "absent"
+    """Absent without an excuse."""
+    SICK = "sick"
+    """Absent because she (or her child) was ill: an excused absence."""
+
+
+EXCUSED_ABSENCES = frozenset({AttendanceStatus.EXCUSED, AttendanceStatus.SICK})
+"""Absences that count as excused in figures and documents."""
 
 
 class MeetingKind(enum.StrEnum):

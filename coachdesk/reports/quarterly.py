@@ -36,6 +36,7 @@ from coachdesk.models import (
     Participant,
 )
 from coachdesk.models.enums import (
+    EXCUSED_ABSENCES,
     AttendanceStatus,
     DataCategory,
     ExitDestination,
@@ -210,7 +211,7 @@ def _modules(s: Session, start: dt.date, end: dt.date) -> tuple[ModuleFigures, .
             func.count(distinct(A.session_date)),
             func.count(distinct(Enrolment.participant_id)),
             func.sum(case((A.status == AttendanceStatus.PRESENT, 1), else_=0)),
-            func.sum(case((A.status == AttendanceStatus.EXCUSED, 1), else_=0)),
+            func.sum(case((A.status.in_(sorted(EXCUSED_ABSENCES)), 1), else_=0)),
             func.sum(case((A.status == AttendanceStatus.ABSENT, 1), else_=0)),
         )
         .join(Enrolment, Enrolment.module_id == Module.id)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from coachdesk.i18n import N_
 from coachdesk.models import Attendance, Enrolment, Module, Participant
-from coachdesk.models.enums import AttendanceStatus, EnrolmentResult
+from coachdesk.models.enums import EXCUSED_ABSENCES, AttendanceStatus, EnrolmentResult
 from coachdesk.services import audit, validation
 from coachdesk.services.attendance_rules import attendance_date_problems, period_of
 from coachdesk.services.common import audit_update, load, load_participant, storable
@@ -233,7 +233,7 @@ def _to_record(e: Enrolment, participant_name: str) -> EnrolmentRecord:
         result_note=e.result_note,
         attendance=attendance,
         present=statuses.count(AttendanceStatus.PRESENT),
-        excused=statuses.count(AttendanceStatus.EXCUSED),
+        excused=sum(1 for s in statuses if s in EXCUSED_ABSENCES),
         absent=statuses.count(AttendanceStatus.ABSENT),
     )
 

@@ -1,7 +1,7 @@
 """The attendance register of one session: the day, the women enrolled, one status each.
 
 Twelve women are one table, saved once, instead of twelve dialogs. Up and Down move
-between them; P, E and A (or typing the first letters of a status in its box) set it.
+between them; P, E, A and S (present, excused, absent, sick) set a status and move on.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ SHORTCUTS = {
     Qt.Key.Key_P: AttendanceStatus.PRESENT,
     Qt.Key.Key_E: AttendanceStatus.EXCUSED,
     Qt.Key.Key_A: AttendanceStatus.ABSENT,
+    Qt.Key.Key_S: AttendanceStatus.SICK,
 }
 
 
