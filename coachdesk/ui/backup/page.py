@@ -41,6 +41,7 @@ from coachdesk.ui.backup.restore_flow import (
     header_problem,
     verify,
 )
+from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.style import message_label, wrapping_label
 from coachdesk.vault.backup import BackupInfo, Progress
 from coachdesk.vault.errors import VaultError, WrongPassphraseError
@@ -65,7 +66,7 @@ class BackupsGroup(QGroupBox):
         self._restoring: Path | None = None
         """The backup being checked for a restore."""
         self.intro = wrapping_label()
-        self.backup_button = QPushButton()
+        self.backup_button = QPushButton(icon(Icon.BACKUP), "")
         self.restore_button = QPushButton()
         self.check_button = QPushButton()
         self.progress = QProgressBar()

@@ -13,6 +13,7 @@ from coachdesk.i18n import N_, _, format_datetime
 from coachdesk.labels import label
 from coachdesk.services.context import ChangeKind
 from coachdesk.ui.file.section import FileSection, button_row
+from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.table_model import Column, RecordTableModel
 from coachdesk.ui.shell.signals import AppSignals
@@ -59,7 +60,7 @@ class ExportHistoryView(FileSection):
         self.table = RecordTable(ExportHistoryModel(self))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.new_button = QPushButton()
+        self.new_button = QPushButton(icon(Icon.DOCUMENT), "")
         self.copy_button = QPushButton()
         self.new_button.clicked.connect(self.new_document)
         self.copy_button.clicked.connect(self.copy_checksum)

@@ -14,6 +14,7 @@ from coachdesk.services.context import ChangeKind
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.file.section import FileSection, button_row, guarded
 from coachdesk.ui.kit.forms import ErrorLabel, clear_validation_errors, show_validation_errors
+from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.participants.form import ParticipantForm, contact_choices
 from coachdesk.ui.shell.signals import AppSignals
 
@@ -38,7 +39,7 @@ class OverviewTab(FileSection):
         self.status_line.setWordWrap(True)
         self.form = ParticipantForm()
         self.general_error = ErrorLabel()
-        self.save_button = QPushButton()
+        self.save_button = QPushButton(icon(Icon.SAVE), "")
         self.revert_button = QPushButton()
         self.archive_button = QPushButton()
         self.save_button.clicked.connect(self.save)

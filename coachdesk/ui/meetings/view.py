@@ -11,6 +11,7 @@ from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.meetings import MeetingRow
+from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.style import heading_label
 from coachdesk.ui.meetings.editor import MeetingEditor
@@ -39,7 +40,7 @@ class MeetingsView(QWidget):
             self.range.addItem("")
         self.range.currentIndexChanged.connect(self._range_changed)
         self.table = RecordTable(MeetingTableModel(self))
-        self.new_button = QPushButton()
+        self.new_button = QPushButton(icon(Icon.NEW), "")
         self.open_button = QPushButton()
         self.file_button = QPushButton()
         self.new_button.clicked.connect(lambda: self.open_meeting(None))

@@ -18,6 +18,7 @@ from coachdesk.i18n import N_, _
 from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.modules import ModuleDraft, ModuleRecord
 from coachdesk.ui.file.section import button_row, guarded
+from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.record_dialog import Field, RecordDialog
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.style import heading_label
@@ -56,10 +57,10 @@ class ModulesView(QWidget):
         self.enrolled.view.hideColumn(EnrolmentTableModel.MODULE)
         self.enrolled_caption = QLabel()
         self.enrolled_caption.setWordWrap(True)
-        self.new_button = QPushButton()
+        self.new_button = QPushButton(icon(Icon.NEW), "")
         self.edit_button = QPushButton()
         self.archive_button = QPushButton()
-        self.register_button = QPushButton()
+        self.register_button = QPushButton(icon(Icon.REGISTER), "")
         self.register_button.clicked.connect(lambda: self.open_register())
         self.new_button.clicked.connect(lambda: self.open_module(None))
         self.edit_button.clicked.connect(lambda: self.open_module(self.table.current_record()))

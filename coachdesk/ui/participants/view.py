@@ -24,6 +24,7 @@ from coachdesk.i18n import _, ngettext
 from coachdesk.labels import label
 from coachdesk.models.enums import ParticipantStatus
 from coachdesk.services.context import ChangeKind, Changes
+from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.style import heading_label, wrapping_label
 from coachdesk.ui.participants.table import ParticipantTable
 from coachdesk.ui.participants.table_model import ParticipantTableModel
@@ -52,7 +53,7 @@ class ParticipantsView(QWidget):
         self.status_filter = QComboBox()
         self.programme_filter = QComboBox()
         self.show_archived = QCheckBox()
-        self.new_button = QPushButton()
+        self.new_button = QPushButton(icon(Icon.NEW_PARTICIPANT), "")
         self.archive_button = QPushButton()
         self.archive_button.setEnabled(False)
         self.count_label = QLabel()

@@ -22,6 +22,7 @@ from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.ui.file.window import ParticipantFileWindow
 from coachdesk.ui.kit.forms import quit_keys
+from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.participants.view import ParticipantsView
 from coachdesk.ui.settings.view import SettingsView
 from coachdesk.ui.shell.busy import busy_cursor
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
 
         self.vault_label = QLabel()
         self.lock_state = QLabel()
-        self.lock_button = QPushButton()
+        self.lock_button = QPushButton(icon(Icon.LOCK), "")
         self.lock_button.setObjectName("lock_button")
         self.statusBar().addWidget(self.vault_label, 1)
         self.statusBar().addPermanentWidget(self.lock_state)

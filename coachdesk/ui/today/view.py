@@ -21,6 +21,7 @@ from coachdesk.facade import Services
 from coachdesk.i18n import _, format_date, format_datetime
 from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.ui.file.section import guarded
+from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.style import heading_label, message_label, wrapping_label
 from coachdesk.ui.shell.signals import AppSignals
 from coachdesk.ui.today.getting_started import GettingStarted
@@ -72,7 +73,7 @@ class TodayView(QWidget):
         self.tree.activated.connect(self._activated)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         # An overdue agreement is done in one action: button, Ctrl+D or the context menu.
-        self.done_button = QPushButton()
+        self.done_button = QPushButton(icon(Icon.DONE), "")
         self.done_button.setEnabled(False)
         self.done_button.clicked.connect(self.mark_done)
         self.done_action = QAction(self.tree)
