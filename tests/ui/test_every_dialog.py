@@ -4,9 +4,11 @@ input has a name a screen reader says, and Tab reaches the inputs before the but
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTableWidget,
     QWidget,
@@ -41,6 +44,7 @@ from coachdesk.ui.modules.enrolment_dialogs import AttendanceDialog, EnrolDialog
 from coachdesk.ui.modules.register_dialog import RegisterDialog
 from coachdesk.ui.participants.new_dialog import NewParticipantDialog
 from coachdesk.ui.settings.profile_dialog import ProfileDialog
+from tests.ui.shell_support import when_modal_appears
 
 INPUTS = (QLineEdit, QComboBox, QPlainTextEdit, QAbstractSpinBox, QTableWidget)
 
@@ -137,3 +141,21 @@ def test_dialog_opens_ready_to_type(qtbot: QtBot, services: Services, which: str
         if isinstance(w, QLineEdit | QPlainTextEdit) and w in inputs_of(dialog)
     ]
     assert late == [], which
+
+    # Typing, then Esc: she is asked before it goes, and what she typed stays.
+    typed = next(w for w in inputs_of(dialog) if isinstance(w, QLineEdit))
+    typed.setFocus()
+    qtbot.keyClicks(typed, "x")
+    asked: list[str] = []
+
+    def keep(question: QWidget) -> None:
+        asked.append(question.windowTitle())
+        assert isinstance(question, QMessageBox)
+        question.button(QMessageBox.StandardButton.Cancel).click()
+
+    watcher = when_modal_appears(keep)
+    qtbot.keyClick(typed, Qt.Key.Key_Escape)
+    watcher.stop()
+    watcher.deleteLater()
+    assert asked and dialog.isVisible() and typed.text().endswith("x"), which
+    gc.collect()

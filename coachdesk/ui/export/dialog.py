@@ -11,7 +11,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -33,9 +32,11 @@ from coachdesk.i18n import N_, SUPPORTED_LANGUAGES, _, format_datetime
 from coachdesk.labels import label
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.export.preview import ExportPreviewPane
+from coachdesk.ui.export.questions import sign_anyway, tell_no_viewer
 from coachdesk.ui.export.worker import ServiceJob
 from coachdesk.ui.file.section import guarded
 from coachdesk.ui.kit.file_names import suggested_name
+from coachdesk.ui.kit.form_dialog import GuardedDialog
 from coachdesk.ui.kit.form_rows import FormRows
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.vault.errors import StorageError
@@ -43,7 +44,7 @@ from coachdesk.vault.errors import StorageError
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 
 
-class ExportDialog(QDialog):
+class ExportDialog(GuardedDialog):
     document_saved = Signal(object)
     """The path of the signed document, once it is saved and recorded."""
     job_ended = Signal()
@@ -88,7 +89,7 @@ class ExportDialog(QDialog):
         self.busy_label = QLabel()
         self.busy_label.setVisible(False)
         self.buttons.accepted.connect(self.sign_and_save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
         self.form_widget = QWidget()
         self.rows = FormRows(self.form_widget)
         self.rows.layout.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +120,7 @@ class ExportDialog(QDialog):
         self.resize(720, 640)
         self._fill_contacts()
         self.retranslate()
+        self._opened_with = self._choices()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("New document"))
@@ -222,7 +224,7 @@ class ExportDialog(QDialog):
     def sign_and_save(self) -> None:
         request = self._request()
         caution = self.pane.cautions.text()
-        if caution and not self._sign_anyway(caution):
+        if caution and not sign_anyway(self, caution):
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = suggested_name(document_label(request.document), self.services.ctx.today(), ".pdf")
@@ -242,15 +244,22 @@ class ExportDialog(QDialog):
         self._set_busy(True)
         self.job.start()
 
-    def _sign_anyway(self, caution: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            _("Sign anyway?"),
-            caution + "\n\n" + _("Sign and save the document anyway?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+    def _choices(self) -> tuple[object, ...]:
+        return (
+            self.document.currentIndex(),
+            self.organisation.currentIndex(),
+            self.contact.currentIndex(),
+            self.purpose.text(),
+            self.language.currentIndex(),
+            self.bilingual.isChecked(),
         )
-        return answer == QMessageBox.StandardButton.Yes
+
+    def reject(self) -> None:
+        if self.job is None:  # never close under a running export (its file is being written)
+            super().reject()
+
+    def is_changed(self) -> bool:
+        return self._choices() != self._opened_with
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.form_widget, self.create_identity_button, self.open_after):
@@ -267,14 +276,7 @@ class ExportDialog(QDialog):
         self.saved_path = Path(result.path)
         wanted = self.open_after.isChecked()
         if wanted and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path))):
-            QMessageBox.information(
-                self,
-                _("Document saved"),
-                _(
-                    "The signed document was saved as {file}. It could not be opened here "
-                    "because no program for PDF documents is set up on this computer."
-                ).format(file=str(result.path)),
-            )
+            tell_no_viewer(self, Path(result.path))
         self.document_saved.emit(self.saved_path)
         self.job_ended.emit()
         self.accept()
@@ -292,7 +294,3 @@ class ExportDialog(QDialog):
                 raise error
         finally:
             self.job_ended.emit()
-
-    def reject(self) -> None:
-        if self.job is None:  # never close under a running export (its file is being written)
-            super().reject()

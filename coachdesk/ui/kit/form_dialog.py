@@ -37,7 +37,45 @@ from coachdesk.ui.kit.forms import (
 from coachdesk.vault.errors import StorageError
 
 
-class FormDialog(QDialog):
+def confirm_discard(parent: QWidget) -> bool:
+    """Ask before what she typed is thrown away; True when she chose to discard it."""
+    answer = QMessageBox.question(
+        parent,
+        _("Discard changes?"),
+        _("This form has changes that are not saved. Discard them?"),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
+
+
+class GuardedDialog(QDialog):
+    """A dialog whose Cancel, Esc and window close button ask before typing is thrown away."""
+
+    def is_changed(self) -> bool:
+        return False
+
+    def cancel(self) -> None:
+        if self.is_changed() and not confirm_discard(self):
+            return
+        self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Only the user's click on the window's close button asks; closing from code does not.
+        if event.spontaneous() and self.is_changed():
+            event.ignore()
+            self.cancel()
+            return
+        super().closeEvent(event)
+
+
+class FormDialog(GuardedDialog):
     """Subclasses build ``self.body`` and implement ``save()``, returning True when stored."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -122,34 +160,6 @@ class FormDialog(QDialog):
             if widget.isEnabled() and widget.isVisibleTo(self) and takes_input:
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
-
-    def cancel(self) -> None:
-        """Cancel (button, Esc or the window's close button): asks when there are changes."""
-        if self.is_changed():
-            answer = QMessageBox.question(
-                self,
-                _("Discard changes?"),
-                _("This form has changes that are not saved. Discard them?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        self.reject()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.cancel()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # Only the user's click on the window's close button asks; closing from code does not.
-        if event.spontaneous() and self.is_changed():
-            event.ignore()
-            self.cancel()
-            return
-        super().closeEvent(event)
 
     def resize_within_screen(self, width: int, height: int) -> None:
         """Open at a comfortable size, but never larger than the screen (150 % on a small

@@ -1,0 +1,33 @@
+"""What the export dialog asks or tells her in a box of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from coachdesk.i18n import _
+
+
+def sign_anyway(parent: QWidget, caution: str) -> bool:
+    """She was cautioned (an exit handover too early): sign all the same?"""
+    answer = QMessageBox.question(
+        parent,
+        _("Sign anyway?"),
+        caution + "\n\n" + _("Sign and save the document anyway?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def tell_no_viewer(parent: QWidget, path: Path) -> None:
+    """The document is saved, but nothing on this computer opens PDF files."""
+    QMessageBox.information(
+        parent,
+        _("Document saved"),
+        _(
+            "The signed document was saved as {file}. It could not be opened here "
+            "because no program for PDF documents is set up on this computer."
+        ).format(file=str(path)),
+    )
