@@ -81,11 +81,18 @@ def run(executable: str, vault: Path) -> dict[str, object]:
             result["error"] = "no unlock window"
             return result
         result["to_unlock_window_s"] = round(time.perf_counter() - started, 2)
-        _focus(unlock)
-        _xdotool("type", "--delay", "5", os.environ["COACHDESK_PASSPHRASE"])
-        typed = time.perf_counter()
-        _xdotool("key", "Return")
-        main = _wait_for_window(f"^{vault.name}", 90)
+        main = None
+        for _attempt in range(3):
+            # A window just mapped may not take keys yet; when the typing was lost, the
+            # unlock window is still there and she types again (select all, retype).
+            _focus(unlock)
+            _xdotool("key", "ctrl+a")
+            _xdotool("type", "--delay", "5", os.environ["COACHDESK_PASSPHRASE"])
+            typed = time.perf_counter()
+            _xdotool("key", "Return")
+            main = _wait_for_window(f"^{vault.name}", 30)
+            if main is not None or app.poll() is not None:
+                break
         if main is None:
             result["error"] = "no main window after unlocking"
             return result

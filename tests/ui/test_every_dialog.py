@@ -159,3 +159,27 @@ def test_dialog_opens_ready_to_type(qtbot: QtBot, services: Services, which: str
     watcher.deleteLater()
     assert asked and dialog.isVisible() and typed.text().endswith("x"), which
     gc.collect()
+
+
+def test_every_input_of_the_main_views_has_a_name(  # type: ignore[no-untyped-def]
+    qapp, vault_path, qtbot, tmp_path
+) -> None:
+    """A screen reader names every field of every view (search, filters, settings)."""
+    from coachdesk.ui.shell.view_pages import VIEWS
+    from tests.ui.shell_support import running_controller, unlock
+
+    with running_controller(tmp_path) as controller:
+        window = unlock(controller, vault_path, qtbot)
+        unnamed = []
+        for key, _title in VIEWS:
+            window.show_view(key)
+            view = window.view(key)
+            assert isinstance(view, QWidget)
+            kinds = (QLineEdit, QComboBox, QPlainTextEdit, QAbstractSpinBox)
+            fields: list[QWidget] = [f for kind in kinds for f in view.findChildren(kind)]
+            for field in fields:
+                inner = isinstance(field.parentWidget(), QComboBox | QAbstractSpinBox)
+                if field.isVisibleTo(window) and not inner and not spoken_name(field).strip():
+                    owner = type(field.parentWidget()).__name__
+                    unnamed.append(f"{key}: {type(field).__name__} {field.objectName()} in {owner}")
+        assert unnamed == [], unnamed

@@ -283,6 +283,7 @@ class ParticipantsView(QWidget):
     def retranslate(self) -> None:
         self.title.setText(_("Participants"))
         self.search.setPlaceholderText(_("Search… (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search participants"))
         self.search.setToolTip(
             _("Finds names, customer numbers, goals and meeting summaries as you type.")
         )

@@ -94,7 +94,8 @@ class QuarterlyPage(QWidget):
 
     def retranslate(self) -> None:
         self.rows.retranslate()
-        self.end.setAccessibleName(_("End of the period"))
+        for spoken in (self.end, self.end.line):  # the line is what a screen reader meets
+            spoken.setAccessibleName(_("End of the period"))
         self.previous.setText(_("Previous quarter"))
         self.current.setText(_("This quarter"))
         self.with_csv.setText(_("Also save the figures as CSV"))
