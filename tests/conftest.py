@@ -72,6 +72,14 @@ def services(vault: Vault):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def own_state_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test has its own record of seen vault states (vault.rollback), never the user's."""
+    monkeypatch.setenv("COACHDESK_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+
+
+@pytest.fixture(autouse=True)
 def english() -> Iterator[None]:
     """Tests read messages in English unless they switch on purpose."""
     i18n.set_language("en")

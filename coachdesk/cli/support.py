@@ -54,6 +54,11 @@ def add_secret_options(p: argparse.ArgumentParser, *, recovery: bool = False) ->
             env=PASSPHRASE_ENV
         ),
     )
+    p.add_argument(
+        "--accept-older-state",
+        action="store_true",
+        help=_("open the vault even if it is older than the state last seen on this computer"),
+    )
     if recovery:
         p.add_argument(
             "--recovery-code-file",
@@ -108,8 +113,22 @@ def open_vault(args: argparse.Namespace, path: Path, *, migrate: bool = True) ->
 
     code_file = getattr(args, "recovery_code_file", None)
     if code_file is not None:
-        return Vault.open_with_recovery_code(path, _read_secret_file(code_file), migrate=migrate)
-    return Vault.open(path, passphrase(args), migrate=migrate)
+        vault = Vault.open_with_recovery_code(path, _read_secret_file(code_file), migrate=migrate)
+    else:
+        vault = Vault.open(path, passphrase(args), migrate=migrate)
+    if vault.older_state is not None:
+        if not getattr(args, "accept_older_state", False):
+            vault.lock()
+            raise CliError(Message(OLDER_STATE))
+        vault.accept_older_state()
+    return vault
+
+
+OLDER_STATE = N_(
+    "This vault is older than the one you last used on this computer: what was entered since "
+    "then is not in it (an older copy of the folder was put back). Nothing was changed. To "
+    "work with it knowingly, repeat the command with --accept-older-state."
+)
 
 
 @contextlib.contextmanager
@@ -159,7 +178,7 @@ COUNT_LABELS = {
 def vault_info(vault: Vault) -> dict[str, Any]:
     """Schema revision, integrity check and record counts of an open vault; no personal data."""
     from sqlalchemy import func, select
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DatabaseError
 
     from coachdesk import models as m
     from coachdesk.vault.store import head_revision
@@ -186,7 +205,7 @@ def vault_info(vault: Vault) -> dict[str, Any]:
         for key, model in counted.items():
             try:
                 counts[key] = int(s.scalar(select(func.count()).select_from(model)) or 0)
-            except OperationalError:  # an older schema without this table
+            except DatabaseError:  # an older schema without this table, or a damaged page
                 s.rollback()
     return {
         "schema_revision": vault.schema_revision(),

@@ -16,6 +16,8 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from coachdesk.vault.errors import EmptyDatabaseError
+
 CACHE_KIB = 32 * 1024
 SQLCIPHER_ERRORS = (sqlcipher3.DatabaseError,)
 
@@ -45,6 +47,17 @@ def keyed_connection(db_path: Path, key: bytearray) -> Any:
         conn.close()
         raise
     return conn
+
+
+def probe_tables(db: Path, key: bytearray) -> None:
+    """Open the database once with the key: it must hold the vault's tables."""
+    probe = keyed_connection(db, key)
+    try:
+        tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    finally:
+        probe.close()
+    if not tables:
+        raise EmptyDatabaseError()
 
 
 def make_engine(db_path: Path, key: bytearray) -> Engine:

@@ -52,6 +52,37 @@ class VaultInUseError(VaultError):
     default = N_("This vault is already open in another CoachDesk window. Close it there first.")
 
 
+class VaultBusyError(VaultInUseError):
+    default = N_(
+        "The vault's files are in use by another program, for example a backup or sync tool. "
+        "Nothing was changed. Wait until it has finished and try again."
+    )
+
+
+class VaultReadOnlyError(VaultError):
+    default = N_(
+        "The vault cannot be opened: CoachDesk may not write to its folder, or the disk is "
+        "write-protected. Nothing was changed. Copy the vault folder to a place you may write "
+        "to, or remove the write protection."
+    )
+
+
+class VaultDiskFullError(VaultError):
+    default = N_(
+        "The vault cannot be opened: the disk is full. Nothing was changed. Free some space "
+        "and try again."
+    )
+
+
+class EmptyDatabaseError(DamagedVaultError):
+    """The database file is empty or cut short while the key slots are there: damaged."""
+
+    default = N_(
+        "The vault's database file is empty or cut short, although its keys are there. "
+        "Nothing was changed. Restore your newest backup."
+    )
+
+
 class VaultExistsError(VaultError):
     default = N_("There is already a vault in this folder.")
 
@@ -113,7 +144,7 @@ class StorageError(VaultError):
         if "readonly" in text or "read-only" in text:
             return cls(Message(READ_ONLY))
         if "disk i/o" in text:
-            if _file_size_limited():
+            if file_size_limited():
                 return cls(Message(DISK_FULL))
             return cls(Message(N_("Not saved: the disk reported a read or write error.")))
         return cls()
@@ -129,7 +160,7 @@ DISK_FULL = N_("Not saved: the disk is full. Free some space and save again.")
 READ_ONLY = N_("Not saved: CoachDesk may not write to this folder or disk.")
 
 
-def _file_size_limited() -> bool:
+def file_size_limited() -> bool:
     """Whether the OS caps file sizes for this process (``ulimit -f``, quota-like limits).
 
     SQLite reports a write refused for size (EFBIG) as a plain I/O error; under such a

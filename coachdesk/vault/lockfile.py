@@ -8,6 +8,7 @@ after a crash or kill, so a stale lock file is simply taken over.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import platform
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from coachdesk.vault.diagnose import diagnose_os_error
 from coachdesk.vault.errors import VaultInUseError
 
 
@@ -24,16 +26,34 @@ class VaultLock:
         self._fh: IO[str] | None = None
 
     def acquire(self) -> None:
-        fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+        """Take the lock, or raise: in use by another CoachDesk, or the folder refuses writes.
+
+        Whatever fails after the file is opened, the file is closed again, so a failed open
+        never leaves this process holding the lock (which would make every later attempt in
+        the same window say "already open").
+        """
+        try:
+            fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+        except OSError as exc:
+            raise diagnose_os_error(exc) from exc
         try:
             _lock(fh)
         except OSError as exc:
             fh.close()
-            raise VaultInUseError() from exc
-        fh.seek(0)
-        fh.truncate()
-        fh.write(json.dumps({"pid": os.getpid(), "host": platform.node()}))
-        fh.flush()
+            if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK):
+                raise VaultInUseError() from exc
+            raise diagnose_os_error(exc) from exc
+        try:
+            fh.seek(0)
+            fh.truncate()
+            fh.write(json.dumps({"pid": os.getpid(), "host": platform.node()}))
+            fh.flush()
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                _unlock(fh)
+            with contextlib.suppress(OSError):  # closing flushes again, and fails again
+                fh.close()
+            raise diagnose_os_error(exc) from exc
         self._fh = fh
 
     def release(self) -> None:
@@ -44,7 +64,8 @@ class VaultLock:
             fh.seek(0)
             fh.truncate()
             _unlock(fh)
-        fh.close()
+        with contextlib.suppress(OSError):
+            fh.close()
         with contextlib.suppress(OSError):
             self.path.unlink()
 

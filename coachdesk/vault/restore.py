@@ -12,6 +12,7 @@ from coachdesk.vault.engine import SQLCIPHER_ERRORS
 from coachdesk.vault.errors import DamagedBackupError, NotAVaultError, StorageError
 from coachdesk.vault.files import atomic_write, fsync_dir
 from coachdesk.vault.lockfile import VaultLock
+from coachdesk.vault.rollback import remember_restored
 from coachdesk.vault.store import DB_NAME, LOCK_NAME, SLOTS_NAME, Vault
 from coachdesk.vault.swap import remove_staging, staging_path, swap_in
 
@@ -54,6 +55,7 @@ def restore(
         try:
             revision, counts = _stage(backup_path, header, key, vault_path)
             previous = swap_in(staging_path(vault_path), vault_path)
+            remember_restored(vault_path / DB_NAME, key)
         finally:
             if lock is not None:
                 lock.release()

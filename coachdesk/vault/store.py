@@ -14,11 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from coachdesk.vault.engine import SQLCIPHER_ERRORS, keyed_connection, make_engine
+from coachdesk.vault.diagnose import diagnose_db_error, diagnose_os_error
+from coachdesk.vault.engine import SQLCIPHER_ERRORS, make_engine, probe_tables
 from coachdesk.vault.errors import (
     DamagedVaultError,
+    EmptyDatabaseError,
     StorageError,
     VaultExistsError,
     VaultLockedError,
@@ -37,6 +40,7 @@ from coachdesk.vault.keyslots import (
 )
 from coachdesk.vault.lockfile import VaultLock
 from coachdesk.vault.passphrase import check_passphrase
+from coachdesk.vault.rollback import OlderState, StateCounter
 from coachdesk.vault.schema import PRE_MIGRATION_DIR as PRE_MIGRATION_DIR  # re-exported
 from coachdesk.vault.schema import check_revision, migrate, stored_revision
 from coachdesk.vault.schema import head_revision as head_revision  # re-exported
@@ -46,6 +50,7 @@ from coachdesk.vault.swap import finish_interrupted_restore
 DB_NAME = "vault.db"
 SLOTS_NAME = "keyslots.json"
 LOCK_NAME = "vault.lock"
+MIN_DB_BYTES = 4096  # one SQLCipher page: a vault's database is never smaller
 
 
 class Vault:
@@ -58,6 +63,7 @@ class Vault:
         self._lock = lock
         self._engine: Engine | None = make_engine(self.db_path, key)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._counter: StateCounter | None = None  # only when opened for work (migrate)
 
     # -- paths -------------------------------------------------------------------------------
 
@@ -129,25 +135,35 @@ class Vault:
 
     @classmethod
     def _open_with_key(cls, path: Path, slots: KeySlots, key: bytearray, migrate: bool) -> Vault:
-        if not (path / DB_NAME).is_file():
-            raise DamagedVaultError()
+        db = path / DB_NAME
         try:
-            probe = keyed_connection(path / DB_NAME, key)
-        except SQLCIPHER_ERRORS as exc:
-            # The key slot authenticated the key, so an unreadable file is damaged.
-            raise DamagedVaultError() from exc
-        probe.close()
+            size = db.stat().st_size
+        except FileNotFoundError:
+            raise DamagedVaultError() from None
+        except OSError as exc:
+            raise diagnose_os_error(exc) from exc
+        if size < MIN_DB_BYTES:
+            # Key slots are written only after the schema is, so an empty or cut-off database
+            # beside them is damage, never a new vault to create tables in.
+            raise EmptyDatabaseError()
         lock = VaultLock(path / LOCK_NAME)
         lock.acquire()
-        remove_stale_temp_files(path)
         vault: Vault | None = None
         try:
+            probe_tables(db, key)
+            remove_stale_temp_files(path)
             vault = cls(path, key, slots, lock)
             vault._check_revision()
             if migrate:
                 vault._migrate(is_new=False)
-        except BaseException:
+                vault._counter = StateCounter(vault.engine, key)
+                vault._counter.advance()
+        except BaseException as exc:
             _let_go(vault, lock)
+            if isinstance(exc, (*SQLCIPHER_ERRORS, DBAPIError)):
+                raise diagnose_db_error(exc, path) from exc
+            if isinstance(exc, OSError):
+                raise diagnose_os_error(exc) from exc
             raise
         return vault
 
@@ -175,8 +191,19 @@ class Vault:
             raise VaultLockedError()
         return bytearray(self._key)
 
+    @property
+    def older_state(self) -> OlderState | None:
+        """Set when this is an older state than this computer saw last (see vault.rollback)."""
+        return self._counter.older if self._counter is not None else None
+
+    def accept_older_state(self) -> None:
+        if self._counter is not None:
+            self._counter.accept()
+
     def lock(self) -> None:
         """Close the database, forget the key and release the vault for others."""
+        if self._counter is not None and self._engine is not None:
+            self._counter.advance()
         if self._engine is not None:
             engine, self._engine = self._engine, None
             engine.dispose()

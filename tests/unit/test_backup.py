@@ -126,7 +126,8 @@ def test_failed_restores_touch_nothing(vault: Vault, vault_path: Path, tmp_path:
     (tmp_path / "notes.txt").write_text("not a backup")
     with pytest.raises(NotABackupError):
         restore(tmp_path / "notes.txt", vault_path, PASSPHRASE)
-    with Vault.open(vault_path, PASSPHRASE), pytest.raises(VaultInUseError):
+    # Held open (read-only, so the open itself writes nothing) while a restore is tried.
+    with Vault.open(vault_path, PASSPHRASE, migrate=False), pytest.raises(VaultInUseError):
         restore(saved.path, vault_path, PASSPHRASE)
 
     assert folder_hashes(vault_path) == before

@@ -22,6 +22,7 @@ from coachdesk.ui.kit.passphrase_fields import PassphraseFields
 from coachdesk.ui.kit.style import heading_label, link_button, wrapping_label
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.ui.unlock.damaged_vault import DamagedVaultOffer
+from coachdesk.ui.unlock.older_state import accepted_if_older
 from coachdesk.vault.errors import (
     DamagedVaultError,
     VaultError,
@@ -189,6 +190,9 @@ class UnlockWindow(QWidget):
             self.passphrase.setFocus()
             return
         self.passphrase.clear()
+        if not accepted_if_older(self, vault):
+            self.error.setText(_("The vault was not opened. Nothing was changed."))
+            return
         self.unlocked.emit(vault)
 
     def show_notice(self, text: str) -> None:
@@ -212,6 +216,10 @@ class UnlockWindow(QWidget):
         try:
             with busy_cursor():
                 vault = Vault.open_with_recovery_code(self.path, self.code.text())
+            if not accepted_if_older(self, vault):
+                self.recovery_error.setText(_("The vault was not opened. Nothing was changed."))
+                return
+            with busy_cursor():
                 try:
                     vault.set_passphrase(self.new_passphrase.first.text())
                 except BaseException:

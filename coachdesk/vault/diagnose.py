@@ -1,0 +1,78 @@
+"""What went wrong when a vault would not open: the one question a coach can act on.
+
+A full disk, a read-only folder, another program holding the file and a damaged file all
+surface from SQLite as "an error"; each needs a different answer (free space, copy the
+folder, wait, restore a backup), and only the last one may send her to a restore.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from pathlib import Path
+
+from coachdesk.i18n import N_, Message
+from coachdesk.vault.errors import (
+    DamagedVaultError,
+    StorageError,
+    VaultBusyError,
+    VaultDiskFullError,
+    VaultError,
+    VaultReadOnlyError,
+    file_size_limited,
+)
+
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+_DENIED = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+def folder_writable(folder: Path) -> bool:
+    """Whether this process may create files in ``folder`` (a read-only medium says no)."""
+    if not os.access(folder, os.W_OK):
+        return False
+    probe = folder / f".coachdesk-write-probe.{os.getpid()}.tmp"
+    try:
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:
+        return False
+    with contextlib.suppress(OSError):
+        probe.unlink()
+    return True
+
+
+def diagnose_os_error(exc: OSError) -> VaultError:
+    """An operating-system error met while opening (lock file, temporary files)."""
+    if exc.errno in _FULL:
+        return VaultDiskFullError()
+    if exc.errno in _DENIED:
+        return VaultReadOnlyError()
+    return StorageError.from_read_error(exc)
+
+
+def diagnose_db_error(exc: BaseException, folder: Path) -> VaultError:
+    """An SQLite/SQLCipher error met while opening, after the key slot accepted the key.
+
+    The key is right (the slot's authentication proved it), so "not a database" and a failed
+    page check mean damage; everything else is the disk or another program.
+    """
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "not a database" in text or "malformed" in text or "hmac" in text or "corrupt" in text:
+        return DamagedVaultError()
+    if "locked" in text or "busy" in text:
+        return VaultBusyError()
+    if "full" in text or "too big" in text:
+        return VaultDiskFullError()
+    if "readonly" in text or "read-only" in text or not folder_writable(folder):
+        return VaultReadOnlyError()
+    if "disk i/o" in text and file_size_limited():
+        return VaultDiskFullError()
+    if "disk i/o" in text:
+        return VaultError(Message(DISK_ERROR))
+    return VaultError(Message(N_("The vault could not be opened: {reason}"), {"reason": text}))
+
+
+DISK_ERROR = N_(
+    "The vault could not be read: the disk reported a read or write error. Nothing was "
+    "changed. Check the disk or USB stick and try again."
+)
