@@ -124,6 +124,8 @@ class StorageError(VaultError):
             return cls(Message(DISK_FULL))
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return cls(Message(READ_ONLY))
+        if exc.errno == errno.EIO:
+            return cls(Message(DISK_IO))
         return cls(Message(N_("Not saved: {reason}"), {"reason": exc.strerror or str(exc)}))
 
     @classmethod
@@ -146,7 +148,7 @@ class StorageError(VaultError):
         if "disk i/o" in text:
             if file_size_limited():
                 return cls(Message(DISK_FULL))
-            return cls(Message(N_("Not saved: the disk reported a read or write error.")))
+            return cls(Message(DISK_IO))
         return cls()
 
 
@@ -158,6 +160,7 @@ class DamagedWhileOpenError(StorageError, DamagedVaultError):
 
 DISK_FULL = N_("Not saved: the disk is full. Free some space and save again.")
 READ_ONLY = N_("Not saved: CoachDesk may not write to this folder or disk.")
+DISK_IO = N_("Not saved: the disk reported a read or write error.")
 
 
 def file_size_limited() -> bool:

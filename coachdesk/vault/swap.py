@@ -71,7 +71,15 @@ def swap_in(staging: Path, vault_path: Path) -> Path | None:
         else:
             vault_path.rmdir()
         fsync_dir(vault_path.parent)
-    os.replace(staging, vault_path)
+    try:
+        os.replace(staging, vault_path)
+    except OSError:
+        # The restored vault could not take the place: the one she had goes back, so a
+        # failed restore never leaves her without a vault (its copy stays aside otherwise).
+        if previous is not None:
+            with contextlib.suppress(OSError):
+                os.replace(previous, vault_path)
+        raise
     fsync_dir(vault_path.parent)
     if previous is not None:
         with contextlib.suppress(OSError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import os
 import secrets
 import tempfile
 import time
@@ -108,13 +109,16 @@ def delete_rows(conn: Connection, ids: dict[str, Any]) -> None:
 
 
 def files_under(folder: Path, since: float | None = None) -> Iterator[Path]:
-    for path in folder.rglob("*"):
-        try:
-            recent = since is None or path.stat().st_mtime >= since
-            if path.is_file() and not path.is_symlink() and recent:
-                yield path
-        except OSError:
-            continue
+    # os.walk, not rglob: a temporary folder of another process may vanish while it is read.
+    for parent, _dirs, names in os.walk(folder):
+        for name in names:
+            path = Path(parent) / name
+            try:
+                recent = since is None or path.stat().st_mtime >= since
+                if path.is_file() and not path.is_symlink() and recent:
+                    yield path
+            except OSError:
+                continue
 
 
 def leaks(files: Iterable[Path], markers: list[str]) -> list[tuple[str, str]]:
