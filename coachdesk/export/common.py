@@ -96,7 +96,7 @@ def opening(data: DocumentData, title: str, st: Styles) -> list[Flowable]:
         (_("Prepared by", lang), data.coach_name),
         (_("Date", lang), format_date(data.issued_on, lang)),
     ]
-    return [para(title, st.title), gap(2), rows_table(rows, st), gap(4)]
+    return [para(title, st.title), gap(2), *rows_table(rows, st), gap(4)]
 
 
 def facts_section(
@@ -111,7 +111,7 @@ def facts_section(
             if f.category == cat
         ]
         if rows:
-            out += [para(label(cat, data.lang), st.heading), rows_table(rows, st)]
+            out += [para(label(cat, data.lang), st.heading), *rows_table(rows, st)]
     return out
 
 
@@ -171,7 +171,7 @@ def closing(data: DocumentData, st: Styles) -> tuple[list[Flowable], SignaturePl
         )
     )
     rows = [(withheld_label(w, lang), _(REASON_LABELS[w.reason], lang)) for w in data.file.withheld]
-    out.append(rows_table(rows, st))
+    out += rows_table(rows, st)
     block, placeholder = signature_block(data.signer_name, data.signer_fingerprint, lang, st)
     out.append(block)
     return out, placeholder

@@ -53,12 +53,12 @@ def render_meeting_summary(data: DocumentData, out: BinaryIO) -> SignatureBox:
         ]
         if meeting.location:
             rows.append((_("Location", lang), meeting.location))
-        flow.append(rows_table(rows, st))
+        flow += rows_table(rows, st)
         flow.append(para(_("Attendees", lang), st.heading))
         withheld = _("(name withheld)", lang)
         attendees = [(label(a.role, lang), a.name or withheld) for a in meeting.attendees]
-        flow.append(
-            rows_table(attendees, st) if attendees else para(_("None recorded.", lang), st.body)
+        flow += (
+            rows_table(attendees, st) if attendees else [para(_("None recorded.", lang), st.body)]
         )
         if meeting.agenda:
             flow += [para(_("Agenda", lang), st.heading), para(meeting.agenda, st.body)]
@@ -74,8 +74,8 @@ def render_meeting_summary(data: DocumentData, out: BinaryIO) -> SignatureBox:
             )
             for a in meeting.agreements
         ]
-        flow.append(
-            rows_table(agreements, st) if agreements else para(_("None recorded.", lang), st.body)
+        flow += (
+            rows_table(agreements, st) if agreements else [para(_("None recorded.", lang), st.body)]
         )
     end, placeholder = closing(data, st)
     build(out, flow + end, title=title, header_left=data.organisation_name, lang=lang)
