@@ -54,6 +54,7 @@ from coachdesk.reports.service import ReportService
 from coachdesk.reports.success_story import MAX_TEXT, MAX_TITLE
 from coachdesk.services.consents import ConsentDraft
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
+from coachdesk.services.errors import ValidationError
 from coachdesk.services.goals import GoalDraft, MilestoneDraft
 from coachdesk.services.handovers import HandoverDraft
 from coachdesk.services.meetings import AgreementDraft, AttendeeDraft, MeetingDraft
@@ -408,6 +409,19 @@ def test_every_document_holds_every_field_at_its_limit(
             ).pdf
     pages = check(pdf, tmp_path, {k: texts[k] for k in EXPECTED[kind]}, texts["organisation"])
     assert pages >= 1
+
+
+def test_a_purpose_longer_than_the_limit_is_refused(filled: tuple[Services, Filled]) -> None:
+    services, made = filled
+    request = ExportRequest(
+        participant_id=made.participant_id,
+        document="interim_feedback",
+        organisation_id=made.organisation_id,
+        purpose="x" * (TEXT_LIMIT + 1),
+    )
+    with pytest.raises(ValidationError) as refused:
+        ExportService(services.ctx).preview(request)
+    assert refused.value.for_field("purpose") is not None
 
 
 def test_recovery_sheet_with_the_longest_vault_name(tmp_path: Path) -> None:
