@@ -11,7 +11,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -28,6 +27,7 @@ from reportlab.platypus import (
 )
 
 from coachdesk.documents.fonts import SANS, SANS_BOLD, markup, register_fonts
+from coachdesk.documents.header import header_lines
 from coachdesk.i18n import _
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -138,12 +138,14 @@ def flowing_row(label: str, value: object, st: Styles, note: str = "") -> list[F
         bulletFontSize=st.cell_bold.fontSize,
     )
     text = "" if value is None else str(value)
-    out: list[Flowable] = [Spacer(1, 3)]
+    out: list[Flowable] = [Spacer(1, 3)]  # what a heading keeps with (see ``flowing_text``)
     beside = not note and _fits_beside(label, st.cell_bold)
     if not beside:
-        out.append(para(label, ParagraphStyle("label", parent=st.cell_bold, keepWithNext=1)))
+        # Not kept with the value: ReportLab keeps flowables together by moving them, all of
+        # them, to the next page, which a value longer than a page would leave empty.
+        out.append(para(label, st.cell_bold))
         if note:
-            out.append(para(note, ParagraphStyle("note", parent=st.small, keepWithNext=1)))
+            out.append(para(note, st.small))
     for number, line in enumerate(text.split("\n")):
         if not line.strip():
             out.append(Spacer(1, value_style.leading))
@@ -265,35 +267,17 @@ def build(
     doc.build(flowables, canvasmaker=_numbered_canvas(lang))
 
 
-def header_lines(text: str, width: float) -> tuple[float, list[str]]:
-    """The running header's text in at most three lines above the rule, smaller if needed.
-
-    An organisation's name may have 200 characters, one word among them a long one.
-    """
-    size, lines = 8.0, [text]
-    for size in (8.0, 7.0, 6.0):
-        lines = wrap_text(text, SANS, size, width)
-        if len(lines) <= 3:
-            break
-    return size, lines if len(lines) <= 3 else [*lines[:2], lines[2][:-1] + "…"]
-
-
-def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
-    """Lines of ``text`` no wider than ``width``: broken between words, inside a word if needed."""
-    lines: list[str] = []
-    for line in simpleSplit(text, font, size, width) or [""]:
-        start, used = 0, 0.0
-        for i, ch in enumerate(line):
-            used += stringWidth(ch, font, size)
-            if used > width and i > start:
-                lines.append(line[start:i])
-                start, used = i, stringWidth(ch, font, size)
-        lines.append(line[start:])
-    return lines
-
-
 def keep(*flowables: Flowable) -> KeepTogether:
     return KeepTogether(list(flowables))
+
+
+def flowing_text(text: object, style: ParagraphStyle) -> list[Flowable]:
+    """A text that may be longer than a page, under a heading.
+
+    A heading is kept with what follows; kept with a text longer than the rest of the page,
+    ReportLab moves both to the next page. Kept with an empty spacer, the text flows on.
+    """
+    return [Spacer(1, 0), para(text, style)]
 
 
 def gap(height_mm: float = 4) -> Spacer:

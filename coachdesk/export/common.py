@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
-from coachdesk.documents.layout import SignaturePlaceholder, Styles, gap, keep, para, rows_table
+from coachdesk.documents.layout import (
+    SignaturePlaceholder,
+    Styles,
+    flowing_text,
+    gap,
+    keep,
+    para,
+    rows_table,
+)
 from coachdesk.export.facts import REASON_LABELS, ConsentBasis, FilteredFile, Withheld
 from coachdesk.i18n import N_, _, format_date, format_datetime
 from coachdesk.labels import label
@@ -156,7 +164,8 @@ def closing(data: DocumentData, st: Styles) -> tuple[list[Flowable], SignaturePl
     lang = data.lang
     out: list[Flowable] = [para(_("Consent basis", lang), st.heading)]
     if data.file.consent_basis:
-        out += [para(_basis_line(b, lang), st.body) for b in data.file.consent_basis]
+        for b in data.file.consent_basis:
+            out += flowing_text(_basis_line(b, lang), st.body)
     else:
         out.append(
             para(

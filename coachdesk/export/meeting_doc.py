@@ -8,7 +8,14 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
-from coachdesk.documents.layout import SignatureBox, build, para, rows_table, styles
+from coachdesk.documents.layout import (
+    SignatureBox,
+    build,
+    flowing_text,
+    para,
+    rows_table,
+    styles,
+)
 from coachdesk.export.common import DocumentData, closing, fmt, not_included, opening
 from coachdesk.export.facts import MeetingFacts
 from coachdesk.i18n import N_, _
@@ -61,9 +68,9 @@ def render_meeting_summary(data: DocumentData, out: BinaryIO) -> SignatureBox:
             rows_table(attendees, st) if attendees else [para(_("None recorded.", lang), st.body)]
         )
         if meeting.agenda:
-            flow += [para(_("Agenda", lang), st.heading), para(meeting.agenda, st.body)]
+            flow += [para(_("Agenda", lang), st.heading), *flowing_text(meeting.agenda, st.body)]
         flow.append(para(_("Shared summary", lang), st.heading))
-        flow.append(para(meeting.shared_summary or _("None recorded.", lang), st.body))
+        flow += flowing_text(meeting.shared_summary or _("None recorded.", lang), st.body)
         flow.append(para(_("Agreements", lang), st.heading))
         agreements = [
             (
