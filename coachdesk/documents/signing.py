@@ -152,7 +152,7 @@ def sign_pdf(pdf: bytes, material: SigningMaterial, box: SignatureBox, lang: str
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
-    from coachdesk.documents.stamp import stamp_style, stamp_text
+    from coachdesk.documents.stamp import stamp_name, stamp_style, stamp_text
 
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
@@ -171,7 +171,7 @@ def sign_pdf(pdf: bytes, material: SigningMaterial, box: SignatureBox, lang: str
         output=out,
         appearance_text_params={
             "line": stamp_text(_("Digitally signed by", lang)),
-            "signer": stamp_text(material.subject_name),
+            "signer": stamp_name(material.subject_name, box.box[2] - box.box[0]),
             "fp": material.fingerprint_sha256[:16].upper() + "…",
         },
     )
