@@ -5,16 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    HRFlowable,
     KeepTogether,
     PageTemplate,
     Paragraph,
@@ -24,6 +27,7 @@ from reportlab.platypus import (
 )
 
 from coachdesk.documents.fonts import SANS, SANS_BOLD, markup, register_fonts
+from coachdesk.documents.header import header_lines
 from coachdesk.i18n import _
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -32,6 +36,11 @@ SIGNATURE_BOX_HEIGHT = 28 * mm
 GREY = colors.HexColor("#555555")
 # Tables set a cell font even around paragraphs; without this it is a non-embedded Helvetica.
 TABLE_FONT = ("FONTNAME", (0, 0), (-1, -1), SANS)
+LABEL_WIDTH = 55 * mm
+CELL_PADDING = 6
+"""ReportLab's default left and right padding of a table cell."""
+LONG_VALUE = 1200
+"""Values longer than this (in markup characters) flow below the table as paragraphs."""
 
 
 @dataclass(frozen=True)
@@ -78,10 +87,25 @@ def para(text: object, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
-def rows_table(rows: Sequence[tuple[str, object]], st: Styles) -> Table:
-    """Label/value pairs as a two-column table."""
-    data = [[para(label, st.cell_bold), para(value, st.cell)] for label, value in rows]
-    table = Table(data, colWidths=[55 * mm, PAGE_WIDTH - 2 * MARGIN - 55 * mm])
+def rows_table(rows: Sequence[tuple[str, object]], st: Styles) -> list[Flowable]:
+    """Label/value pairs as a two-column table; long values flow below it (``flowing_row``)."""
+    out: list[Flowable] = []
+    short: list[list[Flowable]] = []
+    for label, value in rows:
+        if len(markup(value)) > LONG_VALUE:
+            if short:
+                out.append(_table(short))
+                short = []
+            out += flowing_row(label, value, st)
+        else:
+            short.append([para(label, st.cell_bold), para(value, st.cell)])
+    if short:
+        out.append(_table(short))
+    return out
+
+
+def _table(data: list[list[Flowable]]) -> Table:
+    table = Table(data, colWidths=[LABEL_WIDTH, PAGE_WIDTH - 2 * MARGIN - LABEL_WIDTH])
     table.setStyle(
         TableStyle(
             [
@@ -93,6 +117,53 @@ def rows_table(rows: Sequence[tuple[str, object]], st: Styles) -> Table:
         )
     )
     return table
+
+
+def flowing_row(label: str, value: object, st: Styles, note: str = "") -> list[Flowable]:
+    """A table row whose value may be longer than a page, as paragraphs in the value column.
+
+    A table row cannot break across pages, and ReportLab's split rows re-measure the whole
+    table on every page (seconds for one 20,000-character field). Paragraphs flow cheaply;
+    indented to the value column, with the label beside the first line, they read as a row.
+    ``note`` is a second, smaller label line (the other language of a bilingual form).
+    """
+    value_style = ParagraphStyle(
+        "flowing",
+        parent=st.cell,
+        # Tables are as wide as the page's text, so they overhang the frame's padding (6 pt,
+        # one cell padding): measured from the frame, a cell's text starts at the column.
+        leftIndent=LABEL_WIDTH,
+        bulletIndent=0,
+        bulletFontName=SANS_BOLD,
+        bulletFontSize=st.cell_bold.fontSize,
+    )
+    text = "" if value is None else str(value)
+    out: list[Flowable] = [Spacer(1, 3)]  # what a heading keeps with (see ``flowing_text``)
+    beside = not note and _fits_beside(label, st.cell_bold)
+    if not beside:
+        # Not kept with the value: ReportLab keeps flowables together by moving them, all of
+        # them, to the next page, which a value longer than a page would leave empty.
+        out.append(para(label, st.cell_bold))
+        if note:
+            out.append(para(note, st.small))
+    for number, line in enumerate(text.split("\n")):
+        if not line.strip():
+            out.append(Spacer(1, value_style.leading))
+            continue
+        bullet = label if beside and number == 0 else None
+        out.append(Paragraph(markup(line), value_style, bulletText=bullet))
+    out.append(
+        HRFlowable(
+            width=PAGE_WIDTH - 2 * MARGIN, thickness=0.25, color=colors.lightgrey, spaceBefore=3
+        )
+    )
+    return out
+
+
+def _fits_beside(label: str, style: ParagraphStyle) -> bool:
+    """A label drawn beside the first line must fit on one line and need no shaping."""
+    width = stringWidth(label, style.fontName, style.fontSize)
+    return width <= LABEL_WIDTH - 2 * CELL_PADDING and markup(label) == escape(label)
 
 
 class SignaturePlaceholder(Flowable):  # type: ignore[misc]
@@ -161,12 +232,17 @@ def build(
     """Write the document. Metadata carries the document kind only, never a name."""
     register_fonts()
 
+    room = PAGE_WIDTH - 2 * MARGIN - stringWidth(title, SANS, 8) - 6 * mm
+    size, lines = header_lines(header_left, room)
+
     def header(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(SANS, 8)
         canvas.setFillColor(GREY)
-        canvas.drawString(MARGIN, PAGE_HEIGHT - 12 * mm, header_left)
         canvas.drawRightString(PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 12 * mm, title)
+        canvas.setFont(SANS, size)
+        for number, line in enumerate(reversed(lines)):
+            canvas.drawString(MARGIN, PAGE_HEIGHT - 12 * mm + number * size * 1.15, line)
         canvas.setStrokeColor(colors.lightgrey)
         canvas.line(MARGIN, PAGE_HEIGHT - 14 * mm, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 14 * mm)
         canvas.restoreState()
@@ -193,6 +269,15 @@ def build(
 
 def keep(*flowables: Flowable) -> KeepTogether:
     return KeepTogether(list(flowables))
+
+
+def flowing_text(text: object, style: ParagraphStyle) -> list[Flowable]:
+    """A text that may be longer than a page, under a heading.
+
+    A heading is kept with what follows; kept with a text longer than the rest of the page,
+    ReportLab moves both to the next page. Kept with an empty spacer, the text flows on.
+    """
+    return [Spacer(1, 0), para(text, style)]
 
 
 def gap(height_mm: float = 4) -> Spacer:

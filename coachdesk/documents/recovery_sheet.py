@@ -71,7 +71,7 @@ def render_recovery_sheet(
     flow = [
         para(_("CoachDesk recovery sheet", lang), st.title),
         gap(2),
-        rows_table(
+        *rows_table(
             [
                 (_("Vault", lang), vault_name),
                 (_("Created on", lang), format_date(created_on, lang, fmt="long")),

@@ -23,6 +23,8 @@ from coachdesk.i18n import N_, _
 from coachdesk.services.errors import ValidationError
 
 VALIDITY_DAYS = 5 * 365 + 1
+COMMON_NAME_BYTES = 64
+"""X.509 allows a common name of 64 (cryptography counts UTF-8 bytes); her name may be 200."""
 FIELD_NAME = "CoachDeskSignature"
 
 
@@ -45,11 +47,21 @@ class SigningMaterial:
         return x509.load_der_x509_certificate(self.certificate_der)
 
 
+def certificate_name(name: str) -> str:
+    """``name`` as a certificate's common name: shortened with "…" when it is too long."""
+    name = name.strip()
+    if len(name.encode()) <= COMMON_NAME_BYTES:
+        return name
+    while len((name + "…").encode()) > COMMON_NAME_BYTES:
+        name = name[:-1]
+    return name.rstrip() + "…"
+
+
 def create_identity(name: str, now: dt.datetime | None = None) -> SigningMaterial:
     """A new RSA-3072 key and a self-signed certificate for ``name``, valid five years."""
     now = now or dt.datetime.now(dt.UTC)
     key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, certificate_name(name))])
     cert = (
         x509.CertificateBuilder()
         .subject_name(subject)
@@ -140,7 +152,7 @@ def sign_pdf(pdf: bytes, material: SigningMaterial, box: SignatureBox, lang: str
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
-    from coachdesk.documents.stamp import stamp_style, stamp_text
+    from coachdesk.documents.stamp import stamp_name, stamp_style, stamp_text
 
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
@@ -159,7 +171,7 @@ def sign_pdf(pdf: bytes, material: SigningMaterial, box: SignatureBox, lang: str
         output=out,
         appearance_text_params={
             "line": stamp_text(_("Digitally signed by", lang)),
-            "signer": stamp_text(material.subject_name),
+            "signer": stamp_name(material.subject_name, box.box[2] - box.box[0]),
             "fp": material.fingerprint_sha256[:16].upper() + "…",
         },
     )

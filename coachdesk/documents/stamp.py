@@ -23,7 +23,8 @@ from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.stamp import TextStampStyle
 
-from coachdesk.documents.fonts import SANS, font_path
+from coachdesk.documents.fonts import SANS, font_path, register_fonts
+from coachdesk.documents.header import wrap_text
 
 if TYPE_CHECKING:
     from pyhanko.pdf_utils.writer import BasePdfFileWriter
@@ -76,6 +77,15 @@ def stamp_style() -> TextStampStyle:
         timestamp_format="%Y-%m-%d %H:%M:%S %Z",
         text_box_style=TextBoxStyle(font=StampFontFactory()),
     )
+
+
+def stamp_name(name: str, box_width: float) -> str:
+    """The signer's name in as many lines as the stamp needs (a name may have 200 characters).
+
+    pyHanko shrinks the whole stamp to its longest line: one long line made it unreadable.
+    """
+    register_fonts()  # measured with the document font (a PDF from elsewhere registered none)
+    return stamp_text("\n".join(wrap_text(name, SANS, STAMP_FONT_SIZE, box_width - 24)))
 
 
 def stamp_text(text: str) -> str:

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
-from coachdesk.documents.layout import SignaturePlaceholder, Styles, gap, keep, para, rows_table
+from coachdesk.documents.layout import (
+    SignaturePlaceholder,
+    Styles,
+    flowing_text,
+    gap,
+    keep,
+    para,
+    rows_table,
+)
 from coachdesk.export.facts import REASON_LABELS, ConsentBasis, FilteredFile, Withheld
 from coachdesk.i18n import N_, _, format_date, format_datetime
 from coachdesk.labels import label
@@ -96,7 +104,7 @@ def opening(data: DocumentData, title: str, st: Styles) -> list[Flowable]:
         (_("Prepared by", lang), data.coach_name),
         (_("Date", lang), format_date(data.issued_on, lang)),
     ]
-    return [para(title, st.title), gap(2), rows_table(rows, st), gap(4)]
+    return [para(title, st.title), gap(2), *rows_table(rows, st), gap(4)]
 
 
 def facts_section(
@@ -111,7 +119,7 @@ def facts_section(
             if f.category == cat
         ]
         if rows:
-            out += [para(label(cat, data.lang), st.heading), rows_table(rows, st)]
+            out += [para(label(cat, data.lang), st.heading), *rows_table(rows, st)]
     return out
 
 
@@ -156,7 +164,8 @@ def closing(data: DocumentData, st: Styles) -> tuple[list[Flowable], SignaturePl
     lang = data.lang
     out: list[Flowable] = [para(_("Consent basis", lang), st.heading)]
     if data.file.consent_basis:
-        out += [para(_basis_line(b, lang), st.body) for b in data.file.consent_basis]
+        for b in data.file.consent_basis:
+            out += flowing_text(_basis_line(b, lang), st.body)
     else:
         out.append(
             para(
@@ -171,7 +180,7 @@ def closing(data: DocumentData, st: Styles) -> tuple[list[Flowable], SignaturePl
         )
     )
     rows = [(withheld_label(w, lang), _(REASON_LABELS[w.reason], lang)) for w in data.file.withheld]
-    out.append(rows_table(rows, st))
+    out += rows_table(rows, st)
     block, placeholder = signature_block(data.signer_name, data.signer_fingerprint, lang, st)
     out.append(block)
     return out, placeholder

@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from coachdesk.documents.fonts import markup
 from coachdesk.documents.layout import (
+    LABEL_WIDTH,
+    LONG_VALUE,
     MARGIN,
     PAGE_WIDTH,
     TABLE_FONT,
@@ -18,6 +20,7 @@ from coachdesk.documents.layout import (
     SignaturePlaceholder,
     Styles,
     build,
+    flowing_row,
     gap,
     keep,
     para,
@@ -83,7 +86,7 @@ def render_consent_form(
         (t(N_("Notice version")), [f.notice_version or "–"] * len(langs)),
         (t(N_("Consent no.")), [str(f.consent_id)] * len(langs)),
     ]
-    flow.append(_bilingual_table(rows, st))
+    flow += _bilingual_table(rows, st)
     flow.append(para(" / ".join(t(N_("Data categories covered"))), st.heading))
     for cat in DataCategory:
         mark = "[X]" if cat in f.categories else "[  ]"
@@ -126,14 +129,28 @@ def render_consent_form(
     return digital.drawn
 
 
-def _bilingual_table(rows: list[tuple[list[str], list[str]]], st: Styles) -> Table:
-    data = []
+def _bilingual_table(rows: list[tuple[list[str], list[str]]], st: Styles) -> list[Flowable]:
+    """Label/value rows, each label in every language; a long value flows below the table."""
+    out: list[Flowable] = []
+    data: list[list[list[Flowable]]] = []
     for labels_, values in rows:
-        cell_label = [para(labels_[0], st.cell_bold)] + [para(x, st.small) for x in labels_[1:]]
         shown = [values[0]] + [v for v in values[1:] if v != values[0]]
+        if sum(len(markup(v)) for v in shown) > LONG_VALUE:
+            if data:
+                out.append(_table(data))
+                data = []
+            out += flowing_row(labels_[0], "\n".join(shown), st, " / ".join(labels_[1:]))
+            continue
+        cell_label = [para(labels_[0], st.cell_bold)] + [para(x, st.small) for x in labels_[1:]]
         cell_value = [para(shown[0], st.cell)] + [para(x, st.small) for x in shown[1:]]
         data.append([cell_label, cell_value])
-    table = Table(data, colWidths=[55 * mm, PAGE_WIDTH - 2 * MARGIN - 55 * mm])
+    if data:
+        out.append(_table(data))
+    return out
+
+
+def _table(data: list[list[list[Flowable]]]) -> Table:
+    table = Table(data, colWidths=[LABEL_WIDTH, PAGE_WIDTH - 2 * MARGIN - LABEL_WIDTH])
     table.setStyle(
         TableStyle(
             [

@@ -8,7 +8,14 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
-from coachdesk.documents.layout import SignatureBox, build, para, rows_table, styles
+from coachdesk.documents.layout import (
+    SignatureBox,
+    build,
+    flowing_text,
+    para,
+    rows_table,
+    styles,
+)
 from coachdesk.export.common import DocumentData, closing, fmt, not_included, opening
 from coachdesk.export.facts import MeetingFacts
 from coachdesk.i18n import N_, _
@@ -53,17 +60,17 @@ def render_meeting_summary(data: DocumentData, out: BinaryIO) -> SignatureBox:
         ]
         if meeting.location:
             rows.append((_("Location", lang), meeting.location))
-        flow.append(rows_table(rows, st))
+        flow += rows_table(rows, st)
         flow.append(para(_("Attendees", lang), st.heading))
         withheld = _("(name withheld)", lang)
         attendees = [(label(a.role, lang), a.name or withheld) for a in meeting.attendees]
-        flow.append(
-            rows_table(attendees, st) if attendees else para(_("None recorded.", lang), st.body)
+        flow += (
+            rows_table(attendees, st) if attendees else [para(_("None recorded.", lang), st.body)]
         )
         if meeting.agenda:
-            flow += [para(_("Agenda", lang), st.heading), para(meeting.agenda, st.body)]
+            flow += [para(_("Agenda", lang), st.heading), *flowing_text(meeting.agenda, st.body)]
         flow.append(para(_("Shared summary", lang), st.heading))
-        flow.append(para(meeting.shared_summary or _("None recorded.", lang), st.body))
+        flow += flowing_text(meeting.shared_summary or _("None recorded.", lang), st.body)
         flow.append(para(_("Agreements", lang), st.heading))
         agreements = [
             (
@@ -74,8 +81,8 @@ def render_meeting_summary(data: DocumentData, out: BinaryIO) -> SignatureBox:
             )
             for a in meeting.agreements
         ]
-        flow.append(
-            rows_table(agreements, st) if agreements else para(_("None recorded.", lang), st.body)
+        flow += (
+            rows_table(agreements, st) if agreements else [para(_("None recorded.", lang), st.body)]
         )
     end, placeholder = closing(data, st)
     build(out, flow + end, title=title, header_left=data.organisation_name, lang=lang)

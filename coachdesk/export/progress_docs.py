@@ -92,7 +92,7 @@ def _goals(data: DocumentData, st: Styles) -> list[Flowable]:
             when = fmt(m.reached_on, lang) if m.reached_on else _("open", lang)
             text = f"{m.title} ({when})" + (f"\n{m.note}" if m.note else "")
             rows.append((label(m.kind, lang), text))
-        out += [para(g.title, st.cell_bold), rows_table(rows, st)]
+        out += [para(g.title, st.cell_bold), *rows_table(rows, st)]
     return out
 
 
@@ -118,7 +118,7 @@ def _modules(data: DocumentData, st: Styles) -> list[Flowable]:
             rows.append((_("Completed on", lang), fmt(e.completed_on, lang)))
         if e.result_note:
             rows.append((_("Note", lang), e.result_note))
-        out += [para(e.module_title, st.cell_bold), rows_table(rows, st)]
+        out += [para(e.module_title, st.cell_bold), *rows_table(rows, st)]
     return out
 
 
@@ -143,7 +143,7 @@ def _agreements(data: DocumentData, st: Styles, open_only: bool) -> list[Flowabl
             rows.append((a.who, f"{a.what} ({state})"))
     if not rows:
         return [*out, para(_("No agreements recorded.", lang), st.body)]
-    return [*out, rows_table(rows, st)]
+    return [*out, *rows_table(rows, st)]
 
 
 def _handover(data: DocumentData, st: Styles, kind: HandoverKind) -> list[Flowable]:
@@ -165,4 +165,4 @@ def _handover(data: DocumentData, st: Styles, kind: HandoverKind) -> list[Flowab
         for name, lbl in _HANDOVER_ROWS
         if getattr(latest, name)
     ]
-    return [*out, rows_table(rows, st)]
+    return [*out, *rows_table(rows, st)]

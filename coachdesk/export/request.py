@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 from coachdesk.export.compose import DocumentRequest
 from coachdesk.export.preview import DocumentType
 from coachdesk.export.recipients import resolve
+from coachdesk.services import validation
+from coachdesk.services.errors import FieldError
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,7 +51,13 @@ class ExportRequest:
         object.__setattr__(self, "document", DocumentType(self.document))
 
     def resolved(self, s: Session, today: dt.date) -> DocumentRequest:
-        """The request with its recipient looked up, as the consent filter takes it."""
+        """The request with its recipient looked up, as the consent filter takes it.
+
+        The purpose has the limit of every long text, so the document is tested to hold it.
+        """
+        problems: list[FieldError] = []
+        validation.max_length(problems, "purpose", self.purpose, validation.TEXT_LIMIT)
+        validation.raise_if(problems)
         return DocumentRequest(
             self.participant_id,
             self.document,

@@ -62,5 +62,5 @@ def render_catalogue(
             (_("How to refer", lang), m.how_to_refer),
         ]
         rows = [(k, v) for k, v in rows if v]
-        flow.append(keep(para(m.title, st.heading), rows_table(rows, st), gap(2)))
+        flow.append(keep(para(m.title, st.heading), *rows_table(rows, st), gap(2)))
     return finish(header, out, flow, title, st)

@@ -188,7 +188,7 @@ def _contacts(data: DirectoryData, st: Styles, lang: str) -> list[Flowable]:
         for c in _people(data.contacts, o.id, lang):
             reach = "\n".join(v for v in (c.role_title, c.phone, c.email) if v)
             rows.append((c.name, reach))
-        out.append(keep(*heading, para(o.name, st.cell_bold), rows_table(rows, st), gap(3)))
+        out.append(keep(*heading, para(o.name, st.cell_bold), *rows_table(rows, st), gap(3)))
         heading = []
     if heading:
         out += [*heading, para(_("No organisations recorded yet.", lang), st.body)]

@@ -43,7 +43,7 @@ def opening(
         (_("Prepared by", lang), h.coach_name),
         (_("Date", lang), format_date(h.issued_on, lang)),
     ]
-    return [para(title, st.title), gap(2), rows_table(rows, st), gap(4)]
+    return [para(title, st.title), gap(2), *rows_table(rows, st), gap(4)]
 
 
 def finish(

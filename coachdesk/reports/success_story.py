@@ -27,6 +27,7 @@ from coachdesk.services.errors import FieldError, ValidationError
 
 TITLE = N_("Success story")
 MAX_TEXT = 6000
+MAX_TITLE = 200
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,15 @@ def check_story(s: Session, basis: StoryBasis, title: str, text: str) -> Success
             FieldError(
                 "text",
                 Message(N_("The story is too long (at most {max} characters)."), {"max": MAX_TEXT}),
+            )
+        )
+    if len(title.strip()) > MAX_TITLE:
+        problems.append(
+            FieldError(
+                "title",
+                Message(
+                    N_("The title is too long (at most {max} characters)."), {"max": MAX_TITLE}
+                ),
             )
         )
     approved = basis.approved_name.casefold()
