@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from coachdesk.i18n import Message
 from coachdesk.vault.engine import SQLCIPHER_ERRORS, keyed_connection, make_engine
 from coachdesk.vault.errors import (
     DamagedVaultError,
@@ -32,6 +33,7 @@ from coachdesk.vault.keyslots import (
     DEFAULT_KDF,
     KdfParams,
     KeySlots,
+    copy_path,
     new_data_key,
     new_recovery_code,
 )
@@ -71,7 +73,7 @@ class Vault:
 
     @staticmethod
     def exists(path: Path) -> bool:
-        return (path / SLOTS_NAME).is_file()
+        return (path / SLOTS_NAME).is_file() or copy_path(path / SLOTS_NAME).is_file()
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -142,6 +144,7 @@ class Vault:
         remove_stale_temp_files(path)
         vault: Vault | None = None
         try:
+            slots = slots.repaired()
             vault = cls(path, key, slots, lock)
             vault._check_revision()
             if migrate:
@@ -164,6 +167,11 @@ class Vault:
         if self._engine is None:
             raise VaultLockedError()
         return self._sessions
+
+    @property
+    def notices(self) -> tuple[Message, ...]:
+        """What to tell the coach after opening: a key file repaired, a key slot damaged."""
+        return self._slots.notices
 
     @property
     def is_locked(self) -> bool:
