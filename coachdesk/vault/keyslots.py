@@ -102,8 +102,9 @@ class KeySlots:
     def from_bytes(cls, raw: bytes) -> KeySlots:
         """The slots in ``raw``; a damaged slot is kept as such, only the frame must read."""
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            # A byte that is not UTF-8 spoils only the string it is in (one slot at most).
+            data = json.loads(raw.decode("utf-8", errors="replace"))
+        except (json.JSONDecodeError, RecursionError) as exc:
             raise DamagedVaultError() from exc
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise NotAVaultError()
