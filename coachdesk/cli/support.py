@@ -121,6 +121,8 @@ def open_vault(args: argparse.Namespace, path: Path, *, migrate: bool = True) ->
             vault.lock()
             raise CliError(Message(OLDER_STATE))
         vault.accept_older_state()
+    for notice in vault.notices:  # a key slot repaired or found damaged
+        print(notice.render(), file=sys.stderr)
     return vault
 
 

@@ -29,7 +29,7 @@ from coachdesk.vault.errors import (
     StorageError,
 )
 from coachdesk.vault.files import fsync_dir, fsync_file
-from coachdesk.vault.keyslots import KeySlots
+from coachdesk.vault.keyslots import KeySlots, bytes_for_backup
 from coachdesk.vault.schema import known_revisions
 from coachdesk.vault.store import SLOTS_NAME, Vault
 
@@ -75,7 +75,7 @@ def backup(vault: Vault, dest: Path, *, progress: Progress | None = None) -> Bac
             revision,
             tmp_db.stat().st_size,
             fmt.file_sha256(tmp_db),
-            (vault.path / SLOTS_NAME).read_bytes(),
+            bytes_for_backup(vault.path / SLOTS_NAME),
         )
         fmt.write_container(tmp_file, header, tmp_db)
         tmp_db.unlink()

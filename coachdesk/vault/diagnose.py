@@ -15,6 +15,7 @@ from pathlib import Path
 from coachdesk.i18n import N_, Message
 from coachdesk.vault.errors import (
     DamagedVaultError,
+    EmptyDatabaseError,
     StorageError,
     VaultBusyError,
     VaultDiskFullError,
@@ -23,6 +24,7 @@ from coachdesk.vault.errors import (
     file_size_limited,
 )
 
+MIN_DB_BYTES = 4096  # one SQLCipher page: a vault's database is never smaller
 _FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 _DENIED = (errno.EACCES, errno.EPERM, errno.EROFS)
 
@@ -39,6 +41,22 @@ def folder_writable(folder: Path) -> bool:
     with contextlib.suppress(OSError):
         probe.unlink()
     return True
+
+
+def check_database_file(db: Path) -> None:
+    """The database beside the key slots must be there and hold at least one page.
+
+    Key slots are written only after the schema is, so an empty or cut-off database beside
+    them is damage, never a new vault to create tables in.
+    """
+    try:
+        size = db.stat().st_size
+    except FileNotFoundError:
+        raise DamagedVaultError() from None
+    except OSError as exc:
+        raise diagnose_os_error(exc) from exc
+    if size < MIN_DB_BYTES:
+        raise EmptyDatabaseError()
 
 
 def diagnose_os_error(exc: OSError) -> VaultError:

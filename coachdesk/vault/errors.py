@@ -42,6 +42,42 @@ class DamagedVaultError(VaultError):
     )
 
 
+class DamagedKeySlotError(DamagedVaultError):
+    """The stored key for one secret cannot be used; the other secret may still open the vault."""
+
+    def __init__(self, kind: str, *, too_costly: bool = False) -> None:
+        self.kind = kind
+        """The secret whose slot is unusable: "passphrase" or "recovery"."""
+        self.too_costly = too_costly
+        """True when the slot asks for more memory or time than CoachDesk allows."""
+        table = TOO_COSTLY_SLOT if too_costly else DAMAGED_SLOT
+        super().__init__(Message(table.get(kind, table["passphrase"])))
+
+
+DAMAGED_SLOT = {
+    "passphrase": N_(
+        "The stored key for your passphrase is damaged. Open the vault with your recovery "
+        "code, then set a new passphrase."
+    ),
+    "recovery": N_(
+        "The stored key for your recovery code is damaged. Open the vault with your "
+        "passphrase, then print a new recovery code."
+    ),
+}
+TOO_COSTLY_SLOT = {
+    "passphrase": N_(
+        "The stored key for your passphrase asks for more memory or time than CoachDesk "
+        "allows, so it was not tried. Open the vault with your recovery code, then set a new "
+        "passphrase."
+    ),
+    "recovery": N_(
+        "The stored key for your recovery code asks for more memory or time than CoachDesk "
+        "allows, so it was not tried. Open the vault with your passphrase, then print a new "
+        "recovery code."
+    ),
+}
+
+
 class VaultTooNewError(VaultError):
     default = N_(
         "This vault was saved by a newer version of CoachDesk. Please update CoachDesk to open it."

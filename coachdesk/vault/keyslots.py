@@ -2,195 +2,76 @@
 
 The database is encrypted with a random 256-bit data key. That key is never
 stored in the clear: each slot holds it encrypted with AES-256-GCM under a
-key derived by Argon2id from a passphrase or the recovery code. The slot file
-format is documented in docs/vault-format.md.
+key derived by Argon2id from a passphrase or the recovery code (one slot: slot.py).
+The slot file format is documented in docs/vault-format.md.
+
+Damage stays local. Each slot is read on its own, so a damaged passphrase slot leaves
+the recovery slot usable. Beside ``keyslots.json`` lies its checked copy,
+``keyslots.json.bak``, written after every save that reads back as written (the idea
+of Cryptomator's masterkey backup). When ``keyslots.json`` is damaged or missing the
+copy opens the vault, and once the vault is open (and locked by us) the file is put
+back from it atomically; a coach is told both.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
+import contextlib
 import json
-import secrets
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from coachdesk.i18n import N_, Message
 from coachdesk.vault.errors import (
+    DamagedKeySlotError,
     DamagedVaultError,
     NotAVaultError,
     StorageError,
+    VaultError,
     VaultTooNewError,
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
 from coachdesk.vault.files import atomic_write
+from coachdesk.vault.slot import DEFAULT_KDF as DEFAULT_KDF  # re-exported
+from coachdesk.vault.slot import FORMAT, FORMAT_VERSION, KINDS, RECOVERY_ALPHABET, TOO_COSTLY, Slot
+from coachdesk.vault.slot import KdfParams as KdfParams  # re-exported
+from coachdesk.vault.slot import new_data_key as new_data_key  # re-exported
+from coachdesk.vault.slot import new_recovery_code as new_recovery_code  # re-exported
+from coachdesk.vault.slot import normalise_recovery_code as normalise_recovery_code
 
-FORMAT = "coachdesk-keyslots"
-FORMAT_VERSION = 1
-KEY_BYTES = 32
-MIN_MEMORY_KIB = 64 * 1024
+COPY_SUFFIX = ".bak"
 
-
-@dataclass(frozen=True)
-class KdfParams:
-    """Argon2id parameters, stored with each slot so they can grow over time."""
-
-    memory_kib: int = 128 * 1024
-    iterations: int = 3
-    lanes: int = 4
-
-    def derive(self, secret: bytes, salt: bytes) -> bytes:
-        return Argon2id(
-            salt=salt,
-            length=KEY_BYTES,
-            iterations=self.iterations,
-            lanes=self.lanes,
-            memory_cost=self.memory_kib,
-        ).derive(secret)
-
-
-DEFAULT_KDF = KdfParams()
-
-# Crockford's base32 alphabet: no I, L, O, U, so a handwritten code is unambiguous.
-_RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_RECOVERY_GROUPS = 8
-_RECOVERY_GROUP_LEN = 4
-
-
-def new_data_key() -> bytes:
-    return secrets.token_bytes(KEY_BYTES)
-
-
-def new_recovery_code() -> str:
-    """A 160-bit code in 8 groups of 4 characters, to print and keep on paper."""
-    chars = "".join(
-        secrets.choice(_RECOVERY_ALPHABET) for _ in range(_RECOVERY_GROUPS * _RECOVERY_GROUP_LEN)
-    )
-    groups = [chars[i : i + _RECOVERY_GROUP_LEN] for i in range(0, len(chars), _RECOVERY_GROUP_LEN)]
-    return "-".join(groups)
-
-
-def normalise_recovery_code(code: str) -> str:
-    """Accept the code as people type it: any case, spaces or dashes, O for 0, I/L for 1."""
-    table = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
-    cleaned = "".join(ch for ch in code.upper() if ch.isalnum()).translate(table)
-    return cleaned
-
-
-DAMAGED_SLOT = {
-    "passphrase": N_(
-        "The stored key for your passphrase is damaged. Open the vault with your recovery "
-        "code, then set a new passphrase."
-    ),
-    "recovery": N_(
-        "The stored key for your recovery code is damaged. Open the vault with your "
-        "passphrase, then print a new recovery code."
-    ),
+REPAIRED = N_(
+    "The key file of this vault (keyslots.json) was damaged or missing. CoachDesk opened "
+    "the vault with the checked copy kept beside it and repaired the file."
+)
+NOT_REPAIRED = N_(
+    "The key file of this vault (keyslots.json) was damaged or missing. CoachDesk opened "
+    "the vault with the checked copy kept beside it but could not repair the file: "
+    "{reason}. Make a backup now."
+)
+SLOT_STILL_DAMAGED = {
+    "passphrase": N_("The passphrase slot of this vault is damaged. Set a new passphrase."),
+    "recovery": N_("The recovery code slot of this vault is damaged. Print a new recovery code."),
 }
 
 
-def _check(fields: dict[str, Any]) -> str:
-    """A checksum of a slot, so a damaged slot is told apart from a wrong passphrase."""
-    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    return hashlib.sha256(canonical).hexdigest()[:32]
+def copy_path(path: Path) -> Path:
+    """Where the checked copy of the slot file ``path`` lives."""
+    return path.with_name(path.name + COPY_SUFFIX)
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
+@dataclass
+class OnDisk:
+    """Both slot files as :meth:`KeySlots.load` read them (None: missing or unreadable)."""
 
-
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"), validate=True)
-
-
-@dataclass(frozen=True)
-class Slot:
-    """One wrapped copy of the data key."""
-
-    id: str
-    kind: str  # "passphrase" or "recovery"
-    kdf: KdfParams
-    salt: bytes
-    nonce: bytes
-    wrapped_key: bytes
-    damaged: bool = False
-    """The slot's ``check`` did not match: a damaged file, not a wrong secret."""
-
-    def to_json(self) -> dict[str, Any]:
-        fields = self._fields()
-        # A damaged slot kept while another is rewritten must stay recognisably damaged.
-        return {**fields, "check": "damaged" if self.damaged else _check(fields)}
-
-    def _fields(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "kdf": {
-                "name": "argon2id",
-                "memory_kib": self.kdf.memory_kib,
-                "iterations": self.kdf.iterations,
-                "lanes": self.kdf.lanes,
-            },
-            "salt": _b64(self.salt),
-            "nonce": _b64(self.nonce),
-            "wrapped_key": _b64(self.wrapped_key),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Slot:
-        kdf = data["kdf"]
-        if kdf.get("name") != "argon2id":
-            raise ValueError("unknown kdf")
-        params = KdfParams(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"]))
-        if params.memory_kib < 8 or params.iterations < 1 or params.lanes < 1:
-            raise ValueError("bad kdf parameters")
-        if params.memory_kib > 4 * 1024 * 1024 or params.iterations > 100 or params.lanes > 64:
-            raise ValueError("kdf parameters out of range")
-        kind = str(data["kind"])
-        if kind not in ("passphrase", "recovery"):
-            raise ValueError("unknown slot kind")
-        slot = cls(
-            id=str(data["id"]),
-            kind=kind,
-            kdf=params,
-            salt=_unb64(data["salt"]),
-            nonce=_unb64(data["nonce"]),
-            wrapped_key=_unb64(data["wrapped_key"]),
-        )
-        # "check" is optional (slots written before it existed have none).
-        if "check" in data and data["check"] != _check(slot._fields()):
-            return replace(slot, damaged=True)
-        return slot
-
-    def _aad(self, vault_id: str) -> bytes:
-        return f"{FORMAT}:{FORMAT_VERSION}:{vault_id}:{self.id}:{self.kind}".encode()
-
-    @classmethod
-    def wrap(cls, vault_id: str, kind: str, secret: bytes, data_key: bytes, kdf: KdfParams) -> Slot:
-        salt = secrets.token_bytes(16)
-        nonce = secrets.token_bytes(12)
-        slot = cls(uuid.uuid4().hex, kind, kdf, salt, nonce, b"")
-        kek = kdf.derive(secret, salt)
-        wrapped = AESGCM(kek).encrypt(nonce, data_key, slot._aad(vault_id))
-        return cls(slot.id, kind, kdf, salt, nonce, wrapped)
-
-    def unwrap(self, vault_id: str, secret: bytes) -> bytes | None:
-        try:
-            kek = self.kdf.derive(secret, self.salt)
-        except MemoryError as exc:  # parameters from a damaged or foreign file
-            raise DamagedVaultError() from exc
-        try:
-            key = AESGCM(kek).decrypt(self.nonce, self.wrapped_key, self._aad(vault_id))
-        except InvalidTag:
-            return None
-        return key if len(key) == KEY_BYTES else None
+    path: Path
+    main_raw: bytes | None
+    main: KeySlots | None
+    copy_raw: bytes | None
+    copy: KeySlots | None
+    opened_from_copy: bool = False
 
 
 @dataclass(frozen=True)
@@ -199,6 +80,14 @@ class KeySlots:
 
     vault_id: str
     slots: tuple[Slot, ...]
+    on_disk: OnDisk | None = field(default=None, compare=False, repr=False)
+    """Set by :meth:`load`: the files as read, so the copy can stand in and repair."""
+    notices: tuple[Message, ...] = field(default=(), compare=False)
+    """Set by :meth:`repaired`: what to tell the coach (a repair, a slot still damaged)."""
+
+    @property
+    def intact(self) -> bool:
+        return all(s.problem is None for s in self.slots)
 
     def to_bytes(self) -> bytes:
         data = {
@@ -211,38 +100,69 @@ class KeySlots:
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> KeySlots:
+        """The slots in ``raw``; a damaged slot is kept as such, only the frame must read."""
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            # A byte that is not UTF-8 spoils only the string it is in (one slot at most).
+            data = json.loads(raw.decode("utf-8", errors="replace"))
+        except (json.JSONDecodeError, RecursionError) as exc:
             raise DamagedVaultError() from exc
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise NotAVaultError()
         version = data.get("version")
-        if not isinstance(version, int):
+        if type(version) is not int:
             raise DamagedVaultError()
         if version > FORMAT_VERSION:
             raise VaultTooNewError()
-        try:
-            vault_id = str(data["vault_id"])
-            slots = tuple(Slot.from_json(s) for s in data["slots"])
-        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
-            raise DamagedVaultError() from exc
-        if not slots:
+        vault_id, slots = data.get("vault_id"), data.get("slots")
+        if not isinstance(vault_id, str) or not isinstance(slots, list) or not slots:
             raise DamagedVaultError()
-        return cls(vault_id, slots)
+        return cls(vault_id, tuple(Slot.from_json(s) for s in slots))
 
     @classmethod
     def load(cls, path: Path) -> KeySlots:
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError as exc:
-            raise NotAVaultError() from exc
-        except OSError as exc:
-            raise StorageError.from_read_error(exc) from exc
-        return cls.from_bytes(raw)
+        """The slots of ``path``, or of its checked copy when ``path`` cannot be read."""
+        main_raw, main, error = _read(path)
+        copy_raw, copy, copy_error = _read(copy_path(path))
+        chosen = main or copy
+        if chosen is None:
+            raise copy_error if main_raw is None and copy_raw is not None else error
+        return replace(chosen, on_disk=OnDisk(path, main_raw, main, copy_raw, copy))
 
     def save(self, path: Path) -> None:
-        atomic_write(path, self.to_bytes())
+        """Write the slots to ``path``; then, if they read back as written, the copy too."""
+        data = self.to_bytes()
+        atomic_write(path, data)
+        # The save is done; a copy left older is brought up to date at the next opening.
+        with contextlib.suppress(OSError):
+            if path.read_bytes() == data:
+                write_copy(path, data)
+
+    def repaired(self) -> KeySlots:
+        """After opening (the caller holds the vault's lock): both files good again, if they
+        can be, and the notices a coach should read."""
+        disk = self.on_disk
+        if disk is None:
+            return self
+        notices: list[Message] = []
+        main, copy = disk.main, disk.copy
+        if copy is not None and (disk.opened_from_copy or main is None or _covers(copy, main)):
+            current = copy
+            assert disk.copy_raw is not None
+            try:
+                atomic_write(disk.path, disk.copy_raw)
+                notices.append(Message(REPAIRED))
+            except OSError as exc:
+                notices.append(Message(NOT_REPAIRED, {"reason": exc.strerror or str(exc)}))
+        else:
+            assert main is not None and disk.main_raw is not None
+            current = main
+            if main.intact and disk.copy_raw != disk.main_raw:
+                with contextlib.suppress(OSError):
+                    write_copy(disk.path, disk.main_raw)
+        for kind in KINDS:
+            if not any(s.kind == kind and s.problem is None for s in current.slots):
+                notices.append(Message(SLOT_STILL_DAMAGED[kind]))
+        return replace(current, on_disk=None, notices=tuple(notices))
 
     def unlock_with_passphrase(self, passphrase: str) -> bytes:
         key = self._unlock("passphrase", passphrase.encode("utf-8"))
@@ -252,7 +172,7 @@ class KeySlots:
 
     def unlock_with_recovery_code(self, code: str) -> bytes:
         cleaned = normalise_recovery_code(code)
-        if not cleaned or any(ch not in _RECOVERY_ALPHABET for ch in cleaned):
+        if not cleaned or any(ch not in RECOVERY_ALPHABET for ch in cleaned):
             # A letter outside the printed alphabet (ü, ß, Arabic digits ...) cannot be right.
             raise WrongRecoveryCodeError()
         key = self._unlock("recovery", cleaned.encode("ascii"))
@@ -261,31 +181,63 @@ class KeySlots:
         return key
 
     def _unlock(self, kind: str, secret: bytes) -> bytes | None:
-        """The key from an intact slot of ``kind``; a damaged slot is reported as damaged."""
-        damaged = False
+        """The key from a usable slot of ``kind`` here, else in the copy when this file is
+        suspect; a slot that could not be tried is reported as damaged."""
+        key, problem = self._try(kind, secret, skip=())
+        standby = self._standby()
+        if key is None and standby is not None:
+            skip = self.slots if standby.vault_id == self.vault_id else ()
+            key, _ = standby._try(kind, secret, skip)
+            if key is not None and self.on_disk is not None:
+                self.on_disk.opened_from_copy = True
+        if key is None and problem is not None:
+            raise DamagedKeySlotError(kind, too_costly=problem == TOO_COSTLY)
+        return key
+
+    def _try(
+        self, kind: str, secret: bytes, skip: tuple[Slot, ...]
+    ) -> tuple[bytes | None, str | None]:
+        """The key, or None and the problem of a slot of ``kind`` that could not be tried."""
+        problem: str | None = None
+        unknown: str | None = None
+        tried = False
         for slot in self.slots:
+            if slot.kind == "" and slot.problem is not None:
+                unknown = unknown or slot.problem
             if slot.kind != kind:
                 continue
-            if slot.damaged:
-                damaged = True
+            if slot.problem is not None:
+                problem = problem or slot.problem
+                continue
+            tried = True
+            if slot in skip:
                 continue
             key = slot.unwrap(self.vault_id, secret)
             if key is not None:
-                return key
-        if damaged:
-            raise DamagedVaultError(Message(DAMAGED_SLOT[kind]))
-        return None
+                return key, None
+        # A slot whose kind is unreadable may be the one asked for, if no other is there.
+        return None, problem or (None if tried else unknown)
+
+    def _standby(self) -> KeySlots | None:
+        """The copy, when it may open what this file does not: this file has a damaged
+        slot, or names another vault (its ``vault_id`` carries no checksum)."""
+        disk = self.on_disk
+        if disk is None or disk.main is None or disk.copy is None:
+            return None
+        if self.intact and disk.copy.vault_id == self.vault_id:
+            return None
+        return disk.copy
 
     def with_passphrase(self, passphrase: str, data_key: bytes, kdf: KdfParams) -> KeySlots:
         """A copy whose passphrase slots are replaced by one for ``passphrase``."""
         new = Slot.wrap(self.vault_id, "passphrase", passphrase.encode("utf-8"), data_key, kdf)
-        kept = tuple(s for s in self.slots if s.kind != "passphrase")
+        kept = tuple(s for s in self.slots if s.kind not in ("passphrase", ""))
         return KeySlots(self.vault_id, (new, *kept))
 
     def with_recovery_code(self, code: str, data_key: bytes, kdf: KdfParams) -> KeySlots:
         secret = normalise_recovery_code(code).encode("ascii")
         new = Slot.wrap(self.vault_id, "recovery", secret, data_key, kdf)
-        kept = tuple(s for s in self.slots if s.kind != "recovery")
+        kept = tuple(s for s in self.slots if s.kind not in ("recovery", ""))
         return KeySlots(self.vault_id, (*kept, new))
 
     @classmethod
@@ -297,3 +249,49 @@ class KeySlots:
         return empty.with_passphrase(passphrase, data_key, kdf).with_recovery_code(
             recovery_code, data_key, kdf
         )
+
+
+def write_copy(path: Path, data: bytes) -> bool:
+    """Write ``data`` as the checked copy of the slot file ``path``, if it reads as slots."""
+    try:
+        slots = KeySlots.from_bytes(data)
+    except VaultError:
+        return False
+    if not any(s.problem is None for s in slots.slots):
+        return False
+    atomic_write(copy_path(path), data)
+    return True
+
+
+def bytes_for_backup(path: Path) -> bytes:
+    """The slot file a backup carries: ``path``, or its copy when only the copy is whole."""
+    disk = KeySlots.load(path).on_disk
+    assert disk is not None
+    for raw, slots in ((disk.main_raw, disk.main), (disk.copy_raw, disk.copy)):
+        if raw is not None and slots is not None and slots.intact:
+            return raw
+    raw = disk.main_raw if disk.main is not None else disk.copy_raw
+    assert raw is not None
+    return raw
+
+
+def _read(path: Path) -> tuple[bytes | None, KeySlots | None, VaultError]:
+    """The bytes and slots of ``path``, and the error to raise if it is the only file."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, None, NotAVaultError()
+    except OSError as exc:
+        return None, None, StorageError.from_read_error(exc)
+    try:
+        return raw, KeySlots.from_bytes(raw), DamagedVaultError()
+    except VaultError as exc:
+        return raw, None, exc
+
+
+def _covers(copy: KeySlots, main: KeySlots) -> bool:
+    """Whether the copy is whole and holds every usable slot of a damaged ``main``, so
+    putting it back loses nothing."""
+    usable = [s for s in main.slots if s.problem is None]
+    same = copy.vault_id == main.vault_id and all(s in copy.slots for s in usable)
+    return not main.intact and copy.intact and same

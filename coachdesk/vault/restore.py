@@ -11,6 +11,7 @@ from coachdesk.vault.backup import BackupInfo, check_database, unlock
 from coachdesk.vault.engine import SQLCIPHER_ERRORS
 from coachdesk.vault.errors import DamagedBackupError, NotAVaultError, StorageError
 from coachdesk.vault.files import atomic_write, fsync_dir
+from coachdesk.vault.keyslots import write_copy
 from coachdesk.vault.lockfile import VaultLock
 from coachdesk.vault.rollback import remember_restored
 from coachdesk.vault.store import DB_NAME, LOCK_NAME, SLOTS_NAME, Vault
@@ -95,6 +96,7 @@ def _stage(
     for leftover in (DB_NAME + "-wal", DB_NAME + "-shm"):
         with contextlib.suppress(OSError):
             (staging / leftover).unlink()
+    write_copy(staging / SLOTS_NAME, header.keyslots)  # the slots unlock() just opened
     atomic_write(staging / SLOTS_NAME, header.keyslots)
     fsync_dir(staging)
     return revision, counts

@@ -17,11 +17,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from coachdesk.vault.diagnose import diagnose_db_error, diagnose_os_error
+from coachdesk.i18n import Message
+from coachdesk.vault.diagnose import check_database_file, diagnose_db_error, diagnose_os_error
 from coachdesk.vault.engine import SQLCIPHER_ERRORS, make_engine, probe_tables
 from coachdesk.vault.errors import (
-    DamagedVaultError,
-    EmptyDatabaseError,
     StorageError,
     VaultExistsError,
     VaultLockedError,
@@ -35,6 +34,7 @@ from coachdesk.vault.keyslots import (
     DEFAULT_KDF,
     KdfParams,
     KeySlots,
+    copy_path,
     new_data_key,
     new_recovery_code,
 )
@@ -50,7 +50,6 @@ from coachdesk.vault.swap import finish_interrupted_restore
 DB_NAME = "vault.db"
 SLOTS_NAME = "keyslots.json"
 LOCK_NAME = "vault.lock"
-MIN_DB_BYTES = 4096  # one SQLCipher page: a vault's database is never smaller
 
 
 class Vault:
@@ -77,7 +76,7 @@ class Vault:
 
     @staticmethod
     def exists(path: Path) -> bool:
-        return (path / SLOTS_NAME).is_file()
+        return (path / SLOTS_NAME).is_file() or copy_path(path / SLOTS_NAME).is_file()
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -136,22 +135,14 @@ class Vault:
     @classmethod
     def _open_with_key(cls, path: Path, slots: KeySlots, key: bytearray, migrate: bool) -> Vault:
         db = path / DB_NAME
-        try:
-            size = db.stat().st_size
-        except FileNotFoundError:
-            raise DamagedVaultError() from None
-        except OSError as exc:
-            raise diagnose_os_error(exc) from exc
-        if size < MIN_DB_BYTES:
-            # Key slots are written only after the schema is, so an empty or cut-off database
-            # beside them is damage, never a new vault to create tables in.
-            raise EmptyDatabaseError()
+        check_database_file(db)
         lock = VaultLock(path / LOCK_NAME)
         lock.acquire()
         vault: Vault | None = None
         try:
             probe_tables(db, key)
             remove_stale_temp_files(path)
+            slots = slots.repaired()
             vault = cls(path, key, slots, lock)
             vault._check_revision()
             if migrate:
@@ -180,6 +171,11 @@ class Vault:
         if self._engine is None:
             raise VaultLockedError()
         return self._sessions
+
+    @property
+    def notices(self) -> tuple[Message, ...]:
+        """What to tell the coach after opening: a key file repaired, a key slot damaged."""
+        return self._slots.notices
 
     @property
     def is_locked(self) -> bool:

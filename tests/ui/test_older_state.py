@@ -73,3 +73,28 @@ def test_she_is_asked_before_an_older_state_opens(
     vault.lock()
     with Vault.open(vault_path, PASSPHRASE) as again:
         assert again.older_state is None
+
+
+def test_she_reads_that_the_key_file_was_repaired(qtbot: QtBot, vault_path: Path) -> None:
+    with Vault.open(vault_path, PASSPHRASE):
+        pass  # the checked copy of the key slots is written beside them
+    (vault_path / "keyslots.json").write_bytes(b'{"format": "coachdesk-keyslots", garbage')
+    screen = UnlockWindow(vault_path)
+    qtbot.addWidget(screen)
+    screen.show()
+    seen: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        seen.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    timer = when_modal_appears(read)
+    with qtbot.waitSignal(screen.unlocked) as unlocked:
+        type_text(qtbot, screen.passphrase, PASSPHRASE)
+        qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    timer.stop()
+    unlocked.args[0].lock()
+    assert seen and "repaired the file" in seen[0]
+    assert (vault_path / "keyslots.json").read_bytes().startswith(b"{")
+    with Vault.open(vault_path, PASSPHRASE) as again:
+        assert again.notices == ()

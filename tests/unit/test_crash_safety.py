@@ -138,7 +138,11 @@ def test_kill_during_passphrase_change_leaves_old_or_new(tmp_path: Path) -> None
         current = opened[0]
         Vault.open_with_recovery_code(path, code).lock()
     assert changes >= TRIALS
-    assert sorted(p.name for p in path.iterdir()) == ["keyslots.json", "vault.db"]
+    assert sorted(p.name for p in path.iterdir()) == [
+        "keyslots.json",
+        "keyslots.json.bak",
+        "vault.db",
+    ]
 
 
 def test_kill_during_backup_keeps_the_previous_backup(tmp_path: Path) -> None:

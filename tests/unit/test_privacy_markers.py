@@ -165,7 +165,14 @@ def test_no_marker_in_any_file(vault_path: Path) -> None:
         wal = vault_path / "vault.db-wal"
         assert wal.exists() and wal.stat().st_size > 0, "the check must see the WAL"
         names = {p.name for p in vault_path.iterdir()}
-        assert names <= {"vault.db", "vault.db-wal", "vault.db-shm", "keyslots.json", "vault.lock"}
+        assert names <= {
+            "vault.db",
+            "vault.db-wal",
+            "vault.db-shm",
+            "keyslots.json",
+            "keyslots.json.bak",
+            "vault.lock",
+        }
         assert leaks(files_under(vault_path), everything) == []
         temp = Path(tempfile.gettempdir())
         assert leaks(files_under(temp, since=started), everything) == []

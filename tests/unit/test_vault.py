@@ -159,15 +159,19 @@ def test_not_a_vault(tmp_path: Path) -> None:
 
 
 def test_damaged_keyslots(vault_path: Path) -> None:
-    slots = vault_path / "keyslots.json"
+    # Both the file and its checked copy (a damaged file alone is repaired from the copy:
+    # test_keyslot_damage.py).
+    slots, copy = vault_path / "keyslots.json", vault_path / "keyslots.json.bak"
     raw = slots.read_bytes()
-    slots.write_bytes(raw[: len(raw) // 2])
+    for damaged in (slots, copy):
+        damaged.write_bytes(raw[: len(raw) // 2])
     with pytest.raises(DamagedVaultError) as err:
         Vault.open(vault_path, PASSPHRASE)
     assert "damaged" in str(err.value)
     data = json.loads(raw)
     data["slots"][0]["salt"] = "not base64!"
-    slots.write_text(json.dumps(data))
+    for damaged in (slots, copy):
+        damaged.write_text(json.dumps(data))
     with pytest.raises(DamagedVaultError):
         Vault.open(vault_path, PASSPHRASE)
 
@@ -207,7 +211,9 @@ def test_keyslots_of_a_newer_version(vault_path: Path) -> None:
     slots = vault_path / "keyslots.json"
     data = json.loads(slots.read_text())
     data["version"] = data["version"] + 1
-    slots.write_text(json.dumps(data))
+    # A newer CoachDesk writes its copy in its own format too.
+    for written in (slots, vault_path / "keyslots.json.bak"):
+        written.write_text(json.dumps(data))
     with pytest.raises(VaultTooNewError) as err:
         Vault.open(vault_path, PASSPHRASE)
     assert "newer version" in str(err.value)
@@ -308,12 +314,14 @@ def test_sql_log_shows_no_values(vault: Vault, caplog: pytest.LogCaptureFixture)
 
 
 def _damage_slot(vault_path: Path, kind: str) -> None:
+    """Damage the slot in the file and in its checked copy (which would otherwise stand in)."""
     slots = vault_path / "keyslots.json"
     data = json.loads(slots.read_text())
     slot = next(s for s in data["slots"] if s["kind"] == kind)
     wrapped = slot["wrapped_key"]
     slot["wrapped_key"] = ("B" if wrapped[5] != "B" else "C").join((wrapped[:5], wrapped[6:]))
-    slots.write_text(json.dumps(data))
+    for damaged in (slots, vault_path / "keyslots.json.bak"):
+        damaged.write_text(json.dumps(data))
 
 
 def test_damaged_passphrase_slot_points_to_the_recovery_code(

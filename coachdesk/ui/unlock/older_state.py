@@ -8,6 +8,13 @@ from coachdesk.i18n import _
 from coachdesk.vault.store import Vault
 
 
+def tell_notices(parent: QWidget, vault: Vault) -> None:
+    """What opening repaired or found (a damaged key slot, a key file put back from its copy)."""
+    notices = [m.render() for m in vault.notices]
+    if notices:
+        QMessageBox.information(parent, _("Opened with a repair"), "\n\n".join(notices))
+
+
 def accepted_if_older(parent: QWidget, vault: Vault) -> bool:
     """True when the vault may be shown: it is current, or she chose to go on with it.
 

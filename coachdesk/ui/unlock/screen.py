@@ -22,7 +22,7 @@ from coachdesk.ui.kit.passphrase_fields import PassphraseFields
 from coachdesk.ui.kit.style import heading_label, link_button, wrapping_label
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.ui.unlock.damaged_vault import DamagedVaultOffer
-from coachdesk.ui.unlock.older_state import accepted_if_older
+from coachdesk.ui.unlock.older_state import accepted_if_older, tell_notices
 from coachdesk.vault.errors import (
     DamagedVaultError,
     VaultError,
@@ -193,6 +193,7 @@ class UnlockWindow(QWidget):
         if not accepted_if_older(self, vault):
             self.error.setText(_("The vault was not opened. Nothing was changed."))
             return
+        tell_notices(self, vault)
         self.unlocked.emit(vault)
 
     def show_notice(self, text: str) -> None:
@@ -233,4 +234,5 @@ class UnlockWindow(QWidget):
             return
         self.code.clear()
         self.new_passphrase.clear()
+        tell_notices(self, vault)
         self.unlocked.emit(vault)
