@@ -87,6 +87,13 @@ def diagnose_db_error(exc: BaseException, folder: Path) -> VaultError:
         return VaultDiskFullError()
     if "disk i/o" in text:
         return VaultError(Message(DISK_ERROR))
+    if "unable to open" in text:
+        # The folder takes writes, so the file itself refuses: its permissions, or another
+        # program holding it open (Windows refuses a file another program has locked).
+        db = folder / "vault.db"
+        if not os.access(db, os.R_OK | os.W_OK):
+            return VaultReadOnlyError()
+        return VaultBusyError()
     return VaultError(Message(N_("The vault could not be opened: {reason}"), {"reason": text}))
 
 

@@ -174,3 +174,26 @@ def test_info_reports_a_flipped_byte_as_a_failed_check(
     assert code == 1
     assert "Integrity check: FAILED" in out, (out, err)
     assert "Traceback" not in out + err
+
+
+@pytest.mark.parametrize(
+    ("reported", "diagnosis"),
+    [
+        ("database is locked", "VaultBusyError"),
+        ("unable to open database file", "VaultBusyError"),  # Windows: another program has it
+        ("database or disk is full", "VaultDiskFullError"),
+        ("attempt to write a readonly database", "VaultReadOnlyError"),
+        ("file is not a database", "DamagedVaultError"),
+        ("database disk image is malformed", "DamagedVaultError"),
+        ("disk I/O error", "VaultError"),
+    ],
+)
+def test_what_sqlite_reports_is_told_apart(vault_path: Path, reported: str, diagnosis: str) -> None:
+    import sqlcipher3
+
+    from coachdesk.vault.diagnose import diagnose_db_error
+
+    found = diagnose_db_error(sqlcipher3.OperationalError(reported), vault_path)
+    assert type(found).__name__ == diagnosis
+    if diagnosis != "DamagedVaultError":
+        assert "restore" not in str(found).lower()
