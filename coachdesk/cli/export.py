@@ -9,7 +9,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coachdesk.cli.support import EXIT_OK, add_secret_options, unlocked_vault
+from coachdesk.cli.inputs import PURPOSE_LIMIT, record_id, require_file, text_of_at_most
+from coachdesk.cli.support import EXIT_OK, add_secret_options, check_outputs, unlocked_vault
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_datetime
 
 if TYPE_CHECKING:
@@ -22,14 +23,18 @@ DOCUMENT_TYPES = ("exit_handover", "interim_feedback", "meeting_summary", "conse
 def add_export(sub: Any) -> None:
     p = sub.add_parser("export", help=_("write a consent-filtered, signed PDF document"))
     p.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
-    p.add_argument("--participant", type=int, required=True, metavar="ID")
+    p.add_argument("--participant", type=record_id, required=True, metavar="ID")
     p.add_argument("--document", required=True, choices=DOCUMENT_TYPES)
-    p.add_argument("--recipient", type=int, metavar="ORG_ID", help=_("receiving organisation"))
-    p.add_argument("--contact", type=int, metavar="ID", help=_("receiving contact person"))
-    p.add_argument("--purpose", default="", metavar=_("TEXT"))
+    p.add_argument(
+        "--recipient", type=record_id, metavar="ORG_ID", help=_("receiving organisation")
+    )
+    p.add_argument("--contact", type=record_id, metavar="ID", help=_("receiving contact person"))
+    p.add_argument("--purpose", type=text_of_at_most(PURPOSE_LIMIT), default="", metavar=_("TEXT"))
     p.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
     p.add_argument("--lang", dest="doc_lang", choices=SUPPORTED_LANGUAGES, default="de")
-    p.add_argument("--meeting", type=int, metavar="ID", help=_("meeting of a meeting summary"))
+    p.add_argument(
+        "--meeting", type=record_id, metavar="ID", help=_("meeting of a meeting summary")
+    )
     add_secret_options(p)
     p.set_defaults(handler=cmd_export)
 
@@ -41,6 +46,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from coachdesk.facade import Services
     from coachdesk.labels import label
 
+    check_outputs(args, args.out)
     with unlocked_vault(args, args.path) as vault:
         services = Services(vault.sessions)
         exports = ExportService(services.ctx)
@@ -84,6 +90,9 @@ def add_verify(sub: Any) -> None:
 def cmd_verify(args: argparse.Namespace) -> int:
     from coachdesk.documents.signing import verify
 
+    for given in (args.file, args.cert):
+        if given is not None:
+            require_file(given)
     result = verify(args.file, args.cert)
     state = _("intact") if result.intact and not result.modified else _("MODIFIED or damaged")
     print(_("Signature: {state}").format(state=state))
@@ -107,14 +116,16 @@ def add_certificate(sub: Any) -> None:
 
 
 def cmd_certificate(args: argparse.Namespace) -> int:
+    from coachdesk.documents.saving import save_atomically
     from coachdesk.export.service import ExportService
     from coachdesk.facade import Services
 
+    check_outputs(args, args.out)
     with unlocked_vault(args, args.path) as vault:
         exports = ExportService(Services(vault.sessions).ctx)
         data = exports.export_certificate(pem=not args.der)
         info = exports.current_identity()
-    args.out.write_bytes(data)
+    save_atomically(args.out, data)
     print(_("Wrote {path}").format(path=str(args.out)))
     if info is not None:
         print("SHA-256: " + info.fingerprint_sha256)

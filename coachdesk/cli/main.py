@@ -38,11 +38,12 @@ from coachdesk.cli.support import (
     CliError,
     add_recovery_sheet_option,
     add_secret_options,
-    check_sheet_target,
+    check_new_vault,
     hand_over_recovery_code,
     passphrase,
     print_counts,
     print_recovery_code,
+    tolerant_output,
     unlocked_vault,
     vault_info,
 )
@@ -76,7 +77,7 @@ def _add_init(sub: SubParsers) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     from coachdesk.vault.store import Vault
 
-    check_sheet_target(args)
+    check_new_vault(args)
     vault, code = Vault.create(args.path, passphrase(args, new=True))
     vault.lock()
     print(_("Created the vault {path}.").format(path=str(args.path)))
@@ -99,6 +100,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if not 0 <= args.participants <= 100_000:
         raise CliError(Message(N_("The number of participants must be between 0 and 100000.")))
+    check_new_vault(args)
     vault, code = Vault.create(args.path, passphrase(args, new=True))
     try:
         summary = generate_demo(vault, participants=args.participants, seed=args.seed)
@@ -260,14 +262,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 error, 2 vault, 3 validation)."""
     from coachdesk.services.errors import NotFoundError, ValidationError
     from coachdesk.vault.errors import VaultError
+    from coachdesk.vault.output_paths import OutputPathError
 
     args = list(sys.argv[1:] if argv is None else argv)
+    tolerant_output()
     try:
         return _run(args)
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
-    except VaultError as exc:
-        return _fail(exc.message.render(), EXIT_VAULT)
+    except VaultError as exc:  # a refused place to save is the command's problem, not the vault's
+        code = EXIT_ERROR if isinstance(exc, OutputPathError) else EXIT_VAULT
+        return _fail(exc.message.render(), code)
     except ValidationError as exc:
         return _fail(" ".join(e.message.render() for e in exc.errors), EXIT_VALIDATION)
     except (CliError, NotFoundError) as exc:

@@ -6,22 +6,13 @@ Heavy imports (ReportLab, pyHanko) happen inside the handler so that start-up st
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from coachdesk.cli.export import ensure_signing_identity
-from coachdesk.cli.support import EXIT_OK, add_secret_options, unlocked_vault
+from coachdesk.cli.inputs import report_date
+from coachdesk.cli.support import EXIT_OK, add_secret_options, check_outputs, unlocked_vault
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            _("not a date (YYYY-MM-DD): {text}").format(text=text)
-        ) from exc
 
 
 def add_report(sub: Any) -> None:
@@ -31,8 +22,8 @@ def add_report(sub: Any) -> None:
         "quarterly", help=_("anonymous evaluation figures for a period (PDF, optionally CSV)")
     )
     q.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
-    q.add_argument("--from", dest="start", type=_date, required=True, metavar=_("DATE"))
-    q.add_argument("--to", dest="end", type=_date, required=True, metavar=_("DATE"))
+    q.add_argument("--from", dest="start", type=report_date, required=True, metavar=_("DATE"))
+    q.add_argument("--to", dest="end", type=report_date, required=True, metavar=_("DATE"))
     q.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
     q.add_argument("--csv", type=Path, metavar=_("FILE.csv"), help=_("the same figures as CSV"))
     q.add_argument("--lang", dest="doc_lang", choices=SUPPORTED_LANGUAGES, default="de")
@@ -43,8 +34,11 @@ def add_report(sub: Any) -> None:
 def cmd_report_quarterly(args: argparse.Namespace) -> int:
     from coachdesk.export.service import ExportService
     from coachdesk.facade import Services
+    from coachdesk.reports.quarterly import check_period
     from coachdesk.reports.service import ReportService
 
+    check_period(args.start, args.end)  # before the vault is opened: a typo costs no unlock
+    check_outputs(args, args.out, args.csv)
     with unlocked_vault(args, args.path) as vault:
         services = Services(vault.sessions)
         ensure_signing_identity(ExportService(services.ctx))

@@ -10,13 +10,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coachdesk import i18n
+from coachdesk.cli.inputs import CliError as CliError
+from coachdesk.cli.inputs import (
+    environment_text,
+    read_secret_file,
+    require_file_name,
+)
 from coachdesk.i18n import N_, Message, _
 
 if TYPE_CHECKING:
@@ -28,17 +33,6 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_VAULT = 2
 EXIT_VALIDATION = 3
-
-
-class CliError(Exception):
-    """An expected problem of the command line itself (missing file, bad option, ...)."""
-
-    def __init__(self, message: Message) -> None:
-        self.message = message
-        super().__init__(message.msgid)
-
-    def render(self, lang: str | None = None) -> str:
-        return self.message.render(lang)
 
 
 # -- passphrases -----------------------------------------------------------------------------
@@ -68,21 +62,6 @@ def add_secret_options(p: argparse.ArgumentParser, *, recovery: bool = False) ->
         )
 
 
-def _read_secret_file(path: Path) -> str:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise CliError(
-            Message(N_("Cannot read {path}: {reason}"), {"path": str(path), "reason": reason})
-        ) from exc
-    lines = text.splitlines()
-    secret = lines[0] if lines else ""
-    if not secret:
-        raise CliError(Message(N_("The file {path} is empty."), {"path": str(path)}))
-    return secret
-
-
 def _ask(prompt: str) -> str:
     if not sys.stdin.isatty():
         raise CliError(
@@ -97,8 +76,8 @@ def _ask(prompt: str) -> str:
 def passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
     """The passphrase for this command; a new one is asked twice when typed."""
     if getattr(args, "passphrase_file", None) is not None:
-        return _read_secret_file(args.passphrase_file)
-    from_env = os.environ.get(PASSPHRASE_ENV, "")
+        return read_secret_file(args.passphrase_file)
+    from_env = environment_text(PASSPHRASE_ENV)
     if from_env:
         return from_env
     first = _ask(_("New passphrase: ") if new else _("Passphrase: "))
@@ -109,11 +88,14 @@ def passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
 
 def open_vault(args: argparse.Namespace, path: Path, *, migrate: bool = True) -> Vault:
     """Open the vault at ``path`` with the recovery code file or the passphrase."""
+    from coachdesk.vault.errors import NotAVaultError
     from coachdesk.vault.store import Vault
 
+    if not path.is_dir():  # a mistyped name: say so, with the vault's exit code as before
+        raise NotAVaultError(Message(N_("There is no such folder: {path}"), {"path": str(path)}))
     code_file = getattr(args, "recovery_code_file", None)
     if code_file is not None:
-        vault = Vault.open_with_recovery_code(path, _read_secret_file(code_file), migrate=migrate)
+        vault = Vault.open_with_recovery_code(path, read_secret_file(code_file), migrate=migrate)
     else:
         vault = Vault.open(path, passphrase(args), migrate=migrate)
     if vault.older_state is not None:
@@ -143,6 +125,15 @@ def unlocked_vault(
         yield vault
     finally:
         vault.lock()
+
+
+def tolerant_output() -> None:
+    """A file name that is not UTF-8 (bytes the shell passed on) is printed as it came,
+    instead of failing after its file was written; elsewhere, escaped."""
+    for stream in (sys.stdout, sys.stderr):
+        utf8 = "utf" in (getattr(stream, "encoding", None) or "").lower()
+        with contextlib.suppress(AttributeError, ValueError):  # a StringIO, a closed stream
+            stream.reconfigure(errors="surrogateescape" if utf8 else "backslashreplace")  # type: ignore[union-attr]
 
 
 def print_recovery_code(code: str) -> None:
@@ -234,14 +225,29 @@ def add_recovery_sheet_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def check_sheet_target(args: argparse.Namespace) -> None:
-    """Before anything is done: a recovery sheet never goes into the vault folder (whoever
-    has both has everything)."""
-    sheet: Path | None = args.recovery_sheet
-    if sheet is not None and sheet.resolve().is_relative_to(Path(args.path).resolve()):
-        raise CliError(
-            Message(N_("Please save the recovery sheet outside the vault folder, then print it."))
-        )
+def check_outputs(args: argparse.Namespace, *paths: Path | None, files: bool = True) -> None:
+    """Before anything is done: the files this command will write lie outside every vault
+    folder (the one it opens or makes included) and none is named twice; see
+    :mod:`coachdesk.vault.output_paths`, which the window's saves use as well.
+
+    With ``files``, each names a file in a folder that exists: a new recovery code whose
+    sheet then cannot be saved, or a vault made without it, is a worse failure than none.
+    """
+    from coachdesk.vault.output_paths import check_output_paths
+
+    check_output_paths(paths, vault=Path(args.path))
+    for path in paths:
+        if files and path is not None:
+            require_file_name(path)
+
+
+def check_new_vault(args: argparse.Namespace) -> None:
+    """``init`` and ``demo``: the new vault's folder is not made inside another vault's (a
+    restore of that one would carry it away), nor its recovery sheet into either."""
+    from coachdesk.vault.output_paths import check_output_paths
+
+    check_output_paths([Path(args.path).absolute().parent])
+    check_outputs(args, getattr(args, "recovery_sheet", None))
 
 
 def hand_over_recovery_code(args: argparse.Namespace, code: str) -> None:

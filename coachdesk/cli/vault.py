@@ -10,12 +10,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from coachdesk.cli.inputs import read_secret_file, require_file
 from coachdesk.cli.support import (
     EXIT_OK,
-    _read_secret_file,
     add_recovery_sheet_option,
     add_secret_options,
-    check_sheet_target,
+    check_outputs,
     hand_over_recovery_code,
     passphrase,
     print_counts,
@@ -55,6 +55,7 @@ def add_backup(sub: Any) -> None:
 def cmd_backup(args: argparse.Namespace) -> int:
     from coachdesk.facade import Services
 
+    check_outputs(args, args.dest, files=False)  # a folder to put it in, made if need be
     with unlocked_vault(args, args.path) as vault:
         info = Services(vault.sessions, vault=vault).vault_admin.back_up(args.dest)
     print(_("Backup written and checked: {path}").format(path=str(info.path)))
@@ -77,9 +78,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from coachdesk.services.vault_admin import restore_vault
     from coachdesk.vault.store import Vault
 
+    require_file(args.backup)  # a mistyped name is not "not a backup"
     code_file = getattr(args, "recovery_code_file", None)
     if code_file is not None:
-        code = _read_secret_file(code_file)
+        code = read_secret_file(code_file)
         result = restore_vault(args.backup, args.path, recovery_code=code)
         vault = Vault.open_with_recovery_code(args.path, code)
     else:
@@ -115,7 +117,7 @@ def add_recovery_code(sub: Any) -> None:
 def cmd_recovery_code(args: argparse.Namespace) -> int:
     from coachdesk.facade import Services
 
-    check_sheet_target(args)
+    check_outputs(args, args.recovery_sheet)
     with unlocked_vault(args, args.path) as vault:
         code = Services(vault.sessions, vault=vault).vault_admin.renew_recovery_code()
     print(_("The vault has a new recovery code. The old one no longer opens it."))

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from coachdesk.vault.files import fsync_dir, replace_via_temp
+from coachdesk.vault.output_paths import check_output_paths
 
 _PREFIX = ".coachdesk-"
 _SUFFIX = ".part"
@@ -22,8 +23,10 @@ def save_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` (replacing it) or raise ``OSError`` leaving no trace.
 
     The file is readable by its owner only, like the vault: it holds personal data
-    (``mkstemp`` creates it so).
+    (``mkstemp`` creates it so). A place in a vault's folder is refused
+    (``OutputPathError``) before anything is written.
     """
+    check_output_paths([path])
     replace_via_temp(
         path,
         data,

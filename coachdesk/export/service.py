@@ -35,6 +35,7 @@ from coachdesk.services.common import storable
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import ValidationError
 from coachdesk.services.settings import COACH_NAME, document_issuer, get_value
+from coachdesk.vault.output_paths import check_output_paths
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class ExportService:
         be saved (disk full, no permission), nothing is recorded and a ``StorageError``
         says "Not saved: ..."; if the record cannot be committed, the file is removed again.
         """
+        check_output_paths([path])  # before anything is rendered, signed or recorded
         return self._export(request, Path(path))
 
     def _export(self, request: ExportRequest, target: Path | None) -> ExportResult:

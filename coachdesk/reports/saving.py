@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coachdesk.documents.saving import save_atomically
+from coachdesk.vault.output_paths import check_output_paths
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ def save_files(targets: Targets, pdf: bytes, csv: bytes | None, saved: list[Path
     """
     if targets.pdf is None:
         return
+    # Both before either is written: the CSV must not land on the PDF just saved.
+    check_output_paths([targets.pdf, targets.csv if csv is not None else None])
     save_atomically(targets.pdf, pdf)
     saved.append(targets.pdf)
     if targets.csv is not None and csv is not None:

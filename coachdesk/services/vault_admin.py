@@ -25,6 +25,7 @@ from coachdesk.vault.errors import VaultError
 from coachdesk.vault.generations import automatic_backup
 from coachdesk.vault.integrity import IntegrityReport
 from coachdesk.vault.keyslots import DEFAULT_KDF, KdfParams
+from coachdesk.vault.output_paths import check_output_paths
 from coachdesk.vault.restore import RestoreResult, restore
 from coachdesk.vault.store import Vault
 
@@ -53,7 +54,9 @@ class VaultAdminService:
         self.vault = vault
 
     def back_up(self, dest: Path, *, progress: Progress | None = None) -> BackupInfo:
-        """A backup she makes (to a USB stick): written, checked, and logged."""
+        """A backup she makes (to a USB stick): written, checked, and logged; never into a
+        vault's folder or the folder of its automatic backups."""
+        check_output_paths([dest], vault=self.vault.path)
         info = backup(self.vault, dest, progress=progress)
         self._log(BACKUP)
         return info

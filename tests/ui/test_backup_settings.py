@@ -71,7 +71,10 @@ def test_a_backup_that_cannot_be_written_says_why(qtbot, vault, services, tmp_pa
     qtbot.addWidget(group)
     group.back_up_to(vault.path / "inside")
     qtbot.waitUntil(lambda: group.job is None, timeout=10000)
-    assert group.message.text() == "Choose a place outside the vault's folder for backups."
+    assert group.message.text() == (
+        f"Not saved: {vault.path / 'inside'} is inside the vault folder {vault.path}. "
+        "Please save it outside the vault folder."
+    )
 
 
 def test_check_generations_and_list(qtbot, vault, services, tmp_path) -> None:  # type: ignore[no-untyped-def]

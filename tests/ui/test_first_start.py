@@ -52,8 +52,9 @@ def test_create_vault_then_confirm_recovery_code(qtbot, tmp_path: Path) -> None:
     assert not page.continue_button.isEnabled()
     assert fields.first.text() == ""  # the passphrase does not stay in the form
     page.save_sheet_to(target / "sheet.pdf")  # the file dialog's answer
-    assert page.sheet_message.text() == (
-        "Please save the sheet outside the vault folder, then print it."
+    assert page.sheet_message.text().endswith(
+        "is inside the vault folder " + str(target.resolve()) + ". "
+        "Please save it outside the vault folder."
     )
     page.save_sheet_to(tmp_path / "sheet.pdf")
     assert (tmp_path / "sheet.pdf").stat().st_size > 0

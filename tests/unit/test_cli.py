@@ -136,6 +136,8 @@ def test_missing_passphrase_file_and_missing_vault(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and str(missing) in err
     assert main(["info", str(tmp_path / "no vault")]) == 2
+    assert f"There is no such folder: {tmp_path / 'no vault'}" in capsys.readouterr().err
+    assert main(["info", str(tmp_path)]) == 2
     assert "not a CoachDesk vault" in capsys.readouterr().err
 
 

@@ -184,6 +184,9 @@ class DocumentsGroup(QGroupBox):
         except OSError as exc:
             self.message.setText(str(StorageError.from_os_error(exc)))
             return
+        except StorageError as err:  # a place in a vault folder (the shared output check)
+            self.message.setText(str(err))
+            return
         except ValidationError as err:
             self.message.setText(err.render())
             return

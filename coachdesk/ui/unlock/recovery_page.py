@@ -22,6 +22,7 @@ from coachdesk.i18n import _
 from coachdesk.ui.kit.style import heading_label, wrapping_label
 from coachdesk.ui.unlock.recovery_sheet import default_sheet_name, write_recovery_sheet
 from coachdesk.vault.errors import StorageError
+from coachdesk.vault.output_paths import check_output_paths
 
 
 class RecoveryPage(QWidget):
@@ -115,13 +116,12 @@ class RecoveryPage(QWidget):
     def save_sheet_to(self, target: Path) -> None:
         """Save the sheet at ``target`` and say where, or say why not."""
         assert self._vault_path is not None
-        if target.resolve().is_relative_to(self._vault_path.resolve()):
-            self.sheet_message.setText(
-                _("Please save the sheet outside the vault folder, then print it.")
-            )
-            return
         try:
+            check_output_paths([target], vault=self._vault_path)
             write_recovery_sheet(target, self._code, self._vault_name)
+        except StorageError as exc:  # a place in the vault folder: the command line's message
+            self.sheet_message.setText(str(exc))
+            return
         except OSError as exc:
             self.sheet_message.setText(str(StorageError.from_os_error(exc)))
             return
