@@ -255,8 +255,16 @@ def _consents_by_category(s: Session, day: dt.date) -> tuple[tuple[DataCategory,
     return tuple((c, found.get(c, 0)) for c in DataCategory)
 
 
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+
+
 def check_period(start: dt.date, end: dt.date) -> None:
     """A period a report can cover: it ends after it starts and spans at most five years."""
+    for name, day in (("start", start), ("end", end)):
+        if not EARLIEST <= day <= LATEST:
+            raise ValidationError.single(
+                name, N_("Choose a date between 1900 and 2999 for the report period.")
+            )
     if end < start:
         raise ValidationError.single("end", N_("The period cannot end before it starts."))
     if (end - start).days > 5 * 366:

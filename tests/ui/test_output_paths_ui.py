@@ -52,3 +52,23 @@ def test_a_report_is_not_saved_in_the_vault_folder(qtbot, vault, services, monke
         f"Not saved: {vault.path / 'report.pdf'} " + REFUSED.format(folder=vault.path.resolve())
     ]
     assert not (vault.path / "report.pdf").exists()
+
+
+def test_a_report_period_in_the_year_9999_gets_a_message(qtbot, services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Typed as she would: the dates, then "Show"; a sentence, never a traceback."""
+    from PySide6.QtCore import Qt
+
+    page = QuarterlyPage(ReportService(services.ctx))
+    qtbot.addWidget(page)
+    page.show()
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _parent, _title, text: warnings.append(text))
+    )
+    for field, text in ((page.start.line, "01/12/9999"), (page.end.line, "31/12/9999")):
+        qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+        field.selectAll()
+        qtbot.keyClicks(field, text)
+        qtbot.keyClick(field, Qt.Key.Key_Tab)
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    assert warnings and "between 1900 and 2999" in warnings[-1]

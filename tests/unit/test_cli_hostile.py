@@ -486,12 +486,6 @@ def test_the_cases_of_the_issue(arena: Arena, tmp_path: Path) -> None:
     assert not (arena.out / "issue.pdf").exists()
 
 
-@pytest.mark.xfail(
-    reason="A purpose the services accept (up to 20,000 characters) does not fit one page of "
-    "the exit handover yet: ReportLab's LayoutError. The renderers' long-text work (issue 12, "
-    "another change) makes it flow over pages; this then passes.",
-    strict=False,
-)
 def test_the_longest_purpose_the_services_accept_makes_a_document(arena: Arena) -> None:
     out = arena.out / "long.pdf"
     argv = ["export", str(arena.vault), "--participant", "1", "--document", "exit_handover"]
