@@ -86,6 +86,11 @@ class Services:
             raise RuntimeError("Services made without their vault cannot administer it")
         return VaultAdminService(self.ctx, self._vault)
 
+    @property
+    def is_locked(self) -> bool:
+        """Whether the vault these services work on was locked (a late signal must not read)."""
+        return self._vault is not None and self._vault.is_locked
+
     def subscribe(self, listener: Callable[[Changes], None]) -> None:
         """Call ``listener`` after every committed mutation."""
         self.ctx.listeners.append(listener)

@@ -86,7 +86,7 @@ def test_a_failed_passphrase_change_keeps_the_old_one(
     finally:
         vault.lock()
     if failed is None:
-        assert not device.triggered
+        # Succeeded: a fault it absorbed (the key slots' spare copy) took nothing away.
         assert names(filled, NEW) == ["Demir", "Haddad", "Koval"]
         return
     assert failed == expected_message(fault)
@@ -113,7 +113,7 @@ def test_a_failed_backup_leaves_no_half_file(
         else:
             failed = None
     if failed is None:
-        assert not device.triggered
+        # Succeeded: a fault it absorbed (the key slots' spare copy) took nothing away.
         assert verify_backup(made.path, PASSPHRASE).counts["participant"] == 3
         return
     assert failed == expected_message(fault)
@@ -137,7 +137,7 @@ def test_a_failed_restore_keeps_the_vault(
         else:
             failed = None
     if failed is None:
-        assert not device.triggered
+        # Succeeded: a fault it absorbed (the key slots' spare copy) took nothing away.
         assert names(filled) == ["Demir", "Haddad", "Koval"]
         return
     assert failed == expected_message(fault)
@@ -177,7 +177,7 @@ def test_a_failed_export_is_not_recorded(
         else:
             failed = None
     if failed is None:
-        assert not device.triggered and target.read_bytes().startswith(b"%PDF")
+        assert target.read_bytes().startswith(b"%PDF")
         assert len(exports.history(seeded.participant_id)) == logged + 1
         return
     assert failed == expected_message(fault)

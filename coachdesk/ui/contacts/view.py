@@ -158,6 +158,8 @@ class ContactsView(QWidget):
         self._show_details()
 
     def _on_changed(self, changes: Changes) -> None:
+        if self.services.is_locked:
+            return  # a change delivered after the vault was locked: nothing to read
         if changes.concerns(ChangeKind.ORGANISATION, ChangeKind.CONTACT, ChangeKind.RESPONSIBILITY):
             self.refresh()
 

@@ -163,6 +163,8 @@ class ParticipantFile(QWidget):
         self.heading.setText(record.display_name if record is not None else "")
 
     def _on_changed(self, changes: Changes) -> None:
+        if self.services.is_locked:
+            return  # a change delivered after the vault was locked: nothing to read
         if (
             changes.concerns(ChangeKind.PARTICIPANT)
             and self.participant_id in changes.participant_ids

@@ -55,6 +55,8 @@ class FileSection(QWidget):
         signals.changed.connect(self._on_changed)
 
     def _on_changed(self, changes: Changes) -> None:
+        if self.services.is_locked:
+            return  # a change delivered after the vault was locked: nothing to read
         if not changes.concerns(*self.KINDS) or changes.caused_by(self):
             return  # not hers, or this tab's own save (it shows the result already)
         if changes.participant_ids and self.participant_id not in changes.participant_ids:

@@ -84,6 +84,8 @@ class MeetingsView(QWidget):
         self.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
+        if self.services.is_locked:
+            return  # a change delivered after the vault was locked: nothing to read
         if changes.concerns(ChangeKind.MEETING, ChangeKind.PARTICIPANT):
             self.refresh()
 

@@ -114,6 +114,8 @@ class ModulesView(QWidget):
         self.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
+        if self.services.is_locked:
+            return  # a change delivered after the vault was locked: nothing to read
         if changes.concerns(ChangeKind.MODULE, ChangeKind.ENROLMENT, ChangeKind.PARTICIPANT):
             self.refresh()
 

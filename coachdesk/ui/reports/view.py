@@ -153,6 +153,8 @@ class ReportsView(QWidget):
         self.story.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
+        if self.services.is_locked:
+            return  # a change delivered after the vault was locked: nothing to read
         if changes.concerns(ChangeKind.MODULE):
             self.catalogue.refresh()
         if changes.concerns(ChangeKind.ORGANISATION, ChangeKind.CONTACT, ChangeKind.RESPONSIBILITY):

@@ -188,6 +188,8 @@ class TodayView(QWidget):
         self.model.clear()
 
     def _on_changes(self, changes: Changes) -> None:
+        if self.services.is_locked:
+            return  # a change delivered after the vault was locked: nothing to read
         # With thousands of files the overview takes a moment: while hidden, refresh on showing.
         if self.isVisible():
             self._pending.start()
