@@ -76,7 +76,7 @@ def test_a_failed_passphrase_change_keeps_the_old_one(
 ) -> None:
     vault = Vault.open(filled, PASSPHRASE)
     try:
-        with FailDevice(filled, **fault) as device:  # type: ignore[arg-type]
+        with FailDevice(filled, **fault):  # type: ignore[arg-type]
             try:
                 vault.change_passphrase(PASSPHRASE, NEW, kdf=FAST)
             except StorageError as exc:
@@ -104,7 +104,7 @@ def test_a_failed_backup_leaves_no_half_file(
     folder.mkdir()
     with (
         Vault.open(filled, PASSPHRASE) as vault,
-        FailDevice(folder, **fault) as device,  # type: ignore[arg-type]
+        FailDevice(folder, **fault),  # type: ignore[arg-type]
     ):
         try:
             made = backup(vault, folder)
@@ -129,7 +129,7 @@ def test_a_failed_restore_keeps_the_vault(
         saved = backup(vault, tmp_path / "b.cdbackup")
         Services(vault.sessions, actor="Coach").participants.create(ParticipantDraft("Frau", "Neu"))
     before = hashes(filled)
-    with FailDevice(filled.parent, **fault) as device:  # type: ignore[arg-type]
+    with FailDevice(filled.parent, **fault):  # type: ignore[arg-type]
         try:
             restore(saved.path, filled, PASSPHRASE)
         except VaultError as exc:
@@ -169,7 +169,7 @@ def test_a_failed_export_is_not_recorded(
     folder.mkdir()
     target = folder / "Übergabe.pdf"
     logged = len(exports.history(seeded.participant_id))
-    with FailDevice(folder, **fault) as device:  # type: ignore[arg-type]
+    with FailDevice(folder, **fault):  # type: ignore[arg-type]
         try:
             _export_to(exports, seeded, target)
         except StorageError as exc:

@@ -202,10 +202,8 @@ class ParticipantsView(QWidget):
         self.model.clear()
 
     def _on_changes(self, changes: Changes) -> None:
-        if self.services.is_locked:
-            return  # a change delivered after the vault was locked: nothing to read
-        if not changes.concerns(ChangeKind.PARTICIPANT):
-            return
+        if self.services.is_locked or not changes.concerns(ChangeKind.PARTICIPANT):
+            return  # not hers, or delivered after the vault was locked: nothing to read
         if self.isVisible():
             self._fill_programme_filter()
             self.refresh()
