@@ -88,7 +88,7 @@ def passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
 
 def open_vault(args: argparse.Namespace, path: Path, *, migrate: bool = True) -> Vault:
     """Open the vault at ``path`` with the recovery code file or the passphrase."""
-    from coachdesk.vault.errors import NotAVaultError
+    from coachdesk.vault.errors import NotAVaultError, VaultError
     from coachdesk.vault.store import Vault
 
     if not path.is_dir():  # a mistyped name: say so, with the vault's exit code as before
@@ -101,7 +101,7 @@ def open_vault(args: argparse.Namespace, path: Path, *, migrate: bool = True) ->
     if vault.older_state is not None:
         if not getattr(args, "accept_older_state", False):
             vault.lock()
-            raise CliError(Message(OLDER_STATE))
+            raise VaultError(Message(OLDER_STATE))  # the vault's exit code, like any open
         vault.accept_older_state()
     for notice in vault.notices:  # a key slot repaired or found damaged
         print(notice.render(), file=sys.stderr)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import resource
 import signal
@@ -25,22 +24,13 @@ from coachdesk.services.context import ServiceContext
 from coachdesk.vault.errors import DISK_FULL, READ_ONLY, StorageError
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE
-from tests.unit.test_export_support import Seeded, add_consent, seed
+from tests.unit.child import in_child
+from tests.unit.test_export_support import Seeded, add_consent, ready_to_export, seed
 
 
 @pytest.fixture
 def ready(services) -> tuple[ExportService, Seeded]:  # type: ignore[no-untyped-def]
-    services.settings.set_coach_name("Anna Çoban")
-    seeded = seed(services.ctx.sessions)
-    add_consent(
-        services.ctx.sessions,
-        seeded.participant_id,
-        {C.IDENTITY_CONTACT, C.GOALS_PROGRESS},
-        organisation_id=seeded.job_centre_id,
-    )
-    exports = ExportService(services.ctx)
-    exports.create_identity()
-    return exports, seeded
+    return ready_to_export(services)  # type: ignore[no-any-return]
 
 
 def _export_to(exports: ExportService, seeded: Seeded, path: Path):  # type: ignore[no-untyped-def]
@@ -142,41 +132,31 @@ def test_full_disk_not_saved_no_temp_file_left(services, ready, tmp_path) -> Non
 
 def _export_under_file_size_limit(
     vault_path: Path, seeded: Seeded, target: Path, limit: int, filler: int = 0
-) -> dict[str, str]:
+) -> dict[str, object]:
     """In a child process whose files may not grow beyond ``limit`` bytes while exporting.
 
     ``filler`` bytes written to the vault first leave its write-ahead log that long, so
     the export's commit (appended after them) is what the limit refuses.
     """
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child reports through the pipe
-        os.close(read_end)
-        report = {"error": "", "type": ""}
+
+    def work() -> dict[str, object]:
+        report: dict[str, object] = {"error": "", "type": ""}
+        vault = Vault.open(vault_path, PASSPHRASE)
+        exports = ExportService(Services(vault.sessions).ctx)
+        if filler:
+            with vault.sessions.begin() as s:
+                s.add(VaultSetting(key="filler", value="x" * filler))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
         try:
-            vault = Vault.open(vault_path, PASSPHRASE)
-            exports = ExportService(Services(vault.sessions).ctx)
-            if filler:
-                with vault.sessions.begin() as s:
-                    s.add(VaultSetting(key="filler", value="x" * filler))
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
-            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
-            try:
-                _export_to(exports, seeded, target)
-            except StorageError as exc:
-                report = {"error": exc.message.render(), "type": type(exc).__name__}
-            resource.setrlimit(resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY,) * 2)
-            vault.lock()
-        finally:
-            os.write(write_end, json.dumps(report).encode())
-            os._exit(0)
-    os.close(write_end)
-    received = b""
-    while chunk := os.read(read_end, 65536):
-        received += chunk
-    os.close(read_end)
-    os.waitpid(pid, 0)
-    return dict(json.loads(received))
+            _export_to(exports, seeded, target)
+        except StorageError as exc:
+            report = {"error": exc.message.render(), "type": type(exc).__name__}
+        resource.setrlimit(resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY,) * 2)
+        vault.lock()
+        return report
+
+    return in_child(work)
 
 
 def test_file_size_limit_not_saved_and_not_recorded(vault_path, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -169,3 +169,22 @@ def add_consent(
         s.add(c)
         s.flush()
         return c.id
+
+
+def ready_to_export(services):  # type: ignore[no-untyped-def]
+    """A seeded participant with consent for the job centre and a signing identity: the
+    export service and what was seeded (a coach exports her exit handover with these)."""
+    from coachdesk.export.service import ExportService
+    from coachdesk.models.enums import DataCategory
+
+    services.settings.set_coach_name("Anna Çoban")
+    seeded = seed(services.ctx.sessions)
+    add_consent(
+        services.ctx.sessions,
+        seeded.participant_id,
+        {DataCategory.IDENTITY_CONTACT, DataCategory.GOALS_PROGRESS},
+        organisation_id=seeded.job_centre_id,
+    )
+    exports = ExportService(services.ctx)
+    exports.create_identity()
+    return exports, seeded

@@ -150,21 +150,10 @@ def test_a_failed_restore_keeps_the_vault(
 def test_a_failed_export_is_not_recorded(
     services: Services, tmp_path: Path, fault: dict[str, object]
 ) -> None:
-    from coachdesk.export.service import ExportService
-    from coachdesk.models.enums import DataCategory as C
     from tests.unit.test_export_saving import _export_to
-    from tests.unit.test_export_support import add_consent, seed
+    from tests.unit.test_export_support import ready_to_export
 
-    services.settings.set_coach_name("Anna Çoban")
-    seeded = seed(services.ctx.sessions)
-    add_consent(
-        services.ctx.sessions,
-        seeded.participant_id,
-        {C.IDENTITY_CONTACT, C.GOALS_PROGRESS},
-        organisation_id=seeded.job_centre_id,
-    )
-    exports = ExportService(services.ctx)
-    exports.create_identity()
+    exports, seeded = ready_to_export(services)
     folder = tmp_path / "out"
     folder.mkdir()
     target = folder / "Übergabe.pdf"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import resource
 import signal
@@ -18,6 +17,7 @@ from coachdesk.vault.errors import StorageError
 from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE
+from tests.unit.child import in_child
 
 # Minimal Argon2id through the public ``kdf=`` parameter: the test is about writes.
 FAST_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
@@ -26,37 +26,28 @@ ROOM = 300 * 1024
 
 def write_until_full(path: Path) -> dict[str, object]:
     """In a child process limited to files of ROOM bytes more than now: save until refused."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_end)
-        report: dict[str, object] = {"saved": [], "error": None}
-        try:
-            vault = Vault.open(path, PASSPHRASE)
-            services = Services(vault.sessions, actor="Coach")
-            # The OS would otherwise kill the process (SIGXFSZ) instead of failing the write.
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-            limit = (path / "vault.db").stat().st_size + ROOM
-            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
-            for i in range(5000):
-                draft = ParticipantDraft("Voll", f"Platte{i}", work_experience="Text " * 400)
-                try:
-                    report["saved"].append(services.participants.create(draft).id)  # type: ignore[attr-defined]
-                except StorageError as exc:
-                    report["error"] = str(exc)
-                    report["error_type"] = type(exc).__name__
-                    break
-            vault.lock()
-        finally:
-            os.write(write_end, json.dumps(report).encode())
-            os._exit(0)
-    os.close(write_end)
-    received = b""
-    while chunk := os.read(read_end, 65536):
-        received += chunk
-    os.close(read_end)
-    os.waitpid(pid, 0)
-    return dict(json.loads(received))
+
+    def work() -> dict[str, object]:
+        saved: list[int] = []
+        report: dict[str, object] = {"saved": saved, "error": None}
+        vault = Vault.open(path, PASSPHRASE)
+        services = Services(vault.sessions, actor="Coach")
+        # The OS would otherwise kill the process (SIGXFSZ) instead of failing the write.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        limit = (path / "vault.db").stat().st_size + ROOM
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+        for i in range(5000):
+            draft = ParticipantDraft("Voll", f"Platte{i}", work_experience="Text " * 400)
+            try:
+                saved.append(services.participants.create(draft).id)
+            except StorageError as exc:
+                report["error"] = str(exc)
+                report["error_type"] = type(exc).__name__
+                break
+        vault.lock()
+        return report
+
+    return in_child(work)
 
 
 def test_full_disk_fails_cleanly_and_keeps_earlier_data(tmp_path: Path) -> None:

@@ -8,13 +8,11 @@ lets go of the vault, so the next attempt in the same window works once the caus
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import resource
 import shutil
 import signal
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,9 +27,9 @@ from coachdesk.vault.errors import (
 )
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE
+from tests.unit.child import NOBODY, in_child
 
 PAGE = 4096
-NOBODY = 65534
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -40,34 +38,6 @@ def fingerprint(folder: Path) -> dict[str, str]:
         for p in sorted(folder.iterdir())
         if p.is_file()
     }
-
-
-def in_child(
-    work: Callable[[], dict[str, object]], *, as_nobody: bool = False
-) -> dict[str, object]:
-    """Run ``work`` in a forked process (limits and users stay there); returns its report."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
-        os.close(read_end)
-        report: dict[str, object]
-        try:
-            if as_nobody:
-                os.setgroups([])
-                os.setgid(NOBODY)
-                os.setuid(NOBODY)
-            report = work()
-        except BaseException as exc:
-            report = {"unexpected": f"{type(exc).__name__}: {exc}"}
-        os.write(write_end, json.dumps(report).encode())
-        os._exit(0)
-    os.close(write_end)
-    received = b""
-    while chunk := os.read(read_end, 65536):
-        received += chunk
-    os.close(read_end)
-    os.waitpid(pid, 0)
-    return dict(json.loads(received))
 
 
 def attempt(path: Path) -> dict[str, object]:
