@@ -1,9 +1,9 @@
 """Noticing an older copy of the vault put back in place (a sync tool, a USB stick, an undo).
 
 The database carries a write counter (SQLite's ``user_version``, inside the encrypted and
-authenticated first page, so only the key's holder can set it). It goes up when the vault
-is opened for work and again when it is locked. This computer remembers, outside the vault
-folder, the highest counter it has seen for each vault, under a name derived from the
+authenticated first page, so only the key's holder can set it). It goes up at the first
+write of a session and again at locking after writes. This computer remembers, outside the
+vault folder, the highest counter it has seen for each vault, under a name derived from the
 vault's key (no path, no name). A vault whose counter is below that was replaced by an
 older state; the app says so and she decides. A restore made through CoachDesk is
 deliberate and lowers the record to the restored state.
@@ -17,11 +17,12 @@ import hmac
 import json
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError
 
 from coachdesk.vault.engine import SQLCIPHER_ERRORS, keyed_connection
@@ -104,32 +105,83 @@ def advance_counter(engine: Engine) -> int:
     return counter
 
 
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+
+
 class StateCounter:
-    """The write counter of one open vault and this computer's record of it."""
+    """The write counter of one vault opened for work, and this computer's record of it.
+
+    Nothing is counted until something is written: a command that only reads, or fails before
+    it writes, leaves the vault's files as they were. The first write of a session advances
+    the counter in the same transaction (a crash later cannot leave writes uncounted); locking
+    advances it once more if anything was written since (a copy taken while the vault was open
+    is then older than what is left). The record follows committed counters only.
+    """
 
     def __init__(self, engine: Engine, key: bytearray) -> None:
         self.engine = engine
         self.identity = vault_identity(key)
-        self.older: OlderState | None = SeenStates().check(self.identity, read_counter(engine))
-        self.counting = self.older is None
+        self.counter = read_counter(engine)
+        self.older: OlderState | None = SeenStates().check(self.identity, self.counter)
+        self._guard = threading.Lock()
+        self._pending: tuple[Any, int] | None = None  # (connection, counter) not yet committed
+        self._counted = False
+        self._written_since = False  # a committed write after the last counted state
+        self._dirty: set[Any] = set()  # connections whose open transaction wrote
+        event.listen(engine, "after_cursor_execute", self._executed)
+        event.listen(engine, "commit", self._committed)
+        event.listen(engine, "rollback", self._rolled_back)
 
-    def advance(self) -> None:
-        """A new state (opened for work, locked after work): counted and remembered.
+    @property
+    def counting(self) -> bool:
+        return self.older is None
 
-        Best effort: a full disk that refuses this small write must not refuse her work;
-        the record then stays at the last counted state, which is still this one or older.
+    def _executed(self, conn: Any, cursor: Any, statement: str, *_args: Any) -> None:
+        if not self.counting or not statement.lstrip()[:7].upper().startswith(_WRITES):
+            return
+        with self._guard:
+            self._dirty.add(conn)
+            if self._counted or self._pending is not None:
+                return
+            # A cursor of its own: the statement's cursor still holds its row count.
+            cursor.connection.execute(f"PRAGMA user_version = {self.counter + 1:d}")
+            self._pending = (conn, self.counter + 1)
+
+    def _committed(self, conn: Any) -> None:
+        with self._guard:
+            wrote = conn in self._dirty
+            self._dirty.discard(conn)
+            if self._pending is None or self._pending[0] is not conn:
+                self._written_since = self._written_since or wrote
+                return
+            self.counter, self._pending = self._pending[1], None
+            self._counted = True
+        SeenStates().remember(self.identity, self.counter)
+
+    def _rolled_back(self, conn: Any) -> None:
+        with self._guard:
+            self._dirty.discard(conn)
+            if self._pending is not None and self._pending[0] is conn:
+                self._pending = None
+
+    def finish(self) -> None:
+        """At locking: one more state if anything was written since the last one counted.
+
+        Best effort: a full disk that refuses this small write must not refuse locking; the
+        record then stays at the last counted state, which is still this one or older.
         """
-        if not self.counting:
+        if not (self.counting and self._written_since):
             return
         # A damaged page can surface as SQLite's "out of memory"; locking must still succeed.
         with contextlib.suppress(*SQLCIPHER_ERRORS, DBAPIError, MemoryError, OSError):
-            SeenStates().remember(self.identity, advance_counter(self.engine))
+            self.counter = advance_counter(self.engine)
+            self._written_since = False
+            SeenStates().remember(self.identity, self.counter)
 
     def accept(self) -> None:
         """She continues knowingly with the older state: from now on it is the newest."""
         self.older = None
-        self.counting = True
-        self.advance()
+        SeenStates().remember(self.identity, self.counter)
 
 
 def remember_restored(db: Path, key: bytearray) -> None:

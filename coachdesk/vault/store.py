@@ -148,7 +148,6 @@ class Vault:
             if migrate:
                 vault._migrate(is_new=False)
                 vault._counter = StateCounter(vault.engine, key)
-                vault._counter.advance()
         except BaseException as exc:
             _let_go(vault, lock)
             if isinstance(exc, (*SQLCIPHER_ERRORS, DBAPIError)):
@@ -199,7 +198,7 @@ class Vault:
     def lock(self) -> None:
         """Close the database, forget the key and release the vault for others."""
         if self._counter is not None and self._engine is not None:
-            self._counter.advance()
+            self._counter.finish()
         if self._engine is not None:
             engine, self._engine = self._engine, None
             engine.dispose()

@@ -58,10 +58,19 @@ def test_a_copy_taken_while_the_vault_was_open_is_noticed(vault_path: Path, tmp_
     vault._checkpoint()
     copy = tmp_path / "copy"
     shutil.copytree(vault_path, copy, ignore=shutil.ignore_patterns("vault.lock"))
+    add_participant(vault, "Danach")  # written after the copy was taken
     vault.lock()
     put_back(copy, vault_path)
     with Vault.open(vault_path, PASSPHRASE) as reopened:
         assert reopened.older_state is not None
+
+
+def test_opening_and_reading_changes_no_file(vault_path: Path) -> None:
+    """A command that only reads, or fails before it writes, leaves the files as they were."""
+    before = (vault_path / "vault.db").read_bytes()
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        Services(vault.sessions).participants.list()
+    assert (vault_path / "vault.db").read_bytes() == before
 
 
 def test_a_restore_through_coachdesk_asks_nothing(vault_path: Path, tmp_path: Path) -> None:
@@ -76,8 +85,8 @@ def test_a_restore_through_coachdesk_asks_nothing(vault_path: Path, tmp_path: Pa
 
 
 def test_the_record_names_no_vault_and_lives_outside_it(vault_path: Path) -> None:
-    with Vault.open(vault_path, PASSPHRASE):
-        pass
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        add_participant(vault, "Erste")
     record = state_dir() / RECORD_NAME
     assert record.is_file() and vault_path not in record.parents
     text = record.read_text(encoding="utf-8")
