@@ -1,0 +1,190 @@
+"""Every record a service returns keeps its declared types: enum members stay enums, dates stay
+dates, numbers stay numbers. Comparing records with ``==`` cannot see this (a ``StrEnum``
+equals its string), and it is what made saving a status change end in an error box."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import types
+import typing
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coachdesk.demo.generate import generate_demo
+from coachdesk.facade import Services
+from coachdesk.models.enums import GoalStatus, ParticipantStatus
+from coachdesk.vault.store import Vault
+from tests.conftest import PASSPHRASE, TODAY
+
+
+def problems(value: Any, declared: Any, where: str) -> Iterator[str]:
+    """Where ``value`` is not of the ``declared`` type (recursing into records and containers)."""
+    origin = typing.get_origin(declared)
+    args = typing.get_args(declared)
+    if declared is Any or declared is object:
+        return
+    if origin in (typing.Union, types.UnionType):
+        if not any(not list(problems(value, arg, where)) for arg in args):
+            yield f"{where}: {value!r} is none of {declared}"
+        return
+    if origin is typing.Literal:
+        if value not in args:
+            yield f"{where}: {value!r} not in {args}"
+        return
+    if origin in (list, tuple, set, frozenset) or origin in (
+        typing.get_origin(typing.Sequence[int]),
+    ):
+        if not isinstance(value, origin):
+            yield f"{where}: {type(value).__name__} instead of {origin.__name__}"
+            return
+        if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+            for i, (item, arg) in enumerate(zip(value, args, strict=False)):
+                yield from problems(item, arg, f"{where}[{i}]")
+            return
+        for i, item in enumerate(value):
+            yield from problems(item, args[0] if args else Any, f"{where}[{i}]")
+        return
+    if origin in (dict, Mapping) or origin is typing.get_origin(Mapping[str, int]):
+        if not isinstance(value, Mapping):
+            yield f"{where}: {type(value).__name__} instead of a mapping"
+            return
+        for key, item in value.items():
+            yield from problems(key, args[0] if args else Any, f"{where} key")
+            yield from problems(item, args[1] if args else Any, f"{where}[{key!r}]")
+        return
+    if origin is not None:
+        declared = origin
+    if not isinstance(declared, type):
+        return  # a type variable or a forward reference we cannot resolve: not judged
+    if declared is float:
+        ok = type(value) in (int, float)
+    elif declared is int:
+        ok = type(value) is int
+    elif declared is dt.date:
+        ok = type(value) is dt.date  # a datetime is not a date of the calendar here
+    elif issubclass(declared, enum.Enum):
+        ok = type(value) is declared
+    else:
+        ok = isinstance(value, declared)
+    if not ok:
+        yield f"{where}: {type(value).__name__} {value!r} instead of {declared.__name__}"
+        return
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        yield from record_problems(value, where)
+
+
+def record_problems(record: Any, where: str) -> Iterator[str]:
+    hints = typing.get_type_hints(type(record))
+    for field in dataclasses.fields(record):
+        yield from problems(getattr(record, field.name), hints[field.name], f"{where}.{field.name}")
+
+
+def records_in(value: Any) -> Iterator[Any]:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from records_in(item)
+
+
+@pytest.fixture(scope="module")
+def demo(template_vault: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    path = tmp_path_factory.mktemp("types") / "vault"
+    shutil.copytree(template_vault[0], path)
+    with Vault.open(path, PASSPHRASE) as vault:
+        generate_demo(vault, participants=25, seed=3, today=TODAY)
+    return path
+
+
+def everything_read(services: Services) -> Iterator[tuple[str, Any]]:
+    """What the window and the command line read, call by call."""
+    people = services.participants.list()
+    yield "participants.list", people
+    yield "search", services.search.search("a")
+    yield "audit.entries", services.audit.entries()
+    yield "modules.list", services.modules.list()
+    yield "meetings.list", services.meetings.list()
+    yield "directory.contacts", services.directory.list_contacts()
+    yield "directory.organisations", services.directory.list_organisations()
+    yield "directory.responsibilities", services.directory.list_responsibilities()
+    yield "reminders.today", services.reminders.today()
+    yield "retention.due", services.retention.due_for_erasure()
+    yield "first_steps", services.first_steps.status()
+    for module in services.modules.list():
+        yield "modules.get", services.modules.get(module.id)
+        yield "modules.participants_of_module", services.modules.participants_of_module(module.id)
+    for person in people:
+        pid = person.id
+        yield "participants.get", services.participants.get(pid)
+        yield "goals", services.goals.list_for_participant(pid)
+        yield "enrolments", services.modules.enrolments_for_participant(pid)
+        yield "meetings", services.meetings.list_for_participant(pid)
+        yield "handovers", services.handovers.list_for_participant(pid)
+        yield "consents", services.consents.list_for_participant(pid)
+        yield "aftercare", services.aftercare.list_for_participant(pid)
+        yield "exports.history", services.exports.history(pid)
+
+
+def test_every_record_read_keeps_its_types(demo: Path) -> None:
+    with Vault.open(demo, PASSPHRASE) as vault:
+        services = Services(vault.sessions, today=lambda: TODAY, vault=vault)
+        found: list[str] = []
+        seen = 0
+        for call, result in everything_read(services):
+            for record in records_in(result):
+                seen += 1
+                found.extend(record_problems(record, f"{call} {type(record).__name__}"))
+    assert seen > 500  # the demo fills every kind of record
+    assert found == []
+
+
+def test_records_returned_by_a_change_keep_their_types(demo: Path) -> None:
+    """The records a save hands back (what the window shows next) after an enum changed."""
+    import dataclasses as dc
+
+    from coachdesk.services.goals import GoalDraft
+    from coachdesk.services.participants import ParticipantDraft
+
+    with Vault.open(demo, PASSPHRASE) as vault:
+        services = Services(vault.sessions, today=lambda: TODAY, vault=vault)
+        person = services.participants.list()[0]
+        full = services.participants.get(person.id)
+        fields = {f.name for f in dc.fields(ParticipantDraft)}
+        draft = ParticipantDraft(**{k: getattr(full, k) for k in fields if hasattr(full, k)})
+        changed = services.participants.update(
+            person.id, dc.replace(draft, status=ParticipantStatus.ACTIVE)
+        )
+        goal = services.goals.create(person.id, GoalDraft(title="Deutschkurs B1"))
+        goal_fields = {f.name for f in dc.fields(GoalDraft)}
+        goal_draft = GoalDraft(**{k: getattr(goal, k) for k in goal_fields if hasattr(goal, k)})
+        reached = services.goals.update(
+            goal.id, dc.replace(goal_draft, status=GoalStatus.REACHED, reached_on=TODAY)
+        )
+        found = [
+            *record_problems(changed, "participants.update"),
+            *record_problems(goal, "goals.create"),
+            *record_problems(reached, "goals.update"),
+        ]
+    assert type(changed.status) is ParticipantStatus
+    assert found == []
+
+
+def test_the_check_sees_a_string_where_an_enum_belongs() -> None:
+    """The checker itself: the shapes of the status-save bug and its siblings are found."""
+
+    @dataclasses.dataclass(frozen=True)
+    class Sample:
+        status: ParticipantStatus
+        day: dt.date | None
+        ids: tuple[int, ...]
+
+    wrong = Sample("active", dt.datetime(2026, 1, 1), (1, "2"))  # type: ignore[arg-type]
+    assert len(list(record_problems(wrong, "Sample"))) == 3
+    assert list(record_problems(Sample(ParticipantStatus.ACTIVE, None, (1, 2)), "Sample")) == []
