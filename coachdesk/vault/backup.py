@@ -29,7 +29,7 @@ from coachdesk.vault.errors import (
     StorageError,
 )
 from coachdesk.vault.files import fsync_dir, fsync_file
-from coachdesk.vault.keyslots import KeySlots, bytes_for_backup
+from coachdesk.vault.keyslots import KeySlots
 from coachdesk.vault.schema import known_revisions
 from coachdesk.vault.store import SLOTS_NAME, Vault
 
@@ -87,10 +87,11 @@ def backup(vault: Vault, dest: Path, *, progress: Progress | None = None) -> Bac
     except OSError as exc:
         raise StorageError.from_os_error(exc) from exc
     except SQLCIPHER_ERRORS as exc:
-        raise StorageError.from_db_error(exc) from exc
+        raise StorageError.from_db_error(exc, folder) from exc
     finally:
         key[:] = bytes(len(key))
-        for leftover in (tmp_db, tmp_file):
+        wal, shm = (tmp_db.with_name(tmp_db.name + end) for end in ("-wal", "-shm"))
+        for leftover in (tmp_db, wal, shm, tmp_file):
             with contextlib.suppress(OSError):
                 leftover.unlink()
     return BackupInfo(dest, info.created_at, revision, dest.stat().st_size, info.counts)
@@ -229,3 +230,15 @@ def _process_alive(pid: int) -> bool:
 def new_backup_name(prefix: str, *, precise: bool = False) -> str:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f" if precise else "%Y%m%d-%H%M%S")
     return f"{prefix}{stamp}{fmt.SUFFIX}"
+
+
+def bytes_for_backup(path: Path) -> bytes:
+    """The slot file a backup carries: ``path``, or its copy when only the copy is whole."""
+    disk = KeySlots.load(path).on_disk
+    assert disk is not None
+    for raw, slots in ((disk.main_raw, disk.main), (disk.copy_raw, disk.copy)):
+        if raw is not None and slots is not None and slots.intact:
+            return raw
+    raw = disk.main_raw if disk.main is not None else disk.copy_raw
+    assert raw is not None
+    return raw

@@ -22,6 +22,7 @@ from coachdesk.vault.errors import (
     VaultError,
     VaultReadOnlyError,
     file_size_limited,
+    nearly_full,
 )
 
 MIN_DB_BYTES = 4096  # one SQLCipher page: a vault's database is never smaller
@@ -43,7 +44,7 @@ def folder_writable(folder: Path) -> bool:
     return True
 
 
-def check_database_file(db: Path) -> None:
+def check_database_file(db: Path, *, writable: bool = False) -> None:
     """The database beside the key slots must be there and hold at least one page.
 
     Key slots are written only after the schema is, so an empty or cut-off database beside
@@ -57,6 +58,12 @@ def check_database_file(db: Path) -> None:
         raise diagnose_os_error(exc) from exc
     if size < MIN_DB_BYTES:
         raise EmptyDatabaseError()
+    if size % MIN_DB_BYTES:
+        raise DamagedVaultError()  # cut off inside a page: SQLCipher only writes whole pages
+    if writable and not os.access(db, os.R_OK | os.W_OK):
+        # Opened for work, a database that refuses writes would fail at the first save (and
+        # leave read-only -wal/-shm files that block writes even after it is fixed).
+        raise VaultReadOnlyError()
 
 
 def diagnose_os_error(exc: OSError) -> VaultError:
@@ -83,8 +90,8 @@ def diagnose_db_error(exc: BaseException, folder: Path) -> VaultError:
         return VaultDiskFullError()
     if "readonly" in text or "read-only" in text or not folder_writable(folder):
         return VaultReadOnlyError()
-    if "disk i/o" in text and file_size_limited():
-        return VaultDiskFullError()
+    if "disk i/o" in text and (file_size_limited() or nearly_full(folder)):
+        return VaultDiskFullError()  # SQLite says "I/O error" when its -shm cannot grow
     if "disk i/o" in text:
         return VaultError(Message(DISK_ERROR))
     if "unable to open" in text:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import shutil
+from pathlib import Path
 
 from coachdesk.i18n import N_, Message
 
@@ -123,6 +125,13 @@ class VaultExistsError(VaultError):
     default = N_("There is already a vault in this folder.")
 
 
+ORPHANED_DATABASE = N_(
+    "This folder holds a vault database but not its key file (keyslots.json). If the key file "
+    "was moved or is on a drive that is not connected, put it back. CoachDesk does not make a "
+    "new vault over it."
+)
+
+
 class WeakPassphraseError(VaultError):
     default = N_("This passphrase is too weak.")
 
@@ -173,7 +182,7 @@ class StorageError(VaultError):
         )
 
     @classmethod
-    def from_db_error(cls, exc: BaseException) -> StorageError:
+    def from_db_error(cls, exc: BaseException, folder: Path | None = None) -> StorageError:
         text = str(getattr(exc, "orig", exc)).lower()
         if "malformed" in text or "not a database" in text or "hmac" in text:
             return DamagedWhileOpenError()
@@ -182,7 +191,8 @@ class StorageError(VaultError):
         if "readonly" in text or "read-only" in text:
             return cls(Message(READ_ONLY))
         if "disk i/o" in text:
-            if file_size_limited():
+            # SQLite reports a write refused for room (its -shm cannot grow) as an I/O error.
+            if file_size_limited() or (folder is not None and nearly_full(folder)):
                 return cls(Message(DISK_FULL))
             return cls(Message(DISK_IO))
         return cls()
@@ -197,6 +207,17 @@ class DamagedWhileOpenError(StorageError, DamagedVaultError):
 DISK_FULL = N_("Not saved: the disk is full. Free some space and save again.")
 READ_ONLY = N_("Not saved: CoachDesk may not write to this folder or disk.")
 DISK_IO = N_("Not saved: the disk reported a read or write error.")
+
+
+FULL_BELOW = 1024 * 1024  # SQLite's write-ahead log and its index need a few pages
+
+
+def nearly_full(folder: Path) -> bool:
+    """Whether the disk holding ``folder`` has less room than SQLite needs to write."""
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW
+    except OSError:
+        return False
 
 
 def file_size_limited() -> bool:

@@ -63,3 +63,10 @@ def remove_stale_temp_files(folder: Path) -> None:
     for leftover in folder.glob(".*.tmp"):
         with contextlib.suppress(OSError):
             leftover.unlink()
+
+
+def remove_files(folder: Path, names: tuple[str, ...]) -> None:
+    """Remove the files ``names`` in ``folder`` where they exist (best effort)."""
+    for name in names:
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()

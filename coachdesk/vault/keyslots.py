@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import unicodedata
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from coachdesk.i18n import N_, Message
+from coachdesk.i18n import Message
 from coachdesk.vault.errors import (
     DamagedKeySlotError,
     DamagedVaultError,
@@ -34,27 +35,25 @@ from coachdesk.vault.errors import (
 )
 from coachdesk.vault.files import atomic_write
 from coachdesk.vault.slot import DEFAULT_KDF as DEFAULT_KDF  # re-exported
-from coachdesk.vault.slot import FORMAT, FORMAT_VERSION, KINDS, RECOVERY_ALPHABET, TOO_COSTLY, Slot
+from coachdesk.vault.slot import (
+    FORMAT,
+    FORMAT_VERSION,
+    KINDS,
+    MAX_FILE_BYTES,
+    NOT_REPAIRED,
+    RECOVERY_ALPHABET,
+    REPAIRED,
+    SLOT_STILL_DAMAGED,
+    TOO_COSTLY,
+    Slot,
+    checked,
+)
 from coachdesk.vault.slot import KdfParams as KdfParams  # re-exported
 from coachdesk.vault.slot import new_data_key as new_data_key  # re-exported
 from coachdesk.vault.slot import new_recovery_code as new_recovery_code  # re-exported
 from coachdesk.vault.slot import normalise_recovery_code as normalise_recovery_code
 
 COPY_SUFFIX = ".bak"
-
-REPAIRED = N_(
-    "The key file of this vault (keyslots.json) was damaged or missing. CoachDesk opened "
-    "the vault with the checked copy kept beside it and repaired the file."
-)
-NOT_REPAIRED = N_(
-    "The key file of this vault (keyslots.json) was damaged or missing. CoachDesk opened "
-    "the vault with the checked copy kept beside it but could not repair the file: "
-    "{reason}. Make a backup now."
-)
-SLOT_STILL_DAMAGED = {
-    "passphrase": N_("The passphrase slot of this vault is damaged. Set a new passphrase."),
-    "recovery": N_("The recovery code slot of this vault is damaged. Print a new recovery code."),
-}
 
 
 def copy_path(path: Path) -> Path:
@@ -109,13 +108,13 @@ class KeySlots:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise NotAVaultError()
         version = data.get("version")
-        if type(version) is not int:
+        if type(version) is not int or version < 1:
             raise DamagedVaultError()
         if version > FORMAT_VERSION:
             raise VaultTooNewError()
         vault_id, slots = data.get("vault_id"), data.get("slots")
-        if not isinstance(vault_id, str) or not isinstance(slots, list) or not slots:
-            raise DamagedVaultError()
+        if not isinstance(vault_id, str) or not isinstance(slots, list) or not 0 < len(slots) <= 8:
+            raise DamagedVaultError()  # a vault has two slots; dozens would cost minutes
         return cls(vault_id, tuple(Slot.from_json(s) for s in slots))
 
     @classmethod
@@ -127,6 +126,15 @@ class KeySlots:
         if chosen is None:
             raise copy_error if main_raw is None and copy_raw is not None else error
         return replace(chosen, on_disk=OnDisk(path, main_raw, main, copy_raw, copy))
+
+    def spare(self) -> KeySlots | None:
+        """The checked copy's slots when they differ from these (to try when the key these
+        give does not open the database: a key file of another vault put in its place)."""
+        disk = self.on_disk
+        if disk is None or disk.copy is None or disk.copy_raw == disk.main_raw:
+            return None
+        disk.opened_from_copy = True  # repaired from the copy once the database opens
+        return replace(disk.copy, on_disk=disk)
 
     def save(self, path: Path) -> None:
         """Write the slots to ``path``; then, if they read back as written, the copy too."""
@@ -156,7 +164,7 @@ class KeySlots:
         else:
             assert main is not None and disk.main_raw is not None
             current = main
-            if main.intact and disk.copy_raw != disk.main_raw:
+            if main.intact and disk.copy_raw != disk.main_raw and checked(disk.main_raw):
                 with contextlib.suppress(OSError):
                     write_copy(disk.path, disk.main_raw)
         for kind in KINDS:
@@ -165,10 +173,11 @@ class KeySlots:
         return replace(current, on_disk=None, notices=tuple(notices))
 
     def unlock_with_passphrase(self, passphrase: str) -> bytes:
-        key = self._unlock("passphrase", passphrase.encode("utf-8"))
-        if key is None:
-            raise WrongPassphraseError()
-        return key
+        # As typed (vaults made before), then composed: "é" may arrive as e and an accent.
+        for typed in dict.fromkeys((passphrase, unicodedata.normalize("NFC", passphrase))):
+            if (key := self._unlock("passphrase", typed.encode("utf-8"))) is not None:
+                return key
+        raise WrongPassphraseError()
 
     def unlock_with_recovery_code(self, code: str) -> bytes:
         cleaned = normalise_recovery_code(code)
@@ -230,7 +239,8 @@ class KeySlots:
 
     def with_passphrase(self, passphrase: str, data_key: bytes, kdf: KdfParams) -> KeySlots:
         """A copy whose passphrase slots are replaced by one for ``passphrase``."""
-        new = Slot.wrap(self.vault_id, "passphrase", passphrase.encode("utf-8"), data_key, kdf)
+        secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+        new = Slot.wrap(self.vault_id, "passphrase", secret, data_key, kdf)
         kept = tuple(s for s in self.slots if s.kind not in ("passphrase", ""))
         return KeySlots(self.vault_id, (new, *kept))
 
@@ -263,21 +273,11 @@ def write_copy(path: Path, data: bytes) -> bool:
     return True
 
 
-def bytes_for_backup(path: Path) -> bytes:
-    """The slot file a backup carries: ``path``, or its copy when only the copy is whole."""
-    disk = KeySlots.load(path).on_disk
-    assert disk is not None
-    for raw, slots in ((disk.main_raw, disk.main), (disk.copy_raw, disk.copy)):
-        if raw is not None and slots is not None and slots.intact:
-            return raw
-    raw = disk.main_raw if disk.main is not None else disk.copy_raw
-    assert raw is not None
-    return raw
-
-
 def _read(path: Path) -> tuple[bytes | None, KeySlots | None, VaultError]:
     """The bytes and slots of ``path``, and the error to raise if it is the only file."""
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:  # two slots take 1 KB; never read 200 MB
+            return b"", None, DamagedVaultError()
         raw = path.read_bytes()
     except FileNotFoundError:
         return None, None, NotAVaultError()

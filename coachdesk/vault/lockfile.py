@@ -19,6 +19,17 @@ from typing import IO
 from coachdesk.vault.diagnose import diagnose_os_error
 from coachdesk.vault.errors import VaultInUseError
 
+ATTEMPTS = 5
+
+
+def _still_named(fh: IO[str], path: Path) -> bool:
+    """Whether ``path`` still names the file ``fh`` holds (not removed or replaced since)."""
+    try:
+        held, named = os.fstat(fh.fileno()), os.stat(path)
+    except OSError:
+        return False
+    return (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino)
+
 
 class VaultLock:
     def __init__(self, path: Path) -> None:
@@ -32,17 +43,26 @@ class VaultLock:
         never leaves this process holding the lock (which would make every later attempt in
         the same window say "already open").
         """
-        try:
-            fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
-        except OSError as exc:
-            raise diagnose_os_error(exc) from exc
-        try:
-            _lock(fh)
-        except OSError as exc:
+        for _attempt in range(ATTEMPTS):
+            try:
+                fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+            except OSError as exc:
+                raise diagnose_os_error(exc) from exc
+            try:
+                _lock(fh)
+            except OSError as exc:
+                fh.close()
+                if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK):
+                    raise VaultInUseError() from exc
+                raise diagnose_os_error(exc) from exc
+            if _still_named(fh, self.path):
+                break
+            # The holder let go and removed the file between our open and our lock: the lock
+            # is on a file nobody else will find. Take it again on the file the name has now.
+            _unlock(fh)
             fh.close()
-            if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK):
-                raise VaultInUseError() from exc
-            raise diagnose_os_error(exc) from exc
+        else:
+            raise VaultInUseError()
         try:
             fh.seek(0)
             fh.truncate()

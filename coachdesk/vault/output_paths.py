@@ -87,6 +87,15 @@ def check_output_paths(paths: Iterable[Path | str | None], *, vault: Path | None
                     {"path": str(path), "folder": str(folder)},
                 )
             )
+        if os.path.exists(path) and not (os.path.isfile(path) or os.path.isdir(path)):
+            # A device (/dev/full) or a pipe is never replaced by a document (folders: the
+            # callers that take one put a file in it, the others say so).
+            raise OutputPathError(
+                Message(
+                    N_("Not saved: {path} is not an ordinary file. Please choose a file name."),
+                    {"path": str(path)},
+                )
+            )
         key = _resolved(path)
         if key in seen or any(_same_file(key, other) for other in seen):
             raise OutputPathError(

@@ -6,6 +6,7 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from coachdesk.i18n import N_, Message
 from coachdesk.vault import backup_format as fmt
 from coachdesk.vault.backup import BackupInfo, check_database, unlock
 from coachdesk.vault.engine import SQLCIPHER_ERRORS
@@ -13,6 +14,7 @@ from coachdesk.vault.errors import DamagedBackupError, NotAVaultError, StorageEr
 from coachdesk.vault.files import atomic_write, fsync_dir
 from coachdesk.vault.keyslots import write_copy
 from coachdesk.vault.lockfile import VaultLock
+from coachdesk.vault.output_paths import OutputPathError, vault_folder_of
 from coachdesk.vault.rollback import remember_restored
 from coachdesk.vault.store import DB_NAME, LOCK_NAME, SLOTS_NAME, Vault
 from coachdesk.vault.swap import remove_staging, staging_path, swap_in
@@ -42,6 +44,15 @@ def restore(
     slots of the backup. The vault must not be open.
     """
     backup_path, vault_path = Path(backup_path), Path(vault_path)
+    outer = vault_folder_of(vault_path.parent)
+    if outer is not None:
+        # A vault inside another vault's folder would be carried away by that vault's restore.
+        raise OutputPathError(
+            Message(
+                N_("Not restored: {path} is inside the vault folder {folder}."),
+                {"path": str(vault_path), "folder": str(outer)},
+            )
+        )
     try:
         header = fmt.check_file(backup_path)
     except OSError as exc:

@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from coachdesk.i18n import N_
 from coachdesk.vault.errors import DamagedKeySlotError
 
 FORMAT = "coachdesk-keyslots"
@@ -243,3 +244,35 @@ class Slot:
         except InvalidTag:
             return None
         return key if len(key) == KEY_BYTES else None
+
+
+MAX_FILE_BYTES = 64 * 1024
+"""A key file is about 1 KB; a larger one is damaged (or crafted) and is not read whole."""
+
+
+def checked(raw: bytes) -> bool:
+    """Whether every slot in the key file ``raw`` carries its checksum (written since 0.1).
+
+    A file whose checksums are missing (a flipped byte can rename the field) is never copied
+    over the checked copy: it could not tell damage from a wrong passphrase any more.
+    """
+    try:
+        slots = json.loads(raw.decode("utf-8")).get("slots")
+    except (ValueError, AttributeError, RecursionError):
+        return False
+    return isinstance(slots, list) and all(isinstance(s, dict) and "check" in s for s in slots)
+
+
+REPAIRED = N_(
+    "The key file of this vault (keyslots.json) was damaged or missing. CoachDesk opened "
+    "the vault with the checked copy kept beside it and repaired the file."
+)
+NOT_REPAIRED = N_(
+    "The key file of this vault (keyslots.json) was damaged or missing. CoachDesk opened "
+    "the vault with the checked copy kept beside it but could not repair the file: "
+    "{reason}. Make a backup now."
+)
+SLOT_STILL_DAMAGED = {
+    "passphrase": N_("The passphrase slot of this vault is damaged. Set a new passphrase."),
+    "recovery": N_("The recovery code slot of this vault is damaged. Print a new recovery code."),
+}

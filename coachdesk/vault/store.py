@@ -10,6 +10,7 @@ Layout (see docs/vault-format.md)::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,13 +22,15 @@ from coachdesk.i18n import Message
 from coachdesk.vault.diagnose import check_database_file, diagnose_db_error, diagnose_os_error
 from coachdesk.vault.engine import SQLCIPHER_ERRORS, make_engine, probe_tables
 from coachdesk.vault.errors import (
+    ORPHANED_DATABASE,
+    DamagedVaultError,
     StorageError,
+    VaultError,
     VaultExistsError,
     VaultLockedError,
     WeakPassphraseError,
-    WrongPassphraseError,
 )
-from coachdesk.vault.files import remove_stale_temp_files
+from coachdesk.vault.files import remove_files, remove_stale_temp_files
 from coachdesk.vault.integrity import IntegrityReport as IntegrityReport  # re-exported
 from coachdesk.vault.integrity import check_integrity
 from coachdesk.vault.keyslots import (
@@ -45,6 +48,7 @@ from coachdesk.vault.schema import PRE_MIGRATION_DIR as PRE_MIGRATION_DIR  # re-
 from coachdesk.vault.schema import check_revision, migrate, stored_revision
 from coachdesk.vault.schema import head_revision as head_revision  # re-exported
 from coachdesk.vault.schema import known_revisions as known_revisions  # re-exported
+from coachdesk.vault.secrets import Secrets
 from coachdesk.vault.swap import finish_interrupted_restore
 
 DB_NAME = "vault.db"
@@ -52,7 +56,7 @@ SLOTS_NAME = "keyslots.json"
 LOCK_NAME = "vault.lock"
 
 
-class Vault:
+class Vault(Secrets):
     """An open (unlocked) vault. Create one with :meth:`create` or :meth:`open`."""
 
     def __init__(self, path: Path, key: bytearray, slots: KeySlots, lock: VaultLock) -> None:
@@ -91,10 +95,12 @@ class Vault:
         path = Path(path)
         if cls.exists(path):
             raise VaultExistsError()
+        if any(os.path.lexists(path / name) for name in (DB_NAME, DB_NAME + "-wal")):
+            # A database without its key file (moved, on a drive not mounted): never replaced.
+            raise VaultExistsError(Message(ORPHANED_DATABASE))
         try:
             path.mkdir(parents=True, exist_ok=True, mode=0o700)
-            for leftover in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
-                (path / leftover).unlink(missing_ok=True)
+            (path / (DB_NAME + "-shm")).unlink(missing_ok=True)
         except OSError as exc:
             raise StorageError.from_os_error(exc) from exc
         data_key = new_data_key()
@@ -111,8 +117,12 @@ class Vault:
             slots.save(path / SLOTS_NAME)
         except BaseException as exc:
             _let_go(vault, lock)
+            # No database without key slots stays behind (nothing of hers is in it yet).
+            remove_files(path, (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"))
             if isinstance(exc, OSError):
                 raise StorageError.from_os_error(exc) from exc
+            if isinstance(exc, (*SQLCIPHER_ERRORS, DBAPIError)):
+                raise StorageError.from_db_error(exc, path) from exc
             raise
         return vault, recovery_code
 
@@ -130,12 +140,22 @@ class Vault:
         finish_interrupted_restore(path)
         slots = KeySlots.load(path / SLOTS_NAME)
         key = unlock(slots)
-        return cls._open_with_key(path, slots, bytearray(key), migrate)
+        try:
+            return cls._open_with_key(path, slots, bytearray(key), migrate)
+        except DamagedVaultError as damaged:
+            spare = slots.spare()  # another vault's key file in place of this one's?
+            try:
+                other = unlock(spare) if spare is not None else key
+            except VaultError:
+                raise damaged from None
+            if spare is None or other == key:
+                raise
+            return cls._open_with_key(path, spare, bytearray(other), migrate)
 
     @classmethod
     def _open_with_key(cls, path: Path, slots: KeySlots, key: bytearray, migrate: bool) -> Vault:
         db = path / DB_NAME
-        check_database_file(db)
+        check_database_file(db, writable=migrate)
         lock = VaultLock(path / LOCK_NAME)
         lock.acquire()
         vault: Vault | None = None
@@ -213,52 +233,6 @@ class Vault:
 
     def __exit__(self, *exc: object) -> None:
         self.lock()
-
-    # -- passphrases -------------------------------------------------------------------------
-
-    def change_passphrase(
-        self,
-        old: str,
-        new: str,
-        *,
-        kdf: KdfParams = DEFAULT_KDF,
-        on_saved: Callable[[], None] | None = None,
-    ) -> None:
-        """Replace the passphrase; the old one must be given. The database is not rewritten."""
-        current = KeySlots.load(self.path / SLOTS_NAME)
-        if bytes(current.unlock_with_passphrase(old)) != bytes(self._key):
-            raise WrongPassphraseError()
-        self.set_passphrase(new, kdf=kdf)
-        if on_saved is not None:
-            on_saved()
-
-    def set_passphrase(self, new: str, *, kdf: KdfParams = DEFAULT_KDF) -> None:
-        """Set a new passphrase on the open vault (after opening with the recovery code)."""
-        if self.is_locked:
-            raise VaultLockedError()
-        strength = check_passphrase(new)
-        if not strength.acceptable:
-            raise WeakPassphraseError(strength.reason)
-        slots = KeySlots.load(self.path / SLOTS_NAME).with_passphrase(new, bytes(self._key), kdf)
-        self._save_slots(slots)
-
-    def new_recovery_code(self, *, kdf: KdfParams = DEFAULT_KDF) -> str:
-        """Replace the recovery code (the old printed sheet stops working)."""
-        if self.is_locked:
-            raise VaultLockedError()
-        code = new_recovery_code()
-        slots = KeySlots.load(self.path / SLOTS_NAME).with_recovery_code(
-            code, bytes(self._key), kdf
-        )
-        self._save_slots(slots)
-        return code
-
-    def _save_slots(self, slots: KeySlots) -> None:
-        try:
-            slots.save(self.path / SLOTS_NAME)
-        except OSError as exc:
-            raise StorageError.from_os_error(exc) from exc
-        self._slots = slots
 
     # -- schema ------------------------------------------------------------------------------
 

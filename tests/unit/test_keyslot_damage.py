@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 
 from coachdesk.vault import slot as slot_module
-from coachdesk.vault.backup import backup
+from coachdesk.vault.backup import backup, bytes_for_backup
 from coachdesk.vault.errors import DamagedKeySlotError, DamagedVaultError, VaultError
-from coachdesk.vault.keyslots import KdfParams, KeySlots, bytes_for_backup
+from coachdesk.vault.keyslots import KdfParams, KeySlots
 from coachdesk.vault.restore import restore
 from coachdesk.vault.slot import DAMAGED, TOO_COSTLY
 from coachdesk.vault.store import Vault
