@@ -59,6 +59,16 @@ def backup(vault: Vault, dest: Path, *, progress: Progress | None = None) -> Bac
     if dest.resolve().is_relative_to(vault.path.resolve()):
         # A restore moves the vault folder away, and with it anything kept inside.
         raise StorageError(Message(N_("Choose a place outside the vault's folder for backups.")))
+    if dest.is_file() and not _is_backup(dest):
+        raise StorageError(
+            Message(
+                N_(
+                    "Not saved: {path} is another file, not a backup. "
+                    "Choose a folder or a new name."
+                ),
+                {"path": str(dest)},
+            )
+        )
     if dest.is_dir():
         named = dest / new_backup_name(MANUAL_PREFIX)
         dest = named if not named.exists() else dest / new_backup_name(MANUAL_PREFIX, precise=True)
@@ -242,3 +252,12 @@ def bytes_for_backup(path: Path) -> bytes:
     raw = disk.main_raw if disk.main is not None else disk.copy_raw
     assert raw is not None
     return raw
+
+
+def _is_backup(path: Path) -> bool:
+    """Whether ``path`` starts like a CoachDesk backup (an older one may be replaced)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(fmt.MAGIC)) == fmt.MAGIC
+    except OSError:
+        return False

@@ -47,6 +47,8 @@ from coachdesk.vault.slot import (
     TOO_COSTLY,
     Slot,
     checked,
+    covers,
+    merged_slots,
 )
 from coachdesk.vault.slot import KdfParams as KdfParams  # re-exported
 from coachdesk.vault.slot import new_data_key as new_data_key  # re-exported
@@ -153,11 +155,15 @@ class KeySlots:
             return self
         notices: list[Message] = []
         main, copy = disk.main, disk.copy
-        if copy is not None and (disk.opened_from_copy or main is None or _covers(copy, main)):
-            current = copy
-            assert disk.copy_raw is not None
+        if copy is not None and (disk.opened_from_copy or main is None or covers(copy, main)):
+            # The copy, with a whole slot of the main file standing in for one it has damaged.
+            current = replace(copy, slots=merged_slots(copy, main))
+            raw = disk.copy_raw if current.slots == copy.slots else current.to_bytes()
+            assert raw is not None
             try:
-                atomic_write(disk.path, disk.copy_raw)
+                atomic_write(disk.path, raw)
+                if raw != disk.copy_raw:
+                    write_copy(disk.path, raw)
                 notices.append(Message(REPAIRED))
             except OSError as exc:
                 notices.append(Message(NOT_REPAIRED, {"reason": exc.strerror or str(exc)}))
@@ -287,11 +293,3 @@ def _read(path: Path) -> tuple[bytes | None, KeySlots | None, VaultError]:
         return raw, KeySlots.from_bytes(raw), DamagedVaultError()
     except VaultError as exc:
         return raw, None, exc
-
-
-def _covers(copy: KeySlots, main: KeySlots) -> bool:
-    """Whether the copy is whole and holds every usable slot of a damaged ``main``, so
-    putting it back loses nothing."""
-    usable = [s for s in main.slots if s.problem is None]
-    same = copy.vault_id == main.vault_id and all(s in copy.slots for s in usable)
-    return not main.intact and copy.intact and same

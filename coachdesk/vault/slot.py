@@ -16,7 +16,7 @@ import json
 import secrets
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -24,6 +24,9 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from coachdesk.i18n import N_
 from coachdesk.vault.errors import DamagedKeySlotError
+
+if TYPE_CHECKING:
+    from coachdesk.vault.keyslots import KeySlots
 
 FORMAT = "coachdesk-keyslots"
 FORMAT_VERSION = 1
@@ -246,8 +249,7 @@ class Slot:
         return key if len(key) == KEY_BYTES else None
 
 
-MAX_FILE_BYTES = 64 * 1024
-"""A key file is about 1 KB; a larger one is damaged (or crafted) and is not read whole."""
+MAX_FILE_BYTES = 64 * 1024  # a key file is about 1 KB: a larger one is damaged or crafted
 
 
 def checked(raw: bytes) -> bool:
@@ -276,3 +278,23 @@ SLOT_STILL_DAMAGED = {
     "passphrase": N_("The passphrase slot of this vault is damaged. Set a new passphrase."),
     "recovery": N_("The recovery code slot of this vault is damaged. Print a new recovery code."),
 }
+
+
+def covers(copy: KeySlots, main: KeySlots) -> bool:
+    """Whether the copy is whole and holds every usable slot of a damaged ``main``, so
+    putting it back loses nothing."""
+    usable = [s for s in main.slots if s.problem is None]
+    same = copy.vault_id == main.vault_id and all(s in copy.slots for s in usable)
+    return not main.intact and copy.intact and same
+
+
+def merged_slots(copy: KeySlots, main: KeySlots | None) -> tuple[Slot, ...]:
+    """The copy's slots, where the copy's slot of a kind is damaged and the main file (of the
+    same vault) has a whole one, with that one instead: repairing never loses the only good
+    slot of a kind (a damaged passphrase slot in one file, recovery slot in the other)."""
+    if main is None or main.vault_id != copy.vault_id:
+        return copy.slots
+    whole = {s.kind: s for s in main.slots if s.problem is None and s.kind in KINDS}
+    kept = {s.kind for s in copy.slots if s.problem is None}
+    wanted = {kind: slot for kind, slot in whole.items() if kind not in kept}
+    return (*(s for s in copy.slots if s.kind not in wanted), *wanted.values())

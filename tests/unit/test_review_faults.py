@@ -206,3 +206,36 @@ def test_the_command_line_prints_no_library_warning() -> None:
         [sys.executable, "-W", "default", "-c", code], capture_output=True, text=True
     )
     assert done.returncode == 0 and done.stderr == ""
+
+
+def test_repairing_never_loses_the_only_good_slot_of_a_kind(tmp_path: Path) -> None:
+    """The passphrase slot damaged in the key file, the recovery slot in its copy: after
+    opening (and repairing) with either secret, both secrets still open the vault."""
+    vault, code = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=FAST)
+    vault.lock()
+    path = tmp_path / "vault"
+
+    def spoil(name: str, kind: str) -> None:
+        data = json.loads((path / name).read_text(encoding="utf-8"))
+        slot = next(s for s in data["slots"] if s["kind"] == kind)
+        wrapped = slot["wrapped_key"]
+        slot["wrapped_key"] = ("A" if wrapped[5] != "A" else "B").join((wrapped[:5], wrapped[6:]))
+        (path / name).write_text(json.dumps(data), encoding="utf-8")
+
+    spoil("keyslots.json", "passphrase")
+    spoil("keyslots.json.bak", "recovery")
+    Vault.open(path, PASSPHRASE).lock()  # through the copy; the key file is repaired
+    Vault.open_with_recovery_code(path, code).lock()
+    Vault.open(path, PASSPHRASE).lock()
+
+
+def test_a_backup_never_replaces_a_file_that_is_not_a_backup(tmp_path: Path) -> None:
+    path = new_vault(tmp_path / "vault")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Termine mit dem Jobcenter", encoding="utf-8")
+    with Vault.open(path, PASSPHRASE) as vault:
+        with pytest.raises(StorageError, match="not a backup"):
+            backup(vault, notes)
+        first = backup(vault, tmp_path / "mine.cdbackup")
+        backup(vault, first.path)  # an older backup of that name may be replaced
+    assert notes.read_text(encoding="utf-8") == "Termine mit dem Jobcenter"
