@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Fixtures built before a test's own state folder (module and session scope) never write the
+# record of seen vault states into the user's real state folder.
+os.environ["COACHDESK_STATE_DIR"] = tempfile.mkdtemp(prefix="coachdesk-test-state-")
 
 from coachdesk import i18n
 from coachdesk.vault.store import Vault

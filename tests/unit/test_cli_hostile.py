@@ -77,7 +77,11 @@ def arena(template_vault: tuple[Path, str], tmp_path_factory: pytest.TempPathFac
     with Vault.open(vault, PASSPHRASE) as v:
         generate_demo(v, participants=3, seed=1, today=TODAY)
         ExportService(Services(v.sessions).ctx).create_identity()
-    shutil.copytree(vault, root / "other")
+    # Another vault of its own (its own key): a copy would be the same vault in two places,
+    # and writing to one would make the other an older state of it (vault.rollback).
+    other, _code = Vault.create(root / "other", PASSPHRASE)
+    with other:
+        generate_demo(other, participants=3, seed=2, today=TODAY)
     (root / "vault-backups").mkdir()
     (root / "link").symlink_to(vault, target_is_directory=True)
     (root / "out" / "deep" / "er").mkdir(parents=True)
