@@ -56,6 +56,8 @@ def check_database_file(db: Path, *, writable: bool = False) -> None:
         raise DamagedVaultError() from None
     except OSError as exc:
         raise diagnose_os_error(exc) from exc
+    if not db.is_file():
+        raise DamagedVaultError()  # a folder (or a device) where the database belongs
     if size < MIN_DB_BYTES:
         raise EmptyDatabaseError()
     if size % MIN_DB_BYTES:

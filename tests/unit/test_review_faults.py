@@ -239,3 +239,11 @@ def test_a_backup_never_replaces_a_file_that_is_not_a_backup(tmp_path: Path) -> 
         first = backup(vault, tmp_path / "mine.cdbackup")
         backup(vault, first.path)  # an older backup of that name may be replaced
     assert notes.read_text(encoding="utf-8") == "Termine mit dem Jobcenter"
+
+
+def test_a_folder_where_the_database_belongs_is_damage_not_in_use(tmp_path: Path) -> None:
+    path = new_vault(tmp_path / "vault")
+    (path / "vault.db").unlink()
+    (path / "vault.db").mkdir()
+    with pytest.raises(DamagedVaultError):
+        Vault.open(path, PASSPHRASE)
