@@ -55,7 +55,8 @@ class BackupInfo:
 
 def backup(vault: Vault, dest: Path, *, progress: Progress | None = None) -> BackupInfo:
     """Back up the open ``vault`` to the file ``dest`` (or a new file in the folder ``dest``)."""
-    dest = Path(dest)
+    # "../" is taken as written: "sub/.." is the folder itself, whether "sub" exists or not.
+    dest = Path(os.path.abspath(dest))
     if dest.resolve().is_relative_to(vault.path.resolve()):
         # A restore moves the vault folder away, and with it anything kept inside.
         raise StorageError(Message(N_("Choose a place outside the vault's folder for backups.")))

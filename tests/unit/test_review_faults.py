@@ -247,3 +247,14 @@ def test_a_folder_where_the_database_belongs_is_damage_not_in_use(tmp_path: Path
     (path / "vault.db").mkdir()
     with pytest.raises(DamagedVaultError):
         Vault.open(path, PASSPHRASE)
+
+
+def test_a_backup_to_a_missing_folder_and_back_up_again_is_the_folder(tmp_path: Path) -> None:
+    """ "sub/.." names the folder itself, whether "sub" exists or not (hypothesis found the
+    backup failing the first time and working the second, after it had made "sub")."""
+    path = new_vault(tmp_path / "vault")
+    out = tmp_path / "out"
+    out.mkdir()
+    with Vault.open(path, PASSPHRASE) as vault:
+        made = backup(vault, out / "sub" / "..")
+    assert made.path.parent == out and not (out / "sub").exists()
