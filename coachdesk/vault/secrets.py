@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachdesk.vault.errors import (
     StorageError,
@@ -14,7 +15,7 @@ from coachdesk.vault.errors import (
 from coachdesk.vault.keyslots import DEFAULT_KDF, KdfParams, KeySlots, new_recovery_code
 from coachdesk.vault.passphrase import check_passphrase
 
-SLOTS_NAME = "keyslots.json"
+SLOTS_NAME = "keyslots.json"  # the key file of a vault folder (re-exported by vault.store)
 
 
 class Secrets:
@@ -24,9 +25,10 @@ class Secrets:
     _key: bytearray
     _slots: KeySlots
 
-    @property
-    def is_locked(self) -> bool:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by Vault
+
+        @property
+        def is_locked(self) -> bool: ...
 
     def change_passphrase(
         self,

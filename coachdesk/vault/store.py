@@ -48,11 +48,11 @@ from coachdesk.vault.schema import PRE_MIGRATION_DIR as PRE_MIGRATION_DIR  # re-
 from coachdesk.vault.schema import check_revision, migrate, stored_revision
 from coachdesk.vault.schema import head_revision as head_revision  # re-exported
 from coachdesk.vault.schema import known_revisions as known_revisions  # re-exported
+from coachdesk.vault.secrets import SLOTS_NAME as SLOTS_NAME  # re-exported
 from coachdesk.vault.secrets import Secrets
 from coachdesk.vault.swap import finish_interrupted_restore
 
 DB_NAME = "vault.db"
-SLOTS_NAME = "keyslots.json"
 LOCK_NAME = "vault.lock"
 
 
