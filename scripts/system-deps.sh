@@ -6,6 +6,8 @@ set -euo pipefail
 need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v qpdf >/dev/null || need+=(qpdf)
+# Tesseract reads back what the viewer printed (a printed page is an image, not text).
+command -v tesseract >/dev/null || need+=(tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng)
 command -v Xvfb >/dev/null || need+=(xvfb)
 command -v xdotool >/dev/null || need+=(xdotool)
 # A private session bus lets the tests check locking on a screen-saver signal.
