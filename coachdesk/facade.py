@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session, sessionmaker
 
 from coachdesk.services.aftercare import AftercareService
+from coachdesk.services.attachments import AttachmentService
 from coachdesk.services.audit import AuditService
 from coachdesk.services.consents import ConsentService
 from coachdesk.services.context import Changes, ServiceContext
@@ -62,6 +63,7 @@ class Services:
         self.drafts = DraftService(self.ctx)
         self.retention = RetentionService(self.ctx)
         self.first_steps = FirstStepsService(self.ctx)
+        self.attachments = AttachmentService(self.ctx)
         if not actor:
             self.ctx.actor = self.settings.coach_name()
 

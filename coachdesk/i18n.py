@@ -116,6 +116,8 @@ def _render_value(value: object, lang: str | None) -> object:
         return format_datetime(value, lang)
     if isinstance(value, dt.date):
         return format_date(value, lang)
+    if isinstance(value, float):
+        return format_number(value, lang)  # "2,5" in German, "2.5" in English
     return value
 
 

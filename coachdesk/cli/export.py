@@ -116,9 +116,9 @@ def add_certificate(sub: Any) -> None:
 
 
 def cmd_certificate(args: argparse.Namespace) -> int:
-    from coachdesk.documents.saving import save_atomically
     from coachdesk.export.service import ExportService
     from coachdesk.facade import Services
+    from coachdesk.vault.saving import save_atomically
 
     check_outputs(args, args.out)
     with unlocked_vault(args, args.path) as vault:

@@ -256,7 +256,7 @@ def hand_over_recovery_code(args: argparse.Namespace, code: str) -> None:
     import datetime as dt
 
     from coachdesk.documents.recovery_sheet import render_recovery_sheet
-    from coachdesk.documents.saving import save_atomically
+    from coachdesk.vault.saving import save_atomically
 
     print_recovery_code(code)
     sheet: Path | None = args.recovery_sheet

@@ -6,7 +6,6 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from coachdesk.documents.saving import remove_saved, save_atomically
 from coachdesk.documents.signing import (
     SigningMaterial,
     certificate_bytes,
@@ -36,6 +35,7 @@ from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import ValidationError
 from coachdesk.services.settings import COACH_NAME, document_issuer, get_value
 from coachdesk.vault.output_paths import check_output_paths
+from coachdesk.vault.saving import remove_saved, save_atomically
 
 
 @dataclass(frozen=True)

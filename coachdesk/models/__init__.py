@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coachdesk.models.aftercare import AftercareFollowUp
+from coachdesk.models.attachment import Attachment, AttachmentChunk, AttachmentContent
 from coachdesk.models.audit import AuditEntry, VaultSetting
 from coachdesk.models.base import Base, utcnow
 from coachdesk.models.consent import Consent, ConsentCategory
@@ -17,6 +18,9 @@ from coachdesk.models.participant import Participant
 __all__ = [
     "AftercareFollowUp",
     "Agreement",
+    "Attachment",
+    "AttachmentChunk",
+    "AttachmentContent",
     "Attendance",
     "AuditEntry",
     "Base",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from coachdesk.documents.saving import save_atomically
 from coachdesk.vault.output_paths import check_output_paths
+from coachdesk.vault.saving import save_atomically
 
 
 @dataclass(frozen=True)

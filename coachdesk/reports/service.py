@@ -19,7 +19,6 @@ from typing import Any, BinaryIO
 from sqlalchemy.orm import Session
 
 from coachdesk.documents.layout import SignatureBox
-from coachdesk.documents.saving import remove_saved
 from coachdesk.documents.signing import SigningMaterial, sign_pdf
 from coachdesk.export import identities
 from coachdesk.models import ExportRecord
@@ -42,6 +41,7 @@ from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.directory import DirectoryService
 from coachdesk.services.modules import ModuleRecord, ModuleService
 from coachdesk.services.settings import document_issuer
+from coachdesk.vault.saving import remove_saved
 
 Renderer = Callable[[ReportHeader, BinaryIO], SignatureBox]
 

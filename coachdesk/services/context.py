@@ -37,6 +37,7 @@ class ChangeKind(enum.StrEnum):
     SIGNING_IDENTITY = "signing_identity"
     DRAFT = "draft"
     AUDIT = "audit"
+    ATTACHMENT = "attachment"
 
 
 _origin: ContextVar[object | None] = ContextVar("coachdesk_change_origin", default=None)

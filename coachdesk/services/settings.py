@@ -98,6 +98,22 @@ class SettingsService:
             )
         self._set(RETENTION_MONTHS, str(months))
 
+    def attachment_limit_mb(self) -> int:
+        from coachdesk.services.attachment_rules import limit_mb
+
+        with self.ctx.read() as s:
+            return limit_mb(s)
+
+    def set_attachment_limit_mb(self, megabytes: int) -> None:
+        """The largest file she may attach (scans of a few pages are 1 to 10 MB)."""
+        from coachdesk.services.attachment_rules import ATTACHMENT_LIMIT_MB, LIMIT_RANGE_MB
+
+        if megabytes not in LIMIT_RANGE_MB:
+            raise ValidationError.single(
+                ATTACHMENT_LIMIT_MB, N_("The largest file must be between 1 and 200 MB.")
+            )
+        self._set(ATTACHMENT_LIMIT_MB, str(megabytes))
+
     def _set(self, key: str, value: str) -> None:
         with self.ctx.write() as s:
             row = s.get(VaultSetting, key)

@@ -219,10 +219,10 @@ def test_the_same_files_outside_the_vault_are_written(
 
 def test_the_services_the_window_uses_refuse_the_same(vault_dir: Path, tmp_path: Path) -> None:
     """The window saves through these calls; each refuses with the same message."""
-    from coachdesk.documents.saving import save_atomically
     from coachdesk.export.request import ExportRequest
     from coachdesk.facade import Services
     from coachdesk.reports.service import ReportService
+    from coachdesk.vault.saving import save_atomically
 
     before = fingerprint(vault_dir)
     with Vault.open(vault_dir, PASSPHRASE) as vault:

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.documents.saving import save_atomically
 from coachdesk.facade import Services
 from coachdesk.i18n import _, format_date
 from coachdesk.services.errors import ValidationError
 from coachdesk.ui.kit.style import message_label, wrapping_label
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.vault.errors import StorageError
+from coachdesk.vault.saving import save_atomically
 
 # The suggested file name says what it is, never whose.
 CERTIFICATE_FILE = "coachdesk-certificate.pem"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from coachdesk import i18n
 from coachdesk.documents.recovery_sheet import render_recovery_sheet
-from coachdesk.documents.saving import save_atomically
+from coachdesk.vault.saving import save_atomically
 
 
 def default_sheet_name() -> str:

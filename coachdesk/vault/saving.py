@@ -1,4 +1,4 @@
-"""Saving a finished document where the coach chose, all or nothing.
+"""Saving a finished file (a document, a report, a copy of a paper) where she chose, whole or not.
 
 The document is written to a temporary file in the chosen folder (never in a shared
 temp folder), forced to disk, then renamed over the chosen name in one step, so a
