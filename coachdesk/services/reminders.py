@@ -23,6 +23,7 @@ from coachdesk.models import (
     Participant,
 )
 from coachdesk.models.enums import AftercareStatus, GoalStatus, MeetingKind
+from coachdesk.services.consent_scans import ConsentWithoutScan, consents_without_scan
 from coachdesk.services.context import ServiceContext
 
 MEETINGS_AHEAD = dt.timedelta(days=14)
@@ -108,6 +109,7 @@ class TodayOverview:
     consents_expiring: tuple[ConsentExpiring, ...]
     aftercare_due: tuple[AftercareDue, ...]
     retention_reached: tuple[RetentionReached, ...]
+    consents_without_scan: tuple[ConsentWithoutScan, ...] = ()
 
     @property
     def count(self) -> int:
@@ -118,6 +120,7 @@ class TodayOverview:
             + len(self.consents_expiring)
             + len(self.aftercare_due)
             + len(self.retention_reached)
+            + len(self.consents_without_scan)
         )
 
 
@@ -144,6 +147,7 @@ class ReminderService:
                 _consents(s, day),
                 _aftercare(s, day),
                 _retention(s, day),
+                consents_without_scan(s, day, _ACTIVE),
             )
 
 

@@ -106,11 +106,11 @@ def test_today_overview(services: Services) -> None:
         return services.consents.record(pid, draft).id
 
     c_30 = consent(amal, -100, 30)
-    consent(amal, -99, 31)
+    c_31 = consent(amal, -99, 31)
     c_today = consent(amal, -98, 0)
     consent(amal, -97, -1)
     services.consents.withdraw(consent(amal, -96, 5), day(-1))
-    consent(amal, -95, None)
+    c_open = consent(amal, -95, None)
     consent(berta, -100, 3)
 
     # Aftercare: planned and due within 7 days or overdue.
@@ -152,7 +152,9 @@ def test_today_overview(services: Services) -> None:
         (dana, dt.date(2026, 3, 10), False),
     ]
     assert {item.participant_id for item in overview.goals_due} == {amal}
-    assert overview.count == 11
+    # Written consents in force and given over two weeks ago have no scan in her file.
+    assert [c.consent_id for c in overview.consents_without_scan] == [c_30, c_31, c_today, c_open]
+    assert overview.count == 15
     # Another day moves the windows.
     later = services.reminders.today(day(7))
     assert [m.meeting_id for m in later.upcoming_meetings] == [m_14.id, m_15.id]

@@ -6,6 +6,7 @@ import datetime as dt
 
 from coachdesk.i18n import N_, _, format_date
 from coachdesk.labels import label
+from coachdesk.models.enums import ConsentMethod
 from coachdesk.services.consents import ConsentRecord
 from coachdesk.ui.kit.table_model import Column, RecordTableModel, date_key
 
@@ -24,12 +25,23 @@ def validity_text(c: ConsentRecord, today: dt.date) -> str:
     return _("valid until withdrawn")
 
 
+def paper_state(c: ConsentRecord, scanned: frozenset[int]) -> tuple[int, str]:
+    """Whether the signed paper of ``c`` is in her file: sort value and text."""
+    if c.method != ConsentMethod.WRITTEN:
+        return 2, _("given orally")
+    if c.id in scanned:
+        return 1, _("scanned")
+    return 0, _("not scanned yet")
+
+
 class ConsentTableModel(RecordTableModel[ConsentRecord]):
-    GIVEN, RECIPIENT, CATEGORIES, VALIDITY, PURPOSE = range(5)
+    GIVEN, RECIPIENT, CATEGORIES, VALIDITY, PAPER, PURPOSE = range(6)
 
     def __init__(self, today: dt.date, parent: object = None) -> None:
         super().__init__(parent)
         self.today = today
+        self.scanned: frozenset[int] = frozenset()
+        """The consents whose signed paper is linked to a paper in her file."""
         self.COLUMNS = (
             Column[ConsentRecord](
                 N_("Given on"), lambda c: format_date(c.given_on), lambda c: c.given_on.isoformat()
@@ -40,6 +52,11 @@ class ConsentTableModel(RecordTableModel[ConsentRecord]):
                 N_("Validity"),
                 lambda c: validity_text(c, self.today),
                 lambda c: f"{int(not c.is_valid_on(self.today))}{date_key(c.valid_until)}",
+            ),
+            Column[ConsentRecord](
+                N_("Signed paper"),
+                lambda c: paper_state(c, self.scanned)[1],
+                lambda c: paper_state(c, self.scanned)[0],
             ),
             Column[ConsentRecord](N_("Purpose"), lambda c: c.purpose),
         )

@@ -1,5 +1,5 @@
-"""One participant's file: overview, goals, modules, meetings, handovers, consents, aftercare
-and what was exported, as tabs.
+"""One participant's file: overview, goals, modules, meetings, handovers, consents, papers,
+aftercare and what was exported, as tabs. Files dropped anywhere on it become papers.
 
 Unsaved changes are never lost silently: leaving asks, and while the overview has
 unsaved edits or a meeting or handover editor is open, a draft is written to the vault
@@ -9,6 +9,7 @@ offers the draft back.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -26,11 +27,13 @@ from PySide6.QtWidgets import (
 from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.services.context import ChangeKind, Changes
+from coachdesk.ui.attachments.drops import FileDropFilter
+from coachdesk.ui.attachments.tab import PapersTab
 from coachdesk.ui.consents.tab import ConsentsTab
 from coachdesk.ui.export.history import ExportHistoryView
 from coachdesk.ui.file.aftercare_tab import AftercareTab
 from coachdesk.ui.file.overview_tab import OverviewTab
-from coachdesk.ui.file.sections import FileSection
+from coachdesk.ui.file.sections import SECTION_TITLES, FileSection
 from coachdesk.ui.goals.tab import GoalsTab
 from coachdesk.ui.handovers.editor import HandoverEditor
 from coachdesk.ui.handovers.tab import HandoversTab
@@ -67,6 +70,7 @@ class ParticipantFile(QWidget):
         self.meetings = MeetingsTab(services, signals, participant_id)
         self.handovers = HandoversTab(services, signals, participant_id)
         self.consents = ConsentsTab(services, signals, participant_id)
+        self.papers = PapersTab(services, signals, participant_id)
         self.aftercare = AftercareTab(services, signals, participant_id)
         self.exports = ExportHistoryView(services, signals, participant_id)
         self.tabs = QTabWidget(self)
@@ -85,6 +89,7 @@ class ParticipantFile(QWidget):
         self.draft_timer.start()
         self._draft_written = False
         add_save_shortcut(self, self.save)
+        self.drops = FileDropFilter(self, self._files_dropped)
         signals.changed.connect(self._on_changed)
         signals.language_changed.connect(self._language_changed)
         self._offer_draft()
@@ -98,6 +103,7 @@ class ParticipantFile(QWidget):
             self.meetings,
             self.handovers,
             self.consents,
+            self.papers,
             self.aftercare,
             self.exports,
         ]
@@ -108,6 +114,10 @@ class ParticipantFile(QWidget):
     def show_section(self, section: FileSection) -> None:
         """Bring a tab to the front, e.g. from Today."""
         self.tabs.setCurrentIndex(self.SECTIONS.index(section))
+
+    def _files_dropped(self, paths: list[Path], _where: object) -> None:
+        self.show_section(FileSection.PAPERS)
+        self.papers.add_files(paths)
 
     def open_meeting(self, meeting_id: int) -> MeetingEditor:
         """Show the meetings tab and open one meeting in the editor (e.g. an overdue agreement)."""
@@ -135,18 +145,8 @@ class ParticipantFile(QWidget):
         return banner
 
     def retranslate(self) -> None:
-        titles = [
-            _("Overview"),
-            _("Goals and milestones"),
-            _("Modules"),
-            _("Meetings"),
-            _("Handovers"),
-            _("Consents"),
-            _("Aftercare"),
-            _("Exports"),
-        ]
-        for index, title in enumerate(titles):
-            self.tabs.setTabText(index, title)
+        for index, key in enumerate(self.SECTIONS):
+            self.tabs.setTabText(index, _(SECTION_TITLES[key]))
         for section in self._sections():
             if hasattr(section, "retranslate"):
                 section.retranslate()

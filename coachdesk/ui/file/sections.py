@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 
+from coachdesk.i18n import N_
 from coachdesk.services.context import ChangeKind
 
 
@@ -16,6 +17,7 @@ class FileSection(enum.StrEnum):
     MEETINGS = "meetings"
     HANDOVERS = "handovers"
     CONSENTS = "consents"
+    PAPERS = "papers"
     AFTERCARE = "aftercare"
     EXPORTS = "exports"
 
@@ -31,5 +33,19 @@ SECTION_OF_KIND: dict[ChangeKind, FileSection] = {
     ChangeKind.CONSENT: FileSection.CONSENTS,
     ChangeKind.AFTERCARE: FileSection.AFTERCARE,
     ChangeKind.EXPORT: FileSection.EXPORTS,
+    ChangeKind.ATTACHMENT: FileSection.PAPERS,
 }
 """Which section shows a record of each kind (Today opens a meeting, a goal, a consent...)."""
+
+SECTION_TITLES: dict[FileSection, str] = {
+    FileSection.OVERVIEW: N_("Overview"),
+    FileSection.GOALS: N_("Goals and milestones"),
+    FileSection.MODULES: N_("Modules"),
+    FileSection.MEETINGS: N_("Meetings"),
+    FileSection.HANDOVERS: N_("Handovers"),
+    FileSection.CONSENTS: N_("Consents"),
+    FileSection.PAPERS: N_("Papers"),
+    FileSection.AFTERCARE: N_("Aftercare"),
+    FileSection.EXPORTS: N_("Exports"),
+}
+"""The tab titles (source texts, translated when shown)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QMenu, QPushButton, QVBoxLayout, QWidget
@@ -11,6 +12,9 @@ from coachdesk.i18n import _
 from coachdesk.labels import label
 from coachdesk.models.enums import HandoverKind
 from coachdesk.services.context import ChangeKind
+from coachdesk.ui.attachments.adding import add_papers
+from coachdesk.ui.attachments.drops import RowDropFilter
+from coachdesk.ui.attachments.links import Link, LinkKind
 from coachdesk.ui.file.section import FileSection, button_row
 from coachdesk.ui.handovers.editor import HandoverEditor
 from coachdesk.ui.handovers.model import HandoverTableModel
@@ -39,6 +43,8 @@ class HandoversTab(FileSection):
         self.table.selection_changed.connect(
             lambda: self.open_button.setEnabled(self.table.current_record() is not None)
         )
+        # Files dropped onto a row become papers belonging to that handover.
+        self.drops = RowDropFilter(self.table.view, self._dropped)
         layout = QVBoxLayout(self)
         layout.addLayout(button_row(self.new_button, self.open_button))
         layout.addWidget(self.table)
@@ -75,3 +81,7 @@ class HandoversTab(FileSection):
         editor = HandoverEditor(self.services, self.participant_id, handover, handover.kind, self)
         editor.open()
         return editor
+
+    def _dropped(self, paths: list[Path], row: Any) -> None:
+        link = Link(LinkKind.HANDOVER, row.id) if row is not None else None
+        add_papers(self, self.services, self.participant_id, paths, link)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.services.context import ChangeKind
 from coachdesk.services.meetings import MeetingRow
+from coachdesk.ui.attachments.adding import add_papers
+from coachdesk.ui.attachments.drops import RowDropFilter
+from coachdesk.ui.attachments.links import Link, LinkKind
 from coachdesk.ui.file.section import FileSection, button_row
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.meetings.editor import MeetingEditor
@@ -36,6 +42,8 @@ class MeetingsTab(FileSection):
         self.table.selection_changed.connect(
             lambda: self.open_button.setEnabled(self.table.current_record() is not None)
         )
+        # Files dropped onto a row become papers belonging to that meeting.
+        self.drops = RowDropFilter(self.table.view, self._dropped)
         layout = QVBoxLayout(self)
         layout.addLayout(button_row(self.new_button, self.open_button))
         layout.addWidget(self.table)
@@ -63,3 +71,7 @@ class MeetingsTab(FileSection):
         editor = MeetingEditor(self.services, self.participant_id, meeting, self)
         editor.open()
         return editor
+
+    def _dropped(self, paths: list[Path], row: Any) -> None:
+        link = Link(LinkKind.MEETING, row.id) if row is not None else None
+        add_papers(self, self.services, self.participant_id, paths, link)

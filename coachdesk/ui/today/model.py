@@ -1,4 +1,4 @@
-"""Today as a two-level Qt model: six reminder sections, each with its items or an empty hint."""
+"""Today as a two-level Qt model: its reminder sections, each with its items or an empty hint."""
 
 from __future__ import annotations
 

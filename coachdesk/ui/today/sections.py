@@ -1,4 +1,4 @@
-"""Turn the reminder service's overview into the six sections the Today view shows."""
+"""Turn the reminder service's overview into the sections the Today view shows."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from coachdesk.services.context import ChangeKind
 from coachdesk.services.reminders import TodayOverview
 from coachdesk.ui.today.model import TodayItem, TodaySection
 
-MEETINGS, AGREEMENTS, GOALS, CONSENTS, AFTERCARE, RETENTION = (
+MEETINGS, AGREEMENTS, GOALS, CONSENTS, CONSENT_SCANS, AFTERCARE, RETENTION = (
     "meetings",
     "agreements",
     "goals",
     "consents",
+    "consent_scans",
     "aftercare",
     "retention",
 )
@@ -76,6 +77,21 @@ def build_sections(overview: TodayOverview) -> list[TodaySection]:
         )
         for c in overview.consents_expiring
     )
+    # Opens her file at the consents, where "Attach signed paper…" is one click away.
+    scans = tuple(
+        TodayItem(
+            ChangeKind.CONSENT,
+            c.consent_id,
+            c.participant_id,
+            c.participant_name,
+            _("Signed consent for {recipient}: scan it into her file").format(
+                recipient=c.text or _("a recipient")
+            ),
+            c.date,
+            overdue=True,
+        )
+        for c in overview.consents_without_scan
+    )
     aftercare = tuple(
         TodayItem(
             ChangeKind.AFTERCARE,
@@ -122,6 +138,15 @@ def build_sections(overview: TodayOverview) -> list[TodaySection]:
             N_("Consents ending soon"),
             N_("No consent ends in the next 30 days."),
             consents,
+        ),
+        TodaySection(
+            CONSENT_SCANS,
+            N_("Signed consents not scanned"),
+            N_(
+                "Every written consent older than two weeks has its signed paper in the file. "
+                "Attach it in her file under Consents."
+            ),
+            scans,
         ),
         TodaySection(
             AFTERCARE,

@@ -1,4 +1,4 @@
-"""Today: what is due, in six sections; Enter or a double-click opens the record."""
+"""Today: what is due, in sections; Enter or a double-click opens the record."""
 
 from __future__ import annotations
 

@@ -1,0 +1,67 @@
+"""Written consents whose signed paper is not scanned into her file yet.
+
+A consent given in writing is proven by the sheet she signed. Two weeks after it was given
+the coach has had her chance to scan it; from then on Today reminds her until a paper is
+linked to the consent, the consent is withdrawn or it has ended (an ended consent permits
+nothing any more, so its missing scan no longer needs her today). One query with NOT EXISTS
+on the indexed link, so a vault with thousands of consents stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from coachdesk.models import Attachment, Consent, ContactPerson, Organisation, Participant
+from coachdesk.models.enums import ConsentMethod
+
+SCAN_DUE_AFTER = dt.timedelta(days=14)
+"""How long after a written consent was given its signed paper should be in her file."""
+
+
+@dataclass(frozen=True)
+class ConsentWithoutScan:
+    participant_id: int
+    participant_name: str
+    date: dt.date
+    """The day the consent was given."""
+    text: str
+    """The recipient."""
+    consent_id: int
+
+
+def scan_due(given_on: dt.date, day: dt.date) -> bool:
+    """Whether a written consent given on ``given_on`` should have its scan by ``day``."""
+    return given_on + SCAN_DUE_AFTER <= day
+
+
+def consents_without_scan(
+    s: Session, day: dt.date, active: ColumnElement[bool]
+) -> tuple[ConsentWithoutScan, ...]:
+    """Written consents in force on ``day``, given at least two weeks before, with no paper
+    linked; ``active`` is the reminders' filter for files that are not archived."""
+    name = (Participant.first_name + " " + Participant.last_name).label("name")
+    recipient = func.coalesce(ContactPerson.name, Organisation.name, "")
+    scanned = exists().where(Attachment.consent_id == Consent.id)
+    q = (
+        select(Consent.participant_id, name, Consent.given_on, recipient, Consent.id)
+        .join(Participant, Participant.id == Consent.participant_id)
+        .outerjoin(Organisation, Organisation.id == Consent.recipient_organisation_id)
+        .outerjoin(ContactPerson, ContactPerson.id == Consent.recipient_contact_id)
+        .where(
+            Consent.method == ConsentMethod.WRITTEN,
+            Consent.given_on <= day - SCAN_DUE_AFTER,
+            Consent.withdrawn_on.is_(None),
+            or_(Consent.valid_until.is_(None), Consent.valid_until >= day),
+            ~scanned,
+            active,
+        )
+        .order_by(Consent.given_on, Consent.id)
+    )
+    return tuple(
+        ConsentWithoutScan(pid, who.strip(), given, text, cid)
+        for pid, who, given, text, cid in s.execute(q)
+    )
