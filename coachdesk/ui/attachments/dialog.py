@@ -13,7 +13,15 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
@@ -66,6 +74,12 @@ class PaperDialog(FormDialog):
         self.category = EnumCombo(DataCategory)
         self.category_hint = QLabel()
         self.category_hint.setWordWrap(True)
+        self.category_hint.setStyleSheet("color: #555555;")
+        category_box = QWidget()
+        box = QVBoxLayout(category_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.category)
+        box.addWidget(self.category_hint)
         self.document_date = DateField()
         self.belongs_to = QComboBox()
         self.belongs_to.addItem("", None)
@@ -75,8 +89,7 @@ class PaperDialog(FormDialog):
         self.rows.layout.addRow(self.progress)
         self.rows.add("file", N_("File"), self.file)
         self.rows.add("title", N_("&Title"), self.title)
-        self.rows.add("category", N_("&Category"), self.category)
-        self.rows.layout.addRow("", self.category_hint)
+        self.rows.add("category", N_("&Category"), category_box, buddy=self.category)
         self.rows.add("document_date", N_("&Date on the paper"), self.document_date)
         self.rows.add("belongs_to", N_("&Belongs to"), self.belongs_to)
         self.rows.layout.addRow(self.saved_message)

@@ -50,17 +50,17 @@ def link_choices(services: Services, participant_id: int) -> list[tuple[Link, st
     """Every record of her file a paper can belong to, with a label she recognises."""
     choices: list[tuple[Link, str]] = []
     for c in services.consents.list_for_participant(participant_id):
-        text = _("Consent for {recipient}, given on {date}").format(
+        text = _("Consent for {recipient} ({date})").format(
             recipient=c.recipient_name or _("a recipient"), date=format_date(c.given_on)
         )
         choices.append((Link(LinkKind.CONSENT, c.id), text))
     for h in services.handovers.list_for_participant(participant_id, include_archived=True):
-        text = _("Handover: {kind}, {date}").format(
+        text = _("Handover: {kind} ({date})").format(
             kind=label(h.kind), date=format_date(h.handover_date)
         )
         choices.append((Link(LinkKind.HANDOVER, h.id), text))
     for m in services.meetings.list_for_participant(participant_id, include_archived=True):
-        text = _("Meeting: {kind}, {when}").format(
+        text = _("Meeting: {kind} ({when})").format(
             kind=label(m.kind), when=format_datetime(m.held_at, fmt="short")
         )
         choices.append((Link(LinkKind.MEETING, m.id), text))

@@ -59,9 +59,10 @@ def local_day(utc: dt.datetime | None) -> dt.date | None:
 
 
 class PaperTableModel(RecordTableModel[PaperRow]):
-    KIND, TITLE, CATEGORY, DOCUMENT_DATE, BELONGS_TO, PAGES, SIZE, ADDED = range(8)
+    PICTURE, TITLE, CATEGORY, DOCUMENT_DATE, BELONGS_TO, PAGES, SIZE, ADDED = range(8)
     COLUMNS = (
-        Column[PaperRow](N_("Kind"), lambda r: kind_text(r.paper), lambda r: r.paper.media_type),
+        # The first page, small; in words (tooltip, screen reader) what kind of file it is.
+        Column[PaperRow](N_("Paper"), lambda r: kind_text(r.paper), lambda r: r.paper.media_type),
         Column[PaperRow](N_("Title"), lambda r: r.paper.title),
         Column[PaperRow](N_("Category"), lambda r: label(r.paper.category)),
         Column[PaperRow](
@@ -93,13 +94,14 @@ class PaperTableModel(RecordTableModel[PaperRow]):
         self._timer.timeout.connect(self._draw_next)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if (
-            role == Qt.ItemDataRole.DecorationRole
-            and index.isValid()
-            and index.column() == self.KIND
-            and index.row() < self.rowCount()
-        ):
-            return self.picture(self.row_at(index.row()).paper)
+        if index.isValid() and index.column() == self.PICTURE and index.row() < self.rowCount():
+            paper = self.row_at(index.row()).paper
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self.picture(paper)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return None
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return f"{kind_text(paper)}, {pages_text(paper.page_count)}"
         return super().data(index, role)
 
     def picture(self, paper: AttachmentRecord) -> QImage | None:
@@ -125,7 +127,7 @@ class PaperTableModel(RecordTableModel[PaperRow]):
         if rows:
             self._pictures[sha256] = self.draw(self.row_at(rows[0]).paper)
             for row in rows:
-                index = self.index(row, self.KIND)
+                index = self.index(row, self.PICTURE)
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
         if self._waiting:
             self._timer.start()

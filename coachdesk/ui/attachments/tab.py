@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from coachdesk.facade import Services
 from coachdesk.i18n import _
@@ -57,6 +57,13 @@ class PapersTab(FileSection):
         view = self.table.view
         view.setIconSize(QSize(THUMBNAIL_PX, THUMBNAIL_PX))
         view.verticalHeader().setDefaultSectionSize(THUMBNAIL_PX + 8)
+        view.setWordWrap(True)  # rows are as tall as the small pictures: room for two lines
+        # Title and link share what the short columns leave (in German too, without scrolling);
+        # a cut text shows whole as a tooltip.
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (PaperTableModel.TITLE, PaperTableModel.BELONGS_TO):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.hint = wrapping_label()
         self.add_button = QPushButton()
         self.open_button = QPushButton()

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from coachdesk.i18n import N_, _, format_date
 from coachdesk.labels import label
 from coachdesk.models.enums import ConsentMethod
+from coachdesk.services.consent_scans import scan_due
 from coachdesk.services.consents import ConsentRecord
+from coachdesk.ui.kit.style import ERROR_COLOUR
 from coachdesk.ui.kit.table_model import Column, RecordTableModel, date_key
 
 
@@ -60,6 +66,20 @@ class ConsentTableModel(RecordTableModel[ConsentRecord]):
             ),
             Column[ConsentRecord](N_("Purpose"), lambda c: c.purpose),
         )
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        # A signed paper that should be scanned by now (Today reminds of it) stands out.
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and index.column() == self.PAPER
+            and index.row() < self.rowCount()
+        ):
+            c = self.row_at(index.row())
+            due = c.is_valid_on(self.today) and scan_due(c.given_on, self.today)
+            if due and paper_state(c, self.scanned)[0] == 0:
+                return QColor(ERROR_COLOUR)
+        return super().data(index, role)
 
     def is_muted(self, record: ConsentRecord) -> bool:
         return not record.is_valid_on(self.today)

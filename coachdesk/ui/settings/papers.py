@@ -43,9 +43,9 @@ class PapersGroup(QGroupBox):
         self.setTitle(_("Papers"))
         self.intro.setText(
             _(
-                "Scans and photos are kept inside the vault, so backups grow with them. A "
-                "scanned page is usually well under 1 MB; larger files are refused with a "
-                "message."
+                "Scans and photos are kept inside the vault, so backups grow with them. A file "
+                "larger than this is refused with a message; a scanned page is usually well "
+                "under 1 MB."
             )
         )
         self.limit_label.setText(_("Largest file to &attach:"))

@@ -84,7 +84,7 @@ def build_sections(overview: TodayOverview) -> list[TodaySection]:
             c.consent_id,
             c.participant_id,
             c.participant_name,
-            _("Signed consent for {recipient}: scan it into her file").format(
+            _("Scan the signed consent for {recipient} into her file").format(
                 recipient=c.text or _("a recipient")
             ),
             c.date,
