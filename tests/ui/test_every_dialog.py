@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -26,11 +28,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from coachdesk.facade import Services
-from coachdesk.models.enums import OrganisationKind
+from coachdesk.models.enums import DataCategory, OrganisationKind
+from coachdesk.services.attachment_records import AttachmentDraft, AttachmentRecord
 from coachdesk.services.directory import OrganisationDraft
 from coachdesk.services.goals import GoalDraft
 from coachdesk.services.modules import ModuleDraft
 from coachdesk.services.participants import ParticipantDraft
+from coachdesk.ui.attachments.dialog import PaperDialog
 from coachdesk.ui.consents.dialog import ConsentDialog
 from coachdesk.ui.contacts.view import ORGANISATION_FIELDS
 from coachdesk.ui.export.dialog import ExportDialog
@@ -45,6 +49,7 @@ from coachdesk.ui.modules.register_dialog import RegisterDialog
 from coachdesk.ui.participants.new_dialog import NewParticipantDialog
 from coachdesk.ui.settings.profile_dialog import ProfileDialog
 from tests.ui.shell_support import when_modal_appears
+from tests.unit.attachment_files import jpeg_bytes
 
 INPUTS = (QLineEdit, QComboBox, QPlainTextEdit, QAbstractSpinBox, QTableWidget)
 
@@ -58,6 +63,17 @@ def _world(services: Services) -> dict[str, int]:
     module = services.modules.create(ModuleDraft("Bewerbungstraining"))
     services.modules.enrol(pid, module.id, dt.date(2026, 3, 2))
     return {"participant": pid, "goal": goal.id}
+
+
+def _scan() -> Path:
+    path = Path(tempfile.mkdtemp()) / "Zeugnis_B1.jpg"
+    path.write_bytes(jpeg_bytes("B1"))
+    return path
+
+
+def _paper(services: Services, world: dict[str, int]) -> AttachmentRecord:
+    draft = AttachmentDraft("Zeugnis", DataCategory.LANGUAGES_QUALIFICATIONS)
+    return services.attachments.add(world["participant"], jpeg_bytes("Zeugnis"), draft)
 
 
 def _enrolment(services: Services, pid: int):  # type: ignore[no-untyped-def]
@@ -82,6 +98,8 @@ DIALOGS: dict[str, Callable[[Services, dict[str, int]], QDialog]] = {
     ),
     "document": lambda s, w: ExportDialog(s, w["participant"]),
     "attendance register": lambda s, w: RegisterDialog(s, s.modules.list()[0]),
+    "paper": lambda s, w: PaperDialog(s, w["participant"], paths=[_scan()]),
+    "paper, edited": lambda s, w: PaperDialog(s, w["participant"], paper=_paper(s, w)),
 }
 
 
@@ -141,6 +159,19 @@ def test_dialog_opens_ready_to_type(qtbot: QtBot, services: Services, which: str
         if isinstance(w, QLineEdit | QPlainTextEdit) and w in inputs_of(dialog)
     ]
     assert late == [], which
+
+    # Pressing Tab from the first field reaches Save and Cancel (a date field's line, ordered
+    # alone, once sent Tab from the last field back into the date field for ever).
+    buttons = {box.button(QDialogButtonBox.StandardButton.Cancel)}
+    reached = []
+    for _ in range(2 * len(reachable) + 2):
+        now = QApplication.focusWidget()
+        reached.append(now)
+        if now in buttons:
+            break
+        qtbot.keyClick(now, Qt.Key.Key_Tab)
+    assert reached[-1] in buttons, (which, [type(w).__name__ for w in reached])
+    focused.setFocus()
 
     # Typing, then Esc: she is asked before it goes, and what she typed stays.
     typed = next(w for w in inputs_of(dialog) if isinstance(w, QLineEdit))

@@ -262,9 +262,23 @@ def add_save_shortcut(widget: QWidget, slot: Callable[[], object]) -> QShortcut:
 
 
 def set_tab_order(widgets: Iterable[QWidget]) -> None:
-    items = list(widgets)
+    """Tab walks ``widgets`` in this order, then on to the dialog's buttons.
+
+    An input that is the focus proxy of a compound widget (a date field's line, beside its
+    calendar button) is ordered as that compound: Qt keeps the compound's parts together.
+    Ordered by the line alone, Tab from the last field came back to the date field, and
+    Save and Cancel could not be reached by Tab at all.
+    """
+    items = [_compound(w) for w in widgets]
     for first, second in itertools.pairwise(items):
         QWidget.setTabOrder(first, second)
+
+
+def _compound(widget: QWidget) -> QWidget:
+    parent = widget.parentWidget()
+    while parent is not None and parent.focusProxy() is widget:
+        widget, parent = parent, parent.parentWidget()
+    return widget
 
 
 def add_quit_shortcut(window: QWidget) -> QShortcut:
