@@ -220,7 +220,7 @@ def test_f2_changes_title_category_and_what_it_belongs_to(
     assert dialog.title.text() == "Scan" and not dialog.skip_button.isVisible()
     assert "PDF, 1 page" in dialog.file.text()
     qtbot.keyClicks(focused(), "Einwilligung Jobcenter")
-    for _ in range(3):
+    for _ in range(4):  # category, date on the paper, its calendar, belongs to
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is dialog.belongs_to
     qtbot.keyClicks(focused(), "Consent")

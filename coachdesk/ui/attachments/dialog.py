@@ -110,7 +110,9 @@ class PaperDialog(FormDialog):
     def _fill(self) -> None:
         paper, path = self.paper, self.current_path
         link = link_of(paper) if paper is not None else self.link
-        self.belongs_to.setCurrentIndex(max(0, self.belongs_to.findData(link)))
+        # Compared in Python: Qt's findData would compare the wrapped objects by identity.
+        links = [self.belongs_to.itemData(i) for i in range(self.belongs_to.count())]
+        self.belongs_to.setCurrentIndex(links.index(link) if link in links else 0)
         if paper is not None:
             self.title.setText(paper.title)
             self.category.set_value(paper.category)

@@ -55,13 +55,11 @@ def link_choices(services: Services, participant_id: int) -> list[tuple[Link, st
         )
         choices.append((Link(LinkKind.CONSENT, c.id), text))
     for h in services.handovers.list_for_participant(participant_id, include_archived=True):
-        text = _("Handover: {kind} ({date})").format(
-            kind=label(h.kind), date=format_date(h.handover_date)
-        )
+        text = _("{kind} ({date})").format(kind=label(h.kind), date=format_date(h.handover_date))
         choices.append((Link(LinkKind.HANDOVER, h.id), text))
     for m in services.meetings.list_for_participant(participant_id, include_archived=True):
-        text = _("Meeting: {kind} ({when})").format(
-            kind=label(m.kind), when=format_datetime(m.held_at, fmt="short")
+        text = _("{kind} ({date})").format(
+            kind=label(m.kind), date=format_datetime(m.held_at, fmt="short")
         )
         choices.append((Link(LinkKind.MEETING, m.id), text))
     return choices
