@@ -84,7 +84,10 @@ _CATEGORY_WORDS: tuple[tuple[DataCategory, tuple[str, ...]], ...] = (
         ("zeugnis", "zertifikat", "diplom", "certificate", "lebenslauf", "cv", "anerkennung"),
     ),
     (DataCategory.HANDOVER_FACTS, ("übergabe", "uebergabe", "handover")),
-    (DataCategory.IDENTITY_CONTACT, ("ausweis", "pass", "passport", "einwilligung", "consent")),
+    (
+        DataCategory.IDENTITY_CONTACT,
+        ("ausweis", "pass", "reisepass", "passport", "einwilligung", "consent"),
+    ),
 )
 _LINK_CATEGORY = {
     LinkKind.CONSENT: DataCategory.IDENTITY_CONTACT,
