@@ -105,7 +105,7 @@ class PapersTab(FileSection):
         )
         self.add_button.setText(_("Add paper…"))
         self.add_button.setToolTip(_("Add a scan, photo or PDF ({keys})").format(keys=ADD_KEYS))
-        self.open_button.setText(_("Open"))
+        self.open_button.setText(_("Show"))
         self.open_button.setToolTip(_("Show the paper (Enter)"))
         self.edit_button.setText(_("Edit…"))
         self.edit_button.setToolTip(_("Change title, category, date or what it belongs to (F2)"))
