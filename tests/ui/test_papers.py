@@ -146,6 +146,23 @@ def test_files_dropped_on_the_tab_are_named_one_after_the_other(
     assert _titles(file) == ["Zeugnis B1"]
 
 
+def test_a_refused_file_among_several_is_skipped_and_the_next_starts_clean(
+    file: ParticipantFile, desktop: Path, qtbot: QtBot
+) -> None:
+    drop_files(file.papers, [desktop / "antrag.pdf", desktop / "IMG_2034.jpg"])
+    dialog = paper_dialog(qtbot)
+    _save_keys(qtbot)
+    error = dialog.file.error_label  # type: ignore[attr-defined]
+    qtbot.waitUntil(error.isVisible)
+    assert "JPEG" in error.text() and dialog.skip_button.isVisible()
+    qtbot.keyClick(focused(), Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.progress.text() == "File 2 of 2")
+    assert not error.isVisible() and dialog.file.text() == "IMG_2034.jpg"
+    _save_keys(qtbot)
+    modal_closed(qtbot, dialog)
+    assert [p.title for p in _stored(file)] == ["IMG 2034"]
+
+
 def test_files_dropped_anywhere_on_her_file_open_the_papers(
     file: ParticipantFile, desktop: Path, qtbot: QtBot
 ) -> None:

@@ -27,6 +27,7 @@ from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
 from coachdesk.models.enums import DataCategory
 from coachdesk.services.attachment_records import AttachmentDraft, AttachmentRecord
+from coachdesk.services.errors import NotFoundError
 from coachdesk.ui.attachments.links import (
     Link,
     LinkKind,
@@ -39,7 +40,7 @@ from coachdesk.ui.attachments.links import (
 from coachdesk.ui.attachments.model import kind_text, pages_text, size_text
 from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_dialog import FormDialog, confirm_discard
-from coachdesk.ui.kit.forms import EnumCombo, read_dates
+from coachdesk.ui.kit.forms import EnumCombo, clear_validation_errors, read_dates
 from coachdesk.ui.kit.style import message_label
 from coachdesk.vault.errors import StorageError
 
@@ -127,9 +128,12 @@ class PaperDialog(FormDialog):
 
     def _date_of(self, link: Link | None) -> dt.date | None:
         """A consent's signed sheet carries the day it was given."""
-        if link is not None and link.kind is LinkKind.CONSENT:
+        if link is None or link.kind is not LinkKind.CONSENT:
+            return None
+        try:
             return self.services.consents.get(link.record_id).given_on
-        return None
+        except NotFoundError:
+            return None  # erased meanwhile: the service says so when she saves
 
     def _show_file(self) -> None:
         paper, path = self.paper, self.current_path
@@ -204,6 +208,7 @@ class PaperDialog(FormDialog):
         self.position += 1
         if self.current_path is None:
             return False
+        clear_validation_errors(self.field_widgets(), self.general_error)
         self._fill()
         self.mark_clean()
         return True
@@ -213,5 +218,9 @@ class PaperDialog(FormDialog):
         if self.is_changed() and not confirm_discard(self):
             return
         self.saved_message.setText("")
-        if not self._next():
-            self.accept() if self.added else self.reject()
+        if self._next():
+            return
+        if self.added:
+            self.accept()
+        else:
+            self.reject()
