@@ -343,3 +343,27 @@ def test_the_tab_reloads_only_for_changes_that_concern_it(
     assert label(DataCategory.LANGUAGES_QUALIFICATIONS) in str(
         file.papers.table.model.data(file.papers.table.model.index(0, PaperTableModel.CATEGORY))
     )
+
+
+def test_in_german_the_tab_and_what_a_paper_belongs_to_are_german(
+    file: ParticipantFile, qtbot: QtBot
+) -> None:
+    from coachdesk import i18n
+
+    org = file.services.directory.create_organisation(
+        OrganisationDraft("Jobcenter Nordstadt", OrganisationKind.JOB_CENTRE)
+    )
+    consent = file.services.consents.record(
+        file.participant_id,
+        ConsentDraft(frozenset({DataCategory.GOALS_PROGRESS}), "Bericht", TODAY, org.id),
+    )
+    _add(file, "Einwilligung", pdf_bytes("unterschrieben"), consent_id=consent.id)
+    i18n.set_language("de")
+    file.retranslate()
+    index = file.tabs.indexOf(file.papers)
+    assert file.tabs.tabText(index) == "Unterlagen"
+    model = file.papers.table.model
+    assert model.headerData(PaperTableModel.BELONGS_TO, Qt.Orientation.Horizontal) == "Gehört zu"
+    belongs = model.data(model.index(0, PaperTableModel.BELONGS_TO))
+    assert belongs == "Einwilligung für Jobcenter Nordstadt (16.03.2026)"
+    assert file.papers.add_button.text() == "Unterlage hinzufügen…"

@@ -118,6 +118,8 @@ class PapersTab(FileSection):
             ).format(keys=ADD_KEYS)
         )
         self.table.retranslate()
+        if not self.table.is_empty() and not self.services.is_locked:
+            self.refresh()  # what a paper belongs to was said in the old language
 
     def refresh(self) -> None:
         labels = dict(link_choices(self.services, self.participant_id))
