@@ -124,3 +124,6 @@ def cmd_attachment_save(args: argparse.Namespace) -> int:
     print(_("Wrote {path}").format(path=str(args.out)))
     print("SHA-256: " + record.sha256)
     return EXIT_OK
+
+
+COMMANDS = [add_attach, add_attachments, add_attachment_save]
