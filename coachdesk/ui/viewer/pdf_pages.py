@@ -26,6 +26,7 @@ class PdfPages:
     def __init__(self, data: bytes) -> None:
         # The buffer stays referenced by the document for as long as it is open.
         self._data = bytes(data)
+        self._closed = False
         try:
             self._pdf = pypdfium2.PdfDocument(self._data)
         except pypdfium2.PdfiumError as err:
@@ -45,6 +46,8 @@ class PdfPages:
         return QSizeF(self._sizes[index])
 
     def render(self, index: int, dpi: float) -> QImage:
+        if self._closed:  # PDFium must never be handed a document it has let go
+            raise ValueError("the document is closed")
         size = self._sizes[index]
         dpi = capped_dpi(size, dpi)
         try:
@@ -65,4 +68,5 @@ class PdfPages:
         return image
 
     def close(self) -> None:
+        self._closed = True
         self._pdf.close()

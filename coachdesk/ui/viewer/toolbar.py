@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coachdesk.i18n import _
@@ -67,6 +69,8 @@ class ViewerToolbar(QWidget):
         button = QPushButton()
         # Enter in the page area never presses a button she did not choose.
         button.setAutoDefault(False)
+        # Reached with Tab, but a click leaves the keys (PgDown, Ctrl++) with the pages.
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.setCheckable(checkable)
         return button
 
@@ -91,7 +95,9 @@ class ViewerToolbar(QWidget):
             (self.close_button, _("Close"), "Esc"),
         )
         for button, name, key in tips:
-            button.setToolTip(f"{name} ({key})")
+            # In her keyboard's words: "Strg" and "Bild↓" in German (Qt's own translations).
+            keys = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"{name} ({keys})")
             button.setAccessibleName(name)
         self.show_state(*self._state)
 

@@ -69,6 +69,8 @@ class DocumentViewer(QDialog):
         layout.addWidget(self.problem_label, 1)
         self.printing = PrintFlow(self)
         if self.pages is not None:
+            # Also when the window goes with its owner, without being closed first.
+            self.destroyed.connect(self.pages.close)
             self.canvas = PageCanvas(self.pages)
             self.page_area.setWidget(self.canvas)
             self.problem_label.hide()
