@@ -1,4 +1,4 @@
-"""The viewer's row of buttons: pages, zoom, save a copy, print, close."""
+"""The viewer's buttons: pages and zoom above the pages; save a copy, print, close below."""
 
 from __future__ import annotations
 
@@ -13,7 +13,11 @@ from coachdesk.ui.kit.icons import Icon, icon
 
 
 class ViewerToolbar(QWidget):
-    """Buttons only: the viewer connects them and tells the row what to show."""
+    """Buttons only: the viewer connects them and tells the row what to show.
+
+    The row above the pages is the widget itself; ``action_row`` is the row for below them,
+    where every CoachDesk dialog has its buttons (and the window can be narrow).
+    """
 
     def __init__(
         self, can_save_copy: bool, return_focus: Callable[[], None], parent: QWidget | None = None
@@ -61,8 +65,12 @@ class ViewerToolbar(QWidget):
         ):
             layout.addWidget(widget)
         layout.addStretch(1)
+        self.action_row = QWidget()
+        actions = QHBoxLayout(self.action_row)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.addStretch(1)
         for widget in (self.save_copy_button, self.print_button, self.close_button):
-            layout.addWidget(widget)
+            actions.addWidget(widget)
         self._state: tuple[int, int, float | None, str | None] = (0, 0, None, None)
 
     def _button(self, checkable: bool = False) -> QPushButton:

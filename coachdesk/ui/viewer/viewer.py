@@ -63,10 +63,14 @@ class DocumentViewer(QDialog):
         self.problem_label.setWordWrap(True)
         self.problem_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.problem_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)  # the only thing in the window to read
+        self.problem_label.setFont(font)
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(self.page_area, 1)
         layout.addWidget(self.problem_label, 1)
+        layout.addWidget(self.bar.action_row)
         self.printing = PrintFlow(self)
         if self.pages is not None:
             # Also when the window goes with its owner, without being closed first.
