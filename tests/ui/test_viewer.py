@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -266,3 +267,21 @@ def test_thumbnails_of_the_first_page(tmp_path: Path) -> None:
     assert page.height() == 128 and 88 <= page.width() <= 92  # A4 is 1 : 1.414
     with pytest.raises(UnreadableDocumentError, match="damaged"):
         thumbnail(b"%PDF-1.7\n", "pdf", 128)
+
+
+def test_thumbnails_made_by_workers_while_the_viewer_draws(qtbot: QtBot) -> None:
+    """PDFium is not thread-safe: a list making thumbnails in workers must not crash it.
+
+    Without the lock in pdf_pages this fails or crashes in about every second run: a race,
+    so a pass alone proves little; a failure here is never noise."""
+    data = make_pdf(tuple(f"Seite{n}" for n in range(20)))
+    viewer = open_viewer(qtbot, data)
+    pages = DocumentPages(data, "pdf")
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        made = [pool.submit(thumbnail, data, "pdf", 200) for _ in range(240)]
+        for n in range(240):
+            pages.render(n % 20, 72)
+            if n % 20 == 0:
+                key(qtbot, viewer, Qt.Key.Key_PageDown)
+        assert {f.result().height() for f in made} == {200}
+    pages.close()

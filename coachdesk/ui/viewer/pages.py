@@ -53,7 +53,8 @@ class DocumentPages:
 def thumbnail(data: bytes, kind: Kind, max_px: int) -> QImage:
     """The first page, fitted into a square of ``max_px`` pixels (for a list of attachments).
 
-    Raises :class:`UnreadableDocumentError` when the bytes cannot be shown.
+    May be called from a worker thread (it makes a QImage, no widget). Raises
+    :class:`UnreadableDocumentError` when the bytes cannot be shown.
     """
     if kind == "image" and data:
         return image_thumbnail(data, max_px)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import threading
 
 import pypdfium2
 from PySide6.QtCore import QSizeF
@@ -18,6 +19,9 @@ from coachdesk.ui.viewer.source import (
 )
 
 _PDFIUM_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
+PDFIUM = threading.RLock()
+"""PDFium is not thread-safe: one call at a time, so that thumbnails may be made by a worker
+while the viewer draws on the UI thread."""
 
 
 class PdfPages:
@@ -27,15 +31,21 @@ class PdfPages:
         # The buffer stays referenced by the document for as long as it is open.
         self._data = bytes(data)
         self._closed = False
-        try:
-            self._pdf = pypdfium2.PdfDocument(self._data)
-        except pypdfium2.PdfiumError as err:
-            if getattr(err, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
-                raise UnreadableDocumentError(PROTECTED) from None
-            raise UnreadableDocumentError(DAMAGED) from None
-        self._pdf.init_forms()  # filled-in form fields are part of what she signed
-        self._sizes = [QSizeF(*self._pdf.get_page_size(i)) for i in range(len(self._pdf))]
+        with PDFIUM:
+            try:
+                self._pdf = pypdfium2.PdfDocument(self._data)
+            except pypdfium2.PdfiumError as err:
+                if getattr(err, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
+                    raise UnreadableDocumentError(PROTECTED) from None
+                raise UnreadableDocumentError(DAMAGED) from None
+            try:
+                self._pdf.init_forms()  # filled-in form fields are part of what she signed
+                count = len(self._pdf)
+                self._sizes = [QSizeF(*self._pdf.get_page_size(i)) for i in range(count)]
+            except pypdfium2.PdfiumError:
+                self._sizes = []
         if not self._sizes or any(s.isEmpty() for s in self._sizes):
+            self.close()
             raise UnreadableDocumentError(DAMAGED)
 
     @property
@@ -46,27 +56,29 @@ class PdfPages:
         return QSizeF(self._sizes[index])
 
     def render(self, index: int, dpi: float) -> QImage:
-        if self._closed:  # PDFium must never be handed a document it has let go
-            raise ValueError("the document is closed")
-        size = self._sizes[index]
-        dpi = capped_dpi(size, dpi)
-        try:
-            page = self._pdf[index]
+        dpi = capped_dpi(self._sizes[index], dpi)
+        with PDFIUM:
+            if self._closed:  # PDFium must never be handed a document it has let go
+                raise ValueError("the document is closed")
             try:
-                bitmap = page.render(
-                    scale=dpi / POINTS_PER_INCH, rev_byteorder=True, prefer_bgrx=True
-                )
+                page = self._pdf[index]
+                try:
+                    bitmap = page.render(
+                        scale=dpi / POINTS_PER_INCH, rev_byteorder=True, prefer_bgrx=True
+                    )
+                finally:
+                    page.close()
+            except pypdfium2.PdfiumError:
+                raise UnreadableDocumentError(PAGE_DAMAGED) from None
+            try:
+                pixels = ctypes.string_at(bitmap.buffer, bitmap.stride * bitmap.height)
+                size = (bitmap.width, bitmap.height, bitmap.stride)
             finally:
-                page.close()
-        except pypdfium2.PdfiumError:
-            raise UnreadableDocumentError(PAGE_DAMAGED) from None
-        buffer = ctypes.string_at(bitmap.buffer, bitmap.stride * bitmap.height)
-        image = QImage(
-            buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888
-        ).copy()  # own the pixels: the bitmap's memory goes with it
-        bitmap.close()
-        return image
+                bitmap.close()
+        # A copy that owns its pixels: the bytes object goes when this function returns.
+        return QImage(pixels, *size, QImage.Format.Format_RGBX8888).copy()
 
     def close(self) -> None:
-        self._closed = True
-        self._pdf.close()
+        with PDFIUM:
+            self._closed = True
+            self._pdf.close()
