@@ -16,10 +16,11 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageStat
 from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
+from shiboken6 import isValid as shiboken_is_valid
 
 from coachdesk import i18n
 from coachdesk.documents.fonts import SANS, register_fonts
@@ -153,6 +154,38 @@ def test_paging_with_keys_and_buttons_moves_the_indicator(qtbot: QtBot) -> None:
     assert not viewer.bar.save_copy_button.isVisible()  # no owner offered a copy
     key(qtbot, viewer, Qt.Key.Key_Escape)
     assert not viewer.isVisible()
+
+
+def test_save_a_copy_is_offered_only_by_an_owner_that_asks(qtbot: QtBot) -> None:
+    asked: list[str] = []
+    viewer = DocumentViewer(make_pdf(), "pdf", "Zeugnis", on_save_copy=lambda: asked.append("copy"))
+    qtbot.addWidget(viewer)
+    viewer.show()
+    qtbot.waitUntil(viewer.isVisible)
+    assert viewer.bar.save_copy_button.isVisible()
+    assert viewer.bar.save_copy_button.text() == "Save a copy as…"
+    qtbot.mouseClick(viewer.bar.save_copy_button, Qt.MouseButton.LeftButton)
+    assert asked == ["copy"]
+    # Even bytes this viewer cannot draw can be saved: another program may read them.
+    broken = DocumentViewer(b"%PDF", "pdf", "x", on_save_copy=lambda: asked.append("broken"))
+    qtbot.addWidget(broken)
+    broken.show()
+    qtbot.mouseClick(broken.bar.save_copy_button, Qt.MouseButton.LeftButton)
+    assert asked == ["copy", "broken"]
+
+
+def test_the_viewer_follows_a_language_change_and_forgets_it_when_gone(qtbot: QtBot) -> None:
+    viewer = open_viewer(qtbot, make_pdf())
+    i18n.set_language("de")
+    assert viewer.bar.page_label.text() == "Seite 1 von 5"
+    assert viewer.bar.print_button.text() == "Drucken…"
+    owner = QWidget()
+    child = DocumentViewer(make_pdf(), "pdf", "Zeugnis", owner)
+    child.show()
+    owner.deleteLater()  # the window below goes, and the viewer with it, never closed
+    qtbot.waitUntil(lambda: not shiboken_is_valid(child))
+    i18n.set_language("en")  # tells no viewer that is gone
+    assert viewer.bar.page_label.text() == "Page 1 of 5"
 
 
 def test_zoom_keys_draw_the_page_again_at_the_new_size(qtbot: QtBot, tmp_path: Path) -> None:
