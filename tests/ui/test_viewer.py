@@ -8,7 +8,9 @@ reaches the temp folder while she looks at it or prints it.
 from __future__ import annotations
 
 import io
+import struct
 import subprocess
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -286,6 +288,40 @@ def test_pictures_and_a_two_page_tiff(qtbot: QtBot) -> None:
         shown = shown_page(viewer, 0)
         red, green, blue = shown.getpixel((shown.width // 2, shown.height // 2))
         assert green > 100 and red < 30 and blue < 30, fmt
+
+
+def _png_claiming(width: int, height: int) -> bytes:
+    """A small PNG whose header claims another size (what Qt reads before decoding)."""
+    data = bytearray(_picture("white", (8, 8), "PNG"))
+    header = data.index(b"IHDR")
+    data[header + 4 : header + 12] = struct.pack(">II", width, height)
+    crc = zlib.crc32(bytes(data[header : header + 17]))
+    data[header + 17 : header + 21] = struct.pack(">I", crc)
+    return bytes(data)
+
+
+def test_a_large_scan_opens_and_a_giant_picture_is_called_too_large(qtbot: QtBot) -> None:
+    # An A3 page scanned at 600 dpi (70 million pixels: the vault accepts up to 200 million)
+    # is more than Qt decodes by default; it opens, at its printed size.
+    scan = Image.new("RGB", (7016, 9921), "white")
+    scan.paste((200, 0, 0), (0, 0, 7016, 600))
+    out = io.BytesIO()
+    scan.save(out, format="TIFF", compression="packbits", dpi=(600, 600))
+    del scan
+    viewer = open_viewer(qtbot, out.getvalue(), "image")
+    assert viewer.problem is None and viewer.bar.page_label.text() == "Page 1 of 1"
+    assert viewer.pages is not None
+    size = viewer.pages.page_size_pt(0)
+    assert (round(size.width()), round(size.height())) == (842, 1190)  # A3 in points
+    top = shown_page(viewer, 0)
+    assert top.getpixel((top.width // 2, 2)) == (200, 0, 0)
+    viewer.close()
+    giant = _png_claiming(30_000, 30_000)  # 900 million pixels: said so, not "damaged"
+    assert open_viewer(qtbot, giant, "image").problem_label.text() == (
+        "The picture is too large to be shown."
+    )
+    with pytest.raises(UnreadableDocumentError, match="too large"):
+        thumbnail(giant, "image", 128)
 
 
 def test_thumbnails_of_the_first_page(tmp_path: Path) -> None:
