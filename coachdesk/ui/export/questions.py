@@ -6,7 +6,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from coachdesk.documents.fonts import FontsMissingError
 from coachdesk.i18n import _
+from coachdesk.services.errors import NotFoundError, ValidationError
+from coachdesk.vault.errors import StorageError
 
 
 def sign_anyway(parent: QWidget, caution: str) -> bool:
@@ -31,3 +34,13 @@ def tell_no_viewer(parent: QWidget, path: Path) -> None:
             "because no program for PDF documents is set up on this computer."
         ).format(file=str(path)),
     )
+
+
+def tell_not_saved(parent: QWidget, error: Exception) -> None:
+    """Signing and saving failed in a way she can act on; anything else is raised again."""
+    if isinstance(error, ValidationError):
+        QMessageBox.warning(parent, _("Please check"), error.render())
+    elif isinstance(error, NotFoundError | StorageError | FontsMissingError):
+        QMessageBox.warning(parent, _("Not saved"), str(error))
+    else:
+        raise error
