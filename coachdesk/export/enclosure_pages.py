@@ -19,11 +19,8 @@ import io
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.lib.pagesizes import A4
 
-from coachdesk.documents.fonts import SANS, register_fonts
 from coachdesk.documents.layout import MARGIN
 from coachdesk.export.enclosures import FIELD, Paper
 from coachdesk.i18n import N_
@@ -34,8 +31,8 @@ if TYPE_CHECKING:
     from PIL.Image import Image
 
 PDF = "application/pdf"
-PHOTO_TYPES = frozenset({"image/jpeg", "image/webp"})
-"""Photographs: drawn as JPEG again. Scans in PNG or TIFF stay lossless."""
+PHOTO_FORMATS = ("JPEG", "WEBP")
+"""Photographs: stored as JPEG again. Scans in PNG or TIFF stay lossless."""
 MAX_DPI = 300
 """Pictures are drawn with at most this resolution on paper: enough to read and print."""
 MIN_DPI = 50
@@ -63,17 +60,13 @@ def with_papers(pdf: bytes, papers: Sequence[Paper]) -> bytes:
     try:
         for paper in papers:
             facts = paper.facts
-            source_bytes = paper.data if facts.media_type == PDF else picture_pages(paper.data)
             before = len(combined)
             try:
-                source = pypdfium2.PdfDocument(source_bytes)
-                try:
-                    if facts.media_type == PDF:
-                        _flatten(source)
-                    combined.import_pages(source)
-                finally:
-                    source.close()
-            except pypdfium2.PdfiumError:
+                if facts.media_type == PDF:
+                    _append_pdf(combined, paper.data)
+                else:
+                    _append_pictures(combined, paper.data)
+            except (pypdfium2.PdfiumError, OSError, ValueError):
                 raise _unreadable(facts.title) from None
             if len(combined) - before != facts.page_count:
                 raise _unreadable(facts.title)
@@ -84,17 +77,26 @@ def with_papers(pdf: bytes, papers: Sequence[Paper]) -> bytes:
     return out.getvalue()
 
 
-def _flatten(source: pypdfium2.PdfDocument) -> None:
+def _append_pdf(combined: pypdfium2.PdfDocument, data: bytes) -> None:
+    """The paper's pages, their form fields and annotations flattened into them."""
     import pypdfium2
     import pypdfium2.raw as pdfium_c
 
-    for index in range(len(source)):
-        page = source[index]
-        try:
-            if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) == pdfium_c.FLATTEN_FAIL:
-                raise pypdfium2.PdfiumError("flattening failed")
-        finally:
-            page.close()
+    source = pypdfium2.PdfDocument(data)
+    try:
+        for index in range(len(source)):
+            page = source[index]
+            try:
+                if (
+                    pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT)
+                    == pdfium_c.FLATTEN_FAIL
+                ):
+                    raise pypdfium2.PdfiumError("flattening failed")
+            finally:
+                page.close()
+        combined.import_pages(source)
+    finally:
+        source.close()
 
 
 def _unreadable(title: str) -> ValidationError:
@@ -108,36 +110,39 @@ def _unreadable(title: str) -> ValidationError:
     )
 
 
-def picture_pages(data: bytes) -> bytes:
-    """A PDF with one A4 page per frame of the picture, each fitted inside the margins.
+def _append_pictures(combined: pypdfium2.PdfDocument, data: bytes) -> None:
+    """One A4 page per frame of the picture, the picture fitted inside the margins.
 
     The page is upright or landscape as the picture is. A picture that says how large it
     is on paper (a scan's resolution) is drawn no larger than that, so a scanned A5 slip
-    stays A5; a picture is never drawn with more than ``MAX_DPI``.
+    stays A5; a picture is never stored with more than ``MAX_DPI`` for its size on the page.
     """
-    register_fonts()
-    buf = io.BytesIO()
-    # Without an initial font ReportLab names Helvetica on every page, a font not embedded.
-    canvas = Canvas(buf, pagesize=A4, pageCompression=1, initialFontName=SANS)
+    import pypdfium2
+
     for picture, dpi, photo in _frames(data):
         width, height = picture.size
-        page = landscape(A4) if width > height else A4
-        room_w, room_h = page[0] - 2 * MARGIN, page[1] - 2 * MARGIN
-        scale = min(room_w / width, room_h / height)
+        page_w, page_h = (A4[1], A4[0]) if width > height else A4
+        scale = min((page_w - 2 * MARGIN) / width, (page_h - 2 * MARGIN) / height)
         if dpi is not None:
             scale = min(scale, 72 / dpi)
         draw_w, draw_h = width * scale, height * scale
-        canvas.setPageSize(page)
-        canvas.drawImage(
-            ImageReader(_encoded(picture, photo, draw_w, draw_h)),
-            (page[0] - draw_w) / 2,
-            page[1] - MARGIN - draw_h,
-            draw_w,
-            draw_h,
-        )
-        canvas.showPage()
-    canvas.save()
-    return buf.getvalue()
+        pixels = _at_most(picture, draw_w, draw_h)
+        image = pypdfium2.PdfImage.new(combined)
+        if photo:  # the JPEG's bytes as they are: no second compression around them
+            jpeg = io.BytesIO()
+            pixels.save(jpeg, "JPEG", quality=JPEG_QUALITY)
+            jpeg.seek(0)
+            image.load_jpeg(jpeg, inline=True)
+        else:  # lossless (PDFium compresses the pixels)
+            image.set_bitmap(pypdfium2.PdfBitmap.from_pil(pixels))
+        x, y = (page_w - draw_w) / 2, page_h - MARGIN - draw_h
+        image.set_matrix(pypdfium2.PdfMatrix().scale(draw_w, draw_h).translate(x, y))
+        page = combined.new_page(page_w, page_h)
+        try:
+            page.insert_obj(image)
+            page.gen_content()
+        finally:
+            page.close()
 
 
 def _frames(data: bytes) -> Iterator[tuple[Image, float | None, bool]]:
@@ -146,7 +151,7 @@ def _frames(data: bytes) -> Iterator[tuple[Image, float | None, bool]]:
     from PIL import ImageOps
 
     with PILImage.open(io.BytesIO(data)) as image:
-        photo = image.format in ("JPEG", "WEBP")
+        photo = image.format in PHOTO_FORMATS
         dpi = _dpi(image.info.get("dpi"))
         for frame in range(getattr(image, "n_frames", 1)):
             image.seek(frame)
@@ -179,17 +184,11 @@ def _plain(image: Image) -> Image:
     return image.convert("L" if image.mode.startswith(("I", "F")) else "RGB")
 
 
-def _encoded(picture: Image, photo: bool, draw_w: float, draw_h: float) -> io.BytesIO | Image:
-    """The picture at no more than ``MAX_DPI`` for its size on the page: a photo as JPEG
-    bytes (drawn as they are), anything else as pixels (stored lossless)."""
+def _at_most(picture: Image, draw_w: float, draw_h: float) -> Image:
+    """The picture with no more than ``MAX_DPI`` for its size on the page (in points)."""
     from PIL import Image as PILImage
 
     most = (max(1, round(draw_w / 72 * MAX_DPI)), max(1, round(draw_h / 72 * MAX_DPI)))
     if picture.width > most[0] or picture.height > most[1]:
         picture.thumbnail(most, PILImage.Resampling.LANCZOS)
-    if photo:
-        out = io.BytesIO()
-        picture.save(out, "JPEG", quality=JPEG_QUALITY)
-        out.seek(0)
-        return out
     return picture
