@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen import canvas
 
-from coachdesk.cli.main import main
 from coachdesk.documents.fonts import SANS, register_fonts
 from coachdesk.export.preview import DocumentType
 from coachdesk.export.request import ExportRequest
@@ -26,8 +25,7 @@ from coachdesk.models.enums import DataCategory as C
 from coachdesk.services.attachments import AttachmentDraft
 from coachdesk.services.errors import ValidationError
 from coachdesk.services.participants import ParticipantDraft
-from coachdesk.vault.store import Vault
-from tests.conftest import PASSPHRASE, TODAY
+from tests.conftest import TODAY
 from tests.unit.attachment_files import jpeg_bytes, pdf_bytes, tiff_bytes
 from tests.unit.test_export_documents import pdftotext
 from tests.unit.test_export_support import Seeded, add_consent, seed
@@ -308,74 +306,3 @@ def test_the_request_keeps_each_paper_once_in_order() -> None:
         attachment_ids=[3, 1, 3],  # type: ignore[arg-type]
     )
     assert request.attachment_ids == (3, 1)
-
-
-def test_command_line_encloses_and_refuses_in_one_line(
-    vault_path: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    vault = Vault.open(vault_path, PASSPHRASE)
-    services = Services(vault.sessions, actor="Test Coach", today=lambda: TODAY)
-    seeded = seed(vault.sessions)
-    add_consent(
-        vault.sessions, seeded.participant_id, {C.IDENTITY_CONTACT, C.LANGUAGES_QUALIFICATIONS},
-        organisation_id=seeded.job_centre_id,
-    )  # fmt: skip
-    add = services.attachments.add
-    pid = seeded.participant_id
-    cert = add(pid, embedded_pdf(CERT_MARKER), AttachmentDraft("B1", C.LANGUAGES_QUALIFICATIONS)).id
-    permit = add(pid, tiff_bytes(1), AttachmentDraft("Aufenthaltstitel", C.RESIDENCE_STATUS)).id
-    vault.lock()
-    monkeypatch.setenv("COACHDESK_PASSPHRASE", PASSPHRASE)
-    out = tmp_path / "handover.pdf"
-    base = [
-        "--lang", "en", "export", str(vault_path), "--participant", str(pid),
-        "--document", "exit_handover", "--recipient", str(seeded.job_centre_id), "--out", str(out),
-    ]  # fmt: skip
-    assert main([*base, "--enclose", str(permit), "--enclose", str(cert)]) == 3
-    printed = capsys.readouterr()
-    assert printed.err.strip().splitlines() == [
-        "Error: “Aufenthaltstitel” cannot be enclosed: “Residence status” is a special "
-        "category: it needs her explicit consent for this recipient."
-    ]
-    assert not out.exists()
-    assert main([*base, "--enclose", str(cert)]) == 0
-    printed = capsys.readouterr()
-    assert f"Enclosed: paper {cert}, 1 page from page " in printed.out
-    assert CERT_MARKER in pdftotext(out)
-
-
-def _picture(kind: str) -> bytes:
-    from PIL import Image
-
-    buf = io.BytesIO()
-    if kind == "png_alpha":
-        Image.new("RGBA", (300, 400), (200, 30, 30, 90)).save(buf, "PNG")
-    elif kind == "png_palette":
-        Image.new("RGB", (300, 200), "green").convert("P").save(buf, "PNG")
-    elif kind == "webp":
-        Image.new("RGB", (640, 480), "purple").save(buf, "WEBP")
-    elif kind == "tiff_bilevel":
-        Image.new("1", (1240, 1754), 1).save(buf, "TIFF", dpi=(150, 150), compression="group4")
-    return buf.getvalue()
-
-
-@pytest.mark.parametrize("kind", ["png_alpha", "png_palette", "webp", "tiff_bilevel"])
-def test_every_kind_of_picture_becomes_a_page(kind: str, tmp_path: Path) -> None:
-    from coachdesk.export.enclosure_pages import with_papers
-    from coachdesk.export.enclosures import Paper
-    from coachdesk.export.facts import EnclosureFacts
-    from coachdesk.services.attachment_files import recognise
-
-    data = _picture(kind)
-    found = recognise(data)
-    facts = EnclosureFacts(1, "Bild", C.IDENTITY_CONTACT, None, found.media_type, 1, "0" * 64)
-    path = tmp_path / "with.pdf"
-    path.write_bytes(with_papers(embedded_pdf("Dokument"), [Paper(facts, data)]))
-    assert _run("qpdf", "--check", str(path)).returncode == 0
-    assert re.search(r"^Pages:\s+2$", _run("pdfinfo", str(path)).stdout, re.M)
-    images = _run("pdfimages", "-list", str(path)).stdout.splitlines()[2:]
-    assert len(images) == 1 and images[0].split()[0] == "2"  # on the appended page
-    assert "smask" not in images[0]  # transparency was flattened onto white
