@@ -17,7 +17,7 @@ from coachdesk.i18n import _
 from coachdesk.ui.export.enclosure_model import EnclosureModel
 from coachdesk.ui.kit.style import wrapping_label
 
-MOST_LINES = 8
+MOST_LINES = 6
 """Lines the list grows to before it scrolls (a paper with a reason takes two)."""
 
 
