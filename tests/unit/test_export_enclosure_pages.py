@@ -49,3 +49,34 @@ def test_every_kind_of_picture_becomes_a_page(kind: str, tmp_path: Path) -> None
     images = _run("pdfimages", "-list", str(path)).stdout.splitlines()[2:]
     assert len(images) == 1 and images[0].split()[0] == "2"  # on the appended page
     assert "smask" not in images[0]  # transparency was flattened onto white
+
+
+def test_a_filled_in_form_arrives_flattened(tmp_path: Path) -> None:
+    """The value typed into a form field is on the page; the field and a web link are not."""
+    from reportlab.lib.colors import black
+    from reportlab.pdfgen import canvas
+
+    from coachdesk.export.enclosure_pages import with_papers
+    from coachdesk.export.enclosures import Paper
+    from coachdesk.export.facts import EnclosureFacts
+
+    buf = io.BytesIO()
+    form = canvas.Canvas(buf)
+    form.drawString(72, 750, "Kita-Bestätigung")
+    form.acroForm.textfield(
+        name="child", value="Formvaluemk", x=72, y=650, width=200, height=20, borderColor=black
+    )
+    form.linkURL("https://example.org/tracking", (72, 600, 200, 620))
+    form.showPage()
+    form.save()
+    facts = EnclosureFacts(1, "Kita", C.FAMILY_CHILDCARE, None, "application/pdf", 1, "0" * 64)
+    path = tmp_path / "with.pdf"
+    path.write_bytes(with_papers(embedded_pdf("Dokument"), [Paper(facts, buf.getvalue())]))
+    page = _run("pdftotext", "-f", "2", "-l", "2", str(path), "-").stdout
+    assert "Formvaluemk" in page and "Kita-Bestätigung" in page
+    expanded = tmp_path / "expanded.pdf"
+    subprocess.run(
+        ["qpdf", "--qdf", "--object-streams=disable", str(path), str(expanded)], check=True
+    )
+    raw = expanded.read_bytes()
+    assert b"/AcroForm" not in raw and b"/Widget" not in raw and b"example.org" not in raw
