@@ -25,6 +25,7 @@ from coachdesk.documents.layout import MARGIN
 from coachdesk.export.enclosures import FIELD, Paper
 from coachdesk.i18n import N_
 from coachdesk.services.errors import ValidationError
+from coachdesk.services.pdfium_lock import PDFIUM
 
 if TYPE_CHECKING:
     import pypdfium2
@@ -43,19 +44,26 @@ JPEG_QUALITY = 90
 def page_count(pdf: bytes) -> int:
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        return len(document)
-    finally:
-        document.close()
+    with PDFIUM:
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            return len(document)
+        finally:
+            document.close()
 
 
 def with_papers(pdf: bytes, papers: Sequence[Paper]) -> bytes:
     """``pdf`` (the rendered document) with each paper's pages appended, in order."""
-    import pypdfium2
 
     if not papers:
         return pdf
+    with PDFIUM:
+        return _combined(pdf, papers)
+
+
+def _combined(pdf: bytes, papers: Sequence[Paper]) -> bytes:
+    import pypdfium2
+
     combined = pypdfium2.PdfDocument(pdf)
     try:
         for paper in papers:
