@@ -28,6 +28,7 @@ from coachdesk.facade import Services
 from coachdesk.i18n import N_, SUPPORTED_LANGUAGES, _, format_datetime
 from coachdesk.labels import label
 from coachdesk.services.errors import NotFoundError, ValidationError
+from coachdesk.ui.export.enclosures import EnclosureList
 from coachdesk.ui.export.preview import ExportPreviewPane
 from coachdesk.ui.export.questions import sign_anyway, tell_not_saved
 from coachdesk.ui.export.show import show_and_print
@@ -77,6 +78,7 @@ class ExportDialog(GuardedDialog):
         self.open_after.setChecked(True)
         self.pane = ExportPreviewPane()
         self.included, self.withheld = self.pane.included, self.pane.withheld
+        self.enclosures = EnclosureList()
         self.identity = QLabel()
         self.identity.setWordWrap(True)
         self.create_identity_button = QPushButton()
@@ -106,6 +108,7 @@ class ExportDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form_widget)
         layout.addWidget(self.pane, 1)
+        layout.addWidget(self.enclosures)
         layout.addLayout(identity_row)
         layout.addWidget(self.open_after)
         busy_row = QHBoxLayout()
@@ -133,6 +136,7 @@ class ExportDialog(GuardedDialog):
         self.bilingual.setText(_("Consent form also in English"))
         self.open_after.setText(_("Show the document after saving, to print it"))
         self.pane.retranslate()
+        self.enclosures.retranslate()
         self.create_identity_button.setText(_("Create my certificate"))
         self.sign_button.setText(_("Sign and save…"))
         self.update_preview()
@@ -182,6 +186,7 @@ class ExportDialog(GuardedDialog):
             purpose=self.purpose.text().strip(),
             lang=lang,
             languages=(lang, "en") if bilingual and lang != "en" else (),
+            attachment_ids=self.enclosures.ticked_ids(),
         )
 
     # -- preview -----------------------------------------------------------------------------
@@ -195,9 +200,11 @@ class ExportDialog(GuardedDialog):
             preview = self.exports.preview(self._request())
         except (ValidationError, NotFoundError) as err:
             self.pane.show_problem(err.render() if isinstance(err, ValidationError) else str(err))
+            self.enclosures.show_candidates(None)
             self.sign_button.setEnabled(False)
             return
         self.pane.show_preview(preview)
+        self.enclosures.show_candidates(preview.enclosures)
         self.sign_button.setEnabled(self.exports.current_identity() is not None)
 
     def _show_identity(self) -> None:
@@ -252,6 +259,7 @@ class ExportDialog(GuardedDialog):
             self.purpose.text(),
             self.language.currentIndex(),
             self.bilingual.isChecked(),
+            self.enclosures.ticked_ids(),
         )
 
     def reject(self) -> None:
@@ -264,6 +272,7 @@ class ExportDialog(GuardedDialog):
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.form_widget, self.create_identity_button, self.open_after):
             widget.setEnabled(not busy)
+        self.enclosures.setEnabled(not busy)
         for button in self.buttons.buttons():
             button.setEnabled(not busy)
         self.progress.setVisible(busy)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ctypes
-import threading
 
 import pypdfium2
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QImage
 
+from coachdesk.services.pdfium_lock import PDFIUM
 from coachdesk.ui.viewer.source import (
     DAMAGED,
     PAGE_DAMAGED,
@@ -19,9 +19,9 @@ from coachdesk.ui.viewer.source import (
 )
 
 _PDFIUM_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
-PDFIUM = threading.RLock()
-"""PDFium is not thread-safe: one call at a time, so that thumbnails may be made by a worker
-while the viewer draws on the UI thread."""
+# PDFium is not thread-safe: every call holds the one lock of services.pdfium_lock, so that
+# thumbnails made by a worker, a dropped file being recognised and a document being signed
+# with its enclosures never meet the viewer drawing on the UI thread.
 
 
 class PdfPages:
