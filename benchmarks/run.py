@@ -1,8 +1,9 @@
 """`make bench`: CoachDesk at 100, 1,000 and 10,000 participants, with peers side by side.
 
 Writes benchmarks/results.json and prints a table. Sizes can be narrowed with
-BENCH_SIZES=100,1000. Vaults are generated once (seeded) and cached in
-benchmarks/out/; each run works on a copy.
+BENCH_SIZES=100,1000; the attachments benchmark (a vault with 2 GB of papers) is sized
+with ATTACH_TOTAL_MB and left out with ATTACH_TOTAL_MB=0. Vaults are generated once
+(seeded) and cached in benchmarks/out/; each run works on a copy.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks import attachments
 from benchmarks.office_peer import run_office_peer
 from benchmarks.stats import measure, summarise
 from benchmarks.workload import plain_copy, plain_sessions, run_workload, sample_ids
@@ -226,8 +228,15 @@ def main() -> int:
         },
         "results": results,
     }
+    if os.environ.get("ATTACH_TOTAL_MB", "2048") != "0":
+        print("== attachments", file=sys.stderr, flush=True)
+        total = int(os.environ.get("ATTACH_TOTAL_MB", "2048"))
+        report["attachments"] = attachments.run(OUT / "attachments", total_mb=total)
     (HERE / "results.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(table(results))
+    if "attachments" in report:
+        print()
+        print(attachments.summary(report["attachments"]))
     return 0
 
 

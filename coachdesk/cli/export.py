@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from coachdesk.cli.inputs import PURPOSE_LIMIT, record_id, require_file, text_of_at_most
 from coachdesk.cli.support import EXIT_OK, add_secret_options, check_outputs, unlocked_vault
-from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_datetime
+from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_datetime, ngettext
 
 if TYPE_CHECKING:
     from coachdesk.export.service import ExportService
@@ -34,6 +34,14 @@ def add_export(sub: Any) -> None:
     p.add_argument("--lang", dest="doc_lang", choices=SUPPORTED_LANGUAGES, default="de")
     p.add_argument(
         "--meeting", type=record_id, metavar="ID", help=_("meeting of a meeting summary")
+    )
+    p.add_argument(
+        "--enclose",
+        type=record_id,
+        action="append",
+        default=[],
+        metavar="ID",
+        help=_("a paper of her file to append as pages (if her consent covers it; repeatable)"),
     )
     add_secret_options(p)
     p.set_defaults(handler=cmd_export)
@@ -59,6 +67,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             purpose=args.purpose,
             lang=args.doc_lang,
             meeting_id=args.meeting,
+            attachment_ids=tuple(args.enclose),
         )
         preview = exports.preview(request)
         # Saved inside the transaction that records it: no record without the file.
@@ -70,6 +79,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     for w in preview.withheld:
         what = label(w.category) if w.category is not None else _("Internal notes")
         print(_("Withheld: {what} ({reason})").format(what=what, reason=_(REASON_LABELS[w.reason])))
+    for e in result.enclosures:
+        print(
+            _("Enclosed: paper {id}, {pages} from page {first}, SHA-256 {sha256}").format(
+                id=e.attachment_id,
+                pages=ngettext("{count} page", "{count} pages", e.page_count).format(
+                    count=e.page_count
+                ),
+                first=e.first_page,
+                sha256=e.sha256,
+            )
+        )
     return EXIT_OK
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from coachdesk import __version__, i18n
+from coachdesk.cli import attachments
 from coachdesk.cli.export import add_certificate, add_export, add_verify
 from coachdesk.cli.reports import add_report
 from coachdesk.cli.selftest import add_self_test
@@ -179,6 +180,7 @@ COMMANDS: list[Callable[[SubParsers], None]] = [
     add_export,
     add_verify,
     add_certificate,
+    *attachments.COMMANDS,
     add_backup,
     add_restore,
     add_recovery_code,

@@ -53,6 +53,7 @@ class SelfTest:
         self.document = folder / "document.pdf"
         self.vault: Any = None
         self.network: list[str] = []
+        self.papers: list[bytes] = []
 
     def vault_created(self) -> str:
         from coachdesk.vault.store import Vault
@@ -116,6 +117,48 @@ class SelfTest:
         info = Services(self.vault.sessions, vault=self.vault).vault_admin.back_up(self.folder)
         checked = verify_backup(info.path, PASSPHRASE)
         return f"{checked.counts.get('participant', 0)}"
+
+    def paper_kept(self) -> str:
+        """A scan (a picture in a PDF) and a two-page TIFF are recognised, kept and read back:
+        PDFium and Pillow's decoders are in the installation."""
+        import io
+
+        from PIL import Image
+
+        from coachdesk.facade import Services
+        from coachdesk.models.enums import DataCategory
+        from coachdesk.services.attachment_records import AttachmentDraft
+
+        services = Services(self.vault.sessions, vault=self.vault)
+        person = services.participants.list()[0].id
+        from reportlab.pdfgen import canvas
+
+        pdf = io.BytesIO()
+        sheet = canvas.Canvas(pdf)
+        for page in ("1", "2"):
+            sheet.drawString(72, 720, f"CoachDesk self-test, page {page}")
+            sheet.showPage()
+        sheet.save()
+        tiff = io.BytesIO()
+        pages = [Image.new("RGB", (200, 280), colour) for colour in ("white", "teal")]
+        pages[0].save(tiff, "TIFF", save_all=True, append_images=pages[1:])
+        scans = [pdf.getvalue(), tiff.getvalue()]
+        kept = [
+            services.attachments.add(person, data, AttachmentDraft(name, DataCategory.HEALTH))
+            for name, data in zip(("scan.pdf", "scan.tif"), scans, strict=True)
+        ]
+        for record, data in zip(kept, scans, strict=True):
+            if services.attachments.content(record.id) != data or record.page_count != 2:
+                raise AssertionError(f"{record.media_type} did not come back whole")
+        self.papers = scans
+        return ", ".join(r.media_type for r in kept)
+
+    def pages_drawn(self) -> str:
+        """The viewer draws the signed document and a TIFF's pages in memory (Qt's image
+        plugins and PDFium's library are in the installation)."""
+        from coachdesk.ui.shell.self_check import pages_drawn
+
+        return pages_drawn([(self.document.read_bytes(), "pdf"), (self.papers[1], "image")])
 
     def catalog_loaded(self) -> str:
         from coachdesk.i18n import _ as translate
@@ -185,6 +228,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
         (_("Invented participants are stored"), test.demo_filled),
         (_("A consent-filtered document is signed"), test.document_signed),
         (_("Its signature verifies"), test.signature_verified),
+        (_("A scanned paper is kept and read back"), test.paper_kept),
         (_("A backup is written and checked"), test.backup_checked),
         (_("The German catalog is loaded"), test.catalog_loaded),
         (_("The fonts for documents are found"), test.fonts_found),
@@ -193,6 +237,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     ]
     if args.window:
         checks.append((_("The window lists the participants"), test.window_opened))
+        checks.append((_("The viewer draws a document's pages"), test.pages_drawn))
     checks.append((_("Nothing tried to reach the network"), test.no_network))
     test.watch_network()
     failed = 0

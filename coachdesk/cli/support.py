@@ -165,6 +165,8 @@ COUNT_LABELS = {
     "contacts": N_("Contact persons"),
     "aftercare_followups": N_("Aftercare follow-ups"),
     "audit_entries": N_("Audit entries"),
+    "attachments": N_("Papers (attachments)"),
+    "attachment_bytes": N_("Bytes in attached files"),
 }
 
 
@@ -191,6 +193,7 @@ def vault_info(vault: Vault) -> dict[str, Any]:
         "contacts": m.ContactPerson,
         "aftercare_followups": m.AftercareFollowUp,
         "audit_entries": m.AuditEntry,
+        "attachments": m.Attachment,
     }
     report = vault.integrity_check()
     counts: dict[str, int] = {}
@@ -200,12 +203,17 @@ def vault_info(vault: Vault) -> dict[str, Any]:
                 counts[key] = int(s.scalar(select(func.count()).select_from(model)) or 0)
             except DatabaseError:  # an older schema without this table, or a damaged page
                 s.rollback()
+        try:
+            stored = s.scalar(select(func.coalesce(func.sum(m.AttachmentContent.size), 0)))
+            counts["attachment_bytes"] = int(stored or 0)
+        except DatabaseError:
+            s.rollback()
     return {
         "schema_revision": vault.schema_revision(),
         "schema_head": head_revision(),
         "integrity": {
             "ok": report.ok,
-            "problems": [*report.cipher_problems, *report.structure_problems],
+            "problems": list(report.problems),
         },
         "counts": counts,
     }

@@ -94,17 +94,18 @@ def rows_table(rows: Sequence[tuple[str, object]], st: Styles) -> list[Flowable]
     for label, value in rows:
         if len(markup(value)) > LONG_VALUE:
             if short:
-                out.append(_table(short))
+                out.append(cells_table(short))
                 short = []
             out += flowing_row(label, value, st)
         else:
             short.append([para(label, st.cell_bold), para(value, st.cell)])
     if short:
-        out.append(_table(short))
+        out.append(cells_table(short))
     return out
 
 
-def _table(data: list[list[Flowable]]) -> Table:
+def cells_table(data: list[list[Flowable]]) -> Table:
+    """Rows of a label cell and a value cell, as ``rows_table`` draws them."""
     table = Table(data, colWidths=[LABEL_WIDTH, PAGE_WIDTH - 2 * MARGIN - LABEL_WIDTH])
     table.setStyle(
         TableStyle(

@@ -17,7 +17,14 @@ from coachdesk.documents.layout import (
     para,
     rows_table,
 )
-from coachdesk.export.facts import REASON_LABELS, ConsentBasis, FilteredFile, Withheld
+from coachdesk.export.enclosure_list import enclosure_section
+from coachdesk.export.facts import (
+    REASON_LABELS,
+    ConsentBasis,
+    EnclosureFacts,
+    FilteredFile,
+    Withheld,
+)
 from coachdesk.i18n import N_, _, format_date, format_datetime
 from coachdesk.labels import label
 from coachdesk.models.enums import DataCategory
@@ -65,6 +72,8 @@ class DocumentData:
     """SHA-256 of the signing certificate, hex."""
     meeting_id: int | None = None
     """The meeting a meeting summary is about (default: the latest)."""
+    enclosures: tuple[EnclosureFacts, ...] = ()
+    """Papers of her file appended to the document as pages, listed before its closing."""
 
 
 def fmt(value: object, lang: str) -> str:
@@ -160,9 +169,10 @@ def withheld_label(w: Withheld, lang: str) -> str:
 
 
 def closing(data: DocumentData, st: Styles) -> tuple[list[Flowable], SignaturePlaceholder]:
-    """Consent basis, withheld categories and the signature block."""
+    """Enclosures, consent basis, withheld categories and the signature block."""
     lang = data.lang
-    out: list[Flowable] = [para(_("Consent basis", lang), st.heading)]
+    out = enclosure_section(data.enclosures, lang, st)
+    out.append(para(_("Consent basis", lang), st.heading))
     if data.file.consent_basis:
         for b in data.file.consent_basis:
             out += flowing_text(_basis_line(b, lang), st.body)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import BytesIO
 from typing import BinaryIO
 
@@ -15,7 +15,10 @@ from coachdesk.documents.signing import SigningMaterial
 from coachdesk.export.common import DocumentData
 from coachdesk.export.consent_filter import consent_form_facts, filter_participant
 from coachdesk.export.consent_form import ConsentFormData, render_consent_form
-from coachdesk.export.facts import ConsentFormFacts, FilteredFile
+from coachdesk.export.enclosure_list import numbered
+from coachdesk.export.enclosure_pages import page_count, with_papers
+from coachdesk.export.enclosures import checked_papers
+from coachdesk.export.facts import ConsentFormFacts, EnclosureFacts, FilteredFile
 from coachdesk.export.meeting_doc import render_meeting_summary
 from coachdesk.export.preview import DocumentType, document_label, included_categories
 from coachdesk.export.progress_docs import render_exit_handover, render_interim_feedback
@@ -43,6 +46,8 @@ class DocumentRequest:
     """Languages of a consent form (the first one also for the signature's wording)."""
     meeting_id: int | None
     consent_id: int | None
+    attachment_ids: tuple[int, ...] = ()
+    """Papers to enclose (checked against her consent when the document is composed)."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,8 @@ class Composed:
     included: frozenset[DataCategory]
     withheld: frozenset[DataCategory]
     consent_ids: list[int]
+    enclosures: tuple[EnclosureFacts, ...] = ()
+    """The papers appended to the document, as its list of enclosures names them."""
 
 
 @dataclass(frozen=True)
@@ -87,10 +94,15 @@ def filtered_file(s: Session, request: DocumentRequest) -> FilteredFile:
 
 
 def compose(s: Session, request: DocumentRequest, issuer: Issuer) -> Composed:
-    """Filter, then render; nothing else reads participant data for a document."""
+    """Filter, then render; nothing else reads participant data for a document.
+
+    Ticked papers are checked against the same filtered file and appended as pages
+    (``enclosure_pages``), so the bytes to sign are the document with its enclosures.
+    """
     doc, recipient, material = request.document_type, request.recipient, issuer.material
     buf = BytesIO()
     if doc == DocumentType.CONSENT_FORM:
+        checked_papers(s, request.participant_id, doc, None, request.attachment_ids)  # refuses
         form = form_facts(s, request)
         data = ConsentFormData(
             form,
@@ -111,6 +123,7 @@ def compose(s: Session, request: DocumentRequest, issuer: Issuer) -> Composed:
             [form.consent_id],
         )
     file = filtered_file(s, request)
+    papers = checked_papers(s, request.participant_id, doc, file, request.attachment_ids)
     ddata = DocumentData(
         file,
         request.lang,
@@ -121,13 +134,38 @@ def compose(s: Session, request: DocumentRequest, issuer: Issuer) -> Composed:
         material.subject_name,
         material.fingerprint_sha256,
         request.meeting_id,
+        tuple(p.facts for p in papers),
     )
-    box = _RENDERERS[doc](ddata, buf)
+    pdf, box, listed = _render(doc, ddata)
     return Composed(
-        buf.getvalue(),
+        with_papers(pdf, papers),
         box,
         file.purpose,
-        included_categories(doc, file),
+        included_categories(doc, file) | {e.category for e in listed},
         frozenset(w.category for w in file.withheld if w.category is not None),
         [b.consent_id for b in file.consent_basis],
+        listed,
     )
+
+
+def _render(
+    doc: DocumentType, data: DocumentData
+) -> tuple[bytes, SignatureBox, tuple[EnclosureFacts, ...]]:
+    """The document, its signature box and its enclosures as it lists them.
+
+    The list says on which page of the file each paper begins, which depends on the
+    document's own length: it is rendered again until the pages it names are right (once
+    more, as a rule; a third time if the page numbers moved a line to another page).
+    """
+    buf = BytesIO()
+    box = _RENDERERS[doc](data, buf)
+    for _attempt in range(2):
+        if not data.enclosures:
+            break
+        listed = numbered(data.enclosures, page_count(buf.getvalue()))
+        if listed == data.enclosures:
+            break
+        data = replace(data, enclosures=listed)
+        buf = BytesIO()
+        box = _RENDERERS[doc](data, buf)
+    return buf.getvalue(), box, data.enclosures

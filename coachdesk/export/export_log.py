@@ -30,6 +30,16 @@ class ExportHistoryRow:
     withheld_categories: tuple[DataCategory, ...]
     sha256: str
     signer_fingerprint: str
+    enclosures: tuple[Enclosed, ...] = ()
+    """The papers appended to the document."""
+
+
+@dataclass(frozen=True)
+class Enclosed:
+    """A paper that left with a document: which one, and the SHA-256 of its file."""
+
+    attachment_id: int
+    sha256: str
 
 
 def log_export(
@@ -45,6 +55,7 @@ def log_export(
     recipient, purpose = request.recipient, made.purpose
     included, withheld, consent_ids = made.included, made.withheld, made.consent_ids
     categories = ",".join(sorted(included))
+    enclosed = [Enclosed(e.attachment_id, e.sha256) for e in made.enclosures]
     record = ExportRecord(
         participant_id=participant_id,
         actor=ctx.actor,
@@ -58,6 +69,7 @@ def log_export(
         consent_ids=",".join(str(c) for c in consent_ids),
         sha256=digest,
         signer_fingerprint=material.fingerprint_sha256,
+        enclosures=",".join(f"{e.attachment_id}:{e.sha256}" for e in enclosed),
     )
     s.add(record)
     s.flush()
@@ -78,6 +90,9 @@ def log_export(
             "consent_ids": consent_ids,
             "sha256": digest,
             "signer_fingerprint": material.fingerprint_sha256,
+            "enclosures": [
+                {"attachment_id": e.attachment_id, "sha256": e.sha256} for e in enclosed
+            ],
         },
     )
     return record.id
@@ -99,6 +114,7 @@ def history_rows(s: Session, participant_id: int) -> list[ExportHistoryRow]:
             _categories(r.withheld_categories),
             r.sha256,
             r.signer_fingerprint,
+            _enclosed(r.enclosures),
         )
         for r in rows
     ]
@@ -106,3 +122,8 @@ def history_rows(s: Session, participant_id: int) -> list[ExportHistoryRow]:
 
 def _categories(value: str) -> tuple[DataCategory, ...]:
     return tuple(DataCategory(v) for v in value.split(",") if v)
+
+
+def _enclosed(value: str) -> tuple[Enclosed, ...]:
+    pairs = (item.split(":", 1) for item in value.split(",") if item)
+    return tuple(Enclosed(int(attachment_id), sha256) for attachment_id, sha256 in pairs)

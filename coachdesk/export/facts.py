@@ -203,3 +203,20 @@ class ConsentFormFacts:
     categories: frozenset[DataCategory]
     notice_version: str
     valid_until: dt.date | None
+
+
+@dataclass(frozen=True)
+class EnclosureFacts:
+    """A paper of her file that travels with the document: its category is covered."""
+
+    attachment_id: int
+    title: str
+    category: DataCategory
+    document_date: dt.date | None
+    """The date on the paper, if the coach entered it."""
+    media_type: str
+    page_count: int
+    sha256: str
+    """Of the file as it is kept in the vault (the pages in the document are drawn from it)."""
+    first_page: int | None = None
+    """Where its pages begin in the signed file (from 1); None while that is not known."""

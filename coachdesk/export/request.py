@@ -45,10 +45,15 @@ class ExportRequest:
     """The meeting a meeting summary is about (the newest one when not given)."""
     consent_id: int | None = None
     """The consent a consent form prints (the newest one for the recipient when not given)."""
+    attachment_ids: tuple[int, ...] = ()
+    """Papers of her file to enclose, in this order: appended to the document as pages and
+    listed on it. The export checks each one again (hers, and covered by her consent)."""
 
     def __post_init__(self) -> None:
         # The command line and older callers name the document by its value ("exit_handover").
         object.__setattr__(self, "document", DocumentType(self.document))
+        # A list from the command line; the same paper ticked twice is enclosed once.
+        object.__setattr__(self, "attachment_ids", tuple(dict.fromkeys(self.attachment_ids)))
 
     def resolved(self, s: Session, today: dt.date) -> DocumentRequest:
         """The request with its recipient looked up, as the consent filter takes it.
@@ -68,4 +73,5 @@ class ExportRequest:
             self.languages or (self.lang,),
             self.meeting_id,
             self.consent_id,
+            self.attachment_ids,
         )

@@ -16,8 +16,9 @@ from coachdesk.documents.signing import (
 from coachdesk.export import identities
 from coachdesk.export.cautions import cautions
 from coachdesk.export.compose import Issuer, compose, filtered_file, form_facts
+from coachdesk.export.enclosures import EnclosureCandidate, candidates
 from coachdesk.export.export_log import ExportHistoryRow, history_rows, log_export
-from coachdesk.export.facts import ConsentBasis, Withheld, WithheldReason
+from coachdesk.export.facts import ConsentBasis, EnclosureFacts, Withheld, WithheldReason
 from coachdesk.export.identities import SigningIdentityInfo
 from coachdesk.export.preview import (
     DocumentType,
@@ -50,6 +51,8 @@ class ExportPreview:
     consent_basis: tuple[ConsentBasis, ...]
     cautions: tuple[Message, ...] = ()
     """What she should know before signing (shown to her, never in the document)."""
+    enclosures: tuple[EnclosureCandidate, ...] = ()
+    """Her papers, each with whether it may be enclosed with this document and why not."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class ExportResult:
     categories: frozenset[DataCategory]
     path: Path | None = None
     """Where the document was saved (:meth:`ExportService.export_to`)."""
+    enclosures: tuple[EnclosureFacts, ...] = ()
+    """The papers appended to it, with the page each begins on."""
 
 
 class ExportService:
@@ -85,9 +90,11 @@ class ExportService:
                     frozenset({DataCategory.IDENTITY_CONTACT}),
                     (Withheld(None, WithheldReason.INTERNAL_NOTE),),
                     (),
+                    enclosures=candidates(s, request.participant_id, doc, None),
                 )
             file = filtered_file(s, resolved)
             found = cautions(s, doc, request.participant_id)
+            papers = candidates(s, request.participant_id, doc, file)
         return ExportPreview(
             doc,
             resolved.recipient.name,
@@ -96,10 +103,16 @@ class ExportService:
             file.withheld,
             file.consent_basis,
             found,
+            papers,
         )
 
     def export(self, request: ExportRequest) -> ExportResult:
         """Filter, render, sign; record the export and one audit entry in the same transaction.
+
+        Ticked papers (``request.attachment_ids``) are checked again here, inside the
+        transaction: each must be hers and covered, or the whole export is refused with a
+        ValidationError. They are listed on the document and appended as pages, and the
+        signature covers them.
 
         The caller keeps the bytes: for scripts and tests. The application saves with
         :meth:`export_to`, so that an export is only recorded once its file exists.
@@ -135,7 +148,7 @@ class ExportService:
                 remove_saved(target)
             raise
         self.ctx.publish(Changes.of({ChangeKind.EXPORT}, [request.participant_id]))
-        return ExportResult(signed, digest, record, made.included, target)
+        return ExportResult(signed, digest, record, made.included, target, made.enclosures)
 
     def history(self, participant_id: int) -> list[ExportHistoryRow]:
         if not storable(participant_id):

@@ -36,6 +36,9 @@ class ExportRecord(Base):
     consent_ids: Mapped[str] = mapped_column(String(200), default="")
     sha256: Mapped[str] = mapped_column(String(64))
     signer_fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    # Papers of her file that were appended as pages: comma-separated "attachment id:SHA-256"
+    # of each file (no titles: the register names what left, not what it says).
+    enclosures: Mapped[str] = mapped_column(Text, default="")
 
 
 class SigningIdentity(Base):

@@ -15,6 +15,7 @@ from pathlib import PurePath
 
 from coachdesk.i18n import N_, Message
 from coachdesk.services.errors import ValidationError
+from coachdesk.services.pdfium_lock import PDFIUM
 
 PDF = "application/pdf"
 MEDIA_TYPES = {
@@ -97,6 +98,11 @@ def _damaged() -> ValidationError:
 
 
 def _recognise_pdf(data: bytes) -> Recognised:
+    with PDFIUM:
+        return _recognise_pdf_locked(data)
+
+
+def _recognise_pdf_locked(data: bytes) -> Recognised:
     import pypdfium2
 
     if b"%%EOF" not in data[-2048:]:

@@ -29,6 +29,7 @@ from coachdesk.vault.errors import (
     StorageError,
 )
 from coachdesk.vault.files import fsync_dir, fsync_file
+from coachdesk.vault.integrity import attachment_problems
 from coachdesk.vault.keyslots import KeySlots
 from coachdesk.vault.schema import known_revisions
 from coachdesk.vault.store import SLOTS_NAME, Vault
@@ -155,7 +156,7 @@ def check_database(db_path: Path, key: bytearray) -> tuple[str, dict[str, int]]:
     try:
         cipher = conn.execute("PRAGMA cipher_integrity_check").fetchall()
         structure = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        if cipher or structure != ["ok"]:
+        if cipher or structure != ["ok"] or attachment_problems(conn.execute):
             raise DamagedBackupError()
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = str(row[0]) if row else ""

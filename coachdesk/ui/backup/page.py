@@ -265,10 +265,13 @@ class BackupsGroup(QGroupBox):
         self._set_busy(False)
         if report.ok:
             self.message.setText(
-                _("The vault is in good order: every page and its structure checked out.")
+                _(
+                    "The vault is in good order: every page, its structure and every attached "
+                    "paper checked out."
+                )
             )
         else:
-            problems = len(report.cipher_problems) + len(report.structure_problems)
+            problems = len(report.problems)
             self.message.setText(
                 ngettext(
                     "The vault is damaged ({count} problem found). Make no more changes: "

@@ -6,8 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,14 +15,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from coachdesk.documents.fonts import FontsMissingError
 from coachdesk.export.preview import DocumentType, document_label
 from coachdesk.export.request import ExportRequest
 from coachdesk.export.service import ExportService
@@ -31,15 +28,17 @@ from coachdesk.facade import Services
 from coachdesk.i18n import N_, SUPPORTED_LANGUAGES, _, format_datetime
 from coachdesk.labels import label
 from coachdesk.services.errors import NotFoundError, ValidationError
+from coachdesk.ui.export.enclosures import EnclosureList
 from coachdesk.ui.export.preview import ExportPreviewPane
-from coachdesk.ui.export.questions import sign_anyway, tell_no_viewer
+from coachdesk.ui.export.questions import sign_anyway, tell_not_saved
+from coachdesk.ui.export.show import show_and_print
 from coachdesk.ui.export.worker import ServiceJob
 from coachdesk.ui.file.section import guarded
 from coachdesk.ui.kit.file_names import suggested_name
 from coachdesk.ui.kit.form_dialog import GuardedDialog
 from coachdesk.ui.kit.form_rows import FormRows
 from coachdesk.ui.shell.busy import busy_cursor
-from coachdesk.vault.errors import StorageError
+from coachdesk.ui.viewer.viewer import DocumentViewer
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 
@@ -58,6 +57,8 @@ class ExportDialog(GuardedDialog):
         self.exports: ExportService = services.exports
         self.participant_id = participant_id
         self.saved_path: Path | None = None
+        self.viewer: DocumentViewer | None = None
+        """The signed document shown after saving, when she asked for it."""
         self.job: ServiceJob | None = None
         self.document = QComboBox()
         for doc in DocumentType:
@@ -77,6 +78,7 @@ class ExportDialog(GuardedDialog):
         self.open_after.setChecked(True)
         self.pane = ExportPreviewPane()
         self.included, self.withheld = self.pane.included, self.pane.withheld
+        self.enclosures = EnclosureList()
         self.identity = QLabel()
         self.identity.setWordWrap(True)
         self.create_identity_button = QPushButton()
@@ -106,6 +108,7 @@ class ExportDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form_widget)
         layout.addWidget(self.pane, 1)
+        layout.addWidget(self.enclosures)
         layout.addLayout(identity_row)
         layout.addWidget(self.open_after)
         busy_row = QHBoxLayout()
@@ -131,8 +134,9 @@ class ExportDialog(GuardedDialog):
         self.contact.setItemText(0, _("(anyone at the organisation)"))
         self._fill_meetings()
         self.bilingual.setText(_("Consent form also in English"))
-        self.open_after.setText(_("Open the document after saving (to print it)"))
+        self.open_after.setText(_("Show the document after saving, to print it"))
         self.pane.retranslate()
+        self.enclosures.retranslate()
         self.create_identity_button.setText(_("Create my certificate"))
         self.sign_button.setText(_("Sign and save…"))
         self.update_preview()
@@ -182,6 +186,7 @@ class ExportDialog(GuardedDialog):
             purpose=self.purpose.text().strip(),
             lang=lang,
             languages=(lang, "en") if bilingual and lang != "en" else (),
+            attachment_ids=self.enclosures.ticked_ids(),
         )
 
     # -- preview -----------------------------------------------------------------------------
@@ -195,9 +200,11 @@ class ExportDialog(GuardedDialog):
             preview = self.exports.preview(self._request())
         except (ValidationError, NotFoundError) as err:
             self.pane.show_problem(err.render() if isinstance(err, ValidationError) else str(err))
+            self.enclosures.show_candidates(None)
             self.sign_button.setEnabled(False)
             return
         self.pane.show_preview(preview)
+        self.enclosures.show_candidates(preview.enclosures)
         self.sign_button.setEnabled(self.exports.current_identity() is not None)
 
     def _show_identity(self) -> None:
@@ -252,6 +259,7 @@ class ExportDialog(GuardedDialog):
             self.purpose.text(),
             self.language.currentIndex(),
             self.bilingual.isChecked(),
+            self.enclosures.ticked_ids(),
         )
 
     def reject(self) -> None:
@@ -264,6 +272,7 @@ class ExportDialog(GuardedDialog):
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.form_widget, self.create_identity_button, self.open_after):
             widget.setEnabled(not busy)
+        self.enclosures.setEnabled(not busy)
         for button in self.buttons.buttons():
             button.setEnabled(not busy)
         self.progress.setVisible(busy)
@@ -274,23 +283,17 @@ class ExportDialog(GuardedDialog):
         self.job = None
         self._set_busy(False)
         self.saved_path = Path(result.path)
-        wanted = self.open_after.isChecked()
-        if wanted and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path))):
-            tell_no_viewer(self, Path(result.path))
         self.document_saved.emit(self.saved_path)
         self.job_ended.emit()
         self.accept()
+        if self.open_after.isChecked():
+            self.viewer = show_and_print(self, result, self.saved_path.name)
 
     def _failed(self, error: Exception) -> None:
         self.job = None
         self._set_busy(False)
         self.update_preview()
         try:
-            if isinstance(error, ValidationError):
-                QMessageBox.warning(self, _("Please check"), error.render())
-            elif isinstance(error, NotFoundError | StorageError | FontsMissingError):
-                QMessageBox.warning(self, _("Not saved"), str(error))
-            else:
-                raise error
+            tell_not_saved(self, error)
         finally:
             self.job_ended.emit()

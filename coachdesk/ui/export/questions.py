@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from coachdesk.documents.fonts import FontsMissingError
 from coachdesk.i18n import _
+from coachdesk.services.errors import NotFoundError, ValidationError
+from coachdesk.vault.errors import StorageError
 
 
 def sign_anyway(parent: QWidget, caution: str) -> bool:
@@ -21,13 +22,11 @@ def sign_anyway(parent: QWidget, caution: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def tell_no_viewer(parent: QWidget, path: Path) -> None:
-    """The document is saved, but nothing on this computer opens PDF files."""
-    QMessageBox.information(
-        parent,
-        _("Document saved"),
-        _(
-            "The signed document was saved as {file}. It could not be opened here "
-            "because no program for PDF documents is set up on this computer."
-        ).format(file=str(path)),
-    )
+def tell_not_saved(parent: QWidget, error: Exception) -> None:
+    """Signing or saving failed: say why; an error nobody foresaw is raised again."""
+    if isinstance(error, ValidationError):
+        QMessageBox.warning(parent, _("Please check"), error.render())
+    elif isinstance(error, NotFoundError | StorageError | FontsMissingError):
+        QMessageBox.warning(parent, _("Not saved"), str(error))
+    else:
+        raise error

@@ -104,8 +104,8 @@ class ErasureDialog(QDialog):
         self.intro.setText(
             _(
                 "Their retention date has come. Erasing deletes the person and everything "
-                "about her from the vault: goals, meetings, consents, handovers, the history "
-                "of exports. It cannot be undone."
+                "about her from the vault: goals, meetings, consents, handovers, her papers, "
+                "the history of exports. It cannot be undone."
             )
         )
         self.erase_button.setText(_("Erase…"))

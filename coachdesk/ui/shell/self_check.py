@@ -35,3 +35,24 @@ def window_lists_participants(vault: Vault, folder: Path, timeout: float = 20.0)
     window.deleteLater()
     app.processEvents()
     return rows
+
+
+def pages_drawn(documents: list[tuple[bytes, str]]) -> str:
+    """Draw every page of each document as the viewer does; "PAGES/PAGES" per document."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from coachdesk.ui.viewer.pages import DocumentPages
+
+    _app = QApplication.instance() or QApplication(["coachdesk"])
+    drawn = []
+    for data, kind in documents:
+        pages = DocumentPages(data, "pdf" if kind == "pdf" else "image")
+        try:
+            images = [pages.render(i, 36) for i in range(pages.page_count)]
+        finally:
+            pages.close()
+        if not images or any(image.isNull() or image.width() < 10 for image in images):
+            raise AssertionError(f"a {kind} page was not drawn")
+        drawn.append(f"{len(images)}")
+    return "+".join(drawn)
