@@ -198,3 +198,33 @@ def test_a_dot_moves_on_to_the_minutes(qtbot: QtBot) -> None:
     qtbot.wait(10)
     qtbot.keyClicks(field, "9.30")
     assert field.time() == QTime(9, 30)
+
+
+def test_tabbing_into_a_list_marks_a_row_so_enter_and_buttons_act_on_it(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QVBoxLayout
+
+    from coachdesk.ui.kit.record_table import RecordTable
+    from coachdesk.ui.kit.table_model import Column, RecordTableModel
+
+    class Names(RecordTableModel[str]):
+        COLUMNS = (Column[str](N_("Name"), lambda s: s),)
+
+    host = QWidget()
+    before = QLineEdit(host)
+    table = RecordTable(Names())
+    layout = QVBoxLayout(host)
+    layout.addWidget(before)
+    layout.addWidget(table)
+    qtbot.addWidget(host)
+    table.set_rows(["Amina"])
+    host.show()
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow)
+    before.setFocus()
+    assert table.current_record() is None
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    assert table.view.hasFocus()
+    assert table.current_record() == "Amina"
+    with qtbot.waitSignal(table.activated) as activated:
+        qtbot.keyClick(table.view, Qt.Key.Key_Return)
+    assert activated.args == ["Amina"]

@@ -57,7 +57,6 @@ def file(services: Services, qtbot: QtBot) -> Iterator[ParticipantFile]:
     services.subscribe(signals.publish)
     pid = services.participants.create(ParticipantDraft("Amina", "Haddad")).id
     widget = ParticipantFile(services, signals, pid)
-    widget.papers.paper_model.draw = None  # TEMPORARY until the viewer is merged
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     activate(qtbot, widget)

@@ -23,6 +23,7 @@ from coachdesk.services.errors import NotFoundError
 from coachdesk.ui.attachments.model import THUMBNAIL_PX
 from coachdesk.ui.file.section import guarded
 from coachdesk.ui.kit.file_names import suggested_name
+from coachdesk.ui.viewer.source import Kind
 from coachdesk.vault.errors import StorageError
 
 SUFFIXES = {
@@ -88,6 +89,10 @@ def save_copy(parent: QWidget, services: Services, paper: AttachmentRecord) -> P
     return saved
 
 
+def kind_of(paper: AttachmentRecord) -> Kind:
+    return "pdf" if paper.is_pdf else "image"
+
+
 def show_paper(parent: QWidget, services: Services, paper: AttachmentRecord) -> QDialog | None:
     """Open the paper in the viewer, with "Save a copy as…"; None when it cannot be read."""
     from coachdesk.ui.viewer.viewer import DocumentViewer
@@ -96,13 +101,11 @@ def show_paper(parent: QWidget, services: Services, paper: AttachmentRecord) -> 
     if data is None:
         return None
     shown: list[QWidget] = []
-    viewer = DocumentViewer(
-        data,
-        "pdf" if paper.is_pdf else "image",
-        paper.title,
-        parent,
-        on_save_copy=lambda: save_copy(shown[0], services, paper) and None,
-    )
+
+    def copy_out() -> None:
+        save_copy(shown[0], services, paper)  # asked over the viewer, which stays open
+
+    viewer = DocumentViewer(data, kind_of(paper), paper.title, parent, on_save_copy=copy_out)
     shown.append(viewer)
     viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     viewer.open()
@@ -117,6 +120,6 @@ def draw_thumbnail(services: Services, paper: AttachmentRecord) -> QImage | None
         return None
     try:
         data = services.attachments.content(paper.id)
-        return thumbnail(data, "pdf" if paper.is_pdf else "image", THUMBNAIL_PX)
+        return thumbnail(data, kind_of(paper), THUMBNAIL_PX)
     except (UnreadableDocumentError, StorageError, NotFoundError):
         return None

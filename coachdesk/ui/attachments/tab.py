@@ -126,10 +126,6 @@ class PapersTab(FileSection):
         papers = self.services.attachments.list_for_participant(self.participant_id)
         rows = [PaperRow(p, labels.get(link, "") if (link := link_of(p)) else "") for p in papers]
         self.table.set_rows(rows)
-        # A paper is always chosen while there are any: Enter, F2 and Delete act on the row
-        # she sees marked as soon as she tabs into the list.
-        if rows and self.table.current_record() is None:
-            self.table.view.selectRow(0)
         self._update_buttons()
 
     def current(self) -> AttachmentRecord | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar, cast
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -59,6 +59,7 @@ class RecordTable(QWidget, Generic[R]):
         # The model starts without rows, so the helpful text shows until the first set_rows().
         self._stack.setCurrentWidget(self.empty if self.model.rowCount() == 0 else self.view)
         self.setFocusProxy(self.view)
+        self.view.installEventFilter(self)
 
     def set_empty_text(self, text: str) -> None:
         self.empty.setText(text)
@@ -99,6 +100,15 @@ class RecordTable(QWidget, Generic[R]):
 
     def retranslate(self) -> None:
         self.model.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Tabbing into the list marks a row (Qt only moves its cursor there, unselected), so
+        # Enter, Delete and the buttons act on the row she sees, and not on nothing.
+        unmarked = not self.view.selectionModel().hasSelection() and self.proxy.rowCount() > 0
+        if watched is self.view and event.type() == QEvent.Type.FocusIn and unmarked:
+            current = self.view.currentIndex()
+            self.view.selectRow(current.row() if current.isValid() else 0)
+        return super().eventFilter(watched, event)
 
     def _selection_changed(self, _selected: object, _deselected: object) -> None:
         self.selection_changed.emit()
