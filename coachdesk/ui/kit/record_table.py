@@ -104,11 +104,13 @@ class RecordTable(QWidget, Generic[R]):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Tabbing into the list marks a row (Qt only moves its cursor there, unselected), so
         # Enter, Delete and the buttons act on the row she sees, and not on nothing.
-        unmarked = not self.view.selectionModel().hasSelection() and self.proxy.rowCount() > 0
-        if watched is self.view and event.type() == QEvent.Type.FocusIn and unmarked:
+        if watched is self.view and event.type() == QEvent.Type.FocusIn and self._unmarked():
             current = self.view.currentIndex()
             self.view.selectRow(current.row() if current.isValid() else 0)
         return super().eventFilter(watched, event)
+
+    def _unmarked(self) -> bool:
+        return self.proxy.rowCount() > 0 and not self.view.selectionModel().hasSelection()
 
     def _selection_changed(self, _selected: object, _deselected: object) -> None:
         self.selection_changed.emit()
