@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from coachdesk.facade import Services
@@ -120,6 +120,13 @@ def draw_thumbnail(services: Services, paper: AttachmentRecord) -> QImage | None
         return None
     try:
         data = services.attachments.content(paper.id)
-        return thumbnail(data, kind_of(paper), THUMBNAIL_PX)
+        image = thumbnail(data, kind_of(paper), THUMBNAIL_PX)
     except (UnreadableDocumentError, StorageError, NotFoundError):
         return None
+    # A thin edge: a white page would vanish into the white list.
+    framed = image.convertToFormat(QImage.Format.Format_RGB32)
+    painter = QPainter(framed)
+    painter.setPen(QColor("#9a9a9a"))
+    painter.drawRect(0, 0, framed.width() - 1, framed.height() - 1)
+    painter.end()
+    return framed
