@@ -7,13 +7,15 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from coachdesk import i18n
 from coachdesk.i18n import N_, ngettext
 from coachdesk.ui.kit.count_spin_box import CountSpinBox
 from coachdesk.ui.kit.form_rows import FormRows, plain_caption
+from coachdesk.ui.kit.record_table import RecordTable
+from coachdesk.ui.kit.table_model import Column, RecordTableModel
 
 
 @pytest.fixture
@@ -200,18 +202,14 @@ def test_a_dot_moves_on_to_the_minutes(qtbot: QtBot) -> None:
     assert field.time() == QTime(9, 30)
 
 
+class Names(RecordTableModel[str]):
+    COLUMNS = (Column[str](N_("Name"), lambda s: s),)
+
+
 def test_tabbing_into_a_list_marks_a_row_so_enter_and_buttons_act_on_it(qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QVBoxLayout
-
-    from coachdesk.ui.kit.record_table import RecordTable
-    from coachdesk.ui.kit.table_model import Column, RecordTableModel
-
-    class Names(RecordTableModel[str]):
-        COLUMNS = (Column[str](N_("Name"), lambda s: s),)
-
     host = QWidget()
     before = QLineEdit(host)
-    table = RecordTable(Names())
+    table = RecordTable(Names(host))  # a model lives with its view, as in every tab
     layout = QVBoxLayout(host)
     layout.addWidget(before)
     layout.addWidget(table)

@@ -135,3 +135,26 @@ def test_the_list_shows_the_first_page_small(file: ParticipantFile, qtbot: QtBot
     for picture in pictures():
         assert isinstance(picture, QImage)
         assert max(picture.width(), picture.height()) <= 56
+
+
+def test_a_copy_into_the_vault_folder_is_refused_with_a_message(
+    file: ParticipantFile,
+    qtbot: QtBot,
+    vault_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    paper = _add(file, "Zeugnis", jpeg_bytes("B1"))
+    target = vault_path / "Zeugnis.jpg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(target), "")))
+    said: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        said.append(box.text())
+        box.accept()
+
+    watcher = when_modal_appears(read)
+    assert file.papers.save_copy(paper) is None
+    watcher.stop()
+    assert said and said[0].startswith("Not saved")
+    assert not target.exists()
+    assert file.services.audit.entries(participant_id=file.participant_id, action="export") == []

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar, cast
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,6 +21,18 @@ from coachdesk.ui.kit.table_model import RECORD_ROLE, RecordTableModel, sorting_
 R = TypeVar("R")
 
 
+class RowView(QTableView):
+    """Tabbing into the list marks a row (Qt only moves its cursor there, unselected), so
+    Enter, Delete and the buttons act on the row she sees, and not on nothing."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        model, selection = self.model(), self.selectionModel()
+        if model is not None and model.rowCount() > 0 and not selection.hasSelection():
+            current = self.currentIndex()
+            self.selectRow(current.row() if current.isValid() else 0)
+
+
 class RecordTable(QWidget, Generic[R]):
     """``activated`` carries the record of a double-clicked (or Enter) row."""
 
@@ -30,7 +43,7 @@ class RecordTable(QWidget, Generic[R]):
         super().__init__(parent)
         self.model = model
         self.proxy = sorting_proxy(model)
-        self.view = QTableView(self)
+        self.view = RowView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -59,7 +72,6 @@ class RecordTable(QWidget, Generic[R]):
         # The model starts without rows, so the helpful text shows until the first set_rows().
         self._stack.setCurrentWidget(self.empty if self.model.rowCount() == 0 else self.view)
         self.setFocusProxy(self.view)
-        self.view.installEventFilter(self)
 
     def set_empty_text(self, text: str) -> None:
         self.empty.setText(text)
@@ -100,17 +112,6 @@ class RecordTable(QWidget, Generic[R]):
 
     def retranslate(self) -> None:
         self.model.retranslate()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Tabbing into the list marks a row (Qt only moves its cursor there, unselected), so
-        # Enter, Delete and the buttons act on the row she sees, and not on nothing.
-        if watched is self.view and event.type() == QEvent.Type.FocusIn and self._unmarked():
-            current = self.view.currentIndex()
-            self.view.selectRow(current.row() if current.isValid() else 0)
-        return super().eventFilter(watched, event)
-
-    def _unmarked(self) -> bool:
-        return self.proxy.rowCount() > 0 and not self.view.selectionModel().hasSelection()
 
     def _selection_changed(self, _selected: object, _deselected: object) -> None:
         self.selection_changed.emit()
