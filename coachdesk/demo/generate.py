@@ -50,6 +50,9 @@ INSERT_ORDER: tuple[type[m.Base], ...] = (
     m.Handover,
     m.Consent,
     m.ConsentCategory,
+    m.AttachmentContent,
+    m.AttachmentChunk,
+    m.Attachment,
     m.AftercareFollowUp,
 )
 

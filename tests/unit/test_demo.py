@@ -109,6 +109,23 @@ def test_consents_include_withdrawn_expiring_expired_and_explicit(demo: Demo) ->
     assert special and all(c.legal_basis == LegalBasis.EXPLICIT_CONSENT for c in special)
 
 
+def test_most_signed_consents_are_scanned_and_the_scans_open(demo: Demo) -> None:
+    from coachdesk.facade import Services
+    from coachdesk.models.enums import ConsentMethod
+    from coachdesk.services.attachment_files import recognise
+
+    vault, _summary = demo
+    written = [c for c in _all(vault, m.Consent) if c.method == ConsentMethod.WRITTEN]
+    papers = _all(vault, m.Attachment)
+    scanned = {p.consent_id for p in papers}
+    assert len(written) / 2 < len(scanned) < len(written), "most, not all, are scanned"
+    services = Services(vault.sessions)
+    for paper in papers[:5]:
+        found = recognise(services.attachments.content(paper.id), "scan.pdf")
+        assert found.page_count == 1
+    assert vault.integrity_check().ok
+
+
 def test_files_hold_small_steps_meetings_with_interpreters_and_overdue_agreements(
     demo: Demo,
 ) -> None:

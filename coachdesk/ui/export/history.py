@@ -11,6 +11,7 @@ from coachdesk.export.service import ExportService
 from coachdesk.facade import Services
 from coachdesk.i18n import N_, _, format_datetime
 from coachdesk.labels import label
+from coachdesk.services.attachments import ATTACHMENT_COPY
 from coachdesk.services.context import ChangeKind
 from coachdesk.ui.file.section import FileSection, button_row
 from coachdesk.ui.kit.icons import Icon, icon
@@ -20,6 +21,8 @@ from coachdesk.ui.shell.signals import AppSignals
 
 
 def _document(row: ExportHistoryRow) -> str:
+    if row.document_type == ATTACHMENT_COPY:
+        return _("Copy of a paper: {title}").format(title=row.purpose)
     try:
         return document_label(DocumentType(row.document_type))
     except ValueError:
