@@ -81,6 +81,7 @@ def take_screenshots(out: Path, lang: str) -> list[Path]:
     from coachdesk import i18n
     from coachdesk.demo.generate import generate_demo
     from coachdesk.facade import Services
+    from coachdesk.services.context import ChangeKind
     from coachdesk.ui.shell.main_window import VIEWS, MainWindow
     from coachdesk.ui.shell.signals import AppSignals
     from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE
@@ -130,6 +131,9 @@ def take_screenshots(out: Path, lang: str) -> list[Path]:
                 if file_window is not None:
                     file_window.resize(*WINDOW_SIZE)
                     saved.append(out / f"participant-file{suffix}.png")
+                    _save(file_window, saved[-1])
+                    file_window.show_section(ChangeKind.ATTACHMENT)
+                    saved.append(out / f"participant-papers{suffix}.png")
                     _save(file_window, saved[-1])
             window.dispose()
             window.close()
