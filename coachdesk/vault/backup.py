@@ -78,8 +78,10 @@ def backup(vault: Vault, dest: Path, *, progress: Progress | None = None) -> Bac
     tmp_db = folder / f".{dest.name}.{os.getpid()}.db.tmp"
     tmp_file = folder / f".{dest.name}.{os.getpid()}.tmp"
     key = vault.data_key()
+    made: list[Path] = []
+    done = False
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        made = _make_folders(folder)
         remove_stale_temp_files(folder)
         revision, counts = _copy_database(vault, key, tmp_db, progress)
         header = fmt.encode_header(
@@ -96,6 +98,7 @@ def backup(vault: Vault, dest: Path, *, progress: Progress | None = None) -> Bac
             raise DamagedBackupError()
         os.replace(tmp_file, dest)
         fsync_dir(folder)
+        done = True
     except OSError as exc:
         raise StorageError.from_os_error(exc) from exc
     except SQLCIPHER_ERRORS as exc:
@@ -106,6 +109,10 @@ def backup(vault: Vault, dest: Path, *, progress: Progress | None = None) -> Bac
         for leftover in (tmp_db, wal, shm, tmp_file):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+        if not done:  # a backup that was not made leaves no new folders either
+            for created in reversed(made):
+                with contextlib.suppress(OSError):
+                    created.rmdir()
     return BackupInfo(dest, info.created_at, revision, dest.stat().st_size, info.counts)
 
 
@@ -216,6 +223,23 @@ def _copy_database(
 
 
 _TEMP_NAME = re.compile(r"^\..+\.cdbackup\.(\d+)\.(db\.)?tmp(-wal|-shm|-journal)?$")
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; the folders made, outermost first (made
+    one by one, so that a name the file system refuses half-way leaves a known list)."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    made = []
+    try:
+        for path in reversed(missing):
+            path.mkdir()
+            made.append(path)
+    except OSError:
+        for path in reversed(made):
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        raise
+    return made
 
 
 def remove_stale_temp_files(folder: Path) -> None:

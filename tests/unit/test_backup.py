@@ -170,3 +170,12 @@ def test_backup_inside_the_vault_folder_is_refused(vault: Vault) -> None:
         backup(vault, vault.path / "backup.cdbackup")
     assert "outside the vault" in str(err.value)
     assert not (vault.path / "backup.cdbackup").exists()
+
+
+def test_a_backup_that_cannot_be_made_leaves_no_new_folders(vault: Vault, tmp_path: Path) -> None:
+    """A path whose last folder's name is too long: the folders before it are not left made
+    (found by the hostile command-line suite: 'out/deep/er/vault' stayed behind)."""
+    dest = tmp_path / "stick" / "new" / ("n" * 300) / "b.cdbackup"
+    with pytest.raises(StorageError):
+        backup(vault, dest)
+    assert not (tmp_path / "stick").exists()
