@@ -36,9 +36,7 @@ STAMP_FONT_SIZE = 8
 # Shaping tables: only needed for kerning and ligatures, and the most expensive to decode.
 _DROPPED_TABLES = ("GSUB", "GPOS", "GDEF", "DSIG")
 STAMP_TEXT = "%(line)s\n%(signer)s\n%(ts)s\nSHA-256 %(fp)s"
-BASE_CHARACTERS = frozenset(
-    chr(c) for c in (*range(0x20, 0x7F), 0x2026)
-)
+BASE_CHARACTERS = frozenset(chr(c) for c in (*range(0x20, 0x7F), 0x2026))
 """What every stamp may show besides its signer and wording: the time and zone, the
 fingerprint, "SHA-256" and the ellipsis."""
 
