@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -74,6 +75,7 @@ class BatchDialog(QDialog):
         self.identity = QLabel()
         self.identity.setWordWrap(True)
         self.create_identity_button = QPushButton()
+        self.create_identity_button.setAutoDefault(False)  # Enter makes the documents
         self.create_identity_button.clicked.connect(self.create_identity)
         self.progress = QProgressBar()
         self.progress.setObjectName("batch_progress")
@@ -103,6 +105,10 @@ class BatchDialog(QDialog):
         self.choices.changed.connect(self.update_preview)
         self.resize(900, 640)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.make_button.setDefault(True)  # showing made another button the default
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Documents for several participants"))
