@@ -82,6 +82,8 @@ class BatchChoices(QWidget):
                 "The {n} participants selected in the list",
                 n,
             ).format(n=n)
+            if n
+            else _("No participant is selected in the list.")
         )
         self.who_active.setText(_("All active participants of the recipient"))
         self.who_active.setToolTip(

@@ -206,8 +206,10 @@ class BatchDialog(QDialog):
         self.model.show_result(result)
         self.table.resizeColumnsToContents()
         self.summary.setText(result_summary(result))
+        if result.error is not None:  # she must not miss that the batch stopped
+            self.summary.setStyleSheet("color: #9b1c1c; font-weight: bold;")
         self.progress_label.setText("")
-        self.make_button.setEnabled(False)
+        self.make_button.setVisible(False)  # this batch is done; a new one starts afresh
         self.batch_finished.emit(result)
 
     def _failed(self, error: Exception) -> None:
