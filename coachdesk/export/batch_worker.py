@@ -11,6 +11,7 @@ before the first document (in the fork server, see ``batch_preload``, where ther
 from __future__ import annotations
 
 import hashlib
+import signal
 from dataclasses import dataclass
 
 from coachdesk.documents.fonts import register_fonts
@@ -55,8 +56,13 @@ def warm() -> None:
 
 
 def start_worker(material: SigningMaterial) -> None:
-    """The pool's initializer: prepare once what every document of this worker uses."""
+    """The pool's initializer: prepare once what every document of this worker uses.
+
+    Ctrl+C in a terminal reaches every process of the command; the application decides
+    (it stops after the document being saved), so a worker never dies in a document's middle.
+    """
     global _signer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm()
     _signer = PadesSigner(material)
 

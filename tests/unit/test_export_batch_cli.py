@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,13 @@ def test_a_read_only_folder_exits_1_with_the_reason_and_registers_nothing(
     assert code == 1
     assert "may not write to this folder" in capsys.readouterr().err
     assert all(v == [] for v in _history(vault_path, batch.all_ids).values())
+
+
+def test_ctrl_c_asks_the_batch_to_stop_instead_of_breaking_off() -> None:
+    from coachdesk.cli.export_batch import cancel_on_interrupt
+
+    with cancel_on_interrupt() as cancel:
+        os.kill(os.getpid(), signal.SIGINT)
+        assert cancel.is_set()
+    with pytest.raises(KeyboardInterrupt):  # afterwards Ctrl+C is what it was
+        os.kill(os.getpid(), signal.SIGINT)
