@@ -9,6 +9,7 @@ with Ctrl+C (likewise). Only participant numbers are printed, never names.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -17,7 +18,13 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
 from coachdesk.cli.inputs import CliError, record_id, require_folder
-from coachdesk.cli.support import EXIT_ERROR, EXIT_OK, EXIT_VALIDATION, unlocked_vault
+from coachdesk.cli.support import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_VALIDATION,
+    PASSPHRASE_ENV,
+    unlocked_vault,
+)
 from coachdesk.i18n import N_, Message, _, ngettext
 
 if TYPE_CHECKING:
@@ -59,8 +66,11 @@ def cmd_export_batch(args: argparse.Namespace) -> int:
     from coachdesk.facade import Services
 
     check_batch_args(args)
-    warm_up()  # the workers' fork server imports while the vault is opened
+    with passphrase_withheld():
+        warm_up()  # the workers' fork server imports while the vault is opened
     with unlocked_vault(args, args.path) as vault:
+        # Read and used: worker processes started from here inherit no passphrase.
+        os.environ.pop(PASSPHRASE_ENV, None)
         exports = Services(vault.sessions).exports
         ensure_signing_identity(exports)
         ids = args.participants
@@ -101,6 +111,17 @@ class ProgressBar:
         if self.shown:
             self.out.write("\n")
             self.out.flush()
+
+
+@contextmanager
+def passphrase_withheld() -> Iterator[None]:
+    """The passphrase given in the environment stays out of processes started meanwhile."""
+    secret = os.environ.pop(PASSPHRASE_ENV, None)
+    try:
+        yield
+    finally:
+        if secret is not None:
+            os.environ[PASSPHRASE_ENV] = secret
 
 
 @contextmanager

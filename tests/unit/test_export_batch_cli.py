@@ -133,3 +133,31 @@ def test_ctrl_c_asks_the_batch_to_stop_instead_of_breaking_off() -> None:
         assert cancel.is_set()
     with pytest.raises(KeyboardInterrupt):  # afterwards Ctrl+C is what it was
         os.kill(os.getpid(), signal.SIGINT)
+
+
+def test_the_workers_never_inherit_the_passphrase(vault_path, batch, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Processes inherit the environment: the fork server starts, and the workers start,
+    while the passphrase is not in it."""
+    from coachdesk.export import batch_pool
+    from coachdesk.export.service import ExportService
+
+    seen: dict[str, str | None] = {}
+    real_warm_up, real_batch = batch_pool.warm_up, ExportService.export_batch
+
+    def warm_up() -> None:
+        seen["fork server"] = os.environ.get("COACHDESK_PASSPHRASE")
+        real_warm_up()
+
+    def export_batch(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen["workers"] = os.environ.get("COACHDESK_PASSPHRASE")
+        return real_batch(self, *args, **kwargs)
+
+    monkeypatch.setattr(batch_pool, "warm_up", warm_up)
+    monkeypatch.setattr(ExportService, "export_batch", export_batch)
+    ids = ",".join(str(i) for i in batch.included)
+    code = _export(
+        vault_path,
+        *("--participants", ids, "--document", "interim_feedback"),
+        *("--recipient", str(batch.job_centre_id), "--out-dir", str(tmp_path)),
+    )
+    assert code == 0 and seen == {"fork server": None, "workers": None}
