@@ -9,9 +9,16 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coachdesk.cli.inputs import PURPOSE_LIMIT, record_id, require_file, text_of_at_most
+from coachdesk.cli.export_batch import cmd_export_batch, is_batch, participant_list
+from coachdesk.cli.inputs import (
+    PURPOSE_LIMIT,
+    CliError,
+    record_id,
+    require_file,
+    text_of_at_most,
+)
 from coachdesk.cli.support import EXIT_OK, add_secret_options, check_outputs, unlocked_vault
-from coachdesk.i18n import SUPPORTED_LANGUAGES, _, format_datetime, ngettext
+from coachdesk.i18n import N_, SUPPORTED_LANGUAGES, Message, _, format_datetime, ngettext
 
 if TYPE_CHECKING:
     from coachdesk.export.service import ExportService
@@ -23,14 +30,30 @@ DOCUMENT_TYPES = ("exit_handover", "interim_feedback", "meeting_summary", "conse
 def add_export(sub: Any) -> None:
     p = sub.add_parser("export", help=_("write a consent-filtered, signed PDF document"))
     p.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
-    p.add_argument("--participant", type=record_id, required=True, metavar="ID")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--participant", type=record_id, metavar="ID")
+    who.add_argument(
+        "--participants",
+        type=participant_list,
+        metavar="ID,ID,...",
+        help=_("one document for each of these participants, into --out-dir"),
+    )
+    who.add_argument(
+        "--all-active-for",
+        type=record_id,
+        metavar="ORG_ID",
+        help=_("one document for each active participant of this organisation, into --out-dir"),
+    )
     p.add_argument("--document", required=True, choices=DOCUMENT_TYPES)
     p.add_argument(
         "--recipient", type=record_id, metavar="ORG_ID", help=_("receiving organisation")
     )
     p.add_argument("--contact", type=record_id, metavar="ID", help=_("receiving contact person"))
     p.add_argument("--purpose", type=text_of_at_most(PURPOSE_LIMIT), default="", metavar=_("TEXT"))
-    p.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
+    p.add_argument("--out", type=Path, metavar=_("FILE.pdf"))
+    p.add_argument(
+        "--out-dir", type=Path, metavar=_("FOLDER"), help=_("folder for the documents of a batch")
+    )
     p.add_argument("--lang", dest="doc_lang", choices=SUPPORTED_LANGUAGES, default="de")
     p.add_argument(
         "--meeting", type=record_id, metavar="ID", help=_("meeting of a meeting summary")
@@ -54,6 +77,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from coachdesk.facade import Services
     from coachdesk.labels import label
 
+    if is_batch(args):
+        return cmd_export_batch(args)
+    if args.out is None:
+        raise CliError(Message(N_("A document for one participant needs --out FILE.pdf.")))
     check_outputs(args, args.out)
     with unlocked_vault(args, args.path) as vault:
         services = Services(vault.sessions)

@@ -26,16 +26,8 @@ def cautions(s: Session, doc: DocumentType, participant_id: int) -> tuple[Messag
         return ()
     found: list[Message] = []
     participant = s.get(Participant, participant_id)
-    if participant is not None and participant.status in STILL_IN_PROGRAMME:
-        found.append(
-            Message(
-                N_(
-                    "She is still in the programme (status: {status}). An exit handover is "
-                    "usually written when she leaves."
-                ),
-                {"status": label(participant.status)},
-            )
-        )
+    if participant is not None:
+        found += still_in_programme(doc, participant.status)
     exit_handover = s.scalar(
         select(Handover.id)
         .where(Handover.participant_id == participant_id, Handover.kind == HandoverKind.EXIT)
@@ -51,3 +43,18 @@ def cautions(s: Session, doc: DocumentType, participant_id: int) -> tuple[Messag
             )
         )
     return tuple(found)
+
+
+def still_in_programme(doc: DocumentType, status: ParticipantStatus) -> tuple[Message, ...]:
+    """An exit handover for a woman who has not left the programme: worth a second look."""
+    if doc != DocumentType.EXIT_HANDOVER or status not in STILL_IN_PROGRAMME:
+        return ()
+    return (
+        Message(
+            N_(
+                "She is still in the programme (status: {status}). An exit handover is "
+                "usually written when she leaves."
+            ),
+            {"status": label(status)},
+        ),
+    )

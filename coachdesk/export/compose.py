@@ -124,19 +124,8 @@ def compose(s: Session, request: DocumentRequest, issuer: Issuer) -> Composed:
         )
     file = filtered_file(s, request)
     papers = checked_papers(s, request.participant_id, doc, file, request.attachment_ids)
-    ddata = DocumentData(
-        file,
-        request.lang,
-        issuer.organisation_name,
-        issuer.coach_name,
-        recipient.name,
-        request.on,
-        material.subject_name,
-        material.fingerprint_sha256,
-        request.meeting_id,
-        tuple(p.facts for p in papers),
-    )
-    pdf, box, listed = _render(doc, ddata)
+    ddata = document_data(request, issuer, file, tuple(p.facts for p in papers))
+    pdf, box, listed = render(doc, ddata)
     return Composed(
         with_papers(pdf, papers),
         box,
@@ -148,7 +137,32 @@ def compose(s: Session, request: DocumentRequest, issuer: Issuer) -> Composed:
     )
 
 
-def _render(
+def document_data(
+    request: DocumentRequest,
+    issuer: Issuer,
+    file: FilteredFile,
+    enclosures: tuple[EnclosureFacts, ...] = (),
+) -> DocumentData:
+    """Everything a renderer needs: the filtered file and what the document says of itself.
+
+    Plain frozen values only: a batch worker process renders from it without the vault.
+    """
+    material = issuer.material
+    return DocumentData(
+        file,
+        request.lang,
+        issuer.organisation_name,
+        issuer.coach_name,
+        request.recipient.name,
+        request.on,
+        material.subject_name,
+        material.fingerprint_sha256,
+        request.meeting_id,
+        enclosures,
+    )
+
+
+def render(
     doc: DocumentType, data: DocumentData
 ) -> tuple[bytes, SignatureBox, tuple[EnclosureFacts, ...]]:
     """The document, its signature box and its enclosures as it lists them.

@@ -71,7 +71,7 @@ def _copy(cls: type[T], obj: object, covered: frozenset[DataCategory], **extra: 
     return cls(**values)
 
 
-def _decide(
+def decide(
     consents: list[Consent],
     organisation_id: int | None,
     contact_id: int | None,
@@ -148,7 +148,7 @@ def filter_participant(
     """What the recipient may receive about the participant on ``on``, and what is withheld."""
     p = load_participant(session, participant_id)
     consents = list(session.scalars(select(Consent).where(Consent.participant_id == p.id)))
-    covered, reasons, used = _decide(consents, organisation_id, contact_id, on)
+    covered, reasons, used = decide(consents, organisation_id, contact_id, on)
     withheld = [Withheld(cat, reason) for cat, reason in reasons.items()]
     withheld.append(Withheld(None, WithheldReason.INTERNAL_NOTE))
     return FilteredFile(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from coachdesk.documents.signing import (
     SigningMaterial,
@@ -14,8 +18,11 @@ from coachdesk.documents.signing import (
     sign_pdf,
 )
 from coachdesk.export import identities
+from coachdesk.export.batch_names import batch_file_names, check_batch_folder
+from coachdesk.export.batch_plan import BatchPreview, BatchRequest, active_for_recipient, plan
+from coachdesk.export.batch_run import BatchResult, BatchRun, Plan, Progress
 from coachdesk.export.cautions import cautions
-from coachdesk.export.compose import Issuer, compose, filtered_file, form_facts
+from coachdesk.export.compose import DocumentRequest, Issuer, compose, filtered_file, form_facts
 from coachdesk.export.enclosures import EnclosureCandidate, candidates
 from coachdesk.export.export_log import ExportHistoryRow, history_rows, log_export
 from coachdesk.export.facts import ConsentBasis, EnclosureFacts, Withheld, WithheldReason
@@ -23,17 +30,19 @@ from coachdesk.export.identities import SigningIdentityInfo
 from coachdesk.export.preview import (
     DocumentType,
     PreviewItem,
+    document_label,
     included_categories,
     preview_items,
 )
+from coachdesk.export.recipients import Recipient, resolve
 from coachdesk.export.request import ExportRequest
 from coachdesk.i18n import N_, Message
 from coachdesk.labels import label
 from coachdesk.models.enums import DataCategory
-from coachdesk.services import audit
+from coachdesk.services import audit, validation
 from coachdesk.services.common import storable
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
-from coachdesk.services.errors import ValidationError
+from coachdesk.services.errors import FieldError, ValidationError
 from coachdesk.services.settings import COACH_NAME, document_issuer, get_value
 from coachdesk.vault.output_paths import check_output_paths
 from coachdesk.vault.saving import remove_saved, save_atomically
@@ -149,6 +158,79 @@ class ExportService:
             raise
         self.ctx.publish(Changes.of({ChangeKind.EXPORT}, [request.participant_id]))
         return ExportResult(signed, digest, record, made.included, target, made.enclosures)
+
+    # -- documents in batches ----------------------------------------------------------------
+
+    def batch_participants(self, organisation_id: int) -> tuple[int, ...]:
+        """Active participants of a recipient (see ``batch_plan.active_for_recipient``)."""
+        with self.ctx.read() as s:
+            return active_for_recipient(s, organisation_id)
+
+    def preview_batch(self, request: BatchRequest) -> BatchPreview:
+        """Who would get a document and who is skipped, and why; nothing is written."""
+        with self.ctx.read() as s:
+            recipient, on = self._batch_recipient(s, request)
+            return plan(s, request, recipient, on)
+
+    def export_batch(
+        self,
+        request: BatchRequest,
+        folder: Path | str,
+        *,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> BatchResult:
+        """Make, sign, save and register a document for each included participant.
+
+        Files go into ``folder`` under names that say what and when, never whose
+        (``batch_names``). Rendering and signing run in a process pool on every core; each
+        document is saved and registered here, one transaction each (``batch_run``). Setting
+        ``cancel`` stops the batch after the documents already saved; ``progress`` is told
+        ``(done, total)`` from the calling thread.
+        """
+        folder = Path(folder)
+        with self.ctx.read() as s:
+            material = identities.active_material(s)
+            issuer = Issuer(*document_issuer(s, self.ctx.actor), material)
+            recipient, on = self._batch_recipient(s, request)
+            preview = plan(s, request, recipient, on)
+        numbers = [e.number for e in preview.included]
+        what = document_label(request.document, request.lang)
+        paths = batch_file_names(what, on, numbers, folder)
+        check_batch_folder(folder, paths.values())
+        requests = {
+            e.number: DocumentRequest(
+                e.participant_id,
+                request.document,
+                recipient,
+                request.purpose,
+                on,
+                request.lang,
+                (request.lang,),
+                None,
+                None,
+            )
+            for e in preview.included
+        }
+        run = BatchRun(
+            self.ctx,
+            Plan(preview.entries, requests, paths, issuer),
+            progress,
+            cancel or threading.Event(),
+        )
+        result = run.run()
+        if result.saved:
+            saved_ids = [d.entry.participant_id for d in result.saved]
+            self.ctx.publish(Changes.of({ChangeKind.EXPORT}, saved_ids))
+        return result
+
+    def _batch_recipient(self, s: Session, request: BatchRequest) -> tuple[Recipient, dt.date]:
+        problems: list[FieldError] = []
+        validation.max_length(problems, "purpose", request.purpose, validation.TEXT_LIMIT)
+        validation.raise_if(problems)
+        return resolve(
+            s, request.organisation_id, request.contact_id
+        ), request.on or self.ctx.today()
 
     def history(self, participant_id: int) -> list[ExportHistoryRow]:
         if not storable(participant_id):

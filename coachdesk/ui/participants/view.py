@@ -24,6 +24,7 @@ from coachdesk.i18n import _, ngettext
 from coachdesk.labels import label
 from coachdesk.models.enums import ParticipantStatus
 from coachdesk.services.context import ChangeKind, Changes
+from coachdesk.ui.batch.launch import BatchButton
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.style import heading_label, wrapping_label
 from coachdesk.ui.participants.table import ParticipantTable
@@ -56,6 +57,7 @@ class ParticipantsView(QWidget):
         self.new_button = QPushButton(icon(Icon.NEW_PARTICIPANT), "")
         self.archive_button = QPushButton()
         self.archive_button.setEnabled(False)
+        self.batch_button = BatchButton(services, self.selected_ids)
         self.count_label = QLabel()
 
         self.table = ParticipantTable(self.model)
@@ -82,6 +84,7 @@ class ParticipantsView(QWidget):
         filters.addWidget(self.show_archived)
         actions = QHBoxLayout()
         actions.addWidget(self.count_label, 1)
+        actions.addWidget(self.batch_button)
         actions.addWidget(self.archive_button)
         actions.addWidget(self.new_button)
         layout = QVBoxLayout(self)
@@ -223,11 +226,10 @@ class ParticipantsView(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def selected_id(self) -> int | None:
-        indexes = self.table.selectionModel().selectedRows()
-        if not indexes:
-            return None
-        return self.model.participant_id(indexes[0])
+    def selected_ids(self) -> list[int]:
+        """The selected participants, in the list's order (the batch numbers them so)."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.model.row_at(row).id for row in rows]
 
     def _open_index(self, index: QModelIndex) -> None:
         participant_id = self.model.participant_id(index)
@@ -244,19 +246,14 @@ class ParticipantsView(QWidget):
 
     def _selection_changed(self) -> None:
         indexes = self.table.selectionModel().selectedRows()
-        self.archive_button.setEnabled(bool(indexes))
+        self.archive_button.setEnabled(len(indexes) == 1)  # one at a time, with her name asked
         if indexes:
             archived = self.model.row_at(indexes[0].row()).archived
             self.archive_button.setText(_("Restore from archive") if archived else _("Archive"))
 
     def new_participant(self) -> None:
-        try:
-            from coachdesk.ui.participants.new_dialog import NewParticipantDialog
-        except ImportError:
-            QMessageBox.information(
-                self, _("New participant"), _("Taking up participants is not available yet.")
-            )
-            return
+        from coachdesk.ui.participants.new_dialog import NewParticipantDialog
+
         participant_id = NewParticipantDialog(self.services, self).run()
         if participant_id is not None:
             self.open_requested.emit(participant_id)
@@ -291,6 +288,7 @@ class ParticipantsView(QWidget):
         self.new_button.setText(_("New participant…"))
         self.new_button.setToolTip(_("Take up a new participant (Ctrl+N)"))
         self.archive_button.setText(_("Archive"))
+        self.batch_button.retranslate()
         self.clear_button.setText(_("Clear search and filters"))
         self._fill_status_filter()
         if self.programme_filter.count():

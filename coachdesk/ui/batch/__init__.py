@@ -1,0 +1,1 @@
+"""Documents for several participants at once."""
