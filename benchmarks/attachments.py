@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.stats import measure
+from coachdesk.demo.scans import one_page_pdf
 from coachdesk.facade import Services
 from coachdesk.models.enums import DataCategory
 from coachdesk.services.attachment_records import AttachmentDraft
@@ -34,32 +35,16 @@ def scan_pdf(megabytes: int) -> bytes:
     """A one-page PDF whose page is an uncompressed RGB picture of random pixels."""
     side = int((megabytes * MB / 3) ** 0.5)
     pixels = os.urandom(side * side * 3)
-    content = b"q 595 0 0 842 0 0 cm /Im1 Do Q"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    picture = (
         b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB "
         b"/BitsPerComponent 8 /Length %d >>\nstream\n"
         % (side, side, len(pixels))
         + pixels
-        + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
+        + b"\nendstream"
     )
-    return bytes(out)
+    return one_page_pdf(
+        b"<< /XObject << /Im1 5 0 R >> >>", b"q 595 0 0 842 0 0 cm /Im1 Do Q", picture
+    )
 
 
 def open_seconds(path: Path) -> dict[str, Any]:
