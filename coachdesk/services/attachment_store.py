@@ -63,15 +63,6 @@ def chunks(s: Session, content_id: int) -> Iterator[bytes]:
     yield from s.scalars(q)
 
 
-def intact(s: Session, content: AttachmentContent) -> bool:
-    digest = hashlib.sha256()
-    size = 0
-    for chunk in chunks(s, content.id):
-        digest.update(chunk)
-        size += len(chunk)
-    return size == content.size and digest.hexdigest() == content.sha256
-
-
 def store(s: Session, data: bytes, digest: str, media_type: str, pages: int) -> AttachmentContent:
     content = AttachmentContent(
         sha256=digest, size=len(data), media_type=media_type, page_count=pages

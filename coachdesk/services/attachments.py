@@ -30,7 +30,6 @@ from coachdesk.services.attachment_records import (
 )
 from coachdesk.services.attachment_rules import check_links, limit_bytes, too_large
 from coachdesk.services.attachment_store import (
-    intact,
     read_content,
     read_file,
     store,
@@ -46,6 +45,7 @@ from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError, ValidationError
 from coachdesk.services.records import strip_text, to_record
 from coachdesk.vault.errors import StorageError
+from coachdesk.vault.integrity import damaged_contents
 from coachdesk.vault.output_paths import check_output_paths
 
 ATTACHMENT_COPY = "attachment_copy"
@@ -98,7 +98,7 @@ class AttachmentService:
     def damaged(self) -> list[int]:
         """Ids of papers whose bytes no longer match their SHA-256 (the integrity check)."""
         with self.ctx.read() as s:
-            bad = {c.id for c in s.scalars(select(AttachmentContent)) if not intact(s, c)}
+            bad = damaged_contents(s.connection().exec_driver_sql)
             if not bad:
                 return []
             q = select(Attachment.id).where(Attachment.content_id.in_(bad)).order_by(Attachment.id)

@@ -48,18 +48,26 @@ def check_integrity(engine: Engine) -> IntegrityReport:
 
 
 def attachment_problems(execute: Execute) -> tuple[str, ...]:
-    """Every stored file whose chunks no longer add up to its size and SHA-256.
+    """One line per stored file whose chunks no longer add up to its size and SHA-256,
+    naming only the file's number, never its title or content."""
+    return tuple(
+        f"attached file {content_id}: content does not match its SHA-256"
+        for content_id in damaged_contents(execute)
+    )
 
-    Names only the file's number, never its title or content. A vault from before
-    attachments (no such table) has none.
+
+def damaged_contents(execute: Execute) -> list[int]:
+    """The ids of stored files whose chunks no longer add up to their size and SHA-256.
+
+    A vault from before attachments (no such table) has none.
     """
     has_table = list(
         execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachment_content'")
     )
     if not has_table:
-        return ()
+        return []
     files = list(execute("SELECT id, sha256, size FROM attachment_content ORDER BY id"))
-    problems = []
+    damaged = []
     for content_id, sha256, size in files:
         digest = hashlib.sha256()
         length = 0
@@ -70,5 +78,5 @@ def attachment_problems(execute: Execute) -> tuple[str, ...]:
             digest.update(data)
             length += len(data)
         if length != size or digest.hexdigest() != sha256:
-            problems.append(f"attached file {int(content_id)}: content does not match its SHA-256")
-    return tuple(problems)
+            damaged.append(int(content_id))
+    return damaged
