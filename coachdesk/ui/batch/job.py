@@ -11,45 +11,35 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import Signal
 
 from coachdesk.export.batch_plan import BatchRequest
 from coachdesk.export.service import ExportService
+from coachdesk.ui.export.worker import JobSignals, ServiceJob
 
 
-class BatchSignals(QObject):
+class BatchSignals(JobSignals):
     progressed = Signal(int, int)
     """Documents done (saved or skipped) and their total."""
-    finished = Signal(object)
-    """The service's BatchResult."""
-    failed = Signal(object)
-    """The exception the service raised before the first document (a refused folder)."""
+    # finished: the service's BatchResult; failed: the exception it raised before the first
+    # document (a refused folder).
 
 
-class BatchJob(QRunnable):
+class BatchJob(ServiceJob):
     """Whoever starts it keeps a reference until ``finished`` or ``failed`` arrives."""
 
+    signals: BatchSignals
+
     def __init__(self, exports: ExportService, request: BatchRequest, folder: Path) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.exports = exports
-        self.request = request
-        self.folder = folder
-        self.signals = BatchSignals()
-        self.stop = threading.Event()
-
-    def run(self) -> None:
-        try:
-            result = self.exports.export_batch(
-                self.request, self.folder, progress=self.signals.progressed.emit, cancel=self.stop
-            )
-        except Exception as exc:  # handed to the UI thread, which shows or re-raises it
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(result)
-
-    def start(self) -> None:
-        QThreadPool.globalInstance().start(self)
+        stop = threading.Event()
+        signals = BatchSignals()
+        super().__init__(
+            lambda: exports.export_batch(
+                request, folder, progress=signals.progressed.emit, cancel=stop
+            ),
+            signals,
+        )
+        self.stop = stop
 
     def cancel(self) -> None:
         self.stop.set()

@@ -26,11 +26,11 @@ class ServiceJob(QRunnable):
     the signals object outlives the worker's last emit.
     """
 
-    def __init__(self, work: Callable[[], object]) -> None:
+    def __init__(self, work: Callable[[], object], signals: JobSignals | None = None) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.work = work
-        self.signals = JobSignals()
+        self.signals = signals or JobSignals()
 
     def run(self) -> None:
         try:
