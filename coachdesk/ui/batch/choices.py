@@ -19,6 +19,11 @@ from coachdesk.export.preview import DocumentType, document_label
 from coachdesk.facade import Services
 from coachdesk.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext
 from coachdesk.ui.export.dialog import LANGUAGE_NAMES
+from coachdesk.ui.export.recipient_combos import (
+    fill_contacts,
+    organisation_combo,
+    retranslate_contacts,
+)
 from coachdesk.ui.kit.form_rows import FormRows
 
 
@@ -50,9 +55,7 @@ class BatchChoices(QWidget):
         self.document = QComboBox()
         for doc in BATCH_DOCUMENTS:
             self.document.addItem("", doc)
-        self.organisation = QComboBox()
-        for org in services.directory.list_organisations():
-            self.organisation.addItem(org.name, org.id)
+        self.organisation = organisation_combo(services)
         self.contact = QComboBox()
         self.purpose = QLineEdit()
         self.language = QComboBox()
@@ -94,7 +97,7 @@ class BatchChoices(QWidget):
         )
         for index in range(self.document.count()):
             self.document.setItemText(index, document_label(self.document.itemData(index)))
-        self.contact.setItemText(0, _("(anyone at the organisation)"))
+        retranslate_contacts(self.contact)
         self.rows.retranslate()
 
     def _who_toggled(self, _button: object, checked: bool) -> None:
@@ -102,14 +105,7 @@ class BatchChoices(QWidget):
             self.changed.emit()
 
     def _fill_contacts(self) -> None:
-        self.contact.blockSignals(True)
-        self.contact.clear()
-        self.contact.addItem(_("(anyone at the organisation)"), None)
-        org_id = self.organisation.currentData()
-        if org_id is not None:
-            for c in self.services.directory.list_contacts(organisation_id=org_id):
-                self.contact.addItem(c.name, c.id)
-        self.contact.blockSignals(False)
+        fill_contacts(self.contact, self.services, self.organisation.currentData())
 
     def participant_ids(self) -> tuple[int, ...]:
         if self.who_selected.isChecked():

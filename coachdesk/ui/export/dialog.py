@@ -31,6 +31,11 @@ from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.export.enclosures import EnclosureList
 from coachdesk.ui.export.preview import ExportPreviewPane
 from coachdesk.ui.export.questions import sign_anyway, tell_not_saved
+from coachdesk.ui.export.recipient_combos import (
+    fill_contacts,
+    organisation_combo,
+    retranslate_contacts,
+)
 from coachdesk.ui.export.show import show_and_print
 from coachdesk.ui.export.worker import ServiceJob
 from coachdesk.ui.file.section import guarded
@@ -63,9 +68,7 @@ class ExportDialog(GuardedDialog):
         self.document = QComboBox()
         for doc in DocumentType:
             self.document.addItem("", doc)
-        self.organisation = QComboBox()
-        for org in services.directory.list_organisations():
-            self.organisation.addItem(org.name, org.id)
+        self.organisation = organisation_combo(services)
         self.contact = QComboBox()
         self.meeting = QComboBox()
         self.meetings = services.meetings.list_for_participant(participant_id)
@@ -131,7 +134,7 @@ class ExportDialog(GuardedDialog):
         for index in range(self.document.count()):
             doc = DocumentType(self.document.itemData(index))
             self.document.setItemText(index, document_label(doc))
-        self.contact.setItemText(0, _("(anyone at the organisation)"))
+        retranslate_contacts(self.contact)
         self._fill_meetings()
         self.bilingual.setText(_("Consent form also in English"))
         self.open_after.setText(_("Show the document after saving, to print it"))
@@ -144,14 +147,7 @@ class ExportDialog(GuardedDialog):
     # -- choices -----------------------------------------------------------------------------
 
     def _fill_contacts(self) -> None:
-        self.contact.blockSignals(True)
-        self.contact.clear()
-        self.contact.addItem(_("(anyone at the organisation)"), None)
-        org_id = self.organisation.currentData()
-        if org_id is not None:
-            for c in self.services.directory.list_contacts(organisation_id=org_id):
-                self.contact.addItem(c.name, c.id)
-        self.contact.blockSignals(False)
+        fill_contacts(self.contact, self.services, self.organisation.currentData())
         self.update_preview()
 
     def _fill_meetings(self) -> None:
