@@ -12,7 +12,29 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from coachdesk.facade import Services
+from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.attachments.dialog import PaperDialog
+from coachdesk.ui.file.participant_file import ParticipantFile
+from coachdesk.ui.file.sections import FileSection
+from coachdesk.ui.shell.signals import AppSignals
+
+
+def amina_file(
+    services: Services, qtbot: QtBot, section: FileSection | None = None
+) -> ParticipantFile:
+    """Amina Haddad's new file, shown and active (at ``section`` if given), refreshed by the
+    changes the services publish."""
+    signals = AppSignals()
+    services.subscribe(signals.publish)
+    pid = services.participants.create(ParticipantDraft("Amina", "Haddad")).id
+    widget = ParticipantFile(services, signals, pid)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    activate(qtbot, widget)
+    if section is not None:
+        widget.show_section(section)
+    return widget
 
 
 def drop_files(widget: QWidget, paths: Sequence[Path], at: QPoint | None = None) -> bool:

@@ -27,10 +27,16 @@ from coachdesk.ui.file.participant_file import ParticipantFile
 from coachdesk.ui.file.sections import FileSection
 from coachdesk.ui.settings.papers import PapersGroup
 from coachdesk.ui.shell.main_window import TODAY as TODAY_VIEW
-from coachdesk.ui.shell.signals import AppSignals
 from coachdesk.ui.today.model import ITEM_ROLE
 from tests.conftest import TODAY
-from tests.ui.papers_support import activate, drop_files, focused, modal_closed, paper_dialog
+from tests.ui.papers_support import (
+    activate,
+    amina_file,
+    drop_files,
+    focused,
+    modal_closed,
+    paper_dialog,
+)
 from tests.ui.shell_support import running_controller, unlock
 from tests.unit.attachment_files import jpeg_bytes, pdf_bytes
 
@@ -53,13 +59,7 @@ def _org(services: Services, name: str = "Jobcenter Nordstadt") -> int:
 
 @pytest.fixture
 def file(services: Services, qtbot: QtBot) -> Iterator[ParticipantFile]:
-    signals = AppSignals()
-    services.subscribe(signals.publish)
-    pid = services.participants.create(ParticipantDraft("Amina", "Haddad")).id
-    widget = ParticipantFile(services, signals, pid)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    activate(qtbot, widget)
+    widget = amina_file(services, qtbot)
     yield widget
 
 

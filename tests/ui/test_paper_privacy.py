@@ -18,13 +18,16 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from coachdesk.facade import Services
-from coachdesk.services.participants import ParticipantDraft
-from coachdesk.ui.file.participant_file import ParticipantFile
 from coachdesk.ui.file.sections import FileSection
-from coachdesk.ui.shell.signals import AppSignals
 from coachdesk.ui.viewer.printing import print_pages
 from coachdesk.vault.store import Vault
-from tests.ui.papers_support import activate, drop_files, focused, modal_closed, paper_dialog
+from tests.ui.papers_support import (
+    amina_file,
+    drop_files,
+    focused,
+    modal_closed,
+    paper_dialog,
+)
 from tests.ui.test_paper_viewer import _viewer
 from tests.unit.attachment_files import pdf_bytes
 
@@ -55,20 +58,13 @@ def test_a_paper_leaves_no_plaintext_while_it_is_added_viewed_printed_and_locked
     scan.write_bytes(pdf_bytes(*MARKERS, pages=2))
     assert len(_holding([desktop])) == 2, "the markers are readable in the file she drops"
 
-    signals = AppSignals()
-    services.subscribe(signals.publish)
-    pid = services.participants.create(ParticipantDraft("Amina", "Haddad")).id
-    file = ParticipantFile(services, signals, pid)
-    qtbot.addWidget(file)
-    file.resize(1100, 700)
-    activate(qtbot, file)
-    file.show_section(FileSection.PAPERS)
+    file = amina_file(services, qtbot, FileSection.PAPERS)
 
     assert drop_files(file.papers.table.view.viewport(), [scan])
     dialog = paper_dialog(qtbot)
     qtbot.keyClick(focused(), Qt.Key.Key_Return)  # the suggested title, saved with Enter
     modal_closed(qtbot, dialog)
-    (paper,) = services.attachments.list_for_participant(pid)
+    (paper,) = services.attachments.list_for_participant(file.participant_id)
     assert paper.page_count == 2
     scan.unlink()  # she deletes the original: from now on the vault is the only copy
 

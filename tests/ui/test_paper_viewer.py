@@ -18,28 +18,19 @@ from coachdesk.models.enums import DataCategory, OrganisationKind
 from coachdesk.services.attachment_records import AttachmentDraft, AttachmentRecord
 from coachdesk.services.consents import ConsentDraft
 from coachdesk.services.directory import OrganisationDraft
-from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.attachments.model import PaperTableModel
 from coachdesk.ui.file.participant_file import ParticipantFile
 from coachdesk.ui.file.sections import FileSection
-from coachdesk.ui.shell.signals import AppSignals
 from coachdesk.ui.viewer.viewer import DocumentViewer
 from tests.conftest import TODAY
-from tests.ui.papers_support import activate
+from tests.ui.papers_support import amina_file
 from tests.ui.shell_support import when_modal_appears
 from tests.unit.attachment_files import jpeg_bytes, pdf_bytes
 
 
 @pytest.fixture
 def file(services: Services, qtbot: QtBot) -> ParticipantFile:
-    signals = AppSignals()
-    services.subscribe(signals.publish)
-    pid = services.participants.create(ParticipantDraft("Amina", "Haddad")).id
-    widget = ParticipantFile(services, signals, pid)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    activate(qtbot, widget)
-    widget.show_section(FileSection.PAPERS)
+    widget = amina_file(services, qtbot, FileSection.PAPERS)
     return widget
 
 

@@ -24,9 +24,15 @@ from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.attachments.model import PaperTableModel
 from coachdesk.ui.file.participant_file import ParticipantFile
 from coachdesk.ui.file.sections import FileSection
-from coachdesk.ui.shell.signals import AppSignals
 from tests.conftest import TODAY
-from tests.ui.papers_support import activate, drop_files, focused, modal_closed, paper_dialog
+from tests.ui.papers_support import (
+    activate,
+    amina_file,
+    drop_files,
+    focused,
+    modal_closed,
+    paper_dialog,
+)
 from tests.ui.shell_support import when_modal_appears
 from tests.unit.attachment_files import jpeg_bytes, pdf_bytes
 
@@ -36,14 +42,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 @pytest.fixture
 def file(services: Services, qtbot: QtBot) -> Iterator[ParticipantFile]:
     """Amina's file, shown, at its Papers tab."""
-    signals = AppSignals()
-    services.subscribe(signals.publish)
-    pid = services.participants.create(ParticipantDraft("Amina", "Haddad")).id
-    widget = ParticipantFile(services, signals, pid)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    activate(qtbot, widget)
-    widget.show_section(FileSection.PAPERS)
+    widget = amina_file(services, qtbot, FileSection.PAPERS)
     yield widget
     for dialog in QApplication.topLevelWidgets():
         if dialog.isVisible() and dialog is not widget:
