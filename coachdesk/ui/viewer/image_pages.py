@@ -15,6 +15,7 @@ from coachdesk.ui.viewer.source import (
     POINTS_PER_INCH,
     SCREEN_DPI,
     TOO_LARGE,
+    MeasuredPages,
     UnreadableDocumentError,
     capped_dpi,
     pixel_size,
@@ -28,7 +29,7 @@ ALLOCATION_LIMIT_MB = 1024
 million pixels (800 MB), which must open too."""
 
 
-class ImagePages:
+class ImagePages(MeasuredPages):
     """A photo or scan; a multi-page TIFF has a page per frame, an animation only its first."""
 
     def __init__(self, data: bytes) -> None:
@@ -41,13 +42,6 @@ class ImagePages:
         self._sizes: list[QSizeF] = []
         for index in range(frames):
             self._sizes.append(_size_pt(*self._decode(index)))
-
-    @property
-    def page_count(self) -> int:
-        return len(self._sizes)
-
-    def page_size_pt(self, index: int) -> QSizeF:
-        return QSizeF(self._sizes[index])
 
     def render(self, index: int, dpi: float) -> QImage:
         size = pixel_size(self._sizes[index], capped_dpi(self._sizes[index], dpi))

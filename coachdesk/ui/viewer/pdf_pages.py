@@ -14,6 +14,7 @@ from coachdesk.ui.viewer.source import (
     PAGE_DAMAGED,
     POINTS_PER_INCH,
     PROTECTED,
+    MeasuredPages,
     UnreadableDocumentError,
     capped_dpi,
 )
@@ -24,7 +25,7 @@ _PDFIUM_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 # with its enclosures never meet the viewer drawing on the UI thread.
 
 
-class PdfPages:
+class PdfPages(MeasuredPages):
     """A PDF held in memory; PDFium reads it from the bytes (never from a file)."""
 
     def __init__(self, data: bytes) -> None:
@@ -47,13 +48,6 @@ class PdfPages:
         if not self._sizes or any(s.isEmpty() for s in self._sizes):
             self.close()
             raise UnreadableDocumentError(DAMAGED)
-
-    @property
-    def page_count(self) -> int:
-        return len(self._sizes)
-
-    def page_size_pt(self, index: int) -> QSizeF:
-        return QSizeF(self._sizes[index])
 
     def render(self, index: int, dpi: float) -> QImage:
         dpi = capped_dpi(self._sizes[index], dpi)

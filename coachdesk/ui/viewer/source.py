@@ -51,6 +51,19 @@ class PageSource(Protocol):
         ...
 
 
+class MeasuredPages:
+    """What PDF and picture pages share: the size of each page in points, found on opening."""
+
+    _sizes: list[QSizeF]
+
+    @property
+    def page_count(self) -> int:
+        return len(self._sizes)
+
+    def page_size_pt(self, index: int) -> QSizeF:
+        return QSizeF(self._sizes[index])
+
+
 def pixel_size(size_pt: QSizeF, dpi: float) -> QSize:
     """The size in pixels of a page drawn at ``dpi`` (rounded up, as PDFium and pdftoppm do)."""
     scale = dpi / POINTS_PER_INCH
