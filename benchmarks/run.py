@@ -152,9 +152,11 @@ def bench_size(size: int) -> dict[str, Any]:
     vault = Vault.open(path, PASSPHRASE)
     try:
         services = Services(vault.sessions, actor="Benchmark")
+        # The plain copy is made before either side writes, so both hold the same rows.
+        plain_db = plain_copy(vault, work / "plain.db")
         encrypted = run_workload(vault.sessions)
         result["workload"] = encrypted.as_json()
-        plain = run_workload(plain_sessions(plain_copy(vault, work / "plain.db")))
+        plain = run_workload(plain_sessions(plain_db))
         result["plain_sqlite"] = plain.as_json()
         result["sqlcipher_cost"] = {
             key: round(getattr(encrypted, key).median / max(getattr(plain, key).median, 1e-9), 2)

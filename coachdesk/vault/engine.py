@@ -9,6 +9,7 @@ included) is one real transaction.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,30 @@ from coachdesk.vault.errors import EmptyDatabaseError
 CACHE_KIB = 32 * 1024
 SQLCIPHER_ERRORS = (sqlcipher3.DatabaseError,)
 
+CONNECTION_PRAGMAS: tuple[str, ...] = (
+    "foreign_keys = ON",
+    "secure_delete = ON",
+    "temp_store = MEMORY",
+    "journal_mode = WAL",
+    "synchronous = FULL",
+    "busy_timeout = 5000",
+    # 32 MiB of decrypted pages per connection: SQLCipher decrypts and checks every page
+    # it reads, so a cache that holds the search index keeps searching fast at 10,000
+    # participants (the default 2 MiB cache made it twice as slow as plain SQLite).
+    f"cache_size = -{CACHE_KIB}",
+)
+"""The vault's connection settings, in order; benchmarks give a plain copy the same ones."""
 
-def keyed_connection(db_path: Path, key: bytearray) -> Any:
+
+def configure(conn: Any, pragmas: Sequence[str] = CONNECTION_PRAGMAS) -> None:
+    """Apply the connection settings (``PRAGMA`` lines without the word) to ``conn``."""
+    for pragma in pragmas:
+        conn.execute(f"PRAGMA {pragma}")
+
+
+def keyed_connection(
+    db_path: Path, key: bytearray, pragmas: Sequence[str] = CONNECTION_PRAGMAS
+) -> Any:
     """Open ``db_path`` with the raw key and the connection settings of the vault."""
     if not db_path.exists():
         # Created here so that it is readable by its owner only.
@@ -33,16 +56,7 @@ def keyed_connection(db_path: Path, key: bytearray) -> Any:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         # Fails here with "file is not a database" if the key or the file is wrong.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA secure_delete = ON")
-        conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA busy_timeout = 5000")
-        # 32 MiB of decrypted pages per connection: SQLCipher decrypts and checks every page
-        # it reads, so a cache that holds the search index keeps searching fast at 10,000
-        # participants (the default 2 MiB cache made it twice as slow as plain SQLite).
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        configure(conn, pragmas)
     except BaseException:
         conn.close()
         raise
@@ -60,10 +74,14 @@ def probe_tables(db: Path, key: bytearray) -> None:
         raise EmptyDatabaseError()
 
 
-def make_engine(db_path: Path, key: bytearray) -> Engine:
-    def creator() -> Any:
-        return keyed_connection(db_path, key)
+def make_engine(
+    db_path: Path, key: bytearray, pragmas: Sequence[str] = CONNECTION_PRAGMAS
+) -> Engine:
+    return engine_from(lambda: keyed_connection(db_path, key, pragmas))
 
+
+def engine_from(creator: Callable[[], Any]) -> Engine:
+    """The vault's engine (pool, transaction hooks) on connections ``creator`` opens."""
     engine = create_engine(
         "sqlite://",
         module=sqlcipher3,
