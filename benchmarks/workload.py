@@ -119,7 +119,7 @@ def plain_copy(vault: Vault, target: Path) -> Path:
 
 
 def plain_sessions(
-    path: Path, pragmas: Sequence[str] = CONNECTION_PRAGMAS
+    path: Path, pragmas: Sequence[str] = CONNECTION_PRAGMAS, *, lifo: bool = True
 ) -> sessionmaker[Session]:
     """Same SQLite build, engine and settings as the vault, but no key: the cost of encryption."""
 
@@ -128,4 +128,4 @@ def plain_sessions(
         configure(conn, pragmas)
         return conn
 
-    return sessionmaker(engine_from(creator), expire_on_commit=False)
+    return sessionmaker(engine_from(creator, lifo=lifo), expire_on_commit=False)

@@ -6,13 +6,15 @@
 A copy of the seeded benchmark vault and a plain copy exported from it (``sqlcipher_export``)
 before anything is written get the same connection settings, the same engine and the same
 sequence of saves (``workload.update_one``: open her record, save a changed language list,
-one audit row, the search index kept in step). The two sides run interleaved in blocks,
-alternating which goes first, so a busy neighbour on the shared machine slows both alike.
-Printed per setting: median ms per committed write on each side, the ratio of the medians,
-the range of the per-block ratios, and WAL frames (pages) written per commit.
+one audit row, the search index kept in step). The two sides run interleaved,
+one save on each side in turn (which side goes first alternates), so a busy neighbour on the
+shared machine slows both alike. Printed per setting: median wall-clock ms per committed
+write on each side and their ratio, the range of that ratio over each fifth of the run (how
+far the noise moves it), the median CPU ms (this process only, so fsync waits are not in
+it) and the WAL frames (pages) written per commit.
 
 Vaults come from BENCH_VAULT_DIR (default benchmarks/out, where `make bench` caches them);
-WRITES_BLOCKS and WRITES_BLOCK set how many blocks of how many saves each side runs.
+WRITES_SAVES sets how many saves each side makes per setting (200).
 """
 
 from __future__ import annotations
@@ -30,21 +32,38 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from benchmarks.run import OUT, PASSPHRASE, SEED, cached_vault
+from benchmarks.stats import summarise
 from benchmarks.workload import plain_copy, plain_sessions, sample_ids, update_one, write_sequence
 from coachdesk.facade import Services
-from coachdesk.vault.engine import CONNECTION_PRAGMAS, make_engine
+from coachdesk.vault.engine import CONNECTION_PRAGMAS, engine_from, keyed_connection
 from coachdesk.vault.keyslots import KeySlots
 from coachdesk.vault.store import DB_NAME, SLOTS_NAME, Vault
 
-SETTINGS: dict[str, dict[str, str]] = {
-    "FULL, secure_delete ON (until now)": {"synchronous": "FULL", "secure_delete": "ON"},
-    "NORMAL, secure_delete ON": {"synchronous": "NORMAL", "secure_delete": "ON"},
-    "FULL, secure_delete FAST": {"synchronous": "FULL", "secure_delete": "FAST"},
-    "NORMAL, secure_delete FAST": {"synchronous": "NORMAL", "secure_delete": "FAST"},
-    "FULL, ON, no automatic checkpoint": {"synchronous": "FULL", "wal_autocheckpoint": "0"},
-    "OFF (no fsync at all: CPU only)": {"synchronous": "OFF", "secure_delete": "ON"},
+
+@dataclass(frozen=True)
+class Setting:
+    """Overrides of the vault's connection settings, and how the pool hands out connections."""
+
+    overrides: dict[str, str]
+    lifo: bool = True
+
+    @property
+    def pragmas(self) -> tuple[str, ...]:
+        return with_settings(self.overrides)
+
+
+FULL_ON = {"synchronous": "FULL", "secure_delete": "ON"}
+SETTINGS: dict[str, Setting] = {
+    "FULL, secure_delete ON, pool in turn (until now)": Setting(FULL_ON, lifo=False),
+    "FULL, secure_delete ON, pool last-returned (chosen)": Setting(FULL_ON),
+    "NORMAL, secure_delete ON": Setting({"synchronous": "NORMAL", "secure_delete": "ON"}),
+    "FULL, secure_delete FAST": Setting({"synchronous": "FULL", "secure_delete": "FAST"}),
+    "NORMAL, secure_delete FAST": Setting({"synchronous": "NORMAL", "secure_delete": "FAST"}),
+    "FULL, ON, no automatic checkpoint": Setting({**FULL_ON, "wal_autocheckpoint": "0"}),
+    "OFF (no fsync at all: CPU only)": Setting({"synchronous": "OFF", "secure_delete": "ON"}),
 }
-"""Overrides of the vault's connection settings; both sides always get the same ones."""
+"""What is measured; both sides always get the same setting. All but the first hand out
+the connection returned last, as the vault's engine now does."""
 
 WAL_HEADER, FRAME_HEADER, PAGE = 32, 24, 4096
 
@@ -74,6 +93,13 @@ class Side:
         with self.sessions() as s:
             s.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    def fill_pool(self) -> None:
+        """Two connections in the pool, as after any background job of the window."""
+        engine = self.sessions.kw["bind"]
+        with engine.connect() as one, engine.connect() as two:
+            one.exec_driver_sql("SELECT 1")
+            two.exec_driver_sql("SELECT 1")
+
     def close(self) -> None:
         self.checkpoint()
         self.sessions.kw["bind"].dispose()
@@ -81,31 +107,39 @@ class Side:
 
 @dataclass(frozen=True)
 class Figures:
-    encrypted_ms: float
-    plain_ms: float
-    ratio: float
-    block_ratios: tuple[float, float]
-    frames: tuple[float, float]
+    """Medians per committed write: wall time (what she waits) and this process's CPU time."""
+
+    wall_ms: tuple[float, float]
+    p95_ms: tuple[float, float]
+    cpu_ms: tuple[float, float]
+    segment_ratios: tuple[float, float]
+    frames: tuple[float, float] = (0.0, 0.0)
+
+    @property
+    def ratio(self) -> float:
+        return self.wall_ms[0] / self.wall_ms[1]
 
     def line(self, name: str) -> str:
-        low, high = self.block_ratios
+        (enc, pla), (low, high) = self.wall_ms, self.segment_ratios
+        (p95_enc, p95_pla), (cpu_enc, cpu_pla) = self.p95_ms, self.cpu_ms
         return (
-            f"| {name} | {self.encrypted_ms:.2f} | {self.plain_ms:.2f} | {self.ratio:.2f}x "
-            f"| {low:.2f}–{high:.2f} | {self.frames[0]:.1f} / {self.frames[1]:.1f} |"
+            f"| {name} | {enc:.2f} | {pla:.2f} | **{self.ratio:.2f}x** | {low:.2f}–{high:.2f} "
+            f"| {p95_enc:.1f} / {p95_pla:.1f} | {cpu_enc:.2f} / {cpu_pla:.2f} "
+            f"({cpu_enc / cpu_pla:.2f}x) | {self.frames[0]:.1f} / {self.frames[1]:.1f} |"
         )
 
 
-def timed_save(services: Services, participant_id: int) -> float:
-    started = time.perf_counter()
+def timed_save(services: Services, participant_id: int) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
     update_one(services, participant_id)
-    return time.perf_counter() - started
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def frames_per_commit(
-    open_side: Callable[[tuple[str, ...]], Side], pragmas: tuple[str, ...], pids: list[int]
+    open_side: Callable[[Setting], Side], setting: Setting, pids: list[int]
 ) -> float:
     """Pages appended to the WAL per save, on a side opened without automatic checkpoints."""
-    side = open_side((*pragmas, "wal_autocheckpoint = 0"))
+    side = open_side(replace(setting, overrides={**setting.overrides, "wal_autocheckpoint": "0"}))
     try:
         side.checkpoint()
         for pid in pids:
@@ -115,22 +149,31 @@ def frames_per_commit(
         side.close()
 
 
-def compare(encrypted: Side, plain: Side, pids: list[int], blocks: int, block: int) -> Figures:
-    for side in (encrypted, plain):  # warm caches and pools on both sides alike
-        for pid in pids[:block]:
-            update_one(side.services, pid)
-    times: dict[int, list[float]] = {0: [], 1: []}
-    ratios = []
-    for b in range(blocks):
-        chunk = pids[b * block : (b + 1) * block]
-        per_block: dict[int, list[float]] = {}
-        for index in (0, 1) if b % 2 == 0 else (1, 0):
-            services = (encrypted, plain)[index].services
-            per_block[index] = [timed_save(services, pid) for pid in chunk]
-            times[index] += per_block[index]
-        ratios.append(statistics.median(per_block[0]) / statistics.median(per_block[1]))
-    enc, pla = statistics.median(times[0]), statistics.median(times[1])
-    return Figures(enc * 1000, pla * 1000, enc / pla, (min(ratios), max(ratios)), (0.0, 0.0))
+def compare(encrypted: Side, plain: Side, pids: list[int], segments: int = 5) -> Figures:
+    """Save after save, alternating the side (and which side goes first in each pair)."""
+    sides = (encrypted.services, plain.services)
+    encrypted.fill_pool()
+    plain.fill_pool()
+    for services in sides:  # warm caches on both sides alike
+        for pid in pids[:10]:
+            update_one(services, pid)
+    samples: tuple[list[tuple[float, float]], ...] = ([], [])
+    for n, pid in enumerate(pids):
+        for index in (0, 1) if n % 2 == 0 else (1, 0):
+            samples[index].append(timed_save(sides[index], pid))
+    walls = [[wall for wall, _ in side] for side in samples]
+    cpus = [[cpu for _, cpu in side] for side in samples]
+    step = max(1, len(pids) // segments)
+    ratios = [
+        statistics.median(walls[0][i : i + step]) / statistics.median(walls[1][i : i + step])
+        for i in range(0, len(pids) - step + 1, step)
+    ]
+    return Figures(
+        (statistics.median(walls[0]) * 1000, statistics.median(walls[1]) * 1000),
+        (summarise(walls[0]).p95 * 1000, summarise(walls[1]).p95 * 1000),
+        (statistics.median(cpus[0]) * 1000, statistics.median(cpus[1]) * 1000),
+        (min(ratios), max(ratios)),
+    )
 
 
 def source_vault(size: int) -> Path:
@@ -141,56 +184,57 @@ def source_vault(size: int) -> Path:
     return path
 
 
-def bench_size(size: int, blocks: int, block: int) -> dict[str, Figures]:
+def bench_size(size: int, saves: int) -> dict[str, Figures]:
     with tempfile.TemporaryDirectory(prefix="coachdesk-writes-") as tmp:
         path = Path(tmp) / "vault"
         shutil.copytree(source_vault(size), path)
         with Vault.open(path, PASSPHRASE) as vault:
             plain_db = plain_copy(vault, Path(tmp) / "plain.db")
             ids = sample_ids(vault.sessions, 50)
-        pids = write_sequence(ids, count=block * (blocks + 1))
+        pids = write_sequence(ids, count=saves)
         key = bytearray(KeySlots.load(path / SLOTS_NAME).unlock_with_passphrase(PASSPHRASE))
 
-        def open_encrypted(pragmas: tuple[str, ...]) -> Side:
-            engine = make_engine(path / DB_NAME, key, pragmas)
+        def open_encrypted(setting: Setting) -> Side:
+            db, pragmas = path / DB_NAME, setting.pragmas
+            engine = engine_from(lambda: keyed_connection(db, key, pragmas), lifo=setting.lifo)
             return Side(sessionmaker(engine, expire_on_commit=False), path / f"{DB_NAME}-wal")
 
-        def open_plain(pragmas: tuple[str, ...]) -> Side:
-            return Side(plain_sessions(plain_db, pragmas), Path(f"{plain_db}-wal"))
+        def open_plain(setting: Setting) -> Side:
+            sessions = plain_sessions(plain_db, setting.pragmas, lifo=setting.lifo)
+            return Side(sessions, Path(f"{plain_db}-wal"))
 
         results = {}
-        for name, overrides in SETTINGS.items():
-            pragmas = with_settings(overrides)
-            encrypted, plain = open_encrypted(pragmas), open_plain(pragmas)
+        for name, setting in SETTINGS.items():
+            encrypted, plain = open_encrypted(setting), open_plain(setting)
             try:
-                figures = compare(encrypted, plain, pids, blocks, block)
+                figures = compare(encrypted, plain, pids)
             finally:
                 encrypted.close()
                 plain.close()
             frames = tuple(
-                frames_per_commit(o, pragmas, pids[:20]) for o in (open_encrypted, open_plain)
+                frames_per_commit(o, setting, pids[:20]) for o in (open_encrypted, open_plain)
             )
             results[name] = replace(figures, frames=frames)
-            print(f"  {size}: {results[name].line(name)}", file=sys.stderr, flush=True)
+            print(f"{size:,}: {results[name].line(name)}", file=sys.stderr, flush=True)
         return results
 
 
 def table(size: int, results: dict[str, Figures]) -> str:
     lines = [
         f"{size:,} participants: ms per committed write (median), SQLCipher / plain",
-        "| setting | encrypted ms | plain ms | ratio | per-block ratios | WAL pages per commit |",
-        "|---|---|---|---|---|---|",
+        "| setting | encrypted ms | plain ms | ratio | ratio per fifth of the run "
+        "| p95 ms enc. / plain | CPU ms enc. / plain | WAL pages per commit enc. / plain |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     return "\n".join(lines + [figures.line(name) for name, figures in results.items()])
 
 
 def main(argv: list[str]) -> int:
     sizes = [int(s) for s in (argv[0] if argv else "1000,10000").split(",") if s]
-    blocks = int(os.environ.get("WRITES_BLOCKS", "10"))
-    block = int(os.environ.get("WRITES_BLOCK", "10"))
+    saves = int(os.environ.get("WRITES_SAVES", "200"))
     OUT.mkdir(parents=True, exist_ok=True)
     for size in sizes:
-        print(table(size, bench_size(size, blocks, block)), end="\n\n", flush=True)
+        print(table(size, bench_size(size, saves)), end="\n\n", flush=True)
     return 0
 
 
