@@ -123,9 +123,13 @@ def plain_sessions(
 ) -> sessionmaker[Session]:
     """Same SQLite build, engine and settings as the vault, but no key: the cost of encryption."""
 
-    def creator() -> Any:
-        conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
-        configure(conn, pragmas)
-        return conn
+    return sessionmaker(
+        engine_from(lambda: plain_connection(path, pragmas), lifo=lifo), expire_on_commit=False
+    )
 
-    return sessionmaker(engine_from(creator, lifo=lifo), expire_on_commit=False)
+
+def plain_connection(path: Path, pragmas: Sequence[str] = CONNECTION_PRAGMAS) -> Any:
+    """A connection to the plain copy with the vault's settings (the same build, no key)."""
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    configure(conn, pragmas)
+    return conn

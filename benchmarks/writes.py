@@ -31,9 +31,17 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from benchmarks import page_cache
 from benchmarks.run import OUT, PASSPHRASE, SEED, cached_vault
 from benchmarks.stats import summarise
-from benchmarks.workload import plain_copy, plain_sessions, sample_ids, update_one, write_sequence
+from benchmarks.workload import (
+    plain_connection,
+    plain_copy,
+    plain_sessions,
+    sample_ids,
+    update_one,
+    write_sequence,
+)
 from coachdesk.facade import Services
 from coachdesk.vault.engine import CONNECTION_PRAGMAS, engine_from, keyed_connection
 from coachdesk.vault.keyslots import KeySlots
@@ -184,7 +192,7 @@ def source_vault(size: int) -> Path:
     return path
 
 
-def bench_size(size: int, saves: int) -> dict[str, Figures]:
+def bench_size(size: int, saves: int) -> tuple[dict[str, Figures], str]:
     with tempfile.TemporaryDirectory(prefix="coachdesk-writes-") as tmp:
         path = Path(tmp) / "vault"
         shutil.copytree(source_vault(size), path)
@@ -203,6 +211,11 @@ def bench_size(size: int, saves: int) -> dict[str, Figures]:
             sessions = plain_sessions(plain_db, setting.pragmas, lifo=setting.lifo)
             return Side(sessions, Path(f"{plain_db}-wal"))
 
+        for open_side in (open_encrypted, open_plain):  # every row once grown to its size
+            prime = open_side(Setting(FULL_ON))
+            for pid in ids:
+                update_one(prime.services, pid)
+            prime.close()
         results = {}
         for name, setting in SETTINGS.items():
             encrypted, plain = open_encrypted(setting), open_plain(setting)
@@ -216,7 +229,11 @@ def bench_size(size: int, saves: int) -> dict[str, Figures]:
             )
             results[name] = replace(figures, frames=frames)
             print(f"{size:,}: {results[name].line(name)}", file=sys.stderr, flush=True)
-        return results
+        cache = page_cache.summary(
+            page_cache.cold_and_warm(lambda: keyed_connection(path / DB_NAME, key), ids),
+            page_cache.cold_and_warm(lambda: plain_connection(plain_db), ids),
+        )
+        return results, cache
 
 
 def table(size: int, results: dict[str, Figures]) -> str:
@@ -234,7 +251,8 @@ def main(argv: list[str]) -> int:
     saves = int(os.environ.get("WRITES_SAVES", "200"))
     OUT.mkdir(parents=True, exist_ok=True)
     for size in sizes:
-        print(table(size, bench_size(size, saves)), end="\n\n", flush=True)
+        results, cache = bench_size(size, saves)
+        print(table(size, results), cache, sep="\n", end="\n\n", flush=True)
     return 0
 
 

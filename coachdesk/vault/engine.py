@@ -85,10 +85,10 @@ def engine_from(creator: Callable[[], Any], *, lifo: bool = True) -> Engine:
 
     The pool hands out the connection returned last (``lifo``): in WAL mode a connection
     drops its whole page cache when another one has written since its last transaction, and
-    SQLCipher decrypts and checks every page it reads again. Handed out in turn (first in,
-    first out), two pooled connections, as there are after any background job, made every
-    save read its pages cold: 1.5 to 2.5 ms of CPU per save and reopen at 10,000
-    participants, against nothing measurable on plain SQLite (docs/performance.md, "Writes").
+    SQLCipher then decrypts and checks every page it reads again, several times what a stale
+    cache costs plain SQLite (benchmarks/page_cache.py). Handed out in turn, the two pooled
+    connections there are after any background job made one thread's every other session
+    start cold; now a thread keeps the connection whose cache is warm.
     """
     engine = create_engine(
         "sqlite://",
