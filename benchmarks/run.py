@@ -156,12 +156,20 @@ def bench_size(size: int) -> dict[str, Any]:
         plain_db = plain_copy(vault, work / "plain.db")
         encrypted = run_workload(vault.sessions)
         result["workload"] = encrypted.as_json()
-        plain = run_workload(plain_sessions(plain_db))
+        plain_db_sessions = plain_sessions(plain_db)
+        plain = run_workload(plain_db_sessions)
         result["plain_sqlite"] = plain.as_json()
         result["sqlcipher_cost"] = {
             key: round(getattr(encrypted, key).median / max(getattr(plain, key).median, 1e-9), 2)
             for key in encrypted.__dataclass_fields__
         }
+        # The write ratio from saves on both sides in turn (benchmarks.writes; imported here,
+        # as benchmarks.writes imports this module).
+        from benchmarks.writes import paired_figures
+
+        paired = paired_figures(vault.sessions, plain_db_sessions, sample_ids(vault.sessions, 50))
+        result["writes_interleaved"] = paired.as_json()
+        result["sqlcipher_cost"]["writes"] = round(paired.ratio, 2)
         result["pdf"] = pdf_figures(services, vault)
         result["backup"] = backup_figures(vault, work / "backups")
         if size == 1000:

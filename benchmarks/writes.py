@@ -91,7 +91,7 @@ class Side:
     """One database (encrypted or plain) opened with one setting."""
 
     sessions: sessionmaker[Session]
-    wal: Path
+    wal: Path | None = None
 
     @property
     def services(self) -> Services:
@@ -127,6 +127,15 @@ class Figures:
     def ratio(self) -> float:
         return self.wall_ms[0] / self.wall_ms[1]
 
+    def as_json(self) -> dict[str, object]:
+        return {
+            "encrypted_ms": round(self.wall_ms[0], 3),
+            "plain_ms": round(self.wall_ms[1], 3),
+            "ratio": round(self.ratio, 3),
+            "ratio_per_fifth": [round(r, 3) for r in self.segment_ratios],
+            "cpu_ms": [round(c, 3) for c in self.cpu_ms],
+        }
+
     def line(self, name: str) -> str:
         (enc, pla), (low, high) = self.wall_ms, self.segment_ratios
         (p95_enc, p95_pla), (cpu_enc, cpu_pla) = self.p95_ms, self.cpu_ms
@@ -148,6 +157,7 @@ def frames_per_commit(
 ) -> float:
     """Pages appended to the WAL per save, on a side opened without automatic checkpoints."""
     side = open_side(replace(setting, overrides={**setting.overrides, "wal_autocheckpoint": "0"}))
+    assert side.wal is not None
     try:
         side.checkpoint()
         for pid in pids:
@@ -182,6 +192,13 @@ def compare(encrypted: Side, plain: Side, pids: list[int], segments: int = 5) ->
         (statistics.median(cpus[0]) * 1000, statistics.median(cpus[1]) * 1000),
         (min(ratios), max(ratios)),
     )
+
+
+def paired_figures(
+    encrypted: sessionmaker[Session], plain: sessionmaker[Session], ids: list[int], saves: int = 200
+) -> Figures:
+    """``compare`` on two open databases that hold the same rows (for `make bench`)."""
+    return compare(Side(encrypted), Side(plain), write_sequence(ids, count=saves))
 
 
 def source_vault(size: int) -> Path:
