@@ -17,7 +17,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from coachdesk.vault.errors import EmptyDatabaseError
+from coachdesk.vault.errors import EmptyDatabaseError, VaultLockedError
 
 CACHE_KIB = 32 * 1024
 SQLCIPHER_ERRORS = (sqlcipher3.DatabaseError,)
@@ -47,6 +47,10 @@ def keyed_connection(
     db_path: Path, key: bytearray, pragmas: Sequence[str] = CONNECTION_PRAGMAS
 ) -> Any:
     """Open ``db_path`` with the raw key and the connection settings of the vault."""
+    if not any(key):
+        # Locking wipes the key in place: a late timer or signal asking for a connection
+        # afterwards hears "locked", not "file is not a database" (which reads as damage).
+        raise VaultLockedError()
     if not db_path.exists():
         # Created here so that it is readable by its owner only.
         os.close(os.open(db_path, os.O_WRONLY | os.O_CREAT, 0o600))

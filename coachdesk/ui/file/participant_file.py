@@ -211,6 +211,10 @@ class ParticipantFile(QWidget):
         That is the overview while it has unsaved edits, and every open meeting or
         handover editor; once everything is saved or cancelled the draft is dropped.
         """
+        if self.services.is_locked:
+            # Locking kept the draft already; a timer that fires afterwards has no vault.
+            self.draft_timer.stop()
+            return
         payload = self.draft_payload()
         key = draft_key(self.participant_id)
         if payload:
