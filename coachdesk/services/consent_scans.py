@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from coachdesk.models import Attachment, Consent, ContactPerson, Organisation, Participant
@@ -38,15 +39,14 @@ def scan_due(given_on: dt.date, day: dt.date) -> bool:
     return given_on + SCAN_DUE_AFTER <= day
 
 
-def consents_without_scan(
-    s: Session, day: dt.date, active: ColumnElement[bool]
-) -> tuple[ConsentWithoutScan, ...]:
+def without_scan_query(day: dt.date, active: ColumnElement[bool]) -> Select[Any]:
     """Written consents in force on ``day``, given at least two weeks before, with no paper
-    linked; ``active`` is the reminders' filter for files that are not archived."""
+    linked, oldest first; ``active`` is the reminders' filter for files that are not archived.
+    Columns: participant id, her name, given on, recipient, consent id."""
     name = (Participant.first_name + " " + Participant.last_name).label("name")
     recipient = func.coalesce(ContactPerson.name, Organisation.name, "")
     scanned = exists().where(Attachment.consent_id == Consent.id)
-    q = (
+    return (
         select(Consent.participant_id, name, Consent.given_on, recipient, Consent.id)
         .join(Participant, Participant.id == Consent.participant_id)
         .outerjoin(Organisation, Organisation.id == Consent.recipient_organisation_id)
@@ -61,7 +61,15 @@ def consents_without_scan(
         )
         .order_by(Consent.given_on, Consent.id)
     )
-    return tuple(
-        ConsentWithoutScan(pid, who.strip(), given, text, cid)
-        for pid, who, given, text, cid in s.execute(q)
-    )
+
+
+def without_scan_entry(row: Any) -> ConsentWithoutScan:
+    pid, who, given, text, cid = row
+    return ConsentWithoutScan(pid, who.strip(), given, text, cid)
+
+
+def consents_without_scan(
+    s: Session, day: dt.date, active: ColumnElement[bool]
+) -> tuple[ConsentWithoutScan, ...]:
+    """Every consent of :func:`without_scan_query`."""
+    return tuple(without_scan_entry(row) for row in s.execute(without_scan_query(day, active)))
