@@ -39,7 +39,7 @@ def scan_due(given_on: dt.date, day: dt.date) -> bool:
     return given_on + SCAN_DUE_AFTER <= day
 
 
-def without_scan_query(day: dt.date, active: ColumnElement[bool]) -> Select[Any]:
+def without_scan_query(day: dt.date, active: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
     """Written consents in force on ``day``, given at least two weeks before, with no paper
     linked, oldest first; ``active`` is the reminders' filter for files that are not archived.
     Columns: participant id, her name, given on, recipient, consent id."""

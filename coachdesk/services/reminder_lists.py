@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from coachdesk.models import (
     AftercareFollowUp,
@@ -44,6 +44,9 @@ GOALS_AHEAD = dt.timedelta(days=14)
 CONSENTS_AHEAD = dt.timedelta(days=30)
 AFTERCARE_AHEAD = dt.timedelta(days=7)
 
+Rows = Select[*tuple[Any, ...]]
+"""A list's query: its columns differ from list to list."""
+
 _NAME = (Participant.first_name + " " + Participant.last_name).label("name")
 ACTIVE: ColumnElement[bool] = Participant.archived_at.is_(None)
 
@@ -53,11 +56,11 @@ class ReminderList:
     """One of Today's lists: its query for a day (ordered, most urgent first), and the
     column holding the participant whose file an entry belongs to."""
 
-    query: Callable[[dt.date], Select[Any]]
-    participant: ColumnElement[int]
+    query: Callable[[dt.date], Rows]
+    participant: InstrumentedAttribute[int]
 
 
-def _meetings(day: dt.date) -> Select[Any]:
+def _meetings(day: dt.date) -> Rows:
     start = dt.datetime.combine(day, dt.time())
     return (
         select(
@@ -79,7 +82,7 @@ def _meetings(day: dt.date) -> Select[Any]:
     )
 
 
-def _agreements(day: dt.date) -> Select[Any]:
+def _agreements(day: dt.date) -> Rows:
     # The partial index of open agreements by due date (0007) holds only what is not done.
     return (
         select(
@@ -103,7 +106,7 @@ def _agreements(day: dt.date) -> Select[Any]:
     )
 
 
-def _goals(day: dt.date) -> Select[Any]:
+def _goals(day: dt.date) -> Rows:
     return (
         select(Goal.participant_id, _NAME, Goal.target_date, Goal.title, Goal.id)
         .join(Participant, Participant.id == Goal.participant_id)
@@ -117,7 +120,7 @@ def _goals(day: dt.date) -> Select[Any]:
     )
 
 
-def _consents(day: dt.date) -> Select[Any]:
+def _consents(day: dt.date) -> Rows:
     recipient = func.coalesce(ContactPerson.name, Organisation.name, "")
     return (
         select(Consent.participant_id, _NAME, Consent.valid_until, recipient, Consent.id)
@@ -133,11 +136,11 @@ def _consents(day: dt.date) -> Select[Any]:
     )
 
 
-def _consent_scans(day: dt.date) -> Select[Any]:
+def _consent_scans(day: dt.date) -> Rows:
     return consent_scans.without_scan_query(day, ACTIVE)
 
 
-def _aftercare(day: dt.date) -> Select[Any]:
+def _aftercare(day: dt.date) -> Rows:
     return (
         select(
             AftercareFollowUp.participant_id,
@@ -157,7 +160,7 @@ def _aftercare(day: dt.date) -> Select[Any]:
     )
 
 
-def _retention(day: dt.date) -> Select[Any]:
+def _retention(day: dt.date) -> Rows:
     # Archived files too: an archived file whose retention date has come must be erased.
     return (
         select(

@@ -163,7 +163,10 @@ class ReminderService:
             every = {key: _entries(s, key, day) for key in KEYS}
         return TodayOverview(
             day,
-            *(every[key] for key in KEYS[:4]),  # type: ignore[arg-type]
+            every[lists.MEETINGS],  # type: ignore[arg-type]
+            every[lists.AGREEMENTS],  # type: ignore[arg-type]
+            every[lists.GOALS],  # type: ignore[arg-type]
+            every[lists.CONSENTS],  # type: ignore[arg-type]
             every[lists.AFTERCARE],  # type: ignore[arg-type]
             every[lists.RETENTION],  # type: ignore[arg-type]
             every[lists.CONSENT_SCANS],  # type: ignore[arg-type]
