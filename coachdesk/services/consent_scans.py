@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, exists, func, or_, select
-from sqlalchemy.orm import Session
 
 from coachdesk.models import Attachment, Consent, ContactPerson, Organisation, Participant
 from coachdesk.models.enums import ConsentMethod
@@ -39,10 +38,12 @@ def scan_due(given_on: dt.date, day: dt.date) -> bool:
     return given_on + SCAN_DUE_AFTER <= day
 
 
-def without_scan_query(day: dt.date, active: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
-    """Written consents in force on ``day``, given at least two weeks before, with no paper
-    linked, oldest first; ``active`` is the reminders' filter for files that are not archived.
-    Columns: participant id, her name, given on, recipient, consent id."""
+def without_scan_query(
+    day: ColumnElement[dt.date], given_by: ColumnElement[dt.date], active: ColumnElement[bool]
+) -> Select[*tuple[Any, ...]]:
+    """Written consents in force on ``day``, given by ``given_by`` (two weeks before), with
+    no paper linked, oldest first; ``active`` is the reminders' filter for files that are
+    not archived. Columns: participant id, her name, given on, recipient, consent id."""
     name = (Participant.first_name + " " + Participant.last_name).label("name")
     recipient = func.coalesce(ContactPerson.name, Organisation.name, "")
     scanned = exists().where(Attachment.consent_id == Consent.id)
@@ -53,7 +54,7 @@ def without_scan_query(day: dt.date, active: ColumnElement[bool]) -> Select[*tup
         .outerjoin(ContactPerson, ContactPerson.id == Consent.recipient_contact_id)
         .where(
             Consent.method == ConsentMethod.WRITTEN,
-            Consent.given_on <= day - SCAN_DUE_AFTER,
+            Consent.given_on <= given_by,
             Consent.withdrawn_on.is_(None),
             or_(Consent.valid_until.is_(None), Consent.valid_until >= day),
             ~scanned,
@@ -66,10 +67,3 @@ def without_scan_query(day: dt.date, active: ColumnElement[bool]) -> Select[*tup
 def without_scan_entry(row: Any) -> ConsentWithoutScan:
     pid, who, given, text, cid = row
     return ConsentWithoutScan(pid, who.strip(), given, text, cid)
-
-
-def consents_without_scan(
-    s: Session, day: dt.date, active: ColumnElement[bool]
-) -> tuple[ConsentWithoutScan, ...]:
-    """Every consent of :func:`without_scan_query`."""
-    return tuple(without_scan_entry(row) for row in s.execute(without_scan_query(day, active)))

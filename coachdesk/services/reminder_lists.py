@@ -8,11 +8,12 @@ dates the lists walk are indexed (migration 0007: open agreements by due date).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from coachdesk.models import (
@@ -56,12 +57,25 @@ class ReminderList:
     """One of Today's lists: its query for a day (ordered, most urgent first), and the
     column holding the participant whose file an entry belongs to."""
 
-    query: Callable[[dt.date], Rows]
+    query: Callable[[], Rows]
     participant: InstrumentedAttribute[int]
 
 
-def _meetings(day: dt.date) -> Rows:
+def params(day: dt.date) -> dict[str, object]:
+    """The values of the lists' bound parameters on ``day`` (the statements are built once)."""
     start = dt.datetime.combine(day, dt.time())
+    return {
+        "day": day,
+        "start": start,
+        "meetings_end": start + MEETINGS_AHEAD + dt.timedelta(days=1),
+        "goals_until": day + GOALS_AHEAD,
+        "consents_until": day + CONSENTS_AHEAD,
+        "given_by": day - consent_scans.SCAN_DUE_AFTER,
+        "aftercare_until": day + AFTERCARE_AHEAD,
+    }
+
+
+def _meetings() -> Rows:
     return (
         select(
             Meeting.participant_id,
@@ -73,8 +87,8 @@ def _meetings(day: dt.date) -> Rows:
         )
         .join(Participant, Participant.id == Meeting.participant_id)
         .where(
-            Meeting.held_at >= start,
-            Meeting.held_at < start + MEETINGS_AHEAD + dt.timedelta(days=1),
+            Meeting.held_at >= bindparam("start"),
+            Meeting.held_at < bindparam("meetings_end"),
             Meeting.archived_at.is_(None),
             ACTIVE,
         )
@@ -82,7 +96,7 @@ def _meetings(day: dt.date) -> Rows:
     )
 
 
-def _agreements(day: dt.date) -> Rows:
+def _agreements() -> Rows:
     # The partial index of open agreements by due date (0007) holds only what is not done.
     return (
         select(
@@ -97,7 +111,7 @@ def _agreements(day: dt.date) -> Rows:
         .join(Meeting, Meeting.id == Agreement.meeting_id)
         .join(Participant, Participant.id == Meeting.participant_id)
         .where(
-            Agreement.due_date < day,
+            Agreement.due_date < bindparam("day"),
             Agreement.done_on.is_(None),
             Meeting.archived_at.is_(None),
             ACTIVE,
@@ -106,12 +120,12 @@ def _agreements(day: dt.date) -> Rows:
     )
 
 
-def _goals(day: dt.date) -> Rows:
+def _goals() -> Rows:
     return (
         select(Goal.participant_id, _NAME, Goal.target_date, Goal.title, Goal.id)
         .join(Participant, Participant.id == Goal.participant_id)
         .where(
-            Goal.target_date <= day + GOALS_AHEAD,
+            Goal.target_date <= bindparam("goals_until"),
             Goal.status.in_([GoalStatus.OPEN, GoalStatus.IN_PROGRESS]),
             Goal.archived_at.is_(None),
             ACTIVE,
@@ -120,7 +134,7 @@ def _goals(day: dt.date) -> Rows:
     )
 
 
-def _consents(day: dt.date) -> Rows:
+def _consents() -> Rows:
     recipient = func.coalesce(ContactPerson.name, Organisation.name, "")
     return (
         select(Consent.participant_id, _NAME, Consent.valid_until, recipient, Consent.id)
@@ -128,7 +142,8 @@ def _consents(day: dt.date) -> Rows:
         .outerjoin(Organisation, Organisation.id == Consent.recipient_organisation_id)
         .outerjoin(ContactPerson, ContactPerson.id == Consent.recipient_contact_id)
         .where(
-            and_(Consent.valid_until >= day, Consent.valid_until <= day + CONSENTS_AHEAD),
+            Consent.valid_until >= bindparam("day"),
+            Consent.valid_until <= bindparam("consents_until"),
             Consent.withdrawn_on.is_(None),
             ACTIVE,
         )
@@ -136,11 +151,11 @@ def _consents(day: dt.date) -> Rows:
     )
 
 
-def _consent_scans(day: dt.date) -> Rows:
-    return consent_scans.without_scan_query(day, ACTIVE)
+def _consent_scans() -> Rows:
+    return consent_scans.without_scan_query(bindparam("day"), bindparam("given_by"), ACTIVE)
 
 
-def _aftercare(day: dt.date) -> Rows:
+def _aftercare() -> Rows:
     return (
         select(
             AftercareFollowUp.participant_id,
@@ -151,7 +166,7 @@ def _aftercare(day: dt.date) -> Rows:
         )
         .join(Participant, Participant.id == AftercareFollowUp.participant_id)
         .where(
-            AftercareFollowUp.due_on <= day + AFTERCARE_AHEAD,
+            AftercareFollowUp.due_on <= bindparam("aftercare_until"),
             AftercareFollowUp.status == AftercareStatus.PLANNED,
             AftercareFollowUp.done_on.is_(None),
             ACTIVE,
@@ -160,7 +175,7 @@ def _aftercare(day: dt.date) -> Rows:
     )
 
 
-def _retention(day: dt.date) -> Rows:
+def _retention() -> Rows:
     # Archived files too: an archived file whose retention date has come must be erased.
     return (
         select(
@@ -170,7 +185,7 @@ def _retention(day: dt.date) -> Rows:
             Participant.programme,
             Participant.archived_at,
         )
-        .where(Participant.retention_until <= day)
+        .where(Participant.retention_until <= bindparam("day"))
         .order_by(Participant.retention_until, Participant.id)
     )
 
@@ -197,17 +212,27 @@ def rows(
     """The list's rows from ``offset`` on (at most ``limit``), most urgent first; only
     those of ``participant_ids`` when given."""
     spec = LISTS[key]
-    q = spec.query(day)
+    q = _query(key)
     if participant_ids is not None:
         q = q.where(spec.participant.in_(list(participant_ids)))
     if limit is not None:
         q = q.limit(limit)
     if offset:
         q = q.offset(offset)
-    return list(s.execute(q))
+    return list(s.execute(q, params(day)))
 
 
 def count(s: Session, key: str, day: dt.date) -> int:
     """How many entries the list holds (SQL COUNT, no row leaves the database)."""
-    inner = LISTS[key].query(day).order_by(None).subquery()
-    return int(s.scalar(select(func.count()).select_from(inner)) or 0)
+    return int(s.scalar(_count_query(key), params(day)) or 0)
+
+
+# Built once: composing a statement costs more than running a page of it.
+@functools.cache
+def _query(key: str) -> Rows:
+    return LISTS[key].query()
+
+
+@functools.cache
+def _count_query(key: str) -> Select[int]:
+    return select(func.count()).select_from(_query(key).order_by(None).subquery())

@@ -201,7 +201,7 @@ class TodayModel(QAbstractItemModel):
             return section.heading()
         overdue = sum(1 for item in section.items if item.overdue)
         if role == Qt.ItemDataRole.DecorationRole and column == WHAT and overdue:
-            return icon(Icon.OVERDUE, QColor(OVERDUE_COLOUR))
+            return _overdue_icon()
         if role == Qt.ItemDataRole.ToolTipRole and overdue:
             return ngettext(
                 "{count} entry is overdue.", "{count} entries are overdue.", overdue
