@@ -110,6 +110,6 @@ def list_rows(
     return [
         MeetingRow(mid, pid, f"{first} {last}".strip(), held_at, kind, place, open_, archived)
         for mid, pid, first, last, held_at, kind, place, open_, archived in [
-            (*r[:8], r[8] is not None) for r in s.execute(query)
+            (*r[:8], r[8] is not None) for r in s.connection().execute(query)
         ]
     ]

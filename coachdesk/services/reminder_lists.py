@@ -219,12 +219,12 @@ def rows(
         q = q.limit(limit)
     if offset:
         q = q.offset(offset)
-    return list(s.execute(q, params(day)))
+    return list(s.connection().execute(q, params(day)))
 
 
 def count(s: Session, key: str, day: dt.date) -> int:
     """How many entries the list holds (SQL COUNT, no row leaves the database)."""
-    return int(s.scalar(_count_query(key), params(day)) or 0)
+    return int(s.connection().scalar(_count_query(key), params(day)) or 0)
 
 
 # Built once: composing a statement costs more than running a page of it.
