@@ -102,21 +102,23 @@ class MeetingsView(QWidget):
         self._update_buttons()
 
     def _rows_in_place(self, ids: frozenset[int]) -> bool:
-        """Her rows read again, if that is all the change means for the rows in view (her
-        meetings in view are the same ones at the same places): True when done."""
+        """Their rows read again, if that is all the change means for the rows in view
+        (their meetings in view are the same ones at the same times): True when done.
+
+        Only in the order of time: in another order a changed row may belong elsewhere."""
         query, loaded = self.model.query(), self.model.rows()
+        if query.order != MeetingOrder.WHEN:
+            return False
         theirs = self.services.meetings.page(query, limit=None, participant_ids=ids)
-        if not self.model.is_complete():
-            if query.order != MeetingOrder.WHEN or not loaded:
-                return False
+        if not self.model.is_complete() and loaded:
             last = (loaded[-1].held_at, loaded[-1].id)
             theirs = [
                 r
                 for r in theirs
-                if ((r.held_at, r.id) > last) == query.descending or (r.held_at, r.id) == last
+                if ((r.held_at, r.id) >= last if query.descending else (r.held_at, r.id) <= last)
             ]
         shown = {r.id: r for r in loaded if r.participant_id in ids}
-        if [r.id for r in theirs] != [i for i in shown] or any(
+        if [r.id for r in theirs] != list(shown) or any(
             r.held_at != shown[r.id].held_at for r in theirs
         ):
             return False
