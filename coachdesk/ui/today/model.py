@@ -15,11 +15,12 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 
 from coachdesk.i18n import N_, _, format_date, format_datetime, ngettext
+from coachdesk.services.reminders import PAGE
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.style import ERROR_COLOUR as OVERDUE_COLOUR
 from coachdesk.ui.today.items import TodayItem, TodaySection
 
-__all__ = ["TodayItem", "TodayModel", "TodaySection"]
+__all__ = ["PAGE", "TodayItem", "TodayModel", "TodaySection"]
 
 WHAT = 0
 PARTICIPANT = 1
@@ -33,7 +34,6 @@ SECTION_ROLE = Qt.ItemDataRole.UserRole + 3
 """The section key of a section row."""
 MORE_ROLE = Qt.ItemDataRole.UserRole + 4
 """The section key of a "Show more" row (None elsewhere)."""
-PAGE = 50
 
 _HEADERS = (N_("What"), N_("Participant"), N_("When"))
 

@@ -153,7 +153,8 @@ class TodayView(QWidget):
         self.counter.forget()
         self.model.set_sections(sections)
         self.tree.expandAll()
-        self.getting_started.show_steps(self.services.first_steps.status())
+        if not self.getting_started.isHidden():  # once all are done, they stay done
+            self.getting_started.show_steps(self.services.first_steps.status())
         self._update_texts()
         self._current_changed()
         self._count(KEYS)
@@ -174,9 +175,7 @@ class TodayView(QWidget):
         if section is None:
             return
         shown = len(section.items)
-        entries = guarded(
-            self, lambda: self.services.reminders.entries(key, self._day, shown, PAGE)
-        )
+        entries = guarded(self, lambda: self.services.reminders.entries(key, self._day, shown))
         if entries is None:
             return
         total = section.total if len(entries) == PAGE else None
