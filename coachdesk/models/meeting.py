@@ -15,6 +15,10 @@ _MS = category(DataCategory.MEETING_SUMMARIES)
 
 class Meeting(Archivable, Base):
     __tablename__ = "meeting"
+    # Today counts open agreements of meetings not archived (migration 0007a).
+    __table_args__ = (
+        Index("ix_meeting_active", "participant_id", sqlite_where=text("archived_at IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_id: Mapped[int] = mapped_column(

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, select
+from sqlalchemy import Boolean, ColumnElement, Select, bindparam, func, literal_column, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from coachdesk.models import (
@@ -50,6 +50,11 @@ Rows = Select[*tuple[Any, ...]]
 
 _NAME = (Participant.first_name + " " + Participant.last_name).label("name")
 ACTIVE: ColumnElement[bool] = Participant.archived_at.is_(None)
+# The lists walk their own date index and look each entry's file up by id. The unary plus
+# keeps SQLite from starting at the (larger) set of files not archived instead, by the
+# indexes that make counting fast (0007a): 0.3 s instead of 1 ms for a page at 50,000.
+_PAGE_ACTIVE = literal_column("+participant.archived_at IS NULL", Boolean)
+_MEETING_KEPT = literal_column("+meeting.archived_at IS NULL", Boolean)
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,9 @@ class ReminderList:
 
     query: Callable[[], Rows]
     participant: InstrumentedAttribute[int]
+    counted: Callable[[], Select[int]]
+    """COUNT over the list's own table, files not archived found by id (indexes 0007a): a
+    join to every participant's row costs seconds at 50,000 participants."""
 
 
 def params(day: dt.date) -> dict[str, object]:
@@ -86,14 +94,16 @@ def _meetings() -> Rows:
             Meeting.id,
         )
         .join(Participant, Participant.id == Meeting.participant_id)
-        .where(
-            Meeting.held_at >= bindparam("start"),
-            Meeting.held_at < bindparam("meetings_end"),
-            Meeting.archived_at.is_(None),
-            ACTIVE,
-        )
+        .where(*_meetings_where(), _MEETING_KEPT, _PAGE_ACTIVE)
         .order_by(Meeting.held_at, Meeting.id)
     )
+
+
+def _meetings_where() -> list[ColumnElement[bool]]:
+    return [
+        Meeting.held_at >= bindparam("start"),
+        Meeting.held_at < bindparam("meetings_end"),
+    ]
 
 
 def _agreements() -> Rows:
@@ -110,28 +120,30 @@ def _agreements() -> Rows:
         )
         .join(Meeting, Meeting.id == Agreement.meeting_id)
         .join(Participant, Participant.id == Meeting.participant_id)
-        .where(
-            Agreement.due_date < bindparam("day"),
-            Agreement.done_on.is_(None),
-            Meeting.archived_at.is_(None),
-            ACTIVE,
-        )
+        .where(*_agreements_where(), _MEETING_KEPT, _PAGE_ACTIVE)
         .order_by(Agreement.due_date, Agreement.id)
     )
+
+
+def _agreements_where() -> list[ColumnElement[bool]]:
+    return [Agreement.due_date < bindparam("day"), Agreement.done_on.is_(None)]
 
 
 def _goals() -> Rows:
     return (
         select(Goal.participant_id, _NAME, Goal.target_date, Goal.title, Goal.id)
         .join(Participant, Participant.id == Goal.participant_id)
-        .where(
-            Goal.target_date <= bindparam("goals_until"),
-            Goal.status.in_([GoalStatus.OPEN, GoalStatus.IN_PROGRESS]),
-            Goal.archived_at.is_(None),
-            ACTIVE,
-        )
+        .where(*_goals_where(), _PAGE_ACTIVE)
         .order_by(Goal.target_date, Goal.id)
     )
+
+
+def _goals_where() -> list[ColumnElement[bool]]:
+    return [
+        Goal.target_date <= bindparam("goals_until"),
+        Goal.status.in_([GoalStatus.OPEN, GoalStatus.IN_PROGRESS]),
+        Goal.archived_at.is_(None),
+    ]
 
 
 def _consents() -> Rows:
@@ -141,18 +153,25 @@ def _consents() -> Rows:
         .join(Participant, Participant.id == Consent.participant_id)
         .outerjoin(Organisation, Organisation.id == Consent.recipient_organisation_id)
         .outerjoin(ContactPerson, ContactPerson.id == Consent.recipient_contact_id)
-        .where(
-            Consent.valid_until >= bindparam("day"),
-            Consent.valid_until <= bindparam("consents_until"),
-            Consent.withdrawn_on.is_(None),
-            ACTIVE,
-        )
+        .where(*_consents_where(), _PAGE_ACTIVE)
         .order_by(Consent.valid_until, Consent.id)
     )
 
 
+def _consents_where() -> list[ColumnElement[bool]]:
+    return [
+        Consent.valid_until >= bindparam("day"),
+        Consent.valid_until <= bindparam("consents_until"),
+        Consent.withdrawn_on.is_(None),
+    ]
+
+
 def _consent_scans() -> Rows:
-    return consent_scans.without_scan_query(bindparam("day"), bindparam("given_by"), ACTIVE)
+    return consent_scans.without_scan_query(bindparam("day"), bindparam("given_by"), _PAGE_ACTIVE)
+
+
+def _consent_scans_where() -> list[ColumnElement[bool]]:
+    return consent_scans.without_scan_where(bindparam("day"), bindparam("given_by"))
 
 
 def _aftercare() -> Rows:
@@ -165,14 +184,17 @@ def _aftercare() -> Rows:
             AftercareFollowUp.id,
         )
         .join(Participant, Participant.id == AftercareFollowUp.participant_id)
-        .where(
-            AftercareFollowUp.due_on <= bindparam("aftercare_until"),
-            AftercareFollowUp.status == AftercareStatus.PLANNED,
-            AftercareFollowUp.done_on.is_(None),
-            ACTIVE,
-        )
+        .where(*_aftercare_where(), _PAGE_ACTIVE)
         .order_by(AftercareFollowUp.due_on, AftercareFollowUp.id)
     )
+
+
+def _aftercare_where() -> list[ColumnElement[bool]]:
+    return [
+        AftercareFollowUp.due_on <= bindparam("aftercare_until"),
+        AftercareFollowUp.status == AftercareStatus.PLANNED,
+        AftercareFollowUp.done_on.is_(None),
+    ]
 
 
 def _retention() -> Rows:
@@ -190,14 +212,53 @@ def _retention() -> Rows:
     )
 
 
+def _active_ids() -> Select[int]:
+    return select(Participant.id).where(ACTIVE)
+
+
+def _counted(table: Any, where: list[ColumnElement[bool]], owner: Any) -> Select[int]:
+    linked = [] if owner is None else [owner.in_(_active_ids())]
+    return select(func.count()).select_from(table).where(*where, *linked)
+
+
+def _counted_rows(query: Callable[[], Rows]) -> Select[int]:
+    """COUNT over the rows of a list that a date range keeps short."""
+    return select(func.count()).select_from(query().order_by(None).subquery())
+
+
+def _in_active_meeting() -> ColumnElement[bool]:
+    active = select(Meeting.id).where(
+        Meeting.archived_at.is_(None), Meeting.participant_id.in_(_active_ids())
+    )
+    return Agreement.meeting_id.in_(active)
+
+
 LISTS: dict[str, ReminderList] = {
-    MEETINGS: ReminderList(_meetings, Meeting.participant_id),
-    AGREEMENTS: ReminderList(_agreements, Meeting.participant_id),
-    GOALS: ReminderList(_goals, Goal.participant_id),
-    CONSENTS: ReminderList(_consents, Consent.participant_id),
-    CONSENT_SCANS: ReminderList(_consent_scans, Consent.participant_id),
-    AFTERCARE: ReminderList(_aftercare, AftercareFollowUp.participant_id),
-    RETENTION: ReminderList(_retention, Participant.id),
+    MEETINGS: ReminderList(_meetings, Meeting.participant_id, lambda: _counted_rows(_meetings)),
+    AGREEMENTS: ReminderList(
+        _agreements,
+        Meeting.participant_id,
+        lambda: _counted(Agreement, [*_agreements_where(), _in_active_meeting()], None),
+    ),
+    GOALS: ReminderList(
+        _goals, Goal.participant_id, lambda: _counted(Goal, _goals_where(), Goal.participant_id)
+    ),
+    CONSENTS: ReminderList(_consents, Consent.participant_id, lambda: _counted_rows(_consents)),
+    CONSENT_SCANS: ReminderList(
+        _consent_scans,
+        Consent.participant_id,
+        lambda: _counted(Consent, _consent_scans_where(), Consent.participant_id),
+    ),
+    AFTERCARE: ReminderList(
+        _aftercare,
+        AftercareFollowUp.participant_id,
+        lambda: _counted(AftercareFollowUp, _aftercare_where(), AftercareFollowUp.participant_id),
+    ),
+    RETENTION: ReminderList(
+        _retention,
+        Participant.id,
+        lambda: _counted(Participant, [Participant.retention_until <= bindparam("day")], None),
+    ),
 }
 
 
@@ -235,4 +296,4 @@ def _query(key: str) -> Rows:
 
 @functools.cache
 def _count_query(key: str) -> Select[int]:
-    return select(func.count()).select_from(_query(key).order_by(None).subquery())
+    return LISTS[key].counted()
