@@ -35,7 +35,7 @@ class Consent(Timestamped, Base):
     notice_version: Mapped[str] = mapped_column(String(50), default="")
     notice_language: Mapped[str] = mapped_column(String(20), default="de")
     interpreter: Mapped[str] = mapped_column(String(200), default="")
-    given_on: Mapped[dt.date] = mapped_column(Date)
+    given_on: Mapped[dt.date] = mapped_column(Date, index=True)
     valid_until: Mapped[dt.date | None] = mapped_column(Date, default=None, index=True)
     withdrawn_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
     paper_reference: Mapped[str] = mapped_column(String(200), default="")

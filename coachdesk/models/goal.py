@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coachdesk.models.base import Archivable, Base, StrEnumType, Timestamped, category
@@ -19,6 +19,10 @@ _GP = category(DataCategory.GOALS_PROGRESS)
 
 class Goal(Archivable, Base):
     __tablename__ = "goal"
+    # Today walks the goals not archived by target date (migration 0007a).
+    __table_args__ = (
+        Index("ix_goal_open_target", "target_date", sqlite_where=text("archived_at IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_id: Mapped[int] = mapped_column(
@@ -29,7 +33,7 @@ class Goal(Archivable, Base):
     status: Mapped[GoalStatus] = mapped_column(
         StrEnumType(GoalStatus), default=GoalStatus.OPEN, info=_GP
     )
-    target_date: Mapped[dt.date | None] = mapped_column(Date, default=None, index=True, info=_GP)
+    target_date: Mapped[dt.date | None] = mapped_column(Date, default=None, info=_GP)
     reached_on: Mapped[dt.date | None] = mapped_column(Date, default=None, info=_GP)
     position: Mapped[int] = mapped_column(Integer, default=0)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coachdesk.models.base import Archivable, Base, StrEnumType, Timestamped, UTCDateTime, category
@@ -15,6 +15,10 @@ _MS = category(DataCategory.MEETING_SUMMARIES)
 
 class Meeting(Archivable, Base):
     __tablename__ = "meeting"
+    # Today counts open agreements of meetings not archived (migration 0007a).
+    __table_args__ = (
+        Index("ix_meeting_active", "participant_id", sqlite_where=text("archived_at IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_id: Mapped[int] = mapped_column(
@@ -60,6 +64,10 @@ class Agreement(Timestamped, Base):
     """Who does what by when, tracked until done."""
 
     __tablename__ = "agreement"
+    # Today walks the open agreements by due date (migration 0007a).
+    __table_args__ = (
+        Index("ix_agreement_open_due", "due_date", sqlite_where=text("done_on IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
@@ -67,7 +75,7 @@ class Agreement(Timestamped, Base):
     )
     who: Mapped[str] = mapped_column(String(200), info=_MS)
     what: Mapped[str] = mapped_column(Text, info=_MS)
-    due_date: Mapped[dt.date | None] = mapped_column(Date, default=None, index=True, info=_MS)
+    due_date: Mapped[dt.date | None] = mapped_column(Date, default=None, info=_MS)
     done_on: Mapped[dt.date | None] = mapped_column(Date, default=None, info=_MS)
     position: Mapped[int] = mapped_column(Integer, default=0)
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 
 from coachdesk.models import Attachment, Consent, ContactPerson, Organisation, Participant
 from coachdesk.models.enums import ConsentMethod
@@ -38,30 +38,38 @@ def scan_due(given_on: dt.date, day: dt.date) -> bool:
     return given_on + SCAN_DUE_AFTER <= day
 
 
-def consents_without_scan(
-    s: Session, day: dt.date, active: ColumnElement[bool]
-) -> tuple[ConsentWithoutScan, ...]:
-    """Written consents in force on ``day``, given at least two weeks before, with no paper
-    linked; ``active`` is the reminders' filter for files that are not archived."""
+def without_scan_where(
+    day: ColumnElement[dt.date], given_by: ColumnElement[dt.date]
+) -> list[ColumnElement[bool]]:
+    """Written consents in force on ``day``, given by ``given_by`` (two weeks before), with
+    no paper linked."""
+    return [
+        Consent.method == ConsentMethod.WRITTEN,
+        Consent.given_on <= given_by,
+        Consent.withdrawn_on.is_(None),
+        or_(Consent.valid_until.is_(None), Consent.valid_until >= day),
+        ~exists().where(Attachment.consent_id == Consent.id),
+    ]
+
+
+def without_scan_query(
+    day: ColumnElement[dt.date], given_by: ColumnElement[dt.date], active: ColumnElement[bool]
+) -> Select[*tuple[Any, ...]]:
+    """The consents of :func:`without_scan_where` in files that are ``active`` (the
+    reminders' filter), oldest first. Columns: participant id, her name, given on,
+    recipient, consent id."""
     name = (Participant.first_name + " " + Participant.last_name).label("name")
     recipient = func.coalesce(ContactPerson.name, Organisation.name, "")
-    scanned = exists().where(Attachment.consent_id == Consent.id)
-    q = (
+    return (
         select(Consent.participant_id, name, Consent.given_on, recipient, Consent.id)
         .join(Participant, Participant.id == Consent.participant_id)
         .outerjoin(Organisation, Organisation.id == Consent.recipient_organisation_id)
         .outerjoin(ContactPerson, ContactPerson.id == Consent.recipient_contact_id)
-        .where(
-            Consent.method == ConsentMethod.WRITTEN,
-            Consent.given_on <= day - SCAN_DUE_AFTER,
-            Consent.withdrawn_on.is_(None),
-            or_(Consent.valid_until.is_(None), Consent.valid_until >= day),
-            ~scanned,
-            active,
-        )
+        .where(*without_scan_where(day, given_by), active)
         .order_by(Consent.given_on, Consent.id)
     )
-    return tuple(
-        ConsentWithoutScan(pid, who.strip(), given, text, cid)
-        for pid, who, given, text, cid in s.execute(q)
-    )
+
+
+def without_scan_entry(row: Any) -> ConsentWithoutScan:
+    pid, who, given, text, cid = row
+    return ConsentWithoutScan(pid, who.strip(), given, text, cid)

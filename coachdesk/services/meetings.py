@@ -8,6 +8,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -18,6 +19,7 @@ from coachdesk.services import audit, meeting_rows, validation
 from coachdesk.services.common import audit_update, load, load_participant, mark_archived
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError
+from coachdesk.services.meeting_list import MeetingOrder, MeetingQuery, list_rows
 from coachdesk.services.meeting_records import (
     AgreementDraft,
     AgreementRecord,
@@ -35,11 +37,16 @@ __all__ = [
     "AttendeeDraft",
     "AttendeeRecord",
     "MeetingDraft",
+    "MeetingOrder",
+    "MeetingQuery",
     "MeetingRecord",
     "MeetingRow",
     "MeetingService",
 ]
 
+
+PAGE = 200
+"""Rows of the meetings list read at a time."""
 
 _SCALARS = ("held_at", "kind", "location", "agenda", "shared_summary", "internal_notes")
 
@@ -118,6 +125,17 @@ class MeetingService:
                 )
                 for r in s.execute(q)
             ]
+
+    def page(
+        self,
+        query: MeetingQuery | None = None,
+        offset: int = 0,
+        limit: int | None = PAGE,
+        participant_ids: Iterable[int] | None = None,
+    ) -> builtins.list[MeetingRow]:
+        """Rows of ``query`` from ``offset`` on, sorted and cut in SQL (see meeting_list)."""
+        with self.ctx.read() as s:
+            return list_rows(s, query or MeetingQuery(), offset, limit, participant_ids)
 
     # -- mutations ---------------------------------------------------------------------------
 

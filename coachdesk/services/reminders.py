@@ -1,5 +1,8 @@
 """What needs the coach's attention today: one indexed query per list, no per-row queries.
 
+Today shows a page of each list (the most urgent first) and how many entries it holds;
+``today()`` reads every entry (the CLI and the tests).
+
 Archived participants are left out of every list except retention (an archived file
 whose retention date has come is exactly what must be erased).
 """
@@ -7,29 +10,20 @@ whose retention date has come is exactly what must be erased).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Date, and_, func, literal_column, select
 from sqlalchemy.orm import Session
 
-from coachdesk.models import (
-    AftercareFollowUp,
-    Agreement,
-    Consent,
-    ContactPerson,
-    Goal,
-    Meeting,
-    Organisation,
-    Participant,
-)
-from coachdesk.models.enums import AftercareStatus, GoalStatus, MeetingKind
-from coachdesk.services.consent_scans import ConsentWithoutScan, consents_without_scan
+from coachdesk.models.enums import MeetingKind
+from coachdesk.services import reminder_lists as lists
+from coachdesk.services.consent_scans import ConsentWithoutScan, without_scan_entry
 from coachdesk.services.context import ServiceContext
+from coachdesk.services.reminder_lists import KEYS
 
-MEETINGS_AHEAD = dt.timedelta(days=14)
-GOALS_AHEAD = dt.timedelta(days=14)
-CONSENTS_AHEAD = dt.timedelta(days=30)
-AFTERCARE_AHEAD = dt.timedelta(days=7)
+PAGE = 50
+"""How many entries of a list Today shows at first, and how many more each "Show more" adds."""
 
 
 @dataclass(frozen=True)
@@ -124,12 +118,38 @@ class TodayOverview:
         )
 
 
-_NAME = (Participant.first_name + " " + Participant.last_name).label("name")
-_ACTIVE: ColumnElement[bool] = Participant.archived_at.is_(None)
-# Nearly every agreement ever made is due in the past (and done), so walking the due-date
-# index and fetching each row is five times slower than one pass over the table; the
-# unary plus keeps SQLite from using that index (1.4 s -> 0.25 s at 100,000 agreements).
-_due_unindexed = literal_column("+agreement.due_date", Date)
+Entry = (
+    UpcomingMeeting
+    | OverdueAgreement
+    | GoalDue
+    | ConsentExpiring
+    | AftercareDue
+    | RetentionReached
+    | ConsentWithoutScan
+)
+
+
+@dataclass(frozen=True)
+class ReminderPage:
+    """Entries of one list from its start (the most urgent first) and how many it holds."""
+
+    key: str
+    entries: tuple[Entry, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class TodayPages:
+    day: dt.date
+    pages: dict[str, ReminderPage]
+
+    @property
+    def shown(self) -> int:
+        return sum(len(p.entries) for p in self.pages.values())
+
+    @property
+    def total(self) -> int:
+        return sum(p.total for p in self.pages.values())
 
 
 class ReminderService:
@@ -137,18 +157,74 @@ class ReminderService:
         self.ctx = ctx
 
     def today(self, day: dt.date | None = None) -> TodayOverview:
+        """Every entry of every list."""
         day = day or self.ctx.today()
         with self.ctx.read() as s:
-            return TodayOverview(
-                day,
-                _meetings(s, day),
-                _agreements(s, day),
-                _goals(s, day),
-                _consents(s, day),
-                _aftercare(s, day),
-                _retention(s, day),
-                consents_without_scan(s, day, _ACTIVE),
-            )
+            every = {key: _entries(s, key, day) for key in KEYS}
+        return TodayOverview(
+            day,
+            every[lists.MEETINGS],  # type: ignore[arg-type]
+            every[lists.AGREEMENTS],  # type: ignore[arg-type]
+            every[lists.GOALS],  # type: ignore[arg-type]
+            every[lists.CONSENTS],  # type: ignore[arg-type]
+            every[lists.AFTERCARE],  # type: ignore[arg-type]
+            every[lists.RETENTION],  # type: ignore[arg-type]
+            every[lists.CONSENT_SCANS],  # type: ignore[arg-type]
+        )
+
+    def first_page(
+        self,
+        day: dt.date | None = None,
+        limit: int = PAGE,
+        keys: Iterable[str] = KEYS,
+        *,
+        count: bool = True,
+    ) -> TodayPages:
+        """The first ``limit`` entries of each list in ``keys``, in one read. A list that
+        fits in its page is counted by its length; the others by SQL COUNT, or (with
+        ``count=False``) left at -1 for :meth:`counts` to fill in later."""
+        day = day or self.ctx.today()
+        pages = {}
+        with self.ctx.read() as s:
+            for key in keys:
+                entries = _entries(s, key, day, limit=limit)
+                total = len(entries)
+                if total >= limit:
+                    total = lists.count(s, key, day) if count else -1
+                pages[key] = ReminderPage(key, entries, total)
+        return TodayPages(day, pages)
+
+    def entries(
+        self,
+        key: str,
+        day: dt.date | None = None,
+        offset: int = 0,
+        limit: int | None = PAGE,
+        participant_ids: Iterable[int] | None = None,
+    ) -> tuple[Entry, ...]:
+        """Entries of one list from ``offset`` on, the most urgent first (those of
+        ``participant_ids`` only, when given)."""
+        day = day or self.ctx.today()
+        with self.ctx.read() as s:
+            return _entries(s, key, day, offset, limit, participant_ids)
+
+    def counts(self, day: dt.date | None = None, keys: Iterable[str] = KEYS) -> dict[str, int]:
+        """How many entries each list holds (SQL COUNT)."""
+        day = day or self.ctx.today()
+        with self.ctx.read() as s:
+            return {key: lists.count(s, key, day) for key in keys}
+
+
+def _entries(
+    s: Session,
+    key: str,
+    day: dt.date,
+    offset: int = 0,
+    limit: int | None = None,
+    participant_ids: Iterable[int] | None = None,
+) -> tuple[Entry, ...]:
+    make = _ENTRY[key]
+    return tuple(make(row) for row in lists.rows(s, key, day, offset, limit, participant_ids))
 
 
 def _known(value: dt.date | None) -> dt.date:
@@ -157,134 +233,42 @@ def _known(value: dt.date | None) -> dt.date:
     return value
 
 
-def _meetings(s: Session, day: dt.date) -> tuple[UpcomingMeeting, ...]:
-    start = dt.datetime.combine(day, dt.time())
-    q = (
-        select(
-            Meeting.participant_id,
-            _NAME,
-            Meeting.held_at,
-            Meeting.kind,
-            Meeting.location,
-            Meeting.id,
-        )
-        .join(Participant, Participant.id == Meeting.participant_id)
-        .where(
-            Meeting.held_at >= start,
-            Meeting.held_at < start + MEETINGS_AHEAD + dt.timedelta(days=1),
-            Meeting.archived_at.is_(None),
-            _ACTIVE,
-        )
-        .order_by(Meeting.held_at, Meeting.id)
-    )
-    return tuple(
-        UpcomingMeeting(pid, name.strip(), held_at.date(), held_at, kind, location, mid)
-        for pid, name, held_at, kind, location, mid in s.execute(q)
-    )
+def _meeting(row: Any) -> UpcomingMeeting:
+    pid, name, held_at, kind, location, mid = row
+    return UpcomingMeeting(pid, name.strip(), held_at.date(), held_at, kind, location, mid)
 
 
-def _agreements(s: Session, day: dt.date) -> tuple[OverdueAgreement, ...]:
-    q = (
-        select(
-            Meeting.participant_id,
-            _NAME,
-            Agreement.due_date,
-            Agreement.what,
-            Agreement.who,
-            Agreement.id,
-            Agreement.meeting_id,
-        )
-        .join(Meeting, Meeting.id == Agreement.meeting_id)
-        .join(Participant, Participant.id == Meeting.participant_id)
-        .where(
-            _due_unindexed < day,
-            Agreement.done_on.is_(None),
-            Meeting.archived_at.is_(None),
-            _ACTIVE,
-        )
-        .order_by(_due_unindexed, Agreement.id)
-    )
-    return tuple(
-        OverdueAgreement(pid, name.strip(), _known(due), what, who, aid, mid)
-        for pid, name, due, what, who, aid, mid in s.execute(q)
-    )
+def _agreement(row: Any) -> OverdueAgreement:
+    pid, name, due, what, who, aid, mid = row
+    return OverdueAgreement(pid, name.strip(), _known(due), what, who, aid, mid)
 
 
-def _goals(s: Session, day: dt.date) -> tuple[GoalDue, ...]:
-    q = (
-        select(Goal.participant_id, _NAME, Goal.target_date, Goal.title, Goal.id)
-        .join(Participant, Participant.id == Goal.participant_id)
-        .where(
-            Goal.target_date <= day + GOALS_AHEAD,
-            Goal.status.in_([GoalStatus.OPEN, GoalStatus.IN_PROGRESS]),
-            Goal.archived_at.is_(None),
-            _ACTIVE,
-        )
-        .order_by(Goal.target_date, Goal.id)
-    )
-    return tuple(
-        GoalDue(pid, name.strip(), _known(target), title, gid)
-        for pid, name, target, title, gid in s.execute(q)
-    )
+def _goal(row: Any) -> GoalDue:
+    pid, name, target, title, gid = row
+    return GoalDue(pid, name.strip(), _known(target), title, gid)
 
 
-def _consents(s: Session, day: dt.date) -> tuple[ConsentExpiring, ...]:
-    recipient = func.coalesce(ContactPerson.name, Organisation.name, "")
-    q = (
-        select(Consent.participant_id, _NAME, Consent.valid_until, recipient, Consent.id)
-        .join(Participant, Participant.id == Consent.participant_id)
-        .outerjoin(Organisation, Organisation.id == Consent.recipient_organisation_id)
-        .outerjoin(ContactPerson, ContactPerson.id == Consent.recipient_contact_id)
-        .where(
-            and_(Consent.valid_until >= day, Consent.valid_until <= day + CONSENTS_AHEAD),
-            Consent.withdrawn_on.is_(None),
-            _ACTIVE,
-        )
-        .order_by(Consent.valid_until, Consent.id)
-    )
-    return tuple(
-        ConsentExpiring(pid, name.strip(), _known(until), text, cid)
-        for pid, name, until, text, cid in s.execute(q)
-    )
+def _consent(row: Any) -> ConsentExpiring:
+    pid, name, until, text, cid = row
+    return ConsentExpiring(pid, name.strip(), _known(until), text, cid)
 
 
-def _aftercare(s: Session, day: dt.date) -> tuple[AftercareDue, ...]:
-    q = (
-        select(
-            AftercareFollowUp.participant_id,
-            _NAME,
-            AftercareFollowUp.due_on,
-            AftercareFollowUp.contact_method,
-            AftercareFollowUp.id,
-        )
-        .join(Participant, Participant.id == AftercareFollowUp.participant_id)
-        .where(
-            AftercareFollowUp.due_on <= day + AFTERCARE_AHEAD,
-            AftercareFollowUp.status == AftercareStatus.PLANNED,
-            AftercareFollowUp.done_on.is_(None),
-            _ACTIVE,
-        )
-        .order_by(AftercareFollowUp.due_on, AftercareFollowUp.id)
-    )
-    return tuple(
-        AftercareDue(pid, name.strip(), due, method, fid)
-        for pid, name, due, method, fid in s.execute(q)
-    )
+def _aftercare(row: Any) -> AftercareDue:
+    pid, name, due, method, fid = row
+    return AftercareDue(pid, name.strip(), due, method, fid)
 
 
-def _retention(s: Session, day: dt.date) -> tuple[RetentionReached, ...]:
-    q = (
-        select(
-            Participant.id,
-            _NAME,
-            Participant.retention_until,
-            Participant.programme,
-            Participant.archived_at,
-        )
-        .where(Participant.retention_until <= day)
-        .order_by(Participant.retention_until, Participant.id)
-    )
-    return tuple(
-        RetentionReached(pid, name.strip(), _known(until), programme, archived_at is not None)
-        for pid, name, until, programme, archived_at in s.execute(q)
-    )
+def _retention(row: Any) -> RetentionReached:
+    pid, name, until, programme, archived_at = row
+    return RetentionReached(pid, name.strip(), _known(until), programme, archived_at is not None)
+
+
+_ENTRY: dict[str, Callable[[Any], Entry]] = {
+    lists.MEETINGS: _meeting,
+    lists.AGREEMENTS: _agreement,
+    lists.GOALS: _goal,
+    lists.CONSENTS: _consent,
+    lists.CONSENT_SCANS: without_scan_entry,
+    lists.AFTERCARE: _aftercare,
+    lists.RETENTION: _retention,
+}

@@ -1,4 +1,8 @@
-"""Meetings across all participants: what is coming up and what happened recently."""
+"""Meetings across all participants: what is coming up and what happened recently.
+
+The list is read a page at a time as she scrolls (PagedMeetingModel); a change reads again
+only the rows of the participants it names, when their meetings are in view.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.services.context import ChangeKind, Changes
-from coachdesk.services.meetings import MeetingRow
+from coachdesk.services.meetings import MeetingOrder, MeetingQuery, MeetingRow
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.style import heading_label
 from coachdesk.ui.meetings.editor import MeetingEditor
-from coachdesk.ui.meetings.model import MeetingTableModel
+from coachdesk.ui.meetings.model import PagedMeetingModel
 from coachdesk.ui.shell.signals import AppSignals
 
 UPCOMING, RECENT, ALL = range(3)
@@ -39,7 +43,8 @@ class MeetingsView(QWidget):
         for _i in range(3):
             self.range.addItem("")
         self.range.currentIndexChanged.connect(self._range_changed)
-        self.table = RecordTable(MeetingTableModel(self))
+        self.model = PagedMeetingModel(self)
+        self.table = RecordTable(self.model)
         self.new_button = QPushButton(icon(Icon.NEW), "")
         self.open_button = QPushButton()
         self.file_button = QPushButton()
@@ -86,24 +91,57 @@ class MeetingsView(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if self.services.is_locked:
             return  # a change delivered after the vault was locked: nothing to read
-        if changes.concerns(ChangeKind.MEETING, ChangeKind.PARTICIPANT):
-            self.refresh()
+        if not changes.concerns(ChangeKind.MEETING, ChangeKind.PARTICIPANT):
+            return
+        if changes.participant_ids and self._rows_in_place(changes.participant_ids):
+            return
+        # Read again as many rows as she had loaded, so the list stays where she was.
+        self.table.set_rows(
+            self.model.first_rows(self.services.meetings.page, self._query(), self.model.rowCount())
+        )
+        self._update_buttons()
+
+    def _rows_in_place(self, ids: frozenset[int]) -> bool:
+        """Their rows read again, if that is all the change means for the rows in view
+        (their meetings in view are the same ones at the same times): True when done.
+
+        Only in the order of time: in another order a changed row may belong elsewhere."""
+        query, loaded = self.model.query(), self.model.rows()
+        if query.order != MeetingOrder.WHEN:
+            return False
+        theirs = self.services.meetings.page(query, limit=None, participant_ids=ids)
+        if not self.model.is_complete() and loaded:
+            last = (loaded[-1].held_at, loaded[-1].id)
+            theirs = [
+                r
+                for r in theirs
+                if ((r.held_at, r.id) >= last if query.descending else (r.held_at, r.id) <= last)
+            ]
+        shown = {r.id: r for r in loaded if r.participant_id in ids}
+        if [r.id for r in theirs] != list(shown) or any(
+            r.held_at != shown[r.id].held_at for r in theirs
+        ):
+            return False
+        self.model.update_rows(theirs)
+        return True
 
     def clear(self) -> None:
         """Forget every row on screen (the vault is being locked)."""
         self.table.set_rows([])
+        self.model.first_rows(lambda _q, _o, _n: [], MeetingQuery())
 
-    def refresh(self) -> None:
+    def _query(self) -> MeetingQuery:
         today = self.services.ctx.today()
         choice = self.range.currentIndex()
         if choice == UPCOMING:
-            rows = self.services.meetings.list(start=today)
-        elif choice == RECENT:
-            rows = self.services.meetings.list(start=today - dt.timedelta(days=30), end=today)
-            rows.reverse()
-        else:
-            rows = self.services.meetings.list()
-        self.table.set_rows(rows)
+            return MeetingQuery(start=today)
+        if choice == RECENT:  # the latest first
+            return MeetingQuery(today - dt.timedelta(days=30), today, descending=True)
+        return MeetingQuery()
+
+    def refresh(self) -> None:
+        """The first page of the meetings chosen; more arrive as she scrolls."""
+        self.table.set_rows(self.model.first_rows(self.services.meetings.page, self._query()))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

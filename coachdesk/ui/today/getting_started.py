@@ -56,8 +56,13 @@ class GettingStarted(QGroupBox):
         self.retranslate()
 
     def show_steps(self, steps: FirstSteps) -> None:
-        """Tick what is done; hidden once everything is."""
+        """Tick what is done; hidden once everything is (drawn again only when it changed)."""
+        if steps == self._steps:
+            return
         self._steps = steps
+        self.setVisible(not steps.done)
+        if steps.done:
+            return
         side = self.fontMetrics().height()
         for step, _text, _button, _view in STEPS:
             done = bool(getattr(steps, step))
@@ -65,12 +70,12 @@ class GettingStarted(QGroupBox):
             self.marks[step].setPixmap(shown.pixmap(side, side))
             self.marks[step].setAccessibleName(_("done") if done else _("to do"))
             self.buttons[step].setEnabled(not done)
-        self.setVisible(not steps.done)
 
     def retranslate(self) -> None:
         self.setTitle(_("Getting started"))
         for step, text, button, _view in STEPS:
             self.texts[step].setText(_(text))
             self.buttons[step].setText(_(button))
-        if self._steps is not None:
-            self.show_steps(self._steps)
+        steps, self._steps = self._steps, None
+        if steps is not None:
+            self.show_steps(steps)

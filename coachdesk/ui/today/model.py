@@ -1,20 +1,26 @@
-"""Today as a two-level Qt model: its reminder sections, each with its items or an empty hint."""
+"""Today as a two-level Qt model: its reminder sections, each with its items or an empty hint.
+
+A section shows a page of its list; when the list holds more, a last row offers the next
+page ("Show 50 more…"). Sections are replaced in place, so the selection stays on its record.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 
 from coachdesk.i18n import N_, _, format_date, format_datetime, ngettext
-from coachdesk.services.context import ChangeKind
+from coachdesk.services.reminders import PAGE
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.style import ERROR_COLOUR as OVERDUE_COLOUR
+from coachdesk.ui.today.items import TodayItem, TodaySection
+
+__all__ = ["PAGE", "TodayItem", "TodayModel", "TodaySection"]
 
 WHAT = 0
 PARTICIPANT = 1
@@ -26,35 +32,12 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 PARTICIPANT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 3
 """The section key of a section row."""
+MORE_ROLE = Qt.ItemDataRole.UserRole + 4
+"""The section key of a "Show more" row (None elsewhere)."""
 
 _HEADERS = (N_("What"), N_("Participant"), N_("When"))
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class TodayItem:
-    """One reminder: what it is about, whose file it belongs to, and which record opens."""
-
-    kind: ChangeKind
-    """The kind of record to open: meeting, agreement, goal, consent, aftercare, participant."""
-    record_id: int
-    participant_id: int
-    participant_name: str
-    text: str
-    when: dt.date | dt.datetime | None = None
-    overdue: bool = False
-    """Its date has passed: shown with weight (a warning sign, the date in red)."""
-
-
-@dataclass(frozen=True)
-class TodaySection:
-    key: str
-    title: str
-    """Untranslated message id, translated whenever it is shown."""
-    empty_text: str
-    """Untranslated message id: what to do while the section is empty."""
-    items: tuple[TodayItem, ...] = ()
 
 
 class TodayModel(QAbstractItemModel):
@@ -66,6 +49,63 @@ class TodayModel(QAbstractItemModel):
         self.beginResetModel()
         self._sections = list(sections)
         self.endResetModel()
+
+    def section_row(self, key: str) -> int:
+        return next((i for i, s in enumerate(self._sections) if s.key == key), -1)
+
+    def section(self, key: str) -> TodaySection | None:
+        row = self.section_row(key)
+        return self._sections[row] if row >= 0 else None
+
+    def replace_section(self, section: TodaySection) -> None:
+        """The section's new rows; the selection and the current row stay on their record."""
+        row = self.section_row(section.key)
+        old = self._sections[row]
+        parent = self.index(row, 0)
+        if [i.identity for i in old.items] == [i.identity for i in section.items] and (
+            old.has_more == section.has_more
+        ):
+            self._sections[row] = section
+            if old != section:
+                last = self.rowCount(parent) - 1
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(last, 2, parent))
+                self.dataChanged.emit(parent, parent.siblingAtColumn(COLUMN_COUNT - 1))
+            return
+        self.layoutAboutToBeChanged.emit()
+        new_rows = {item.identity: i for i, item in enumerate(section.items)}
+        more_row = len(section.items) if section.has_more else -1
+        persistent = [p for p in self.persistentIndexList() if p.internalId() == row + 1]
+        self._sections[row] = section
+        moved = []
+        for index in persistent:
+            item = old.items[index.row()] if index.row() < len(old.items) else None
+            target = new_rows.get(item.identity, -1) if item is not None else more_row
+            moved.append(
+                self.createIndex(target, index.column(), row + 1) if target >= 0 else QModelIndex()
+            )
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def append_items(self, key: str, items: Sequence[TodayItem], total: int | None) -> None:
+        """The next page of a section, after the rows she has."""
+        row = self.section_row(key)
+        old = self._sections[row]
+        parent = self.index(row, 0)
+        new = TodaySection(old.key, old.title, old.empty_text, old.items + tuple(items), total)
+        if items:
+            first = len(old.items)
+            self.beginInsertRows(parent, first, first + len(items) - 1)
+            self._sections[row] = TodaySection(
+                old.key, old.title, old.empty_text, new.items, old.total
+            )
+            self.endInsertRows()
+        self.replace_section(new)
+        self.dataChanged.emit(parent, parent.siblingAtColumn(COLUMN_COUNT - 1))
+
+    def set_total(self, key: str, total: int | None) -> None:
+        old = self.section(key)
+        if old is not None and old.total != total:
+            self.replace_section(TodaySection(old.key, old.title, old.empty_text, old.items, total))
 
     def clear(self) -> None:
         self.set_sections([])
@@ -103,7 +143,8 @@ class TodayModel(QAbstractItemModel):
         if parent.internalId() != 0 or parent.column() != 0:
             return 0
         # An empty section still has one row: the hint saying what to do.
-        return max(1, len(self._sections[parent.row()].items))
+        section = self._sections[parent.row()]
+        return max(1, len(section.items) + (1 if section.has_more else 0))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return COLUMN_COUNT
@@ -118,7 +159,7 @@ class TodayModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if self._item(index) is None:
+        if self._item(index) is None and index.data(MORE_ROLE) is None:
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
@@ -129,6 +170,8 @@ class TodayModel(QAbstractItemModel):
             return self._section_data(self._sections[index.row()], index.column(), role)
         section = self._sections[index.internalId() - 1]
         item = self._item(index)
+        if item is None and section.has_more:
+            return _more_data(section, index.column(), role)
         if item is None:
             return self._empty_data(section, index.column(), role)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -155,10 +198,10 @@ class TodayModel(QAbstractItemModel):
     @staticmethod
     def _section_data(section: TodaySection, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and column == WHAT:
-            return f"{_(section.title)} ({len(section.items)})"
+            return section.heading()
         overdue = sum(1 for item in section.items if item.overdue)
         if role == Qt.ItemDataRole.DecorationRole and column == WHAT and overdue:
-            return icon(Icon.OVERDUE, QColor(OVERDUE_COLOUR))
+            return _overdue_icon()
         if role == Qt.ItemDataRole.ToolTipRole and overdue:
             return ngettext(
                 "{count} entry is overdue.", "{count} entries are overdue.", overdue
@@ -184,6 +227,18 @@ class TodayModel(QAbstractItemModel):
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
             )
         return None
+
+
+def _more_data(section: TodaySection, column: int, role: int) -> Any:
+    if role == Qt.ItemDataRole.DisplayRole and column == WHAT:
+        return section.more_text(PAGE)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return _("Press Enter or double-click to show the next entries.")
+    if role == MORE_ROLE:
+        return section.key
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QGuiApplication.palette().color(QPalette.ColorRole.Link)
+    return None
 
 
 @functools.cache

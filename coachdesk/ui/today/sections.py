@@ -1,163 +1,155 @@
-"""Turn the reminder service's overview into the sections the Today view shows."""
+"""Turn the reminder service's entries into the sections and rows the Today view shows."""
 
 from __future__ import annotations
 
-from coachdesk.i18n import N_, _
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from coachdesk.i18n import N_, _, format_number
 from coachdesk.labels import label
 from coachdesk.services.context import ChangeKind
-from coachdesk.services.reminders import TodayOverview
-from coachdesk.ui.today.model import TodayItem, TodaySection
-
-MEETINGS, AGREEMENTS, GOALS, CONSENTS, CONSENT_SCANS, AFTERCARE, RETENTION = (
-    "meetings",
-    "agreements",
-    "goals",
-    "consents",
-    "consent_scans",
-    "aftercare",
-    "retention",
+from coachdesk.services.reminder_lists import (
+    AFTERCARE,
+    AGREEMENTS,
+    CONSENT_SCANS,
+    CONSENTS,
+    GOALS,
+    KEYS,
+    MEETINGS,
+    RETENTION,
 )
+from coachdesk.services.reminders import TodayOverview, TodayPages
+from coachdesk.ui.today.items import COUNTING, TodayItem, TodaySection
+
+__all__ = [
+    "AFTERCARE",
+    "AGREEMENTS",
+    "CONSENTS",
+    "CONSENT_SCANS",
+    "GOALS",
+    "KEYS",
+    "MEETINGS",
+    "RETENTION",
+    "build_sections",
+    "item_of",
+    "section_of",
+    "sections_of",
+    "summary_text",
+]
+
+_TEXTS = {
+    MEETINGS: (
+        N_("Meetings in the next two weeks"),
+        N_("No meetings planned. Plan one in a participant's file under Meetings."),
+    ),
+    AGREEMENTS: (
+        N_("Overdue agreements"),
+        N_("Nothing overdue. Agreements made in meetings appear here once their date passes."),
+    ),
+    GOALS: (
+        N_("Goals due"),
+        N_("No goal is due in the next two weeks. Give goals a target date to see them here."),
+    ),
+    CONSENTS: (N_("Consents ending soon"), N_("No consent ends in the next 30 days.")),
+    CONSENT_SCANS: (
+        N_("Signed consents not scanned"),
+        N_(
+            "Every written consent older than two weeks has its signed paper in the file. "
+            "Attach it in her file under Consents."
+        ),
+    ),
+    AFTERCARE: (
+        N_("Aftercare due"),
+        N_("No aftercare contact is due this week. Plan them after a participant exits."),
+    ),
+    RETENTION: (
+        N_("Retention date reached"),
+        N_("No file has reached its retention date."),
+    ),
+}
 
 
 def _joined(*parts: str) -> str:
     return " - ".join(p for p in parts if p)
 
 
-def _goal_text(title: str, passed: bool) -> str:
-    return _("{goal} (target date passed)").format(goal=title) if passed else title
+def item_of(key: str, e: Any, day: dt.date) -> TodayItem:
+    """One entry of the list ``key`` as a row (texts translated now)."""
+    pid, name = e.participant_id, e.participant_name
+    if key == MEETINGS:
+        return TodayItem(
+            ChangeKind.MEETING, e.meeting_id, pid, name, _joined(label(e.kind), e.text), e.held_at
+        )
+    if key == AGREEMENTS:
+        text = _("{who}: {what}").format(who=e.who, what=e.text) if e.who else e.text
+        return TodayItem(ChangeKind.AGREEMENT, e.agreement_id, pid, name, text, e.date, True)
+    if key == GOALS:
+        passed = e.date < day
+        text = _("{goal} (target date passed)").format(goal=e.text) if passed else e.text
+        return TodayItem(ChangeKind.GOAL, e.goal_id, pid, name, text, e.date, passed)
+    recipient = getattr(e, "text", "") or _("a recipient")
+    if key == CONSENTS:
+        text = _("Consent for {recipient} ends").format(recipient=recipient)
+        return TodayItem(ChangeKind.CONSENT, e.consent_id, pid, name, text, e.date)
+    if key == CONSENT_SCANS:
+        # Opens her file at the consents, where "Attach signed paper…" is one click away.
+        text = _("Scan the signed consent for {recipient} into her file").format(
+            recipient=recipient
+        )
+        return TodayItem(ChangeKind.CONSENT, e.consent_id, pid, name, text, e.date, True)
+    if key == AFTERCARE:
+        text = _joined(_("Aftercare contact"), e.text)
+        return TodayItem(ChangeKind.AFTERCARE, e.followup_id, pid, name, text, e.date)
+    text = _joined(_("Erase the file or record why it is kept"), e.text)
+    return TodayItem(ChangeKind.PARTICIPANT, pid, pid, name, text, e.date)
+
+
+def items_of(key: str, entries: Iterable[Any], day: dt.date) -> tuple[TodayItem, ...]:
+    return tuple(item_of(key, e, day) for e in entries)
+
+
+def section_of(
+    key: str, entries: Iterable[Any], day: dt.date, total: int | None = None
+) -> TodaySection:
+    """``total`` None: ``entries`` are all of the list; COUNTING: more, not counted yet."""
+    title, empty = _TEXTS[key]
+    items = items_of(key, entries, day)
+    if total is not None and total != COUNTING and total <= len(items):
+        total = None
+    return TodaySection(key, title, empty, items, total)
+
+
+def sections_of(pages: TodayPages) -> list[TodaySection]:
+    """The first page of each list, with how many entries it holds (-1: being counted)."""
+    return [
+        section_of(key, page.entries, pages.day, COUNTING if page.total < 0 else page.total)
+        for key, page in pages.pages.items()
+    ]
+
+
+def summary_text(sections: list[TodaySection]) -> str:
+    """At a glance, before scrolling: how many entries each section holds."""
+    if not any(s.items for s in sections):
+        return _(
+            "Nothing is due today. Plan meetings and agreements in a participant's "
+            "file; they appear here when they are due."
+        )
+    counts = " · ".join(
+        f"{_(s.title)}: {format_number(s.size) if s.size is not None else '…'}" for s in sections
+    )
+    return counts + "\n" + _("Double-click an entry or press Enter to open the participant's file.")
 
 
 def build_sections(overview: TodayOverview) -> list[TodaySection]:
-    """Texts are translated now; the view rebuilds the sections when the language changes."""
-    meetings = tuple(
-        TodayItem(
-            ChangeKind.MEETING,
-            m.meeting_id,
-            m.participant_id,
-            m.participant_name,
-            _joined(label(m.kind), m.text),
-            m.held_at,
-        )
-        for m in overview.upcoming_meetings
-    )
-    agreements = tuple(
-        TodayItem(
-            ChangeKind.AGREEMENT,
-            a.agreement_id,
-            a.participant_id,
-            a.participant_name,
-            _("{who}: {what}").format(who=a.who, what=a.text) if a.who else a.text,
-            a.date,
-            overdue=True,
-        )
-        for a in overview.overdue_agreements
-    )
-    goals = tuple(
-        TodayItem(
-            ChangeKind.GOAL,
-            g.goal_id,
-            g.participant_id,
-            g.participant_name,
-            _("{goal} (target date passed)").format(goal=g.text)
-            if g.date < overview.day
-            else g.text,
-            g.date,
-            overdue=g.date < overview.day,
-        )
-        for g in overview.goals_due
-    )
-    consents = tuple(
-        TodayItem(
-            ChangeKind.CONSENT,
-            c.consent_id,
-            c.participant_id,
-            c.participant_name,
-            _("Consent for {recipient} ends").format(recipient=c.text or _("a recipient")),
-            c.date,
-        )
-        for c in overview.consents_expiring
-    )
-    # Opens her file at the consents, where "Attach signed paper…" is one click away.
-    scans = tuple(
-        TodayItem(
-            ChangeKind.CONSENT,
-            c.consent_id,
-            c.participant_id,
-            c.participant_name,
-            _("Scan the signed consent for {recipient} into her file").format(
-                recipient=c.text or _("a recipient")
-            ),
-            c.date,
-            overdue=True,
-        )
-        for c in overview.consents_without_scan
-    )
-    aftercare = tuple(
-        TodayItem(
-            ChangeKind.AFTERCARE,
-            f.followup_id,
-            f.participant_id,
-            f.participant_name,
-            _joined(_("Aftercare contact"), f.text),
-            f.date,
-        )
-        for f in overview.aftercare_due
-    )
-    retention = tuple(
-        TodayItem(
-            ChangeKind.PARTICIPANT,
-            r.participant_id,
-            r.participant_id,
-            r.participant_name,
-            _joined(_("Erase the file or record why it is kept"), r.text),
-            r.date,
-        )
-        for r in overview.retention_reached
-    )
-    return [
-        TodaySection(
-            MEETINGS,
-            N_("Meetings in the next two weeks"),
-            N_("No meetings planned. Plan one in a participant's file under Meetings."),
-            meetings,
-        ),
-        TodaySection(
-            AGREEMENTS,
-            N_("Overdue agreements"),
-            N_("Nothing overdue. Agreements made in meetings appear here once their date passes."),
-            agreements,
-        ),
-        TodaySection(
-            GOALS,
-            N_("Goals due"),
-            N_("No goal is due in the next two weeks. Give goals a target date to see them here."),
-            goals,
-        ),
-        TodaySection(
-            CONSENTS,
-            N_("Consents ending soon"),
-            N_("No consent ends in the next 30 days."),
-            consents,
-        ),
-        TodaySection(
-            CONSENT_SCANS,
-            N_("Signed consents not scanned"),
-            N_(
-                "Every written consent older than two weeks has its signed paper in the file. "
-                "Attach it in her file under Consents."
-            ),
-            scans,
-        ),
-        TodaySection(
-            AFTERCARE,
-            N_("Aftercare due"),
-            N_("No aftercare contact is due this week. Plan them after a participant exits."),
-            aftercare,
-        ),
-        TodaySection(
-            RETENTION,
-            N_("Retention date reached"),
-            N_("No file has reached its retention date."),
-            retention,
-        ),
-    ]
+    """Every entry of every list (texts translated now)."""
+    every = {
+        MEETINGS: overview.upcoming_meetings,
+        AGREEMENTS: overview.overdue_agreements,
+        GOALS: overview.goals_due,
+        CONSENTS: overview.consents_expiring,
+        CONSENT_SCANS: overview.consents_without_scan,
+        AFTERCARE: overview.aftercare_due,
+        RETENTION: overview.retention_reached,
+    }
+    return [section_of(key, every[key], overview.day) for key in KEYS]

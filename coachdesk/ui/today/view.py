@@ -1,4 +1,8 @@
-"""Today: what is due, in sections; Enter or a double-click opens the record."""
+"""Today: what is due, in sections; Enter or a double-click opens the record.
+
+Each section shows the most urgent entries of its list and how many it holds; its last row
+shows the next page. A change reads again only what it concerns (see updates.py).
+"""
 
 from __future__ import annotations
 
@@ -25,14 +29,26 @@ from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.style import heading_label, message_label, wrapping_label
 from coachdesk.ui.shell.signals import AppSignals
 from coachdesk.ui.today.getting_started import GettingStarted
-from coachdesk.ui.today.model import ITEM_ROLE, PARTICIPANT, WHAT, WHEN, TodayItem, TodayModel
-from coachdesk.ui.today.sections import RETENTION, build_sections
+from coachdesk.ui.today.model import (
+    ITEM_ROLE,
+    MORE_ROLE,
+    PAGE,
+    PARTICIPANT,
+    WHAT,
+    WHEN,
+    TodayItem,
+    TodayModel,
+)
+from coachdesk.ui.today.sections import KEYS, RETENTION, items_of, sections_of, summary_text
+from coachdesk.ui.today.updates import (
+    FIRST_STEP_KINDS,
+    Counter,
+    apply_changes,
+    concerns_today,
+)
 
 _WIDE_MOMENT = dt.datetime(2026, 12, 28, 10, 30)
 """A date and time with wide digits, to size the "When" column."""
-
-
-EXPAND_LIMIT = 200
 
 
 class TodayView(QWidget):
@@ -51,6 +67,10 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.services = services
         self._stale = False
+        self._day = services.ctx.today()
+        self._queued: list[Changes] = []
+        self.counter = Counter(self)
+        self.counter.counted.connect(self._counted)
         self.model = TodayModel(self)
         self.title = heading_label()
         self.summary = wrapping_label()
@@ -108,7 +128,7 @@ class TodayView(QWidget):
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
-        self._pending.timeout.connect(self.refresh)
+        self._pending.timeout.connect(self._apply_changes)
         self.refresh_button.clicked.connect(self.refresh)
         self.erasure_button.clicked.connect(self.erasure_requested)
         self.signals = signals
@@ -124,20 +144,47 @@ class TodayView(QWidget):
         self.tree.setColumnWidth(WHEN, max(when, metrics.horizontalAdvance(_("When"))) + 2 * em)
 
     def refresh(self) -> None:
+        """Every section from its first page; the longer lists are counted off the UI thread."""
         self._stale = False
-        day = self.services.ctx.today()
-        overview = self.services.reminders.today(day)
-        sections = build_sections(overview)
+        self._queued.clear()
+        self._day = day = self.services.ctx.today()
+        pages = self.services.reminders.first_page(day, PAGE, count=False)
+        sections = sections_of(pages)
+        self.counter.forget()
         self.model.set_sections(sections)
-        # Sections open unless they are very long: expanding 20,000 overdue agreements of a
-        # whole organisation's history takes most of a second; the heading shows the count
-        # and a click opens the section.
-        for row, section in enumerate(sections):
-            if len(section.items) <= EXPAND_LIMIT:
-                self.tree.expand(self.model.index(row, 0))
-        self.getting_started.show_steps(self.services.first_steps.status())
+        self.tree.expandAll()
+        if not self.getting_started.isHidden():  # once all are done, they stay done
+            self.getting_started.show_steps(self.services.first_steps.status())
         self._update_texts()
         self._current_changed()
+        self._count(KEYS)
+
+    def _count(self, keys: list[str] | tuple[str, ...]) -> None:
+        wanted = [s.key for s in self.model.sections() if s.key in keys and s.has_more]
+        day, reminders = self._day, self.services.reminders
+        self.counter.start(lambda: reminders.counts(day, wanted), wanted)
+
+    def _counted(self, totals: dict[str, int]) -> None:
+        for key, total in totals.items():
+            self.model.set_total(key, total)
+        self._update_texts()
+
+    def show_more(self, key: str) -> None:
+        """The next page of a section; the cursor goes to its first new entry."""
+        section = self.model.section(key)
+        if section is None:
+            return
+        shown = len(section.items)
+        entries = guarded(self, lambda: self.services.reminders.entries(key, self._day, shown))
+        if entries is None:
+            return
+        total = section.total if len(entries) == PAGE else None
+        self.model.append_items(key, items_of(key, entries, self._day), total)
+        parent = self.model.index(self.model.section_row(key), 0)
+        self.tree.setCurrentIndex(
+            self.model.index(min(shown, self.model.rowCount(parent) - 1), 0, parent)
+        )
+        self._update_texts()
 
     def selected_agreement(self) -> TodayItem | None:
         item = self.tree.currentIndex().siblingAtColumn(0).data(ITEM_ROLE)
@@ -185,16 +232,33 @@ class TodayView(QWidget):
         with contextlib.suppress(RuntimeError, TypeError):
             self.signals.changed.disconnect(self._on_changes)
         self._pending.stop()
+        self._queued.clear()
+        self.counter.forget()
+        self.counter.wait()
         self.model.clear()
 
     def _on_changes(self, changes: Changes) -> None:
         if self.services.is_locked:
             return  # a change delivered after the vault was locked: nothing to read
-        # With thousands of files the overview takes a moment: while hidden, refresh on showing.
+        if not concerns_today(changes):
+            return  # nothing Today shows
+        # While hidden, refresh on showing.
         if self.isVisible():
+            self._queued.append(changes)
             self._pending.start()
         else:
             self._stale = True
+
+    def _apply_changes(self) -> None:
+        queued, self._queued = self._queued, []
+        if self._stale or self._day != self.services.ctx.today():
+            self.refresh()
+            return
+        if any(c.concerns(*FIRST_STEP_KINDS) for c in queued):
+            self.getting_started.show_steps(self.services.first_steps.status())
+        self._count(apply_changes(self.services, self.model, self._day, queued))
+        self._update_texts()
+        self._current_changed()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -202,6 +266,10 @@ class TodayView(QWidget):
             self.refresh()
 
     def _activated(self, index: QModelIndex) -> None:
+        more = index.siblingAtColumn(0).data(MORE_ROLE)
+        if more is not None:
+            self.show_more(more)
+            return
         item = index.siblingAtColumn(0).data(ITEM_ROLE)
         if isinstance(item, TodayItem):
             self.open_requested.emit(item.participant_id)
@@ -214,21 +282,7 @@ class TodayView(QWidget):
         self.title.setText(_("Today, {date}").format(date=format_date(day, fmt="full")))
         sections = self.model.sections()
         self.erasure_button.setVisible(any(s.key == RETENTION and s.items for s in sections))
-        if self.model.item_count():
-            # At a glance, before scrolling: how many entries each section holds.
-            counts = " · ".join(f"{_(section.title)}: {len(section.items)}" for section in sections)
-            self.summary.setText(
-                counts
-                + "\n"
-                + _("Double-click an entry or press Enter to open the participant's file.")
-            )
-        else:
-            self.summary.setText(
-                _(
-                    "Nothing is due today. Plan meetings and agreements in a participant's "
-                    "file; they appear here when they are due."
-                )
-            )
+        self.summary.setText(summary_text(sections))
 
     def retranslate(self) -> None:
         self.getting_started.retranslate()
