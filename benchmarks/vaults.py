@@ -2,7 +2,7 @@
 
 Each size is generated once into benchmarks/out/ (the 50,000 vault takes one to two
 minutes). ``BENCH_VAULTS=/some/folder`` names a folder of vaults made earlier by the same
-generator (``vault-<size>-seed7``) to use instead, so that several people on one machine
+generator (``vault_name``) to use instead, so that several people on one machine
 need not each make their own; a benchmark copies a vault before working on it.
 """
 
@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from coachdesk.demo.generate import generate_demo
+from coachdesk.demo.generate import RECENT_FILES, generate_demo
 from coachdesk.vault.store import LOCK_NAME, Vault
 
 HERE = Path(__file__).parent
@@ -27,7 +27,10 @@ VAULTS_ENV = "BENCH_VAULTS"
 
 
 def vault_name(size: int) -> str:
-    return f"vault-{size}-seed{SEED}"
+    """Beyond RECENT_FILES the demo adds an older archive (since 2026-12-07): a new name, so
+    a vault made by the earlier generator (all 50,000 files recent) is not taken for it."""
+    archive = "-archive" if size > RECENT_FILES else ""
+    return f"vault-{size}-seed{SEED}{archive}"
 
 
 def shared_vault(size: int) -> Path | None:
