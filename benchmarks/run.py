@@ -131,7 +131,7 @@ def gui_figures(path: Path, runs: int = 3) -> dict[str, Any]:
 
 def view_figures(path: Path, runs: int) -> dict[str, Any]:
     """Every view opened, then a save with all of them open (benchmarks.gui_views), ``runs``
-    times in fresh processes; each figure is the median over the runs, save samples pooled."""
+    times in fresh processes (``merged``); the saves of all runs pooled."""
     env = {**os.environ, "COACHDESK_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"}
     samples = []
     for _ in range(runs):
@@ -146,18 +146,25 @@ def view_figures(path: Path, runs: int) -> dict[str, Any]:
         )
         samples.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     figures: dict[str, Any] = merged(samples)
+    answers = figures["save"]["answer_s"]
+    figures["save"]["median_answer_s"] = round(statistics.median(answers), 4)
     return figures
 
 
-def merged(samples: list[Any]) -> Any:
-    """Numbers: their median (None if a run had none); lists: pooled; dicts: key by key."""
+def merged(samples: list[Any], key: str = "") -> Any:
+    """Dicts key by key; lists pooled; "max_", "longest_" and "peak_" figures their maximum,
+    other numbers their median (None if a run had none)."""
     first = samples[0]
     if isinstance(first, dict):
-        return {key: merged([s[key] for s in samples]) for key in first}
+        return {k: merged([s[k] for s in samples], k) for k in first}
     if isinstance(first, list):
         return [value for s in samples for value in s]
     if any(s is None for s in samples):
         return None
+    if key.startswith(("max_", "longest_", "peak_")):
+        return max(samples)
+    if all(isinstance(s, int) for s in samples):
+        return statistics.median_low(samples)
     return round(statistics.median(samples), 4)
 
 
