@@ -37,6 +37,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.event_loop import Heartbeat, idle, wait
 from benchmarks.vaults import DEMO_TODAY, PASSPHRASE
 
 LIST_VIEWS = ("today", "participants", "meetings", "modules", "contacts", "reports")
@@ -101,63 +102,6 @@ def measure(path: Path, tmp: Path, saves: int) -> dict[str, Any]:
     }
 
 
-class Heartbeat:
-    """A 10 ms timer; the longest gap between its ticks is the longest the event loop was busy."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import QTimer
-
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self._tick)
-        self.last = self.longest = 0.0
-
-    def start(self) -> None:
-        self.last = time.perf_counter()
-        self.longest = 0.0
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
-
-    def stop(self) -> float:
-        self._tick()  # a stall still going on when the wait ends counts too
-        self.timer.stop()
-        return self.longest
-
-
-def wait(condition: Callable[[], bool], timeout: float) -> float | None:
-    """Run the event loop until ``condition`` holds (checked every 5 ms); when it first held."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    if condition():
-        return time.perf_counter()
-    loop = QEventLoop()
-    seen: list[float] = []
-
-    def check() -> None:
-        if condition():
-            seen.append(time.perf_counter())
-            loop.quit()
-
-    poll = QTimer()
-    poll.setInterval(5)
-    poll.timeout.connect(check)
-    poll.start()
-    QTimer.singleShot(int(timeout * 1000), loop.quit)
-    loop.exec()
-    poll.stop()
-    return seen[0] if seen else None
-
-
-def idle(seconds: float) -> None:
-    """Let the event loop run for ``seconds``."""
-    deadline = time.perf_counter() + seconds
-    wait(lambda: time.perf_counter() >= deadline, seconds + 1)
-
-
 def lists_of(page: Any) -> list[Any]:
     """The lists a user sees on ``page`` (not headers, not closed combo box pop-ups)."""
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView
@@ -173,6 +117,26 @@ def rows_shown(page: Any) -> int:
     return max((v.model().rowCount() for v in lists_of(page)), default=0)
 
 
+def timed(page_of: Callable[[], Any], act: Callable[[], object], before: int) -> dict[str, Any]:
+    """Do ``act`` (a click, a key); time until the page lists more than ``before`` rows, and
+    the longest stall of the event loop until SETTLE_S after that."""
+    beat = Heartbeat()
+    beat.start()
+    started = time.perf_counter()
+    act()
+    acted = time.perf_counter() - started
+    page = page_of()
+    first = wait(lambda: rows_shown(page) > before, TIMEOUT_S)
+    idle(SETTLE_S)
+    stall = beat.stop()
+    return {
+        "click_s": round(acted, 4),
+        "first_rows_s": None if first is None else round(first - started, 4),
+        "rows": rows_shown(page),
+        "longest_stall_s": round(max(stall, acted), 4),
+    }
+
+
 def visit(window: Any, key: str) -> dict[str, Any]:
     """Click ``key`` in the navigation; time to its first rows and the longest stall."""
     from PySide6.QtCore import Qt
@@ -182,26 +146,14 @@ def visit(window: Any, key: str) -> dict[str, Any]:
     from coachdesk.ui.shell.view_pages import VIEWS
 
     nav = window.findChild(QListView, "navigation")
-    stack = window.findChild(QStackedWidget)
     row = [k for k, _title in VIEWS].index(key)
     centre = nav.visualRect(nav.model().index(row, 0)).center()
-    beat = Heartbeat()
-    beat.start()
-    started = time.perf_counter()
-    QTest.mouseClick(
-        nav.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    return timed(
+        window.findChild(QStackedWidget).currentWidget,
+        lambda: QTest.mouseClick(nav.viewport(), left, none, centre),
+        0,
     )
-    clicked = time.perf_counter() - started
-    page = stack.currentWidget()
-    first = wait(lambda: rows_shown(page) > 0, TIMEOUT_S)
-    idle(SETTLE_S)
-    stall = beat.stop()
-    return {
-        "click_s": round(clicked, 4),
-        "first_rows_s": None if first is None else round(first - started, 4),
-        "rows": rows_shown(page),
-        "longest_stall_s": round(max(stall, clicked), 4),
-    }
 
 
 def all_meetings(window: Any) -> dict[str, Any]:
@@ -213,22 +165,8 @@ def all_meetings(window: Any) -> dict[str, Any]:
     visit(window, "meetings")  # built already: back to it
     page = window.findChild(QStackedWidget).currentWidget()
     combo = next(c for c in page.findChildren(QComboBox) if c.isVisible())
-    before = rows_shown(page)
     combo.setFocus()
-    beat = Heartbeat()
-    beat.start()
-    started = time.perf_counter()
-    QTest.keyClick(combo, Qt.Key.Key_End)
-    pressed = time.perf_counter() - started
-    first = wait(lambda: rows_shown(page) > before, TIMEOUT_S)
-    idle(SETTLE_S)
-    stall = beat.stop()
-    return {
-        "click_s": round(pressed, 4),
-        "first_rows_s": None if first is None else round(first - started, 4),
-        "rows": rows_shown(page),
-        "longest_stall_s": round(max(stall, pressed), 4),
-    }
+    return timed(lambda: page, lambda: QTest.keyClick(combo, Qt.Key.Key_End), rows_shown(page))
 
 
 def open_first_participant(window: Any) -> tuple[Any, float]:
