@@ -173,10 +173,11 @@ def open_first_participant(window: Any) -> tuple[Any, float]:
     """Open the first participant of the list as she would: click the row, press Enter."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QTableView
+    from PySide6.QtWidgets import QApplication, QStackedWidget, QTableView
 
-    table = window.findChild(QTableView, "participant_table")
     visit(window, "participants")  # back to the list (built already)
+    page = window.findChild(QStackedWidget).currentWidget()
+    table = page.findChild(QTableView, "participant_table") or lists_of(page)[0]
     before = set(QApplication.topLevelWidgets())
     rect = table.visualRect(table.model().index(0, 0))
     started = time.perf_counter()
