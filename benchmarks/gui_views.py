@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def measure(path: Path, tmp: Path, saves: int) -> dict[str, Any]:
+    import shiboken6
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -93,6 +94,10 @@ def measure(path: Path, tmp: Path, saves: int) -> dict[str, Any]:
     finally:
         window.dispose()
         vault.lock()
+        # Gone now: a QSettings destroyed at exit would write its file again, after the
+        # temporary folder is removed.
+        shiboken6.delete(window)
+        shiboken6.delete(settings)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "views": views,
