@@ -1,9 +1,12 @@
-"""`make bench`: CoachDesk at 100, 1,000 and 10,000 participants, with peers side by side.
+"""`make bench`: CoachDesk at 100, 1,000, 10,000 and 50,000 participants, with peers.
 
-Writes benchmarks/results.json and prints a table. Sizes can be narrowed with
-BENCH_SIZES=100,1000; the attachments benchmark (a vault with 2 GB of papers) is sized
-with ATTACH_TOTAL_MB and left out with ATTACH_TOTAL_MB=0. Vaults are generated once
-(seeded) and cached in benchmarks/out/; each run works on a copy.
+Writes benchmarks/results.json and prints a table, and how each figure grows from 1,000
+to 10,000 to 50,000 (benchmarks.growth). Sizes can be narrowed with BENCH_SIZES=100,1000;
+the attachments benchmark (a vault with 2 GB of papers) is sized with ATTACH_TOTAL_MB and
+left out with ATTACH_TOTAL_MB=0; BENCH_GUI_RUNS (default 2) is how often the window with
+every view open is measured per size (benchmarks.gui_views). Vaults are generated once
+(seeded) and cached in benchmarks/out/, or taken from the folder BENCH_VAULTS names
+(benchmarks.vaults); each run works on a copy.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -23,9 +27,14 @@ from typing import Any
 from benchmarks import attachments
 from benchmarks.batch import batch_figures
 from benchmarks.batch import summary as batch_summary
+from benchmarks.growth import growth, growth_table
 from benchmarks.stats import measure, summarise
+
+# Re-exported: batch.py and document_profile.py import them from here.
+from benchmarks.vaults import OUT as OUT
+from benchmarks.vaults import PASSPHRASE as PASSPHRASE
+from benchmarks.vaults import cached_vault as cached_vault
 from benchmarks.workload import plain_copy, plain_sessions, run_workload, sample_ids
-from coachdesk.demo.generate import generate_demo
 from coachdesk.export.request import ExportRequest
 from coachdesk.export.service import ExportService
 from coachdesk.facade import Services
@@ -36,24 +45,7 @@ from coachdesk.vault.keyslots import KeySlots
 from coachdesk.vault.store import SLOTS_NAME, Vault
 
 HERE = Path(__file__).parent
-OUT = HERE / "out"
-PASSPHRASE = "Benchmark im Müttercafé 2026!"
-SEED = 7
-DEMO_TODAY = dt.date(2026, 11, 1)
-
-
-def cached_vault(size: int) -> tuple[Path, float | None]:
-    """The seeded demo vault of ``size`` participants; generation seconds if made now."""
-    path = OUT / f"vault-{size}-seed{SEED}"
-    if Vault.exists(path):
-        return path, None
-    shutil.rmtree(path, ignore_errors=True)
-    vault, _code = Vault.create(path, PASSPHRASE)
-    started = time.perf_counter()
-    generate_demo(vault, participants=size, seed=SEED, today=DEMO_TODAY)
-    seconds = time.perf_counter() - started
-    vault.lock()
-    return path, seconds
+SIZES = "100,1000,10000,50000"
 
 
 def unlock_figures(path: Path) -> dict[str, Any]:
@@ -137,6 +129,45 @@ def gui_figures(path: Path, runs: int = 3) -> dict[str, Any]:
     }
 
 
+def view_figures(path: Path, runs: int) -> dict[str, Any]:
+    """Every view opened, then a save with all of them open (benchmarks.gui_views), ``runs``
+    times in fresh processes (``merged``); the saves of all runs pooled."""
+    env = {**os.environ, "COACHDESK_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"}
+    samples = []
+    for _ in range(runs):
+        proc = subprocess.run(
+            [sys.executable, "-m", "benchmarks.gui_views", str(path), "--in-place"],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=HERE.parent,
+            timeout=900,
+            check=True,
+        )
+        samples.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    figures: dict[str, Any] = merged(samples)
+    answers = figures["save"]["answer_s"]
+    figures["save"]["median_answer_s"] = round(statistics.median(answers), 4)
+    return figures
+
+
+def merged(samples: list[Any], key: str = "") -> Any:
+    """Dicts key by key; lists pooled; "max_", "longest_" and "peak_" figures their maximum,
+    other numbers their median (None if a run had none)."""
+    first = samples[0]
+    if isinstance(first, dict):
+        return {k: merged([s[k] for s in samples], k) for k in first}
+    if isinstance(first, list):
+        return [value for s in samples for value in s]
+    if any(s is None for s in samples):
+        return None
+    if key.startswith(("max_", "longest_", "peak_")):
+        return max(samples)
+    if all(isinstance(s, int) for s in samples):
+        return statistics.median_low(samples)
+    return round(statistics.median(samples), 4)
+
+
 def bench_size(size: int) -> dict[str, Any]:
     source, generated = cached_vault(size)
     work = OUT / f"work-{size}"
@@ -149,6 +180,7 @@ def bench_size(size: int) -> dict[str, Any]:
         result["demo_generation_s"] = round(generated, 2)
     result["unlock"] = unlock_figures(path)
     result["gui"] = gui_figures(path)
+    result["views"] = view_figures(path, runs=int(os.environ.get("BENCH_GUI_RUNS", "2")))
     vault = Vault.open(path, PASSPHRASE)
     try:
         services = Services(vault.sessions, actor="Benchmark")
@@ -204,7 +236,10 @@ def table(results: list[dict[str, Any]]) -> str:
         ("One signed PDF", lambda r: ms(r["pdf"]["one_signed_pdf"]["median_s"])),
         ("100 signed PDFs one by one, kept", lambda r: f"{r['pdf']['batch_100_s']:.1f} s"),
         ("Backup", lambda r: ms(r["backup"]["backup"]["median_s"])),
+        ("Save, every view open: answers", lambda r: ms(r["views"]["save"]["median_answer_s"])),
+        ("Save: longest stall after", lambda r: ms(r["views"]["save"]["max_stall_after_s"])),
         ("Peak RSS of the window", lambda r: f"{r['gui']['peak_rss_mb']:.0f} MB"),
+        ("Peak RSS, every view open", lambda r: f"{r['views']['peak_rss_mb']:.0f} MB"),
         ("SQLCipher / plain: search", lambda r: f"{r['sqlcipher_cost']['search']:.2f}x"),
         ("SQLCipher / plain: file", lambda r: f"{r['sqlcipher_cost']['participant_file']:.2f}x"),
         ("SQLCipher / plain: today", lambda r: f"{r['sqlcipher_cost']['today']:.2f}x"),
@@ -232,10 +267,11 @@ def table(results: list[dict[str, Any]]) -> str:
 
 
 def main() -> int:
-    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "100,1000,10000").split(",") if s]
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", SIZES).split(",") if s]
     OUT.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
     results = [bench_size(size) for size in sizes]
-    report = {
+    report: dict[str, Any] = {
         "date": dt.date.today().isoformat(),
         "machine": {
             "platform": platform.platform(),
@@ -243,16 +279,22 @@ def main() -> int:
             "cpus": os.cpu_count(),
         },
         "results": results,
+        "growth": growth(results),
     }
     if os.environ.get("ATTACH_TOTAL_MB", "2048") != "0":
         print("== attachments", file=sys.stderr, flush=True)
         total = int(os.environ.get("ATTACH_TOTAL_MB", "2048"))
         report["attachments"] = attachments.run(OUT / "attachments", total_mb=total)
+    report["total_s"] = round(time.perf_counter() - started)
     (HERE / "results.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(table(results))
+    if len([r for r in report["growth"][0] if r.isdigit()]) > 1:
+        print("\nGrowth with the archive (10,000 → 50,000 is five times the data):")
+        print(growth_table(report["growth"]))
     if "attachments" in report:
         print()
         print(attachments.summary(report["attachments"]))
+    print(f"\nWhole run: {report['total_s'] / 60:.0f} minutes.")
     return 0
 
 

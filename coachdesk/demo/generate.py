@@ -32,6 +32,10 @@ from coachdesk.vault.errors import StorageError
 from coachdesk.vault.store import Vault
 
 BATCH_SIZE = 500
+RECENT_FILES = 10_000
+"""Files of the last four years (every status); older ones are archived (``generate_demo``)."""
+ARCHIVE_DAYS = (1500, 3650)
+"""How long ago the files of the older archive were closed: four to ten years."""
 
 # Parents before children, so that foreign keys hold within each batch.
 INSERT_ORDER: tuple[type[m.Base], ...] = (
@@ -84,13 +88,22 @@ class DemoSummary:
 
 
 def generate_demo(
-    vault: Vault, participants: int = 40, seed: int = 1, today: dt.date | None = None
+    vault: Vault,
+    participants: int = 40,
+    seed: int = 1,
+    today: dt.date | None = None,
+    *,
+    recent_files: int = RECENT_FILES,
 ) -> DemoSummary:
     """Fill ``vault`` with a fictional programme of ``participants`` women; same seed, same data.
 
     Dates are relative to ``today`` (default: the real today), so reminders
     (overdue agreements, expiring consents, aftercare due) show up whenever the
-    demo is made.
+    demo is made. The last ``recent_files`` files are the programme of the last four
+    years, in every status (over half still in the programme); more participants
+    than that are an older archive before them: files closed four to ten years ago,
+    archived, oldest first, so that a Träger's ten-year archive of 50,000 has about
+    5,600 women in the programme, not 28,000.
     """
     started = time.perf_counter()
     today = today or dt.date.today()
@@ -103,10 +116,14 @@ def generate_demo(
         _set_coach_name(s)
         _insert(s, rows, totals)
     people = PersonFactory(rng, today, directory, ids)
+    old = max(0, participants - recent_files)
     for start in range(0, participants, BATCH_SIZE):
         rows = Rows()
         for index in range(start, min(start + BATCH_SIZE, participants)):
-            people.add_person(rows, index)
+            if index < old:
+                people.add_person(rows, index, closed_days_ago=_closed_days_ago(index, old, rng))
+            else:
+                people.add_person(rows, index - old)
         with _transaction(vault) as s:
             _insert(s, rows, totals)
     summary = DemoSummary(
@@ -136,6 +153,12 @@ def generate_demo(
             )
         )
     return summary
+
+
+def _closed_days_ago(index: int, old: int, rng: random.Random) -> int:
+    """Days since the ``index``-th of ``old`` archived files closed: the first the oldest."""
+    newest, oldest = ARCHIVE_DAYS
+    return max(newest, oldest - (oldest - newest) * index // old - rng.randint(0, 30))
 
 
 @contextmanager

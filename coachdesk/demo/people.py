@@ -37,6 +37,8 @@ DESTINATION_WEIGHTS = (45, 20, 8, 17, 10)
 NOTICE_LANGUAGE = {"arabic": "ar", "arabic_script": "ar", "turkish": "tr", "ukrainian": "uk"}
 NOTICE_LANGUAGE |= {"cyrillic": "uk", "farsi": "fa", "farsi_script": "fa", "kurdish": "ku"}
 NOTICE_LANGUAGE |= {"tigrinya": "ti"}
+# Old files of a long-running programme are kept ten years (the audit period of ESF funding).
+ARCHIVE_RETENTION_MONTHS = 120
 PAUSE_NOTE = "Pause wegen Schwangerschaft und Elternzeit; Wiedereinstieg besprochen."
 
 
@@ -62,14 +64,22 @@ class PersonFactory:
     def _days(self, low: int, high: int) -> dt.timedelta:
         return dt.timedelta(days=self.rng.randint(low, high))
 
-    def add_person(self, rows: Rows, index: int) -> None:
+    def add_person(self, rows: Rows, index: int, *, closed_days_ago: int | None = None) -> None:
+        """One woman's file. ``closed_days_ago``: an old file of the archive, closed that many
+        days ago and kept for ARCHIVE_RETENTION_MONTHS (its consents of that time, long over)."""
         rng, today = self.rng, self.today
-        status = STATUSES[index] if index < len(STATUSES) else self._status()
+        old = closed_days_ago is not None
+        status = St.ARCHIVED if old else self._first_or_drawn(index)
         group = rng.choices(names.NAME_GROUPS, weights=names.NAME_WEIGHTS)[0]
         origin, firsts, lasts, languages, interpreter_language = group
         first, last = rng.choice(firsts), rng.choice(lasts)
         pid = self.ids.next(m.Participant)
-        entry, exit_date = self._dates(status, first_of_status=index < len(STATUSES))
+        if closed_days_ago is not None:
+            exit_date: dt.date | None = today - dt.timedelta(days=closed_days_ago)
+            entry = today - dt.timedelta(days=closed_days_ago) - self._days(150, 540)
+        else:
+            entry, exit_date = self._dates(status, first_of_status=index < len(STATUSES))
+        kept_months = ARCHIVE_RETENTION_MONTHS if old else DEFAULT_RETENTION_MONTHS
         destination = None
         if exit_date is not None:
             destination = rng.choices(list(ExitDestination), weights=DESTINATION_WEIGHTS)[0]
@@ -111,9 +121,7 @@ class PersonFactory:
             internal_notes=PAUSE_NOTE
             if status == St.PAUSED
             else rng.choice(phrases.INTERNAL_NOTES),
-            retention_until=(
-                add_months(exit_date, DEFAULT_RETENTION_MONTHS) if exit_date else None
-            ),
+            retention_until=add_months(exit_date, kept_months) if exit_date else None,
             archived_at=(
                 dt.datetime.combine(exit_date + self._days(30, 200), dt.time(17, 0))
                 if status == St.ARCHIVED and exit_date
@@ -127,11 +135,13 @@ class PersonFactory:
         records = FileRecords(rng, today, self.dir, self.ids, rows, pid)
         add_meetings(records, name, status, (entry, until), officer, interpreter_language)
         records.handovers(status, entry, exit_date, officer, index)
-        records.consents(index, entry, officer, NOTICE_LANGUAGE.get(origin, "de"))
+        records.consents(index, entry, officer, NOTICE_LANGUAGE.get(origin, "de"), recent=not old)
         if exit_date is not None and status in (St.AFTERCARE, St.EXITED):
             records.aftercare(status, exit_date)
 
-    def _status(self) -> ParticipantStatus:
+    def _first_or_drawn(self, index: int) -> ParticipantStatus:
+        if index < len(STATUSES):
+            return STATUSES[index]
         return self.rng.choices(STATUSES, weights=STATUS_WEIGHTS)[0]
 
     def _dates(

@@ -150,13 +150,16 @@ class FileRecords:
                 archived_at=None,
             )
 
-    def consents(self, index: int, entry: dt.date, officer: int, notice_language: str) -> None:
-        """A consent for the job centre (varied by ``index``) and sometimes more."""
+    def consents(
+        self, index: int, entry: dt.date, officer: int, notice_language: str, *, recent: bool = True
+    ) -> None:
+        """A consent for the job centre (varied by ``index``) and sometimes more; only a
+        ``recent`` file has one that runs out these days (an old one's ran out long ago)."""
         today = self.today
         given = min(entry, today)
         valid_until: dt.date | None = given + dt.timedelta(days=730)
         withdrawn: dt.date | None = None
-        variant = index % 10
+        variant = index % 10 if recent or index % 10 == 3 else 0
         if variant == 3:
             withdrawn = min(today, given + self.days(20, 200))
         elif variant == 5:
