@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.stats import measure, summarise
+from benchmarks.vaults import DEMO_TODAY
 from coachdesk.facade import Services
 from coachdesk.vault.store import Vault
 
@@ -116,7 +117,9 @@ def bench(size: int) -> dict[str, Any]:
         shutil.copytree(source_vault(size), path)
         vault = Vault.open(path, PASSPHRASE)
         try:
-            services = Services(vault.sessions, actor="Benchmark", vault=vault)
+            services = Services(
+                vault.sessions, actor="Benchmark", today=lambda: DEMO_TODAY, vault=vault
+            )
             return {
                 "participants": size,
                 **service_figures(services),
