@@ -20,8 +20,10 @@ from coachdesk.facade import Services
 from coachdesk.i18n import N_, _, format_date
 from coachdesk.reports.service import ReportService
 from coachdesk.services.errors import ValidationError
+from coachdesk.services.participants import ListFilter
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.form_rows import FormRows
+from coachdesk.ui.reports.name_model import ParticipantNameModel
 from coachdesk.ui.reports.save import ask_pdf_path, language_combo, show_saved
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.vault.errors import VaultError
@@ -49,7 +51,9 @@ class SuccessStoryPage(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self._autosave)
+        self.names = ParticipantNameModel(self)
         self.participant = QComboBox()
+        self.participant.setModel(self.names)
         self.participant.currentIndexChanged.connect(self._participant_changed)
         self.basis = QLabel()
         self.basis.setWordWrap(True)
@@ -126,7 +130,7 @@ class SuccessStoryPage(QWidget):
         self.title.clear()
         self.text.clear()
         self.participant.blockSignals(True)
-        self.participant.clear()  # her name is not left in the list either
+        self.names.set_rows([])  # her name is not left in the list either
         self.participant.blockSignals(False)
         self._loading = False
         self._shown_pid = None
@@ -153,11 +157,20 @@ class SuccessStoryPage(QWidget):
         """Every participant; the basis line says whether her story may be published."""
         current = self.participant.currentData()
         self.participant.blockSignals(True)
-        self.participant.clear()
-        for p in self.services.participants.list():
-            self.participant.addItem(p.display_name, p.id)
-        index = self.participant.findData(current)
-        self.participant.setCurrentIndex(max(index, 0))
+        self.names.set_rows(self.services.participants.list())
+        index = self.names.row_of(current) if current is not None else -1
+        self.participant.setCurrentIndex(max(index, 0) if self.names.rowCount() else -1)
+        self.participant.blockSignals(False)
+        self._participant_changed()
+
+    def update_names(self, participant_ids: frozenset[int]) -> None:
+        """Their names only (a save in her file), not the list of every participant."""
+        current = self.participant.currentData()
+        self.participant.blockSignals(True)
+        for pid in participant_ids:
+            self.names.put_row(pid, self.services.participants.row(pid, ListFilter()))
+        index = self.names.row_of(current) if current is not None else -1
+        self.participant.setCurrentIndex(max(index, 0) if self.names.rowCount() else -1)
         self.participant.blockSignals(False)
         self._participant_changed()
 

@@ -159,5 +159,9 @@ class ReportsView(QWidget):
             self.catalogue.refresh()
         if changes.concerns(ChangeKind.ORGANISATION, ChangeKind.CONTACT, ChangeKind.RESPONSIBILITY):
             self.directory.refresh()
-        if changes.concerns(ChangeKind.PARTICIPANT, ChangeKind.CONSENT):
+        if changes.concerns(ChangeKind.PARTICIPANT) and changes.participant_ids:
+            self.story.update_names(changes.participant_ids)
+        elif changes.concerns(ChangeKind.PARTICIPANT):
             self.story.refresh()
+        elif changes.concerns(ChangeKind.CONSENT):
+            self.story.update_basis()  # whether her story may be published, under which name
