@@ -171,10 +171,12 @@ class ModulesView(QWidget):
         self.enrolled.set_rows([])
 
     def refresh(self) -> None:
+        # What is shown may be stale now: the selection restored below reads it once more.
+        self._shown_module, self._loading = None, None
         self.table.set_rows(self.services.modules.list(self.show_archived.isChecked()))
         if self.table.current_record() is None and not self.table.is_empty():
             self.table.view.selectRow(0)
-        self._show_enrolled(force=True)
+        self._show_enrolled()
 
     def _selection_changed(self) -> None:
         self._show_enrolled(force=False)

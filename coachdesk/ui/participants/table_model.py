@@ -132,10 +132,31 @@ class ParticipantTableModel(QAbstractTableModel):
                 if old < self._shown:
                     self.dataChanged.emit(self.index(old, 0), self.index(old, COLUMN_COUNT - 1))
                 return
+            if row is not None and self._move(old, row, key):
+                return
             self._remove(old)
         if row is not None:
             key = self._key(row, self._sort_column)
             self._insert(self._position(key), row, key)
+
+    def _move(self, old: int, row: ParticipantRow, key: Any) -> bool:
+        """Move a shown row to where it now sorts among the shown rows (the selection
+        follows it); False when it now sorts beyond them."""
+        if old >= self._shown:
+            return False
+        del self._rows[old], self._keys[old]
+        new = self._position(key)
+        self._rows.insert(old, row)
+        self._keys.insert(old, key)
+        if new >= self._shown:
+            return False
+        self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), new if new < old else new + 1)
+        del self._rows[old], self._keys[old]
+        self._rows.insert(new, row)
+        self._keys.insert(new, key)
+        self.endMoveRows()
+        self.dataChanged.emit(self.index(new, 0), self.index(new, COLUMN_COUNT - 1))
+        return True
 
     def _position(self, key: Any) -> int:
         """Where ``key`` sorts among the rows (after equal keys)."""
