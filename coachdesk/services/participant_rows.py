@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, String, select, type_coerce
 from sqlalchemy.orm import Session
@@ -21,9 +21,11 @@ from coachdesk.services.search import matching_participants
 _STATUS = {s.value: s for s in ParticipantStatus}
 
 
-@dataclass(frozen=True)
-class ParticipantRow:
-    """One line of the participant list: only what the table shows."""
+class ParticipantRow(NamedTuple):
+    """One line of the participant list: only what the table shows.
+
+    A named tuple rather than a frozen dataclass: the list makes tens of thousands at a
+    time, and a tuple is made several times faster."""
 
     id: int
     first_name: str
@@ -50,7 +52,7 @@ class ListFilter:
 
 
 def row_query(where: ListFilter) -> Select[Any]:
-    q = select(
+    q: Select[Any] = select(  # type: ignore[assignment]
         Participant.id,
         Participant.first_name,
         Participant.last_name,
@@ -85,5 +87,5 @@ def read_rows(s: Session, q: Select[Any]) -> list[ParticipantRow]:
             r[6],
             bool(r[7]),
         )
-        for r in s.execute(q)
+        for r in s.connection().execute(q).all()  # Core rows: no ORM result processing
     ]

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QLineEdit
 
 from coachdesk.collation import name_key
 from coachdesk.models.enums import ParticipantStatus
@@ -47,6 +47,11 @@ def _is_sorted(view: ParticipantsView) -> bool:
     rows = [view.model.row_at(r) for r in range(view.model.rowCount())]
     keys = [name_key(r.last_name, r.first_name, r.id) for r in rows]
     return keys == sorted(keys)
+
+
+def _noted(calls: list[Any], call: Any, result: Any) -> Any:
+    calls.append(call)
+    return result
 
 
 class _Resets:
@@ -108,12 +113,13 @@ def test_saving_her_name_in_her_file_updates_her_row_without_a_reset(qtbot, serv
     resets = _Resets(view.model)
     reads: list[object] = []
     original = services.participants.list
-    services.participants.list = lambda *a, **k: reads.append(k) or original(*a, **k)
+    services.participants.list = lambda *a, **k: _noted(reads, k, original(*a, **k))
     try:
         file = ParticipantFile(services, hub, pid)
         qtbot.addWidget(file)
         file.show()
         last = file.overview.form.fields["last_name"]
+        assert isinstance(last, QLineEdit)
         qtbot.mouseClick(last, Qt.MouseButton.LeftButton)
         last.selectAll()
         qtbot.keyClicks(last, "Aaberg")
@@ -160,7 +166,7 @@ def test_modules_update_her_name_and_ignore_unrelated_changes(qtbot, services) -
     hub = _hub(services)
     asked: list[int] = []
     original = services.modules.participants_of_module
-    services.modules.participants_of_module = lambda mid: asked.append(mid) or original(mid)
+    services.modules.participants_of_module = lambda mid: _noted(asked, mid, original(mid))
     try:
         view = ModulesView(services, hub)
         qtbot.addWidget(view)
@@ -194,7 +200,7 @@ def test_reports_update_her_story_name_only(qtbot, services) -> None:  # type: i
     story.participant.setCurrentIndex(story.names.row_of(ids[2]))
     reads: list[object] = []
     original = services.participants.list
-    services.participants.list = lambda *a, **k: reads.append(k) or original(*a, **k)
+    services.participants.list = lambda *a, **k: _noted(reads, k, original(*a, **k))
     try:
         record = services.participants.get(ids[4])
         services.participants.update(ids[4], replace(record.draft(), first_name="Hülya"))
@@ -210,4 +216,3 @@ def test_reports_update_her_story_name_only(qtbot, services) -> None:  # type: i
     assert story.participant_id() == ids[2]  # her choice stays
     services.participants.archive(ids[3])
     assert story.participant.count() == 4
-    assert view.tabs.count() == 4 and QAbstractItemView is not None
