@@ -42,7 +42,8 @@ def test_quarterly_preview_then_save_pdf_and_csv(qtbot, services, tmp_path, monk
     # The previous quarter is proposed.
     assert (page.start.date(), page.end.date()) == (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
     page.language.setCurrentIndex(page.language.findData("en"))
-    page.show_button.click()
+    with qtbot.waitSignal(page.figures_shown):
+        page.show_button.click()
     rows = {(r.section, r.item): r.value for r in page.table.model.rows()}
     assert rows[("Overview", "Entries in the period")] == "< 3"
     assert rows[("Entries per month", "Nov 2025")] == "< 3"

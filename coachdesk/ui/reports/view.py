@@ -143,7 +143,7 @@ class ReportsView(QWidget):
         """The vault is being locked: the story being written is kept as a draft, and no
         name (of a participant, a contact person) stays in a preview."""
         self.story.clear()
-        self.quarterly.table.set_rows([])
+        self.quarterly.forget()
         for page in (self.catalogue, self.directory):
             page.table.set_rows([])
 
