@@ -101,15 +101,13 @@ def _rows_shown(view: Any) -> int:
     raise TypeError(type(view).__name__)
 
 
-def first_rows(services: Any, key: str) -> float:
-    """Seconds from building and showing the view ``key`` until its first rows are shown."""
+def _open_view(services: Any, key: str) -> tuple[Any, Any]:
+    """Build the view ``key`` as the main window does, and show it."""
     from coachdesk.ui.shell.signals import AppSignals
     from coachdesk.ui.shell.view_pages import LAZY_VIEWS, load_view
 
-    _app()
     signals = AppSignals()
     services.subscribe(signals.publish)
-    started = time.perf_counter()
     if key == "participants":
         from coachdesk.ui.participants.view import ParticipantsView
 
@@ -119,12 +117,41 @@ def first_rows(services: Any, key: str) -> float:
         view = load_view(key, services, signals, lambda _pid: None)
     view.resize(1200, 800)
     view.show()
+    return view, signals
+
+
+def _close_view(services: Any, view: Any, signals: Any) -> None:
+    from PySide6.QtCore import QThreadPool
+
     wait_until(lambda: _rows_shown(view) > 0)
-    seconds = time.perf_counter() - started
+    QThreadPool.globalInstance().waitForDone(int(TIMEOUT_S * 1000))  # no work left running
     services.ctx.listeners.remove(signals.publish)
     view.close()
     view.deleteLater()
     signals.deleteLater()
+    wait_until(lambda: True)
+
+
+def first_rows(services: Any, key: str) -> float:
+    """Seconds from building and showing the view ``key`` until its first rows are shown."""
+    _app()
+    started = time.perf_counter()
+    view, signals = _open_view(services, key)
+    wait_until(lambda: _rows_shown(view) > 0)
+    seconds = time.perf_counter() - started
+    _close_view(services, view, signals)
+    return seconds
+
+
+def blocked_on_opening(services: Any, key: str) -> float:
+    """Seconds the UI thread is held when the view ``key`` is first opened (building it,
+    showing it, and the events that posts), before she can act again."""
+    _app()
+    started = time.perf_counter()
+    view, signals = _open_view(services, key)
+    idle_after(lambda: None)
+    seconds = time.perf_counter() - started
+    _close_view(services, view, signals)
     return seconds
 
 
@@ -203,6 +230,8 @@ def figures(size: int) -> dict[str, Any]:
             runs = [first_rows(services, key) for _ in range(3)]
             result[f"first_rows_{key}_s"] = summarise(runs).median
             result[f"first_rows_{key}_first_s"] = runs[0]
+            blocked = [blocked_on_opening(services, key) for _ in range(3)]
+            result[f"blocked_opening_{key}_s"] = summarise(blocked).median
         search = search_seconds(services, search_queries(vault.sessions, count=60))
         timing = summarise(search)
         result["search_p50_s"], result["search_p95_s"] = timing.median, timing.p95
