@@ -20,6 +20,7 @@ from coachdesk.ui.participants.view import ParticipantsView
 from coachdesk.ui.reports.view import ReportsView
 from coachdesk.ui.shell.signals import AppSignals
 from tests.conftest import TODAY
+from tests.ui.reports_support import open_story
 
 MANY = table_model.BATCH * 2 + 17
 
@@ -196,7 +197,7 @@ def test_reports_update_her_story_name_only(qtbot, services) -> None:  # type: i
     ids = _add_many(services, 5)
     view = ReportsView(services, _hub(services))
     qtbot.addWidget(view)
-    story = view.story
+    story = open_story(qtbot, view)
     story.participant.setCurrentIndex(story.names.row_of(ids[2]))
     reads: list[object] = []
     original = services.participants.list

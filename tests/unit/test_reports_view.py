@@ -20,6 +20,7 @@ from coachdesk.ui.reports.models import FigureTableModel
 from coachdesk.ui.reports.view import ReportsView
 from coachdesk.ui.shell.signals import AppSignals
 from tests.conftest import TODAY
+from tests.ui.reports_support import open_story
 from tests.unit.test_reports_documents import job_centre
 
 
@@ -79,7 +80,7 @@ def test_documents_and_story_pages(qtbot, services, tmp_path, monkeypatch) -> No
     assert [r.topic for r in view.directory.table.model.rows()] == ["Kooperationsplan"]
 
     pid = services.participants.create(ParticipantDraft("Samira", "Haddad", pseudonym="Frau S.")).id
-    story = view.story
+    story = open_story(qtbot, view)
     story.participant.setCurrentIndex(story.participant.findData(pid))
     assert "no valid consent for publication" in story.basis.text()
     assert not story.save_button.isEnabled()

@@ -7,6 +7,7 @@ ever touched from the worker.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -17,6 +18,10 @@ class JobSignals(QObject):
     """The service's result."""
     failed = Signal(object)
     """The exception the service raised."""
+
+
+_running: set[ServiceJob] = set()
+_lock = threading.Lock()
 
 
 class ServiceJob(QRunnable):
@@ -39,6 +44,12 @@ class ServiceJob(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
+        finally:
+            with _lock:
+                _running.discard(self)
 
     def start(self) -> None:
+        # Kept alive while it runs, even when whoever started it lets go (a view closed).
+        with _lock:
+            _running.add(self)
         QThreadPool.globalInstance().start(self)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -205,17 +204,22 @@ class ModulesView(QWidget):
             self.enrolled.set_rows([])
         job = ServiceJob(lambda: self.services.modules.participants_of_module(module_id))
         self._loading = (module_id, job)
-        job.signals.finished.connect(lambda rows: self._enrolled_loaded(job, module_id, rows))
-        job.signals.failed.connect(lambda _error: self._enrolled_loaded(job, module_id, []))
+        # Bound methods, not lambdas: Qt drops the connection when the view is deleted.
+        job.signals.finished.connect(self._enrolled_loaded)
+        job.signals.failed.connect(self._enrolled_failed)
         job.start()
 
     def _loading_module(self) -> int | None:
         return self._loading[0] if self._loading is not None else None
 
-    def _enrolled_loaded(self, job: ServiceJob, module_id: int, rows: list[Any]) -> None:
-        if not shiboken6.isValid(self) or self._loading is None or self._loading[1] is not job:
+    def _enrolled_failed(self, _error: BaseException) -> None:
+        self._enrolled_loaded([])  # e.g. the module was erased meanwhile: nobody to show
+
+    def _enrolled_loaded(self, rows: list[Any]) -> None:
+        loading = self._loading
+        if loading is None or self.sender() is not loading[1].signals:
             return  # another module was chosen meanwhile, or the vault locked
-        self._loading, self._shown_module = None, module_id
+        self._loading, self._shown_module = None, loading[0]
         self.enrolled.set_empty_text(_("Nobody is enrolled in this module yet."))
         self.enrolled.set_rows(rows)
         self.enrolled_changed.emit()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -137,8 +136,9 @@ class QuarterlyPage(QWidget):
         lang = self.language.currentData() or "de"
         job = ServiceJob(lambda: self.reports.quarterly_preview(*period, lang))
         self._job = job
-        job.signals.finished.connect(lambda report: self._counted(job, report, None))
-        job.signals.failed.connect(lambda error: self._counted(job, None, error))
+        # Bound methods, not lambdas: Qt drops the connection when the page is deleted.
+        job.signals.finished.connect(self._figures_counted)
+        job.signals.failed.connect(self._figures_refused)
         self.table.set_empty_text(_("Counting the figures…"))
         self.table.set_rows([])
         job.start()
@@ -148,9 +148,15 @@ class QuarterlyPage(QWidget):
         self._job = None
         self.table.set_rows([])
 
-    def _counted(self, job: ServiceJob, report: Any, error: BaseException | None) -> None:
-        if not shiboken6.isValid(self) or job is not self._job:
-            return  # another period was asked for meanwhile, or the page is gone
+    def _figures_counted(self, report: Any) -> None:
+        self._counted(report, None)
+
+    def _figures_refused(self, error: BaseException) -> None:
+        self._counted(None, error)
+
+    def _counted(self, report: Any, error: BaseException | None) -> None:
+        if self._job is None or self.sender() is not self._job.signals:
+            return  # another period was asked for meanwhile, or the vault locked
         self._job = None
         self.table.set_empty_text(_("Choose a period and press “Show figures”."))
         if error is not None:

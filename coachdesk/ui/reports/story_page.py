@@ -6,6 +6,7 @@ import contextlib
 from typing import Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -54,6 +55,11 @@ class SuccessStoryPage(QWidget):
         self.names = ParticipantNameModel(self)
         self.participant = QComboBox()
         self.participant.setModel(self.names)
+        # Sized by a typical name, not by measuring every name of the archive when shown.
+        self.participant.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.participant.setMinimumContentsLength(28)
         self.participant.currentIndexChanged.connect(self._participant_changed)
         self.basis = QLabel()
         self.basis.setWordWrap(True)
@@ -76,8 +82,16 @@ class SuccessStoryPage(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.text, 1)
         layout.addLayout(button_row(self.save_button))
-        self.refresh()
+        self._loaded = False
+        """Whether the names are read: on first showing the page, not when Reports opens
+        (at 50,000 participants reading them held the window for a second)."""
         self.retranslate()
+        self.update_basis()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
 
     # -- drafts ------------------------------------------------------------------------------
 
@@ -131,6 +145,7 @@ class SuccessStoryPage(QWidget):
         self.text.clear()
         self.participant.blockSignals(True)
         self.names.set_rows([])  # her name is not left in the list either
+        self._loaded = False
         self.participant.blockSignals(False)
         self._loading = False
         self._shown_pid = None
@@ -155,6 +170,7 @@ class SuccessStoryPage(QWidget):
 
     def refresh(self) -> None:
         """Every participant; the basis line says whether her story may be published."""
+        self._loaded = True
         current = self.participant.currentData()
         self.participant.blockSignals(True)
         self.names.set_rows(self.services.participants.list())
@@ -163,8 +179,15 @@ class SuccessStoryPage(QWidget):
         self.participant.blockSignals(False)
         self._participant_changed()
 
+    def refresh_if_loaded(self) -> None:
+        """Read every name again, unless the page was never shown (then it reads them then)."""
+        if self._loaded:
+            self.refresh()
+
     def update_names(self, participant_ids: frozenset[int]) -> None:
         """Their names only (a save in her file), not the list of every participant."""
+        if not self._loaded:
+            return  # read whole when the page is first shown
         current = self.participant.currentData()
         self.participant.blockSignals(True)
         for pid in participant_ids:

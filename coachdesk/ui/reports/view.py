@@ -112,7 +112,8 @@ class ReportsView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         signals.changed.connect(self._on_changed)
-        self.refresh()
+        self.catalogue.refresh()  # the story page has read its names already
+        self.directory.refresh()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -150,7 +151,7 @@ class ReportsView(QWidget):
     def refresh(self) -> None:
         self.catalogue.refresh()
         self.directory.refresh()
-        self.story.refresh()
+        self.story.refresh_if_loaded()
 
     def _on_changed(self, changes: Changes) -> None:
         if self.services.is_locked:
@@ -162,6 +163,6 @@ class ReportsView(QWidget):
         if changes.concerns(ChangeKind.PARTICIPANT) and changes.participant_ids:
             self.story.update_names(changes.participant_ids)
         elif changes.concerns(ChangeKind.PARTICIPANT):
-            self.story.refresh()
+            self.story.refresh_if_loaded()
         elif changes.concerns(ChangeKind.CONSENT):
             self.story.update_basis()  # whether her story may be published, under which name
