@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coachdesk.models.base import Archivable, Base, StrEnumType, Timestamped, category
@@ -41,6 +41,7 @@ class Goal(Archivable, Base):
 
 class Milestone(Timestamped, Base):
     __tablename__ = "milestone"
+    __table_args__ = (Index("ix_milestone_reached_on_kind", "reached_on", "kind"),)  # 0007
 
     id: Mapped[int] = mapped_column(primary_key=True)
     goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
