@@ -5,10 +5,10 @@ Revises: 0006
 Create Date: 2026-12-07
 
 The evaluation counts participants by entry and exit date, status and exit destination,
-module sessions by date, small steps by the day reached and consents valid on a day. Each count read the whole
-table (decrypting every page of wide participant rows); with these narrow indexes each is
-an index range scan, and the evaluation of a quarter at 50,000 participants takes about
-half the time.
+module sessions by date, small steps by the day reached and consents valid on a day. Each
+count read the whole table (decrypting every page of wide rows); with these narrow indexes
+each is an index range scan, and the evaluation of a quarter at 50,000 participants takes
+about half the time.
 """
 
 from __future__ import annotations
