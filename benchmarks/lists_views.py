@@ -129,7 +129,14 @@ def _close_view(services: Any, view: Any, signals: Any) -> None:
     view.close()
     view.deleteLater()
     signals.deleteLater()
-    wait_until(lambda: True)
+    _delete_later_now()
+
+
+def _delete_later_now() -> None:
+    """Delete what deleteLater() marked (processEvents alone leaves it for the event loop)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def first_rows(services: Any, key: str) -> float:
@@ -173,6 +180,7 @@ def search_seconds(services: Any, queries: list[str]) -> list[float]:
         samples.append(time.perf_counter() - started)
     view.close()
     view.deleteLater()
+    _delete_later_now()
     return samples
 
 
