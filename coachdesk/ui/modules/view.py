@@ -19,7 +19,7 @@ from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
 from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.modules import ModuleDraft, ModuleRecord
-from coachdesk.ui.export.worker import ServiceJob
+from coachdesk.ui.export.worker import ServiceJob, without_cyclic_gc
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.record_dialog import Field, RecordDialog
@@ -202,7 +202,8 @@ class ModulesView(QWidget):
         if self._shown_module != module_id:
             self.enrolled.set_empty_text(_("Loading…"))
             self.enrolled.set_rows([])
-        job = ServiceJob(lambda: self.services.modules.participants_of_module(module_id))
+        modules = self.services.modules
+        job = ServiceJob(without_cyclic_gc(lambda: modules.participants_of_module(module_id)))
         self._loading = (module_id, job)
         # Bound methods, not lambdas: Qt drops the connection when the view is deleted.
         job.signals.finished.connect(self._enrolled_loaded)

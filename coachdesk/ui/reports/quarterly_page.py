@@ -21,7 +21,7 @@ from coachdesk.i18n import N_, _
 from coachdesk.reports.published import SUPPRESSION_NOTE
 from coachdesk.reports.quarterly import previous_quarter, quarter_of
 from coachdesk.reports.service import ReportService
-from coachdesk.ui.export.worker import ServiceJob
+from coachdesk.ui.export.worker import ServiceJob, without_cyclic_gc
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_rows import FormRows
@@ -134,7 +134,8 @@ class QuarterlyPage(QWidget):
         if period is None:
             return
         lang = self.language.currentData() or "de"
-        job = ServiceJob(lambda: self.reports.quarterly_preview(*period, lang))
+        reports = self.reports
+        job = ServiceJob(without_cyclic_gc(lambda: reports.quarterly_preview(*period, lang)))
         self._job = job
         # Bound methods, not lambdas: Qt drops the connection when the page is deleted.
         job.signals.finished.connect(self._figures_counted)
