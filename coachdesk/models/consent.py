@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coachdesk.models.base import Base, StrEnumType, Timestamped
@@ -13,6 +13,10 @@ from coachdesk.models.enums import ConsentMethod, DataCategory, LegalBasis
 
 class Consent(Timestamped, Base):
     __tablename__ = "consent"
+    # 0008: consents valid on a day, per participant, without reading the table.
+    __table_args__ = (
+        Index("ix_consent_validity", "given_on", "valid_until", "withdrawn_on", "participant_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_id: Mapped[int] = mapped_column(

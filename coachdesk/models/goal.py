@@ -19,7 +19,7 @@ _GP = category(DataCategory.GOALS_PROGRESS)
 
 class Goal(Archivable, Base):
     __tablename__ = "goal"
-    # Today walks the goals not archived by target date (migration 0007a).
+    # Today walks the goals not archived by target date (migration 0007).
     __table_args__ = (
         Index("ix_goal_open_target", "target_date", sqlite_where=text("archived_at IS NULL")),
     )
@@ -45,6 +45,7 @@ class Goal(Archivable, Base):
 
 class Milestone(Timestamped, Base):
     __tablename__ = "milestone"
+    __table_args__ = (Index("ix_milestone_reached_on_kind", "reached_on", "kind"),)  # 0008
 
     id: Mapped[int] = mapped_column(primary_key=True)
     goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)

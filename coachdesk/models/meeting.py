@@ -15,7 +15,7 @@ _MS = category(DataCategory.MEETING_SUMMARIES)
 
 class Meeting(Archivable, Base):
     __tablename__ = "meeting"
-    # Today counts open agreements of meetings not archived (migration 0007a).
+    # Today counts open agreements of meetings not archived (migration 0007).
     __table_args__ = (
         Index("ix_meeting_active", "participant_id", sqlite_where=text("archived_at IS NULL")),
     )
@@ -64,7 +64,7 @@ class Agreement(Timestamped, Base):
     """Who does what by when, tracked until done."""
 
     __tablename__ = "agreement"
-    # Today walks the open agreements by due date (migration 0007a).
+    # Today walks the open agreements by due date (migration 0007).
     __table_args__ = (
         Index("ix_agreement_open_due", "due_date", sqlite_where=text("done_on IS NULL")),
     )

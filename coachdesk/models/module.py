@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coachdesk.models.base import Archivable, Base, StrEnumType, Timestamped, category
@@ -58,7 +67,11 @@ class Enrolment(Timestamped, Base):
 
 class Attendance(Base):
     __tablename__ = "attendance"
-    __table_args__ = (UniqueConstraint("enrolment_id", "session_date"),)
+    __table_args__ = (
+        UniqueConstraint("enrolment_id", "session_date"),
+        # 0008: the quarterly evaluation counts sessions of a period without the table.
+        Index("ix_attendance_session_date", "session_date", "enrolment_id", "status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     enrolment_id: Mapped[int] = mapped_column(

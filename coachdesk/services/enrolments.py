@@ -8,9 +8,10 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session
 
 from coachdesk.i18n import N_
 from coachdesk.models import Attendance, Enrolment, Module, Participant
@@ -198,14 +199,39 @@ class EnrolmentMixin:
 
 
 def _records(s: Session, where: object) -> list[EnrolmentRecord]:
+    """Two plain queries (enrolments, then their attendance), no ORM objects: a module of a
+    big programme has thousands of enrolments, and loading each as an entity with its
+    attendance collection took seconds."""
     q = (
-        select(Enrolment, Participant.first_name, Participant.last_name)
+        select(
+            Enrolment.id,
+            Enrolment.participant_id,
+            Participant.first_name,
+            Participant.last_name,
+            Enrolment.module_id,
+            Module.title,
+            Enrolment.enrolled_on,
+            Enrolment.result,
+            Enrolment.completed_on,
+            Enrolment.result_note,
+        )
         .join(Participant, Participant.id == Enrolment.participant_id)
+        .join(Module, Module.id == Enrolment.module_id)
         .where(where)  # type: ignore[arg-type]
-        .options(joinedload(Enrolment.module), selectinload(Enrolment.attendance))
         .order_by(Enrolment.enrolled_on.desc(), Enrolment.id.desc())
     )
-    return [_to_record(e, f"{first} {last}".strip()) for e, first, last in s.execute(q)]
+    rows = s.execute(q).all()
+    attendance: dict[int, list[AttendanceRecord]] = {}
+    ids = select(Enrolment.id).where(where)  # type: ignore[arg-type]
+    a = (
+        select(Attendance.enrolment_id, Attendance.id, Attendance.session_date, Attendance.status)
+        .add_columns(Attendance.note)
+        .where(Attendance.enrolment_id.in_(ids))
+        .order_by(Attendance.session_date, Attendance.id)
+    )
+    for enrolment_id, *values in s.execute(a):
+        attendance.setdefault(enrolment_id, []).append(AttendanceRecord(*values))
+    return [_to_record(r, f"{r[2]} {r[3]}".strip(), tuple(attendance.get(r[0], ()))) for r in rows]
 
 
 def _record(s: Session, enrolment_id: int) -> EnrolmentRecord:
@@ -215,22 +241,20 @@ def _record(s: Session, enrolment_id: int) -> EnrolmentRecord:
     return _records(s, Enrolment.id == enrolment_id)[0]
 
 
-def _to_record(e: Enrolment, participant_name: str) -> EnrolmentRecord:
-    attendance = tuple(
-        AttendanceRecord(a.id, a.session_date, a.status, a.note)
-        for a in sorted(e.attendance, key=lambda a: a.session_date)
-    )
+def _to_record(
+    r: Any, participant_name: str, attendance: tuple[AttendanceRecord, ...]
+) -> EnrolmentRecord:
     statuses = [a.status for a in attendance]
     return EnrolmentRecord(
-        id=e.id,
-        participant_id=e.participant_id,
+        id=r[0],
+        participant_id=r[1],
         participant_name=participant_name,
-        module_id=e.module_id,
-        module_title=e.module.title,
-        enrolled_on=e.enrolled_on,
-        result=e.result,
-        completed_on=e.completed_on,
-        result_note=e.result_note,
+        module_id=r[4],
+        module_title=r[5],
+        enrolled_on=r[6],
+        result=r[7],
+        completed_on=r[8],
+        result_note=r[9],
         attendance=attendance,
         present=statuses.count(AttendanceStatus.PRESENT),
         excused=sum(1 for s in statuses if s in EXCUSED_ABSENCES),

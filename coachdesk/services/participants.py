@@ -17,8 +17,16 @@ from coachdesk.services.common import audit_update, load_participant, mark_archi
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.participant_checks import stored_problems
+from coachdesk.services.participant_rows import ListFilter, ParticipantRow, read_rows, row_query
 from coachdesk.services.records import apply_draft, strip_text, to_record
-from coachdesk.services.search import matching_participants
+
+__all__ = [
+    "ListFilter",
+    "ParticipantDraft",
+    "ParticipantRecord",
+    "ParticipantRow",
+    "ParticipantService",
+]
 
 
 @dataclass(frozen=True)
@@ -70,24 +78,6 @@ class ParticipantRecord(ParticipantDraft):
 
     def draft(self) -> ParticipantDraft:
         return to_record(ParticipantDraft, self)
-
-
-@dataclass(frozen=True)
-class ParticipantRow:
-    """One line of the participant list: only what the table shows."""
-
-    id: int
-    first_name: str
-    last_name: str
-    status: ParticipantStatus
-    programme: str
-    entry_date: dt.date | None
-    jobcentre_customer_number: str
-    archived: bool
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
 
 
 def validate_participant(draft: ParticipantDraft, today: dt.date) -> list[FieldError]:
@@ -162,33 +152,20 @@ class ParticipantService:
         include_archived: bool = False,
         limit: int | None = None,
     ) -> builtins.list[ParticipantRow]:
-        """Rows for the participant list, newest first; ``query`` uses the full-text index."""
+        """Rows for the participant list by name; ``query`` uses the full-text index."""
+        where = ListFilter(query, status, programme, include_archived)
+        q = row_query(where).order_by(Participant.last_name, Participant.first_name, Participant.id)
+        if limit is not None:
+            q = q.limit(limit)
         with self.ctx.read() as s:
-            q = select(
-                Participant.id,
-                Participant.first_name,
-                Participant.last_name,
-                Participant.status,
-                Participant.programme,
-                Participant.entry_date,
-                Participant.jobcentre_customer_number,
-                Participant.archived_at,
-            ).order_by(Participant.last_name, Participant.first_name, Participant.id)
-            matching = matching_participants(query)
-            if matching is not None:
-                q = q.where(Participant.id.in_(matching))
-            if status is not None:
-                q = q.where(Participant.status == status)
-            if programme:
-                q = q.where(Participant.programme == programme)
-            if not include_archived:
-                q = q.where(Participant.archived_at.is_(None))
-            if limit is not None:
-                q = q.limit(limit)
-            return [
-                ParticipantRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] is not None)
-                for r in s.execute(q)
-            ]
+            return read_rows(s, q)
+
+    def row(self, participant_id: int, where: ListFilter) -> ParticipantRow | None:
+        """Her line of the list, or None when she is not in it (filtered out, erased)."""
+        q = row_query(where).where(Participant.id == participant_id)
+        with self.ctx.read() as s:
+            rows = read_rows(s, q)
+        return rows[0] if rows else None
 
     def programmes(self) -> builtins.list[str]:
         with self.ctx.read() as s:

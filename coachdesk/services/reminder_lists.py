@@ -52,7 +52,7 @@ _NAME = (Participant.first_name + " " + Participant.last_name).label("name")
 ACTIVE: ColumnElement[bool] = Participant.archived_at.is_(None)
 # The lists walk their own date index and look each entry's file up by id. The unary plus
 # keeps SQLite from starting at the (larger) set of files not archived instead, by the
-# indexes that make counting fast (0007a): 0.3 s instead of 1 ms for a page at 50,000.
+# indexes that make counting fast (0007): 0.3 s instead of 1 ms for a page at 50,000.
 _PAGE_ACTIVE = literal_column("+participant.archived_at IS NULL", Boolean)
 _MEETING_KEPT = literal_column("+meeting.archived_at IS NULL", Boolean)
 
@@ -65,7 +65,7 @@ class ReminderList:
     query: Callable[[], Rows]
     participant: InstrumentedAttribute[int]
     counted: Callable[[], Select[int]]
-    """COUNT over the list's own table, files not archived found by id (indexes 0007a): a
+    """COUNT over the list's own table, files not archived found by id (indexes 0007): a
     join to every participant's row costs seconds at 50,000 participants."""
 
 

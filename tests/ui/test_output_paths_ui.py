@@ -70,5 +70,6 @@ def test_a_report_period_in_the_year_9999_gets_a_message(qtbot, services, monkey
         field.selectAll()
         qtbot.keyClicks(field, text)
         qtbot.keyClick(field, Qt.Key.Key_Tab)
-    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.figures_shown):
+        qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
     assert warnings and "between 1900 and 2999" in warnings[-1]

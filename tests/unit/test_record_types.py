@@ -80,12 +80,20 @@ def problems(value: Any, declared: Any, where: str) -> Iterator[str]:
 
 def record_problems(record: Any, where: str) -> Iterator[str]:
     hints = typing.get_type_hints(type(record))
-    for field in dataclasses.fields(record):
-        yield from problems(getattr(record, field.name), hints[field.name], f"{where}.{field.name}")
+    names = (
+        record._fields if _is_named_tuple(record) else [f.name for f in dataclasses.fields(record)]
+    )
+    for name in names:
+        yield from problems(getattr(record, name), hints[name], f"{where}.{name}")
+
+
+def _is_named_tuple(value: Any) -> bool:
+    """Rows made by the ten thousand (the participant list) are named tuples."""
+    return isinstance(value, tuple) and hasattr(value, "_fields")
 
 
 def records_in(value: Any) -> Iterator[Any]:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if (dataclasses.is_dataclass(value) and not isinstance(value, type)) or _is_named_tuple(value):
         yield value
     elif isinstance(value, list | tuple):
         for item in value:

@@ -20,6 +20,7 @@ from coachdesk.ui.reports.models import FigureTableModel
 from coachdesk.ui.reports.view import ReportsView
 from coachdesk.ui.shell.signals import AppSignals
 from tests.conftest import TODAY
+from tests.ui.reports_support import open_story
 from tests.unit.test_reports_documents import job_centre
 
 
@@ -42,7 +43,8 @@ def test_quarterly_preview_then_save_pdf_and_csv(qtbot, services, tmp_path, monk
     # The previous quarter is proposed.
     assert (page.start.date(), page.end.date()) == (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
     page.language.setCurrentIndex(page.language.findData("en"))
-    page.show_button.click()
+    with qtbot.waitSignal(page.figures_shown):
+        page.show_button.click()
     rows = {(r.section, r.item): r.value for r in page.table.model.rows()}
     assert rows[("Overview", "Entries in the period")] == "< 3"
     assert rows[("Entries per month", "Nov 2025")] == "< 3"
@@ -78,7 +80,7 @@ def test_documents_and_story_pages(qtbot, services, tmp_path, monkeypatch) -> No
     assert [r.topic for r in view.directory.table.model.rows()] == ["Kooperationsplan"]
 
     pid = services.participants.create(ParticipantDraft("Samira", "Haddad", pseudonym="Frau S.")).id
-    story = view.story
+    story = open_story(qtbot, view)
     story.participant.setCurrentIndex(story.participant.findData(pid))
     assert "no valid consent for publication" in story.basis.text()
     assert not story.save_button.isEnabled()

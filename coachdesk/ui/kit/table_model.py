@@ -92,6 +92,21 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         )
         self.layoutChanged.emit()
 
+    def replace_records(self, records: Sequence[R], key: Callable[[R], object]) -> int:
+        """Put ``records`` in place of the rows with the same ``key`` (one participant's
+        changed name, say), without a reset: selection and scroll position stay. Returns how
+        many rows were replaced; the order is kept as it is until the next sort."""
+        new = {key(r): r for r in records}
+        replaced = 0
+        for n, row in enumerate(self._rows):
+            found = new.get(key(row))
+            if found is not None:
+                self._rows[n] = found
+                replaced += 1
+                last = self.index(n, max(0, len(self.COLUMNS) - 1))
+                self.dataChanged.emit(self.index(n, 0), last)
+        return replaced
+
     def rows(self) -> list[R]:
         return list(self._rows)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -17,6 +19,7 @@ from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
 from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.modules import ModuleDraft, ModuleRecord
+from coachdesk.ui.export.worker import ServiceJob, without_cyclic_gc
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.record_dialog import Field, RecordDialog
@@ -43,6 +46,10 @@ MODULE_FIELDS = (
 
 
 class ModulesView(QWidget):
+    """``enrolled_changed`` fires when the enrolled list has been (re)loaded off the UI thread."""
+
+    enrolled_changed = Signal()
+
     def __init__(
         self, services: Services, signals: AppSignals, parent: QWidget | None = None
     ) -> None:
@@ -66,7 +73,7 @@ class ModulesView(QWidget):
         self.edit_button.clicked.connect(lambda: self.open_module(self.table.current_record()))
         self.archive_button.clicked.connect(self.archive)
         self.table.activated.connect(self.open_module)
-        self.table.selection_changed.connect(self._show_enrolled)
+        self.table.selection_changed.connect(self._selection_changed)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.addLayout(
@@ -89,6 +96,10 @@ class ModulesView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(splitter, 1)
+        self._shown_module: int | None = None
+        """The module whose enrolments the lower list shows."""
+        self._loading: tuple[int, ServiceJob] | None = None
+        """The module whose enrolments are being read, and the job reading them."""
         signals.changed.connect(self._on_changed)
         self.retranslate()
         self.refresh()
@@ -116,34 +127,103 @@ class ModulesView(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if self.services.is_locked:
             return  # a change delivered after the vault was locked: nothing to read
-        if changes.concerns(ChangeKind.MODULE, ChangeKind.ENROLMENT, ChangeKind.PARTICIPANT):
+        if changes.concerns(ChangeKind.MODULE) or (
+            changes.concerns(ChangeKind.ENROLMENT) and not changes.participant_ids
+        ):
             self.refresh()
+        elif changes.concerns(ChangeKind.ENROLMENT):
+            # Places taken change; the enrolled list only if she is (or was) in the module shown.
+            self.table.set_rows(self.services.modules.list(self.show_archived.isChecked()))
+            if self._concerns_shown(changes.participant_ids, enrolled_now=True):
+                self._show_enrolled(force=True)
+        elif changes.concerns(ChangeKind.PARTICIPANT) and changes.participant_ids:
+            self._update_names(changes.participant_ids)
+
+    def _concerns_shown(self, participant_ids: frozenset[int], *, enrolled_now: bool) -> bool:
+        """Whether one of them is listed in the shown module (or, ``enrolled_now``, is now)."""
+        listed = {e.participant_id for e in self.enrolled.model.rows()}
+        if listed & participant_ids:
+            return True
+        return enrolled_now and any(
+            e.module_id == self._shown_module
+            for pid in participant_ids
+            for e in self.services.modules.enrolments_for_participant(pid)
+        )
+
+    def _update_names(self, participant_ids: frozenset[int]) -> None:
+        """Her new name in the enrolled list, read from her own enrolments only."""
+        if not self._concerns_shown(participant_ids, enrolled_now=False):
+            return
+        mine = [
+            e
+            for pid in participant_ids
+            for e in self.services.modules.enrolments_for_participant(pid)
+            if e.module_id == self._shown_module
+        ]
+        self.enrolled.model.replace_records(mine, lambda e: e.id)
 
     def clear(self) -> None:
         """Forget every row on screen (the vault is being locked)."""
+        self._loading = None
+        self._shown_module = None
         self.table.set_rows([])
         self.enrolled.set_rows([])
 
     def refresh(self) -> None:
+        # What is shown may be stale now: the selection restored below reads it once more.
+        self._shown_module, self._loading = None, None
         self.table.set_rows(self.services.modules.list(self.show_archived.isChecked()))
         if self.table.current_record() is None and not self.table.is_empty():
             self.table.view.selectRow(0)
         self._show_enrolled()
 
-    def _show_enrolled(self) -> None:
+    def _selection_changed(self) -> None:
+        self._show_enrolled(force=False)
+
+    def _show_enrolled(self, force: bool = False) -> None:
         module = self.table.current_record()
         selected = module is not None
         self.edit_button.setEnabled(selected)
         self.archive_button.setEnabled(module is not None and not module.is_archived)
         self.register_button.setEnabled(selected)
         if module is None:
+            self._loading, self._shown_module = None, None
             self.enrolled_caption.setText(_("Select a module to see who is enrolled."))
             self.enrolled.set_empty_text("")
             self.enrolled.set_rows([])
             return
-        self.enrolled.set_empty_text(_("Nobody is enrolled in this module yet."))
         self.enrolled_caption.setText(_("Enrolled in “{module}”").format(module=module.title))
-        self.enrolled.set_rows(self.services.modules.participants_of_module(module.id))
+        if not force and module.id in (self._shown_module, self._loading_module()):
+            return  # already shown (or on its way): a selection restored after a reload
+        self._load_enrolled(module.id)
+
+    def _load_enrolled(self, module_id: int) -> None:
+        """Read the module's enrolments off the UI thread; the list shows when they arrive."""
+        if self._shown_module != module_id:
+            self.enrolled.set_empty_text(_("Loading…"))
+            self.enrolled.set_rows([])
+        modules = self.services.modules
+        job = ServiceJob(without_cyclic_gc(lambda: modules.participants_of_module(module_id)))
+        self._loading = (module_id, job)
+        # Bound methods, not lambdas: Qt drops the connection when the view is deleted.
+        job.signals.finished.connect(self._enrolled_loaded)
+        job.signals.failed.connect(self._enrolled_failed)
+        job.start()
+
+    def _loading_module(self) -> int | None:
+        return self._loading[0] if self._loading is not None else None
+
+    def _enrolled_failed(self, _error: BaseException) -> None:
+        self._enrolled_loaded([])  # e.g. the module was erased meanwhile: nobody to show
+
+    def _enrolled_loaded(self, rows: list[Any]) -> None:
+        loading = self._loading
+        if loading is None or self.sender() is not loading[1].signals:
+            return  # another module was chosen meanwhile, or the vault locked
+        self._loading, self._shown_module = None, loading[0]
+        self.enrolled.set_empty_text(_("Nobody is enrolled in this module yet."))
+        self.enrolled.set_rows(rows)
+        self.enrolled_changed.emit()
 
     def open_module(self, module: ModuleRecord | None) -> RecordDialog:
         if module is None:

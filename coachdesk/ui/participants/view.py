@@ -21,18 +21,20 @@ from PySide6.QtWidgets import (
 
 from coachdesk.facade import Services
 from coachdesk.i18n import _, ngettext
-from coachdesk.labels import label
-from coachdesk.models.enums import ParticipantStatus
 from coachdesk.services.context import ChangeKind, Changes
+from coachdesk.services.participants import ListFilter
 from coachdesk.ui.batch.launch import BatchButton
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.style import heading_label, wrapping_label
+from coachdesk.ui.participants.filters import empty_text, fill_programme_filter, fill_status_filter
 from coachdesk.ui.participants.table import ParticipantTable
 from coachdesk.ui.participants.table_model import ParticipantTableModel
 from coachdesk.ui.shell.signals import AppSignals
 
 SEARCH_DELAY_MS = 250
 """Wait this long after the last keystroke before asking the search index."""
+ROW_UPDATE_LIMIT = 50
+"""A change of at most this many participants updates their rows; more reload the list."""
 
 
 class ParticipantsView(QWidget):
@@ -118,25 +120,10 @@ class ParticipantsView(QWidget):
     # -- filters ----------------------------------------------------------------------------------
 
     def _fill_status_filter(self) -> None:
-        current = self.status_filter.currentData()
-        self.status_filter.blockSignals(True)
-        self.status_filter.clear()
-        self.status_filter.addItem(_("All statuses"), None)
-        for status in ParticipantStatus:
-            if status != ParticipantStatus.ARCHIVED:
-                self.status_filter.addItem(label(status), status)
-        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(current)))
-        self.status_filter.blockSignals(False)
+        fill_status_filter(self.status_filter)
 
     def _fill_programme_filter(self) -> None:
-        current = self.programme_filter.currentData()
-        self.programme_filter.blockSignals(True)
-        self.programme_filter.clear()
-        self.programme_filter.addItem(_("All programmes"), None)
-        for programme in self.services.participants.programmes():
-            self.programme_filter.addItem(programme, programme)
-        self.programme_filter.setCurrentIndex(max(0, self.programme_filter.findData(current)))
-        self.programme_filter.blockSignals(False)
+        fill_programme_filter(self.programme_filter, self.services.participants.programmes())
 
     def has_filters(self) -> bool:
         return bool(
@@ -155,17 +142,40 @@ class ParticipantsView(QWidget):
 
     def refresh(self) -> None:
         self._debounce.stop()
+        where = self.list_filter()
         rows = self.services.participants.list(
-            query=self.search.text(),
-            status=self.status_filter.currentData(),
-            programme=self.programme_filter.currentData(),
-            include_archived=self.show_archived.isChecked(),
+            query=where.query,
+            status=where.status,
+            programme=where.programme,
+            include_archived=where.include_archived,
         )
         self.model.set_rows(rows)
         self._update_state()
 
+    def list_filter(self) -> ListFilter:
+        return ListFilter(
+            self.search.text(),
+            self.status_filter.currentData(),
+            self.programme_filter.currentData(),
+            self.show_archived.isChecked(),
+        )
+
+    def _update_rows(self, participant_ids: frozenset[int]) -> None:
+        """Re-read only her row (or theirs): sort, filters and selection stay as they are."""
+        where = self.list_filter()
+        for pid in participant_ids:
+            row = self.services.participants.row(pid, where)
+            self.model.put_row(pid, row)
+            if (
+                row is not None
+                and row.programme
+                and self.programme_filter.findData(row.programme) < 0
+            ):
+                self._fill_programme_filter()
+        self._update_state()
+
     def _update_state(self) -> None:
-        shown = self.model.rowCount()
+        shown = self.model.total()
         self.count_label.setText(
             ngettext("{n} participant", "{n} participants", shown).format(n=shown)
         )
@@ -173,25 +183,9 @@ class ParticipantsView(QWidget):
             self.stack.setCurrentIndex(0)
             return
         self.stack.setCurrentIndex(1)
-        self.clear_button.setVisible(self.has_filters())
-        if self.has_filters():
-            self.empty.setText(
-                _(
-                    "No participant matches your search and filters. Check the spelling, "
-                    "or clear the search and filters."
-                )
-            )
-        elif self.services.participants.count() == 0:
-            self.empty.setText(
-                _(
-                    'No participants yet. Press "New participant…" (Ctrl+N) to take up '
-                    "the first one."
-                )
-            )
-        else:
-            self.empty.setText(
-                _('Every participant is archived. Tick "Show archived" to see them.')
-            )
+        filtered = self.has_filters()
+        self.clear_button.setVisible(filtered)
+        self.empty.setText(empty_text(filtered, lambda: self.services.participants.count() == 0))
 
     def clear(self) -> None:
         """Forget every row and stop listening (the vault is being locked)."""
@@ -207,7 +201,11 @@ class ParticipantsView(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if self.services.is_locked or not changes.concerns(ChangeKind.PARTICIPANT):
             return  # not hers, or delivered after the vault was locked: nothing to read
-        if self.isVisible():
+        if self._stale:
+            return  # reloaded whole when shown again
+        if changes.participant_ids and len(changes.participant_ids) <= ROW_UPDATE_LIMIT:
+            self._update_rows(changes.participant_ids)
+        elif self.isVisible():
             self._fill_programme_filter()
             self.refresh()
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +21,7 @@ from coachdesk.i18n import N_, _
 from coachdesk.reports.published import SUPPRESSION_NOTE
 from coachdesk.reports.quarterly import previous_quarter, quarter_of
 from coachdesk.reports.service import ReportService
+from coachdesk.ui.export.worker import ServiceJob, without_cyclic_gc
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_rows import FormRows
@@ -30,9 +32,14 @@ from coachdesk.ui.shell.busy import busy_cursor
 
 
 class QuarterlyPage(QWidget):
+    """``figures_shown`` fires when the figures asked for are on screen (or refused)."""
+
+    figures_shown = Signal()
+
     def __init__(self, reports: ReportService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reports = reports
+        self._job: ServiceJob | None = None
         self._shown_once = False
         self.start = DateField(allow_empty=False)
         self.end = DateField(allow_empty=False)
@@ -119,14 +126,49 @@ class QuarterlyPage(QWidget):
         return (start, end) if start is not None and end is not None else None
 
     def refresh(self) -> None:
-        """The figures exactly as they will leave: small counts already hidden."""
+        """The figures exactly as they will leave: small counts already hidden.
+
+        Counted off the UI thread (seconds in an archive of 50,000): the page stays usable
+        and the figures appear when ready; ``figures_shown`` then fires."""
         period = self.period()
         if period is None:
             return
         lang = self.language.currentData() or "de"
-        report = guarded(self, lambda: self.reports.quarterly_preview(*period, lang))
-        if report is not None:
+        reports = self.reports
+        job = ServiceJob(without_cyclic_gc(lambda: reports.quarterly_preview(*period, lang)))
+        self._job = job
+        # Bound methods, not lambdas: Qt drops the connection when the page is deleted.
+        job.signals.finished.connect(self._figures_counted)
+        job.signals.failed.connect(self._figures_refused)
+        self.table.set_empty_text(_("Counting the figures…"))
+        self.table.set_rows([])
+        job.start()
+
+    def forget(self) -> None:
+        """The vault is being locked: no figures counted before arrive afterwards."""
+        self._job = None
+        self.table.set_rows([])
+
+    def _figures_counted(self, report: Any) -> None:
+        self._counted(report, None)
+
+    def _figures_refused(self, error: BaseException) -> None:
+        self._counted(None, error)
+
+    def _counted(self, report: Any, error: BaseException | None) -> None:
+        if self._job is None or self.sender() is not self._job.signals:
+            return  # another period was asked for meanwhile, or the vault locked
+        self._job = None
+        self.table.set_empty_text(_("Choose a period and press “Show figures”."))
+        if error is not None:
+
+            def again() -> None:
+                raise error
+
+            guarded(self, again)
+        elif report is not None:
             self.table.set_rows(figure_rows(report))
+        self.figures_shown.emit()
 
     def save(self) -> Any:
         period = self.period()

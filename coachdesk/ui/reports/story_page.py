@@ -6,6 +6,7 @@ import contextlib
 from typing import Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -20,8 +21,10 @@ from coachdesk.facade import Services
 from coachdesk.i18n import N_, _, format_date
 from coachdesk.reports.service import ReportService
 from coachdesk.services.errors import ValidationError
+from coachdesk.services.participants import ListFilter
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.form_rows import FormRows
+from coachdesk.ui.reports.name_model import ParticipantNameModel
 from coachdesk.ui.reports.save import ask_pdf_path, language_combo, show_saved
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.vault.errors import VaultError
@@ -49,7 +52,14 @@ class SuccessStoryPage(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self._autosave)
+        self.names = ParticipantNameModel(self)
         self.participant = QComboBox()
+        self.participant.setModel(self.names)
+        # Sized by a typical name, not by measuring every name of the archive when shown.
+        self.participant.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.participant.setMinimumContentsLength(28)
         self.participant.currentIndexChanged.connect(self._participant_changed)
         self.basis = QLabel()
         self.basis.setWordWrap(True)
@@ -72,8 +82,16 @@ class SuccessStoryPage(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.text, 1)
         layout.addLayout(button_row(self.save_button))
-        self.refresh()
+        self._loaded = False
+        """Whether the names are read: on first showing the page, not when Reports opens
+        (at 50,000 participants reading them held the window for a second)."""
         self.retranslate()
+        self.update_basis()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
 
     # -- drafts ------------------------------------------------------------------------------
 
@@ -126,7 +144,8 @@ class SuccessStoryPage(QWidget):
         self.title.clear()
         self.text.clear()
         self.participant.blockSignals(True)
-        self.participant.clear()  # her name is not left in the list either
+        self.names.set_rows([])  # her name is not left in the list either
+        self._loaded = False
         self.participant.blockSignals(False)
         self._loading = False
         self._shown_pid = None
@@ -151,13 +170,30 @@ class SuccessStoryPage(QWidget):
 
     def refresh(self) -> None:
         """Every participant; the basis line says whether her story may be published."""
+        self._loaded = True
         current = self.participant.currentData()
         self.participant.blockSignals(True)
-        self.participant.clear()
-        for p in self.services.participants.list():
-            self.participant.addItem(p.display_name, p.id)
-        index = self.participant.findData(current)
-        self.participant.setCurrentIndex(max(index, 0))
+        self.names.set_rows(self.services.participants.list())
+        index = self.names.row_of(current) if current is not None else -1
+        self.participant.setCurrentIndex(max(index, 0) if self.names.rowCount() else -1)
+        self.participant.blockSignals(False)
+        self._participant_changed()
+
+    def refresh_if_loaded(self) -> None:
+        """Read every name again, unless the page was never shown (then it reads them then)."""
+        if self._loaded:
+            self.refresh()
+
+    def update_names(self, participant_ids: frozenset[int]) -> None:
+        """Their names only (a save in her file), not the list of every participant."""
+        if not self._loaded:
+            return  # read whole when the page is first shown
+        current = self.participant.currentData()
+        self.participant.blockSignals(True)
+        for pid in participant_ids:
+            self.names.put_row(pid, self.services.participants.row(pid, ListFilter()))
+        index = self.names.row_of(current) if current is not None else -1
+        self.participant.setCurrentIndex(max(index, 0) if self.names.rowCount() else -1)
         self.participant.blockSignals(False)
         self._participant_changed()
 

@@ -112,7 +112,8 @@ class ReportsView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         signals.changed.connect(self._on_changed)
-        self.refresh()
+        self.catalogue.refresh()  # the story page has read its names already
+        self.directory.refresh()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -143,14 +144,14 @@ class ReportsView(QWidget):
         """The vault is being locked: the story being written is kept as a draft, and no
         name (of a participant, a contact person) stays in a preview."""
         self.story.clear()
-        self.quarterly.table.set_rows([])
+        self.quarterly.forget()
         for page in (self.catalogue, self.directory):
             page.table.set_rows([])
 
     def refresh(self) -> None:
         self.catalogue.refresh()
         self.directory.refresh()
-        self.story.refresh()
+        self.story.refresh_if_loaded()
 
     def _on_changed(self, changes: Changes) -> None:
         if self.services.is_locked:
@@ -159,5 +160,9 @@ class ReportsView(QWidget):
             self.catalogue.refresh()
         if changes.concerns(ChangeKind.ORGANISATION, ChangeKind.CONTACT, ChangeKind.RESPONSIBILITY):
             self.directory.refresh()
-        if changes.concerns(ChangeKind.PARTICIPANT, ChangeKind.CONSENT):
-            self.story.refresh()
+        if changes.concerns(ChangeKind.PARTICIPANT) and changes.participant_ids:
+            self.story.update_names(changes.participant_ids)
+        elif changes.concerns(ChangeKind.PARTICIPANT):
+            self.story.refresh_if_loaded()
+        elif changes.concerns(ChangeKind.CONSENT):
+            self.story.update_basis()  # whether her story may be published, under which name

@@ -1,6 +1,6 @@
 """indexes for Today's lists: open agreements by due date, open goals by target date
 
-Revision ID: 0007a
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-07
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007a"
+revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None

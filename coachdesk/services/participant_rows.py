@@ -1,0 +1,91 @@
+"""The rows of the participant list: one narrow query, read without the ORM's per-value work.
+
+At 50,000 participants the list reads tens of thousands of rows; turning each date and
+status through SQLAlchemy's type processors cost more than the query itself, so the
+columns come back as stored text and are converted here with a lookup table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from sqlalchemy import Select, String, select, type_coerce
+from sqlalchemy.orm import Session
+
+from coachdesk.models import Participant
+from coachdesk.models.enums import ParticipantStatus
+from coachdesk.services.search import matching_participants
+
+_STATUS = {s.value: s for s in ParticipantStatus}
+
+
+class ParticipantRow(NamedTuple):
+    """One line of the participant list: only what the table shows.
+
+    A named tuple rather than a frozen dataclass: the list makes tens of thousands at a
+    time, and a tuple is made several times faster."""
+
+    id: int
+    first_name: str
+    last_name: str
+    status: ParticipantStatus
+    programme: str
+    entry_date: dt.date | None
+    jobcentre_customer_number: str
+    archived: bool
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What the participant list shows: the search text and the filters beside it."""
+
+    query: str = ""
+    status: ParticipantStatus | None = None
+    programme: str | None = None
+    include_archived: bool = False
+
+
+def row_query(where: ListFilter) -> Select[Any]:
+    q: Select[Any] = select(  # type: ignore[assignment]
+        Participant.id,
+        Participant.first_name,
+        Participant.last_name,
+        type_coerce(Participant.status, String),
+        Participant.programme,
+        type_coerce(Participant.entry_date, String),
+        Participant.jobcentre_customer_number,
+        Participant.archived_at.is_not(None),
+    )
+    matching = matching_participants(where.query)
+    if matching is not None:
+        q = q.where(Participant.id.in_(matching))
+    if where.status is not None:
+        q = q.where(Participant.status == where.status)
+    if where.programme:
+        q = q.where(Participant.programme == where.programme)
+    if not where.include_archived:
+        q = q.where(Participant.archived_at.is_(None))
+    return q
+
+
+def read_rows(s: Session, q: Select[Any]) -> list[ParticipantRow]:
+    fromiso = dt.date.fromisoformat
+    return [
+        ParticipantRow(
+            r[0],
+            r[1],
+            r[2],
+            _STATUS[r[3]],
+            r[4],
+            fromiso(r[5][:10]) if r[5] else None,
+            r[6],
+            bool(r[7]),
+        )
+        for r in s.connection().execute(q).all()  # Core rows: no ORM result processing
+    ]

@@ -1,0 +1,48 @@
+"""The filter boxes beside the participant search, and what the list says when it is empty."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QComboBox
+
+from coachdesk.i18n import _
+from coachdesk.labels import label
+from coachdesk.models.enums import ParticipantStatus
+
+
+def fill_status_filter(box: QComboBox) -> None:
+    """Every status but archived (a tick box of its own), keeping the current choice."""
+    current = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    box.addItem(_("All statuses"), None)
+    for status in ParticipantStatus:
+        if status != ParticipantStatus.ARCHIVED:
+            box.addItem(label(status), status)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    box.blockSignals(False)
+
+
+def fill_programme_filter(box: QComboBox, programmes: list[str]) -> None:
+    """The programmes in the vault, keeping the current choice."""
+    current = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    box.addItem(_("All programmes"), None)
+    for programme in programmes:
+        box.addItem(programme, programme)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    box.blockSignals(False)
+
+
+def empty_text(filtered: bool, vault_empty: Callable[[], bool]) -> str:
+    """Why the list is empty, and what to do about it."""
+    if filtered:
+        return _(
+            "No participant matches your search and filters. Check the spelling, "
+            "or clear the search and filters."
+        )
+    if vault_empty():
+        return _('No participants yet. Press "New participant…" (Ctrl+N) to take up the first one.')
+    return _('Every participant is archived. Tick "Show archived" to see them.')
