@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.ui.file.window import ParticipantFileWindow
-from coachdesk.ui.kit.forms import quit_keys
 from coachdesk.ui.kit.icons import Icon, icon
+from coachdesk.ui.kit.shortcuts import quit_keys
 from coachdesk.ui.participants.view import ParticipantsView
 from coachdesk.ui.settings.view import SettingsView
 from coachdesk.ui.shell.busy import busy_cursor

@@ -1,16 +1,19 @@
 """Ready to sign from the first document: her name is known and her signing key is made.
 
-Making a 3072-bit RSA key takes up to a second, so it happens in the background right
-after unlock, not when she presses "Save document".
+Making the key and its certificate, and storing them, is work for a worker thread: it
+happens in the background right after unlock, not when she presses "Save document".
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
-from coachdesk.facade import Services
 from coachdesk.ui.export.worker import ServiceJob
-from coachdesk.ui.settings.profile_dialog import ProfileDialog
+
+if TYPE_CHECKING:
+    from coachdesk.facade import Services
 
 
 class SignerPreparation:
@@ -21,6 +24,8 @@ class SignerPreparation:
 
     def run(self, window: QWidget, services: Services) -> None:
         if not services.settings.coach_name():
+            from coachdesk.ui.settings.profile_dialog import ProfileDialog
+
             dialog = ProfileDialog(services, window)
             dialog.exec()
             dialog.deleteLater()

@@ -1,0 +1,59 @@
+"""Loading what the open vault needs while she types her passphrase.
+
+The unlock window shows before SQLAlchemy, the domain model, the services and the main
+window's modules are imported (together most of a second). Once it is on screen a
+background thread imports them, in an order that puts the vault first: by the time she
+presses Unlock they are there, and unlocking costs only the key derivation and opening.
+
+Only imports run in the thread; no widget is made there. Whoever needs these modules on
+the UI thread calls :func:`wait` first, so two threads never import the same module graph
+at once (Python's import locks let a cycle between two threads see a half-made module).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+
+log = logging.getLogger(__name__)
+
+MODULES = (
+    # The vault first: the unlock job imports it as soon as the key is derived.
+    "coachdesk.vault.store",
+    "coachdesk.models",
+    "coachdesk.facade",
+    "coachdesk.ui.shell.main_window",
+    "coachdesk.ui.backup.automatic",
+    "coachdesk.ui.settings.profile_dialog",
+)
+
+_thread: threading.Thread | None = None
+_lock = threading.Lock()
+
+
+def start() -> None:
+    """Begin importing in the background (once per process; later calls do nothing)."""
+    global _thread
+    with _lock:
+        if _thread is not None:
+            return
+        _thread = threading.Thread(target=_import_all, name="coachdesk-warm-up", daemon=True)
+        _thread.start()
+
+
+def wait() -> None:
+    """Return once the background imports are done (at once if they never started)."""
+    with _lock:
+        thread = _thread
+    if thread is not None and thread is not threading.current_thread():
+        thread.join()
+
+
+def _import_all() -> None:
+    for name in MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # the UI thread imports it again and meets the error where it matters
+            log.warning("could not import %s in advance", name, exc_info=True)
+            return
