@@ -157,7 +157,7 @@ class AppController(QObject):
     # -- the vault --------------------------------------------------------------------------------
 
     def open_vault(self, vault: Vault) -> None:
-        warm_up.wait()  # the modules below, if she was quicker than the background import
+        warm_up.wait_for_window()  # the modules below, if she was quicker than the import
         from coachdesk.facade import Services
         from coachdesk.ui.shell.main_window import MainWindow
 

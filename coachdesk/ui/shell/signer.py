@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from coachdesk.ui.export.worker import ServiceJob
+from coachdesk.ui.shell import warm_up
 
 if TYPE_CHECKING:
     from coachdesk.facade import Services
@@ -34,9 +35,15 @@ class SignerPreparation:
     def prepare_key(self, services: Services) -> None:
         if self.job is not None or not services.settings.coach_name():
             return
-        if services.exports.current_identity() is not None:
-            return
-        job = ServiceJob(lambda: services.exports.create_identity())
+
+        def make_key() -> None:
+            # All in the worker: the first look at the signing identity loads the document
+            # toolkit (ReportLab, pyHanko), which would freeze the window just shown.
+            warm_up.wait()
+            if services.exports.current_identity() is None:
+                services.exports.create_identity()
+
+        job = ServiceJob(make_key)
         # A failure (a full disk, the vault locked meanwhile) is said again where it matters:
         # Settings and the export dialog offer to create the certificate.
         job.signals.finished.connect(self._done)

@@ -5,9 +5,13 @@ window's modules are imported (together most of a second). Once it is on screen 
 background thread imports them, in an order that puts the vault first: by the time she
 presses Unlock they are there, and unlocking costs only the key derivation and opening.
 
+Then it loads the document toolkit (ReportLab, pyHanko: a second on a busy machine), which
+the signing key made after unlock needs, so that this never freezes the window either.
+
 Only imports run in the thread; no widget is made there. Whoever needs these modules on
-the UI thread calls :func:`wait` first, so two threads never import the same module graph
-at once (Python's import locks let a cycle between two threads see a half-made module).
+the UI thread calls :func:`wait_for_window` or :func:`wait` first, so two threads never
+import the same module graph at once (Python's import locks let a cycle between two
+threads see a half-made module).
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ import threading
 
 log = logging.getLogger(__name__)
 
-MODULES = (
-    # The vault first: the unlock job imports it as soon as the key is derived.
+WINDOW_MODULES = (
+    # The vault first: the unlock job imports it as soon as it starts.
     "coachdesk.vault.store",
     "coachdesk.models",
     "coachdesk.facade",
@@ -27,9 +31,13 @@ MODULES = (
     "coachdesk.ui.backup.automatic",
     "coachdesk.ui.settings.profile_dialog",
 )
+"""What the main window needs at unlock."""
+DOCUMENT_MODULES = ("coachdesk.export.service",)
+"""What the signing key and the first document need, soon after."""
 
 _thread: threading.Thread | None = None
 _lock = threading.Lock()
+_window_ready = threading.Event()
 
 
 def start() -> None:
@@ -42,8 +50,16 @@ def start() -> None:
         _thread.start()
 
 
+def wait_for_window() -> None:
+    """Return once what the main window needs is loaded (at once if loading never started)."""
+    with _lock:
+        running = _thread is not None and _thread is not threading.current_thread()
+    if running:
+        _window_ready.wait()
+
+
 def wait() -> None:
-    """Return once the background imports are done (at once if they never started)."""
+    """Return once all background imports are done (at once if they never started)."""
     with _lock:
         thread = _thread
     if thread is not None and thread is not threading.current_thread():
@@ -52,11 +68,19 @@ def wait() -> None:
 
 def _import_all() -> None:
     try:
-        for name in MODULES:
+        for name in WINDOW_MODULES:
             importlib.import_module(name)
         _prepare_model()
     except Exception:  # the UI thread imports it again and meets the error where it matters
         log.warning("could not load the vault's modules in advance", exc_info=True)
+        return
+    finally:
+        _window_ready.set()
+    try:
+        for name in DOCUMENT_MODULES:
+            importlib.import_module(name)
+    except Exception:
+        log.warning("could not load the document modules in advance", exc_info=True)
 
 
 def _prepare_model() -> None:
