@@ -138,8 +138,8 @@ def _instrument() -> Spans:
         from coachdesk.ui.shell import warm_up
     except ImportError:  # before start-up loaded modules in the background
         pass
-    else:
-        warm_up.wait()
+    else:  # what unlocking waits for (the document toolkit may still load: as in real use)
+        warm_up.wait_for_window()
     from coachdesk.ui.shell.main_window import MainWindow
     from coachdesk.vault.keyslots import KeySlots
     from coachdesk.vault.store import Vault
