@@ -158,6 +158,8 @@ class AppController(QObject):
 
     def open_vault(self, vault: Vault) -> None:
         warm_up.wait_for_window()  # the modules below, if she was quicker than the import
+        warm_up.hold()  # the window first, the document toolkit right after
+        QTimer.singleShot(0, warm_up.resume)
         from coachdesk.facade import Services
         from coachdesk.ui.shell.main_window import MainWindow
 

@@ -32,12 +32,14 @@ WINDOW_MODULES = (
     "coachdesk.ui.settings.profile_dialog",
 )
 """What the main window needs at unlock."""
-DOCUMENT_MODULES = ("coachdesk.export.service",)
-"""What the signing key and the first document need, soon after."""
+DOCUMENT_MODULES = ("reportlab.platypus", "pyhanko.sign", "coachdesk.export.service")
+"""What the signing key and the first document need, soon after (in steps: see hold)."""
 
 _thread: threading.Thread | None = None
 _lock = threading.Lock()
 _window_ready = threading.Event()
+_go_on = threading.Event()
+_go_on.set()
 
 
 def start() -> None:
@@ -63,7 +65,18 @@ def wait() -> None:
     with _lock:
         thread = _thread
     if thread is not None and thread is not threading.current_thread():
+        _go_on.set()
         thread.join()
+
+
+def hold() -> None:
+    """The UI thread has work now (the main window after unlock): pause the document step
+    after its current module, so the two threads do not share Python's lock meanwhile."""
+    _go_on.clear()
+
+
+def resume() -> None:
+    _go_on.set()
 
 
 def _import_all() -> None:
@@ -78,6 +91,7 @@ def _import_all() -> None:
         _window_ready.set()
     try:
         for name in DOCUMENT_MODULES:
+            _go_on.wait()
             importlib.import_module(name)
     except Exception:
         log.warning("could not load the document modules in advance", exc_info=True)
