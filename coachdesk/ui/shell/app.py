@@ -271,7 +271,9 @@ class AppController(QObject):
                 screen.close()  # a vault being opened or made meanwhile is closed again
         if self.main_window is not None:
             self.main_window.dispose()
-            self.main_window.deleteLater()
+            # Gone now: a deferred deletion may never run after the last event loop, and a
+            # participant file left behind would keep its draft timer.
+            shiboken6.delete(self.main_window)
             self.main_window = None
         if self.vault is not None:
             # Never blocks closing: a failed backup is said at the next unlock.
