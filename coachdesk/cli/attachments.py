@@ -8,15 +8,29 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from coachdesk.cli.inputs import record_id, report_date, require_file, text_of_at_most
 from coachdesk.cli.support import EXIT_OK, add_secret_options, check_outputs, unlocked_vault
 from coachdesk.i18n import _, format_date, format_number
-from coachdesk.models.enums import DataCategory
 
 TITLE_LIMIT = 200
+
+
+class _Categories:
+    """The data categories for ``--category``, looked up only when argparse checks or prints
+    them: the parser is built on every start, the window's too, and the domain model would
+    bring SQLAlchemy with it (half a second before the window shows)."""
+
+    def __iter__(self) -> Iterator[str]:
+        from coachdesk.models.enums import DataCategory
+
+        return iter([str(c) for c in DataCategory])
+
+    def __contains__(self, value: object) -> bool:
+        return value in list(self)
 
 
 def add_attach(sub: Any) -> None:
@@ -25,7 +39,13 @@ def add_attach(sub: Any) -> None:
     p.add_argument("--participant", type=record_id, required=True, metavar="ID")
     p.add_argument("--file", type=Path, required=True, metavar=_("FILE"), help=_("PDF or picture"))
     p.add_argument("--title", type=text_of_at_most(TITLE_LIMIT), required=True, metavar=_("TEXT"))
-    p.add_argument("--category", required=True, choices=[str(c) for c in DataCategory])
+    p.add_argument(
+        "--category",
+        required=True,
+        choices=_Categories(),
+        metavar=_("CATEGORY"),
+        help=_("one of: %(choices)s"),
+    )
     p.add_argument(
         "--date", type=report_date, metavar="YYYY-MM-DD", help=_("the date on the paper")
     )
@@ -39,6 +59,7 @@ def add_attach(sub: Any) -> None:
 
 def cmd_attach(args: argparse.Namespace) -> int:
     from coachdesk.facade import Services
+    from coachdesk.models.enums import DataCategory
     from coachdesk.services.attachment_records import AttachmentDraft
 
     require_file(args.file)

@@ -12,10 +12,19 @@ from coachdesk.vault.errors import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
-from coachdesk.vault.keyslots import DEFAULT_KDF, KdfParams, KeySlots, new_recovery_code
+from coachdesk.vault.keyslots import DEFAULT_KDF, KdfParams, KeySlots, copy_path, new_recovery_code
 from coachdesk.vault.passphrase import check_passphrase
 
 SLOTS_NAME = "keyslots.json"  # the key file of a vault folder (re-exported by vault.store)
+
+
+def is_vault_folder(path: Path) -> bool:
+    """``path`` holds a vault: its key file or that file's checked copy is there.
+
+    Here rather than only in ``vault.store`` so the window can ask before the database
+    layer (SQLAlchemy) is loaded.
+    """
+    return (path / SLOTS_NAME).is_file() or copy_path(path / SLOTS_NAME).is_file()
 
 
 class Secrets:

@@ -37,7 +37,6 @@ from coachdesk.vault.keyslots import (
     DEFAULT_KDF,
     KdfParams,
     KeySlots,
-    copy_path,
     new_data_key,
     new_recovery_code,
 )
@@ -49,7 +48,7 @@ from coachdesk.vault.schema import check_revision, migrate, stored_revision
 from coachdesk.vault.schema import head_revision as head_revision  # re-exported
 from coachdesk.vault.schema import known_revisions as known_revisions  # re-exported
 from coachdesk.vault.secrets import SLOTS_NAME as SLOTS_NAME  # re-exported
-from coachdesk.vault.secrets import Secrets
+from coachdesk.vault.secrets import Secrets, is_vault_folder
 from coachdesk.vault.swap import finish_interrupted_restore
 
 DB_NAME = "vault.db"
@@ -80,7 +79,7 @@ class Vault(Secrets):
 
     @staticmethod
     def exists(path: Path) -> bool:
-        return (path / SLOTS_NAME).is_file() or copy_path(path / SLOTS_NAME).is_file()
+        return is_vault_folder(path)
 
     # -- opening -----------------------------------------------------------------------------
 

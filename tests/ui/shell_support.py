@@ -24,6 +24,9 @@ from coachdesk.ui.shell.app import AppController
 from coachdesk.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE, TODAY
 
+UNLOCK_TIMEOUT_MS = 30_000
+"""Argon2id off the UI thread: slow on a busy test machine, never a timing assertion."""
+
 
 def _model_texts(view: QAbstractItemView) -> list[str]:
     model = view.model()
@@ -120,7 +123,16 @@ def unlock(controller: AppController, vault_path: Path, qtbot) -> MainWindow:  #
     controller.start(vault_path)
     screen = controller.unlock_window
     assert screen is not None and screen.isVisible()
-    type_text(qtbot, screen.passphrase, PASSPHRASE)
+    return type_passphrase(controller, qtbot)
+
+
+def type_passphrase(controller: AppController, qtbot, passphrase: str = PASSPHRASE) -> MainWindow:  # type: ignore[no-untyped-def]
+    """On the unlock screen: type the passphrase, press Enter, wait for the main window (the
+    key is derived off the UI thread)."""
+    screen = controller.unlock_window
+    assert screen is not None and screen.isVisible()
+    type_text(qtbot, screen.passphrase, passphrase)
     qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=UNLOCK_TIMEOUT_MS)
     assert controller.main_window is not None
     return controller.main_window

@@ -22,7 +22,14 @@ from coachdesk.vault.backup import verify_backup
 from coachdesk.vault.generations import automatic_backup, automatic_backup_folder, list_backups
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE
-from tests.ui.shell_support import running_controller, type_text, unlock, when_modal_appears
+from tests.ui.shell_support import (
+    UNLOCK_TIMEOUT_MS,
+    running_controller,
+    type_passphrase,
+    type_text,
+    unlock,
+    when_modal_appears,
+)
 
 
 @pytest.fixture
@@ -145,8 +152,7 @@ def test_restore_from_settings(controller, vault_path, qtbot, tmp_path, monkeypa
     kept = list(vault_path.parent.glob("vault.before-restore-*"))
     assert len(kept) == 1 and str(kept[0]) in screen.notice.text()
 
-    type_text(qtbot, screen.passphrase, PASSPHRASE)
-    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    type_passphrase(controller, qtbot)
     restored = controller.services
     assert [p.display_name for p in restored.participants.list()] == ["Ayşe Yılmaz"]
     assert [e.action for e in restored.audit.entries(action="restore")] == ["restore"]
@@ -203,10 +209,11 @@ def test_damaged_vault_offers_the_newest_good_backup(qtbot, vault_path, tmp_path
     type_text(qtbot, screen.passphrase, PASSPHRASE)
     qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
     offer = screen.damaged
-    assert offer.isVisible() and offer.restore_button.isVisible()
+    qtbot.waitUntil(lambda: offer.restore_button.isVisible(), timeout=UNLOCK_TIMEOUT_MS)
+    assert offer.isVisible()
     assert offer.restore_button.text().startswith("Restore the newest good backup (")
 
-    with qtbot.waitSignal(screen.restored):
+    with qtbot.waitSignal(screen.restored, timeout=UNLOCK_TIMEOUT_MS):
         qtbot.mouseClick(offer.restore_button, Qt.MouseButton.LeftButton)
     assert not offer.isVisible() and screen.error.text() == ""
     kept = list(vault_path.parent.glob("vault.before-restore-*"))
@@ -214,7 +221,7 @@ def test_damaged_vault_offers_the_newest_good_backup(qtbot, vault_path, tmp_path
     assert (kept[0] / "vault.db").read_bytes() == bytes(damaged)  # kept, never overwritten
     assert "The damaged vault is kept at" in screen.notice.text()
 
-    with qtbot.waitSignal(screen.unlocked) as opened:
+    with qtbot.waitSignal(screen.unlocked, timeout=UNLOCK_TIMEOUT_MS) as opened:
         qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
     vault = opened.args[0]
     try:
@@ -232,6 +239,7 @@ def test_damaged_vault_without_backups_says_so(qtbot, vault_path) -> None:  # ty
     screen.show()
     type_text(qtbot, screen.passphrase, PASSPHRASE)
     qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(screen.damaged.text.text()), timeout=UNLOCK_TIMEOUT_MS)
     assert screen.damaged.isVisible() and not screen.damaged.restore_button.isVisible()
     assert screen.damaged.text.text().startswith("No good automatic backup was found")
     assert isinstance(screen.passphrase, QLineEdit)

@@ -22,7 +22,13 @@ from coachdesk.ui.shell.main_window import SETTINGS, TODAY
 from coachdesk.vault.backup import backup
 from coachdesk.vault.generations import automatic_backup_folder, list_backups
 from tests.conftest import PASSPHRASE
-from tests.ui.shell_support import running_controller, unlock, visible_texts, when_modal_appears
+from tests.ui.shell_support import (
+    UNLOCK_TIMEOUT_MS,
+    running_controller,
+    unlock,
+    visible_texts,
+    when_modal_appears,
+)
 
 
 @pytest.fixture
@@ -122,6 +128,8 @@ def test_passphrase_change_is_in_the_audit_log(controller, vault_path, qtbot) ->
     view.new_passphrase.first.setText(new)
     view.new_passphrase.second.setText(new)
     qtbot.mouseClick(view.passphrase_button, Qt.MouseButton.LeftButton)
+    assert not view.passphrase_button.isEnabled()  # two keys are derived off the UI thread
+    qtbot.waitUntil(lambda: view.passphrase_button.isEnabled(), timeout=UNLOCK_TIMEOUT_MS)
     assert view.passphrase_message.text().startswith("The passphrase was changed")
     entries = controller.services.audit.entries(action="passphrase_change")
     assert len(entries) == 1

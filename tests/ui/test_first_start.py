@@ -13,7 +13,7 @@ from coachdesk.ui.unlock.welcome import CREATE, PROFILE, RECOVERY, WelcomeWindow
 from coachdesk.vault.errors import DamagedVaultError, VaultInUseError
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE
-from tests.ui.shell_support import type_text, when_modal_appears
+from tests.ui.shell_support import UNLOCK_TIMEOUT_MS, type_text, when_modal_appears
 
 
 def test_create_vault_then_confirm_recovery_code(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -44,8 +44,10 @@ def test_create_vault_then_confirm_recovery_code(qtbot, tmp_path: Path) -> None:
     type_text(qtbot, fields.second, PASSPHRASE[-1])
     assert fields.strength.value() >= 3
     qtbot.keyClick(fields.second, Qt.Key.Key_Return)  # Enter creates it, as in a dialog
-
-    assert welcome.pages.currentIndex() == RECOVERY
+    # Two keys are derived off the UI thread; she cannot press Create twice meanwhile.
+    assert not welcome.confirm_create.isEnabled() and welcome.create_busy.isVisible()
+    qtbot.waitUntil(lambda: welcome.pages.currentIndex() == RECOVERY, timeout=UNLOCK_TIMEOUT_MS)
+    assert welcome.confirm_create.isEnabled() and not welcome.create_busy.isVisible()
     page = welcome.recovery
     code = page.recovery_label.text()
     assert code.count("\n") == 1 and len([c for c in code if c.isalnum()]) == 32
@@ -109,8 +111,9 @@ def test_demo_vault_is_made_once_and_its_passphrase_shown(qtbot, tmp_path: Path)
         box.accept()
 
     watcher = when_modal_appears(read_and_close)
-    with qtbot.waitSignal(welcome.vault_opened) as opened:
+    with qtbot.waitSignal(welcome.vault_opened, timeout=UNLOCK_TIMEOUT_MS) as opened:
         qtbot.mouseClick(welcome.demo_button, Qt.MouseButton.LeftButton)
+        assert not welcome.demo_button.isEnabled()  # made off the UI thread
     watcher.stop()
     vault = opened.args[0]
     try:
@@ -132,6 +135,7 @@ def test_unlock_explains_a_vault_in_use_and_a_damaged_vault(qtbot, vault_path: P
         type_text(qtbot, screen.passphrase, PASSPHRASE)
         with qtbot.assertNotEmitted(screen.unlocked):
             qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: bool(screen.error.text()), timeout=UNLOCK_TIMEOUT_MS)
         assert screen.error.text() == str(VaultInUseError())
 
     db = vault_path / "vault.db"
@@ -140,5 +144,6 @@ def test_unlock_explains_a_vault_in_use_and_a_damaged_vault(qtbot, vault_path: P
     db.write_bytes(bytes(data))
     with qtbot.assertNotEmitted(screen.unlocked):
         qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(screen.error.text()), timeout=UNLOCK_TIMEOUT_MS)
     assert screen.error.text() == str(DamagedVaultError())
     assert "Restore your newest backup" in screen.error.text()

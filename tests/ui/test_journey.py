@@ -32,7 +32,12 @@ from coachdesk.ui.shell.app import AppController
 from coachdesk.ui.shell.view_pages import MODULES, SETTINGS, TODAY
 from tests.conftest import PASSPHRASE
 from tests.conftest import TODAY as DAY
-from tests.ui.shell_support import type_text, when_modal_appears
+from tests.ui.shell_support import (
+    UNLOCK_TIMEOUT_MS,
+    type_passphrase,
+    type_text,
+    when_modal_appears,
+)
 
 SHOTS = os.environ.get("COACHDESK_SCREENSHOTS", "")
 
@@ -105,6 +110,7 @@ def run_the_week(
     qtbot.keyClick(welcome.passphrase.first, Qt.Key.Key_Tab)
     type_text(qtbot, QApplication.focusWidget(), PASSPHRASE)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: welcome.recovery.isVisible(), timeout=UNLOCK_TIMEOUT_MS)
     shot(welcome, lang, "02-recovery-code")
     click(qtbot, welcome.recovery.confirm_written)
     click(qtbot, welcome.recovery.continue_button)
@@ -292,9 +298,7 @@ def run_the_week(
     assert screen is not None and controller.vault is None
     activate(qtbot, screen)
     shot(screen, lang, "12-locked")
-    type_text(qtbot, screen.passphrase, PASSPHRASE)
-    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
-    window = controller.main_window
+    window = type_passphrase(controller, qtbot)
     services = controller.services
     assert window is not None and services is not None
 

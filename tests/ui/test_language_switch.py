@@ -14,9 +14,9 @@ from PySide6.QtCore import QSettings, Qt
 
 from coachdesk import i18n
 from coachdesk.facade import Services
-from coachdesk.ui.settings.view import LANGUAGE_KEY
 from coachdesk.ui.shell.main_window import PARTICIPANTS, SETTINGS, MainWindow
 from coachdesk.ui.shell.main_window import TODAY as TODAY_VIEW
+from coachdesk.ui.shell.preferences import LANGUAGE_KEY
 from coachdesk.ui.shell.signals import AppSignals
 from tests.conftest import TODAY
 

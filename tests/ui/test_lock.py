@@ -13,10 +13,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.shell.app import AppController
 from coachdesk.ui.shell.main_window import PARTICIPANTS, SETTINGS
-from tests.conftest import PASSPHRASE
 from tests.ui.shell_support import (
     running_controller,
-    type_text,
+    type_passphrase,
     unlock,
     visible_texts,
     when_modal_appears,
@@ -70,9 +69,7 @@ def test_lock_keeps_unsaved_file_changes_as_a_draft(controller, vault_path, qtbo
     assert not file_window.isVisible()
     assert not any("0171" in t or "Yılmaz" in t for t in visible_texts())
 
-    screen = controller.unlock_window
-    type_text(qtbot, screen.passphrase, PASSPHRASE)
-    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    type_passphrase(controller, qtbot)
     controller.main_window.open_participant(ayse.id)
     reopened = controller.main_window.files[ayse.id]
     assert reopened.file.has_draft_offer()
@@ -139,10 +136,7 @@ def test_window_size_and_last_view_are_remembered(controller, vault_path, qtbot)
     window.resize(720, 520)  # within the offscreen 800x600 screen
     window.show_view(SETTINGS)
     controller.lock()
-    screen = controller.unlock_window
-    type_text(qtbot, screen.passphrase, PASSPHRASE)
-    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
-    again = controller.main_window
+    again = type_passphrase(controller, qtbot)
     assert again is not window
     assert again.current_view() == SETTINGS
     assert (again.width(), again.height()) == (720, 520)

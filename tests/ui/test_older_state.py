@@ -18,7 +18,7 @@ from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.unlock.screen import UnlockWindow
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE
-from tests.ui.shell_support import type_text, when_modal_appears
+from tests.ui.shell_support import UNLOCK_TIMEOUT_MS, type_text, when_modal_appears
 
 
 def older_copy_in_place(vault_path: Path, tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ def test_she_is_asked_before_an_older_state_opens(
     screen.unlocked.connect(opened.append)
     type_text(qtbot, screen.passphrase, PASSPHRASE)
     qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(seen))
+    qtbot.waitUntil(lambda: bool(seen), timeout=UNLOCK_TIMEOUT_MS)
     timer.stop()
     assert "older than the one you last used" in seen[0]
     assert opened == []
@@ -64,7 +64,7 @@ def test_she_is_asked_before_an_older_state_opens(
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     timer = when_modal_appears(go_on)
-    with qtbot.waitSignal(screen.unlocked) as unlocked:
+    with qtbot.waitSignal(screen.unlocked, timeout=UNLOCK_TIMEOUT_MS) as unlocked:
         type_text(qtbot, screen.passphrase, PASSPHRASE)
         qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
     timer.stop()
@@ -89,7 +89,7 @@ def test_she_reads_that_the_key_file_was_repaired(qtbot: QtBot, vault_path: Path
         qtbot.keyClick(box, Qt.Key.Key_Return)
 
     timer = when_modal_appears(read)
-    with qtbot.waitSignal(screen.unlocked) as unlocked:
+    with qtbot.waitSignal(screen.unlocked, timeout=UNLOCK_TIMEOUT_MS) as unlocked:
         type_text(qtbot, screen.passphrase, PASSPHRASE)
         qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
     timer.stop()

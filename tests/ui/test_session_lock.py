@@ -7,12 +7,12 @@ import subprocess
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 
 from coachdesk.ui.shell.app import AppController
 from coachdesk.ui.shell.session_watch import SessionWatcher
-from tests.conftest import PASSPHRASE, TODAY
-from tests.ui.shell_support import close_all_windows, type_text
+from tests.conftest import TODAY
+from tests.ui.shell_support import close_all_windows, type_passphrase
 
 QtDBus = pytest.importorskip("PySide6.QtDBus")
 
@@ -44,8 +44,7 @@ def test_screen_saver_locks_the_vault(qtbot, vault_path, tmp_path, session_bus: 
     controller.watch_session(watcher)
     try:
         controller.start(vault_path)
-        type_text(qtbot, controller.unlock_window.passphrase, PASSPHRASE)
-        qtbot.keyClick(controller.unlock_window.passphrase, Qt.Key.Key_Return)
+        type_passphrase(controller, qtbot)
         vault = controller.vault
         assert vault is not None and not vault.is_locked
 

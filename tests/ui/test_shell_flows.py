@@ -16,9 +16,11 @@ from coachdesk.ui.shell.app import LAST_VAULT_KEY, AppController
 from coachdesk.ui.shell.main_window import PARTICIPANTS
 from coachdesk.ui.shell.main_window import TODAY as TODAY_VIEW
 from coachdesk.ui.today.model import ITEM_ROLE
-from tests.conftest import PASSPHRASE, TODAY
+from tests.conftest import TODAY
 from tests.ui.shell_support import (
+    UNLOCK_TIMEOUT_MS,
     running_controller,
+    type_passphrase,
     type_text,
     unlock,
     visible_texts,
@@ -36,17 +38,25 @@ def test_wrong_then_right_passphrase(controller, vault_path, qtbot) -> None:  # 
     controller.start(vault_path)
     screen = controller.unlock_window
     assert screen is not None
-    type_text(qtbot, screen.passphrase, "Kaffee im Müttercafé 2025!")
+    wrong = "Kaffee im Müttercafé 2025!"
+    type_text(qtbot, screen.passphrase, wrong)
+    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    # The key is derived off the UI thread: the screen says so and takes no second try.
+    assert screen.busy.isVisible() and screen.busy.label.text() == "Unlocking…"
+    assert not screen.unlock_button.isEnabled() and not screen.passphrase.isEnabled()
+    assert not screen.recovery_button.isEnabled() and not screen.other_button.isEnabled()
+    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
     qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.unlock_button.isEnabled(), timeout=UNLOCK_TIMEOUT_MS)
     assert "passphrase is not correct" in screen.error.text()
-    assert screen.error.isVisible()
+    assert screen.error.isVisible() and not screen.busy.isVisible()
+    # What she typed stays, selected, so she can type it again at once.
+    assert screen.passphrase.text() == wrong and screen.passphrase.selectedText() == wrong
+    assert screen.passphrase.hasFocus()
     assert controller.main_window is None and controller.vault is None
 
-    screen.passphrase.clear()
-    type_text(qtbot, screen.passphrase, PASSPHRASE)
-    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
-    window = controller.main_window
-    assert window is not None and window.isVisible()
+    window = type_passphrase(controller, qtbot)  # typing replaces the selected text
+    assert window.isVisible()
     assert not screen.isVisible()
     assert "Vault: vault" in window.vault_label.text()
     assert controller.settings.value(LAST_VAULT_KEY) == str(vault_path)
@@ -58,22 +68,23 @@ def test_recovery_code_opens_and_sets_a_new_passphrase(  # type: ignore[no-untyp
     controller.start(vault_path)
     screen = controller.unlock_window
     qtbot.mouseClick(screen.recovery_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(screen.code, recovery_code.lower().replace("-", " "))
-    screen.new_passphrase.first.setText("short")
-    qtbot.mouseClick(screen.recover_button, Qt.MouseButton.LeftButton)
-    assert "at least 12 characters" in screen.recovery_error.text()
+    page = screen.recovery
+    qtbot.keyClicks(page.code, recovery_code.lower().replace("-", " "))
+    page.new_passphrase.first.setText("short")
+    qtbot.mouseClick(page.recover_button, Qt.MouseButton.LeftButton)
+    assert "at least 12 characters" in page.error.text()
     assert controller.vault is None
 
     new = "Neuer Satz für den Tresor 7"
-    screen.new_passphrase.first.setText(new)
-    screen.new_passphrase.second.setText(new)
-    qtbot.mouseClick(screen.recover_button, Qt.MouseButton.LeftButton)
-    assert controller.main_window is not None
+    page.new_passphrase.first.setText(new)
+    page.new_passphrase.second.setText(new)
+    qtbot.mouseClick(page.recover_button, Qt.MouseButton.LeftButton)
+    assert not page.recover_button.isEnabled() and not page.back_button.isEnabled()
+    assert page.busy.isVisible()
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=UNLOCK_TIMEOUT_MS)
     controller.lock()
-    screen = controller.unlock_window
-    type_text(qtbot, screen.passphrase, new)
-    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
-    assert controller.main_window is not None
+    assert controller.unlock_window is not None
+    type_passphrase(controller, qtbot, new)
 
 
 def test_search_as_you_type_finds_her(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]

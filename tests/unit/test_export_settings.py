@@ -66,7 +66,9 @@ def test_certificate_create_export_and_import(  # type: ignore[no-untyped-def]
     group.organisation_save.click()
     assert services.settings.organisation_name() == "Frauen in Arbeit e.V."
 
-    group.create_button.click()
+    group.create_button.click()  # the key is made off the UI thread; the buttons wait
+    assert not group.create_button.isEnabled()
+    qtbot.waitUntil(group.create_button.isEnabled, timeout=30_000)
     info = ExportService(services.ctx).current_identity()
     assert info is not None and info.subject_name == "Miriam Löwe"
     fp = info.fingerprint_sha256.upper()

@@ -43,6 +43,7 @@ class ParticipantFileWindow(QWidget):
 
     def close_for_lock(self) -> None:
         """Keep unsaved work as a draft in the vault, then close without asking."""
+        self.file.draft_timer.stop()  # no later draft into a vault that is being locked
         if self.has_unsaved_changes():
             self.file.save_draft()
         self._closing_for_lock = True

@@ -279,18 +279,3 @@ def _compound(widget: QWidget) -> QWidget:
     while parent is not None and parent.focusProxy() is widget:
         widget, parent = parent, parent.parentWidget()
     return widget
-
-
-def add_quit_shortcut(window: QWidget) -> QShortcut:
-    """Ctrl+Q (Cmd+Q on a Mac) closes ``window``, a screen of its own (welcome, unlock), which
-    ends CoachDesk as in the main window."""
-    shortcut = QShortcut(quit_keys(), window)
-    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-    shortcut.activated.connect(window.close)
-    return shortcut
-
-
-def quit_keys() -> QKeySequence:
-    """Ctrl+Q everywhere (Cmd+Q on a Mac). Qt's standard Quit key is empty on Windows and on
-    some desktops, so it is spelled out."""
-    return QKeySequence("Ctrl+Q")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QShowEvent
@@ -24,9 +25,12 @@ from coachdesk.facade import Services
 from coachdesk.i18n import _, format_date
 from coachdesk.services.errors import ValidationError
 from coachdesk.ui.kit.style import message_label, wrapping_label
-from coachdesk.ui.shell.busy import busy_cursor
+from coachdesk.ui.shell.busy import BackgroundCall, BusyNote
 from coachdesk.vault.errors import StorageError
 from coachdesk.vault.saving import save_atomically
+
+if TYPE_CHECKING:  # the export package pulls in ReportLab (see _fingerprint)
+    from coachdesk.export.identities import SigningIdentityInfo
 
 # The suggested file name says what it is, never whose.
 CERTIFICATE_FILE = "coachdesk-certificate.pem"
@@ -48,6 +52,7 @@ class DocumentsGroup(QGroupBox):
         self.import_button = QPushButton()
         self.export_button = QPushButton()
         self.message = message_label()
+        self.busy = BusyNote()
 
         form = QFormLayout()
         row = QHBoxLayout()
@@ -63,6 +68,11 @@ class DocumentsGroup(QGroupBox):
         box.addWidget(self.certificate)
         box.addLayout(buttons)
         box.addWidget(self.message)
+        box.addWidget(self.busy)
+        # A new key, its certificate and storing them: off the UI thread (the first one also
+        # loads the signing libraries), with the buttons waiting meanwhile.
+        buttons_busy = (self.create_button, self.import_button, self.export_button)
+        self.call = BackgroundCall(self, buttons_busy, self.busy)
 
         self.organisation_save.clicked.connect(self.save_organisation)
         self.organisation.returnPressed.connect(self.save_organisation)
@@ -132,14 +142,25 @@ class DocumentsGroup(QGroupBox):
         return answer == QMessageBox.StandardButton.Yes
 
     def create_certificate(self) -> None:
-        if not self._replaces_current():
+        if self.call.running or not self._replaces_current():
             return
-        try:
-            with busy_cursor():
-                info = self.exports.create_identity()
-        except ValidationError as err:
-            self.message.setText(err.render())
-            return
+        self.message.setText("")
+        exports = self.exports
+        self.call.start(
+            exports.create_identity,
+            _("Creating the certificate…"),
+            self._created,
+            self._not_created,
+        )
+
+    def _not_created(self, exc: Exception) -> None:
+        if not isinstance(exc, ValidationError):
+            raise exc
+        self.message.setText(exc.render())
+
+    def _created(self, info: SigningIdentityInfo) -> None:
+        if self.services.is_locked:
+            return  # locked meanwhile: the certificate is stored, nothing is shown
         self.show_certificate()
         self.message.setText(_("Certificate created for {name}.").format(name=info.subject_name))
 

@@ -30,22 +30,13 @@ from coachdesk.ui.kit.style import heading_label, message_label, wrapping_label
 from coachdesk.ui.settings.papers import PapersGroup
 from coachdesk.ui.settings.retention import RetentionGroup
 from coachdesk.ui.settings.signing import DocumentsGroup
-from coachdesk.ui.shell.busy import busy_cursor
-from coachdesk.ui.shell.idle import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
+from coachdesk.ui.shell.busy import BackgroundCall, BusyNote
+from coachdesk.ui.shell.idle import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
+from coachdesk.ui.shell.preferences import IDLE_KEY, LANGUAGE_KEY, idle_minutes
 from coachdesk.vault.errors import VaultError
 
-LANGUAGE_KEY = "language"
-IDLE_KEY = "idle_minutes"
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
 """Each language is named in itself, so a coach finds hers whatever the UI speaks now."""
-
-
-def idle_minutes(settings: QSettings) -> int:
-    try:
-        value = int(str(settings.value(IDLE_KEY, DEFAULT_IDLE_MINUTES)))
-    except ValueError:
-        value = DEFAULT_IDLE_MINUTES
-    return max(MIN_IDLE_MINUTES, min(MAX_IDLE_MINUTES, value))
 
 
 class SettingsView(QWidget):
@@ -80,6 +71,7 @@ class SettingsView(QWidget):
         self.new_passphrase = PassphraseFields()
         self.passphrase_button = QPushButton()
         self.passphrase_message = message_label()
+        self.passphrase_busy = BusyNote()
         self.folder = QLabel(str(vault.path))
         self.folder.setWordWrap(True)
         self.folder.setObjectName("vault_folder")
@@ -112,6 +104,7 @@ class SettingsView(QWidget):
         self.new_passphrase.insert_row(self.old_label, self.old_passphrase)
         security_box.addWidget(self.new_passphrase)
         security_box.addWidget(self.passphrase_message)
+        security_box.addWidget(self.passphrase_busy)
         pass_row = QHBoxLayout()
         pass_row.addStretch(1)
         pass_row.addWidget(self.passphrase_button)
@@ -153,6 +146,10 @@ class SettingsView(QWidget):
         self.coach_save.clicked.connect(self.save_coach_name)
         self.coach_name.returnPressed.connect(self.save_coach_name)
         self.passphrase_button.clicked.connect(self.change_passphrase)
+        # Checking the current passphrase and wrapping the key for the new one derive two
+        # keys: off the UI thread, the fields and the button wait meanwhile.
+        busy = (self.old_passphrase, self.new_passphrase, self.passphrase_button)
+        self.passphrase_call = BackgroundCall(self, busy, self.passphrase_busy)
         self.show_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.vault.path)))
         )
@@ -217,20 +214,30 @@ class SettingsView(QWidget):
         self.coach_message.setText(_("Saved."))
 
     def change_passphrase(self) -> None:
+        if self.passphrase_call.running:
+            return
         problem = self.new_passphrase.problem()
         if not self.old_passphrase.text():
             problem = _("Please type your current passphrase.")
         if problem is not None:
             self.passphrase_message.setText(problem)
             return
-        try:
-            with busy_cursor():
-                self.services.vault_admin.change_passphrase(
-                    self.old_passphrase.text(), self.new_passphrase.first.text()
-                )
-        except VaultError as exc:
-            self.passphrase_message.setText(str(exc))
-            return
+        self.passphrase_message.setText("")
+        admin = self.services.vault_admin
+        old, new = self.old_passphrase.text(), self.new_passphrase.first.text()
+        self.passphrase_call.start(
+            lambda: admin.change_passphrase(old, new),
+            _("Changing the passphrase…"),
+            self._passphrase_changed,
+            self._passphrase_not_changed,
+        )
+
+    def _passphrase_not_changed(self, exc: Exception) -> None:
+        if not isinstance(exc, VaultError):
+            raise exc
+        self.passphrase_message.setText(str(exc))
+
+    def _passphrase_changed(self, _result: object) -> None:
         self.old_passphrase.clear()
         self.new_passphrase.clear()
         self.passphrase_message.setText(

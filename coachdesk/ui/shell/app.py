@@ -3,6 +3,10 @@
 The controller shows one screen at a time: welcome (first start), unlock, or the main
 window. Locking disposes the main window and every participant file (their unsaved work
 kept as drafts), closes the database, zeroes the key and shows the unlock screen.
+
+Only what the unlock screen needs is imported with this module: the database layer, the
+services and the main window are loaded in the background once it is on screen
+(``ui.shell.warm_up``), so the window is there at once.
 """
 
 from __future__ import annotations
@@ -10,29 +14,33 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from coachdesk.facade import Services
 from coachdesk.i18n import _
-from coachdesk.ui.backup.automatic import AutoBackups
-from coachdesk.ui.backup.jobs import wait_for_backups
-from coachdesk.ui.backup.restore_flow import RestoreRequest, carry_out
-from coachdesk.ui.settings.view import idle_minutes
-from coachdesk.ui.shell.busy import busy_cursor
+from coachdesk.ui.shell import warm_up
+from coachdesk.ui.shell.busy import busy_cursor, wait_for_calls
 from coachdesk.ui.shell.idle import IdleWatcher
-from coachdesk.ui.shell.main_window import MainWindow
 from coachdesk.ui.shell.placement import place_screen
+from coachdesk.ui.shell.preferences import idle_minutes
 from coachdesk.ui.shell.session_watch import SessionWatcher
 from coachdesk.ui.shell.signals import AppSignals
 from coachdesk.ui.shell.signer import SignerPreparation
 from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE, demo_folder
 from coachdesk.ui.unlock.screen import UnlockWindow
-from coachdesk.ui.unlock.welcome import WelcomeWindow
-from coachdesk.vault.store import Vault
+from coachdesk.vault.secrets import is_vault_folder
+
+if TYPE_CHECKING:
+    from coachdesk.facade import Services
+    from coachdesk.ui.backup.automatic import AutoBackups
+    from coachdesk.ui.backup.restore_flow import RestoreRequest
+    from coachdesk.ui.shell.main_window import MainWindow
+    from coachdesk.ui.unlock.welcome import WelcomeWindow
+    from coachdesk.vault.store import Vault
 
 APP_NAME = "CoachDesk"
 LAST_VAULT_KEY = "last_vault"
@@ -68,11 +76,20 @@ class AppController(QObject):
         self.main_window: MainWindow | None = None
         self.welcome: WelcomeWindow | None = None
         self.unlock_window: UnlockWindow | None = None
-        self.auto_backups = AutoBackups(settings, self)
+        self._auto_backups: AutoBackups | None = None
         self.signer = SignerPreparation()
         self._restored = False
         """A restore happened: the next unlock writes it to the vault's audit log."""
         self.signals.language_changed.connect(self._retranslate_screens)
+
+    @property
+    def auto_backups(self) -> AutoBackups:
+        """The daily backups, made when first needed (at the first unlock)."""
+        if self._auto_backups is None:
+            from coachdesk.ui.backup.automatic import AutoBackups
+
+            self._auto_backups = AutoBackups(self.settings, self)
+        return self._auto_backups
 
     def watch_session(self, watcher: SessionWatcher) -> None:
         """Lock when ``watcher`` reports a locked screen or the system going to sleep."""
@@ -84,12 +101,14 @@ class AppController(QObject):
         if vault_path is None:
             remembered = str(self.settings.value(LAST_VAULT_KEY, "") or "")
             vault_path = Path(remembered) if remembered else None
-        if vault_path is not None and Vault.exists(vault_path):
+        if vault_path is not None and is_vault_folder(vault_path):
             self.show_unlock(vault_path)
         else:
             self.show_welcome()
 
     def show_welcome(self) -> None:
+        from coachdesk.ui.unlock.welcome import WelcomeWindow
+
         previous = self._current_screen()
         self.welcome = WelcomeWindow(self.data_dir)
         self.welcome.vault_opened.connect(self.open_vault)
@@ -127,6 +146,8 @@ class AppController(QObject):
             self.welcome = None
         if self.unlock_window is not screen:
             self.unlock_window = None
+        # Once it is on screen: load what unlocking needs while she types.
+        QTimer.singleShot(0, warm_up.start)
 
     def _retranslate_screens(self) -> None:
         for screen in (self.welcome, self.unlock_window):
@@ -136,6 +157,12 @@ class AppController(QObject):
     # -- the vault --------------------------------------------------------------------------------
 
     def open_vault(self, vault: Vault) -> None:
+        warm_up.wait_for_window()  # the modules below, if she was quicker than the import
+        warm_up.hold()  # the window first, the document toolkit right after
+        QTimer.singleShot(0, warm_up.resume)
+        from coachdesk.facade import Services
+        from coachdesk.ui.shell.main_window import MainWindow
+
         self.vault = vault
         self.settings.setValue(LAST_VAULT_KEY, str(vault.path))
         self.services = Services(vault.sessions, today=self.today, vault=vault)
@@ -183,6 +210,8 @@ class AppController(QObject):
         self.lock()
         if self.vault is not None or self.unlock_window is None:
             return  # a dialog still writing kept the vault open; she can try again
+        from coachdesk.ui.backup.restore_flow import carry_out
+
         with busy_cursor():
             done, notice = carry_out(request, vault.path)
         self._restored = self._restored or done
@@ -219,7 +248,8 @@ class AppController(QObject):
         self.vault = None
         self._clear_clipboard()
         self.auto_backups.stop()
-        wait_for_backups()
+        _wait_for_backups()
+        wait_for_calls()  # a passphrase change or a new certificate is written to the end
         self.signer.wait()
         vault.lock()
 
@@ -236,16 +266,28 @@ class AppController(QObject):
     def shutdown(self) -> None:
         """On quit: keep drafts, close the database and release the vault."""
         self.idle.stop()
+        for screen in (self.unlock_window, self.welcome):
+            if screen is not None and shiboken6.isValid(screen):
+                screen.close()  # a vault being opened or made meanwhile is closed again
         if self.main_window is not None:
             self.main_window.dispose()
-            self.main_window.deleteLater()
+            # Gone now: a deferred deletion may never run after the last event loop, and a
+            # participant file left behind would keep its draft timer.
+            shiboken6.delete(self.main_window)
             self.main_window = None
         if self.vault is not None:
             # Never blocks closing: a failed backup is said at the next unlock.
             self.auto_backups.stop()
-            wait_for_backups()
+            _wait_for_backups()
+            wait_for_calls()
             if self.services is not None:
                 self.auto_backups.run_now(self.services.vault_admin)
             self.signer.wait()
             self.vault.lock()
             self.vault = None
+
+
+def _wait_for_backups() -> None:
+    from coachdesk.ui.backup.jobs import wait_for_backups
+
+    wait_for_backups()

@@ -12,9 +12,9 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from coachdesk import i18n
-from coachdesk.ui.settings.view import LANGUAGE_KEY
 from coachdesk.ui.shell import crash
 from coachdesk.ui.shell.app import APP_NAME, AppController
+from coachdesk.ui.shell.preferences import LANGUAGE_KEY
 from coachdesk.ui.shell.qt_translations import QtTranslations
 
 

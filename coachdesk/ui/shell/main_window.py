@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.ui.file.window import ParticipantFileWindow
-from coachdesk.ui.kit.forms import quit_keys
 from coachdesk.ui.kit.icons import Icon, icon
+from coachdesk.ui.kit.shortcuts import quit_keys
 from coachdesk.ui.participants.view import ParticipantsView
 from coachdesk.ui.settings.view import SettingsView
+from coachdesk.ui.shell import warm_up
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.ui.shell.navigation import Navigation
 from coachdesk.ui.shell.signals import AppSignals
@@ -206,7 +207,9 @@ class MainWindow(QMainWindow):
     def open_participant(self, participant_id: int) -> None:
         window = self.files.get(participant_id)
         if window is None:
-            # Imported on first use: the file's export tab pulls in ReportLab and pyHanko.
+            # Imported on first use: the file's export tab pulls in ReportLab and pyHanko
+            # (loaded in the background after unlock: never import beside it).
+            warm_up.wait()
             from coachdesk.ui.file.participant_file import ParticipantFile
 
             name = self.services.participants.get(participant_id).display_name
@@ -227,6 +230,7 @@ class MainWindow(QMainWindow):
             window.show_section(item.kind)
 
     def show_erasure(self) -> None:
+        warm_up.wait()
         from coachdesk.ui.settings.erasure_dialog import ErasureDialog
 
         dialog = ErasureDialog(

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from coachdesk import i18n
-from coachdesk.services.context import Changes
+
+if TYPE_CHECKING:  # the services load after the unlock window is on screen
+    from coachdesk.services.context import Changes
 
 
 class AppSignals(QObject):

@@ -1,16 +1,20 @@
 """Ready to sign from the first document: her name is known and her signing key is made.
 
-Making a 3072-bit RSA key takes up to a second, so it happens in the background right
-after unlock, not when she presses "Save document".
+Making the key and its certificate, and storing them, is work for a worker thread: it
+happens in the background right after unlock, not when she presses "Save document".
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
-from coachdesk.facade import Services
 from coachdesk.ui.export.worker import ServiceJob
-from coachdesk.ui.settings.profile_dialog import ProfileDialog
+from coachdesk.ui.shell import warm_up
+
+if TYPE_CHECKING:
+    from coachdesk.facade import Services
 
 
 class SignerPreparation:
@@ -21,6 +25,8 @@ class SignerPreparation:
 
     def run(self, window: QWidget, services: Services) -> None:
         if not services.settings.coach_name():
+            from coachdesk.ui.settings.profile_dialog import ProfileDialog
+
             dialog = ProfileDialog(services, window)
             dialog.exec()
             dialog.deleteLater()
@@ -29,9 +35,15 @@ class SignerPreparation:
     def prepare_key(self, services: Services) -> None:
         if self.job is not None or not services.settings.coach_name():
             return
-        if services.exports.current_identity() is not None:
-            return
-        job = ServiceJob(lambda: services.exports.create_identity())
+
+        def make_key() -> None:
+            # All in the worker: the first look at the signing identity loads the document
+            # toolkit (ReportLab, pyHanko), which would freeze the window just shown.
+            warm_up.wait()
+            if services.exports.current_identity() is None:
+                services.exports.create_identity()
+
+        job = ServiceJob(make_key)
         # A failure (a full disk, the vault locked meanwhile) is said again where it matters:
         # Settings and the export dialog offer to create the certificate.
         job.signals.finished.connect(self._done)

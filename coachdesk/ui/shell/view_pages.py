@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from coachdesk.facade import Services
 from coachdesk.i18n import N_
+from coachdesk.ui.shell import warm_up
 from coachdesk.ui.shell.signals import AppSignals
 
 TODAY, PARTICIPANTS, MEETINGS, MODULES, CONTACTS, REPORTS, SETTINGS = (
@@ -66,6 +67,7 @@ def load_view(
 ) -> QWidget:
     """Build the view of ``key``; its module is imported on first show to keep start-up short."""
     module_name, class_name = LAZY_VIEWS[key]
+    warm_up.wait()  # never import beside the background loading (see ui.shell.warm_up)
     module = importlib.import_module(module_name)
     view = getattr(module, class_name)(services, signals)
     assert isinstance(view, QWidget) and isinstance(view, View), class_name

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coachdesk.i18n import _
-from coachdesk.vault.store import Vault
+
+if TYPE_CHECKING:  # the unlock screen shows before the database layer is loaded
+    from coachdesk.vault.store import Vault
 
 
 def tell_notices(parent: QWidget, vault: Vault) -> None:

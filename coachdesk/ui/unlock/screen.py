@@ -1,10 +1,17 @@
-"""Unlock screen: the passphrase, or the recovery code followed by a new passphrase."""
+"""Unlock screen: the passphrase, or the recovery code followed by a new passphrase.
+
+The key derivation (Argon2id) and opening run off the UI thread: the window keeps
+painting, shows that it is unlocking, and nothing that would start a second unlock or
+leave the screen can be pressed meanwhile.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -17,19 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.i18n import _
-from coachdesk.ui.kit.forms import add_quit_shortcut
-from coachdesk.ui.kit.passphrase_fields import PassphraseFields
+from coachdesk.ui.kit.shortcuts import add_quit_shortcut
 from coachdesk.ui.kit.style import heading_label, link_button, wrapping_label
-from coachdesk.ui.shell.busy import busy_cursor
+from coachdesk.ui.shell.busy import BackgroundCall, BusyNote
+from coachdesk.ui.unlock.code_page import RecoveryCodePage, vault_opener
 from coachdesk.ui.unlock.damaged_vault import DamagedVaultOffer
 from coachdesk.ui.unlock.older_state import accepted_if_older, tell_notices
-from coachdesk.vault.errors import (
-    DamagedVaultError,
-    VaultError,
-    WrongPassphraseError,
-    WrongRecoveryCodeError,
-)
-from coachdesk.vault.store import Vault
+from coachdesk.vault.errors import DamagedVaultError, VaultError, WrongPassphraseError
+
+if TYPE_CHECKING:
+    from coachdesk.vault.store import Vault
 
 PASSPHRASE_PAGE, RECOVERY_PAGE = range(2)
 
@@ -49,7 +53,10 @@ class UnlockWindow(QWidget):
         self.setObjectName("unlock")
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_passphrase_page())
-        self.pages.addWidget(self._build_recovery_page())
+        self.recovery = RecoveryCodePage(path)
+        self.recovery.unlocked.connect(self.unlocked)
+        self.recovery.back_requested.connect(self._show_passphrase)
+        self.pages.addWidget(self.recovery)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(self.pages, 3)
@@ -74,12 +81,14 @@ class UnlockWindow(QWidget):
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.setVisible(False)
         self.error = wrapping_label(error=True)
-        self.damaged = DamagedVaultOffer(self.path, self.passphrase)
-        self.damaged.restored.connect(self._restored)
+        self.busy = BusyNote()
         self.unlock_button = QPushButton()
         self.unlock_button.setDefault(True)
         self.recovery_button = link_button()
         self.other_button = link_button()
+        controls = (self.passphrase, self.unlock_button, self.recovery_button, self.other_button)
+        self.damaged = DamagedVaultOffer(self.path, self.passphrase, controls)
+        self.damaged.restored.connect(self._restored)
         form = QFormLayout()
         form.addRow(self.passphrase_label, self.passphrase)
         unlock_row = QHBoxLayout()
@@ -96,6 +105,7 @@ class UnlockWindow(QWidget):
         box.addWidget(self.hint)
         box.addWidget(self.notice)
         box.addWidget(self.error)
+        box.addWidget(self.busy)
         box.addWidget(self.damaged)
         box.addLayout(unlock_row)
         box.addSpacing(self.fontMetrics().height())
@@ -106,35 +116,7 @@ class UnlockWindow(QWidget):
         self.unlock_button.clicked.connect(self.unlock)
         self.recovery_button.clicked.connect(self._show_recovery)
         self.other_button.clicked.connect(self.other_vault_requested)
-        return page
-
-    def _build_recovery_page(self) -> QWidget:
-        page = QWidget()
-        box = QVBoxLayout(page)
-        self.recovery_title = heading_label()
-        self.recovery_intro = wrapping_label()
-        self.code = QLineEdit()
-        self.code.setObjectName("recovery_code")
-        self.code_label = QLabel()
-        self.new_passphrase = PassphraseFields()
-        self.new_passphrase.insert_row(self.code_label, self.code)
-        self.recovery_error = wrapping_label(error=True)
-        self.back_button = QPushButton()
-        self.recover_button = QPushButton()
-        self.recover_button.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.recover_button)
-        box.addStretch(1)
-        box.addWidget(self.recovery_title)
-        box.addWidget(self.recovery_intro)
-        box.addWidget(self.new_passphrase)
-        box.addWidget(self.recovery_error)
-        box.addLayout(buttons)
-        box.addStretch(2)
-        self.back_button.clicked.connect(self._show_passphrase)
-        self.recover_button.clicked.connect(self.unlock_with_recovery_code)
+        self.call = BackgroundCall(self, (*controls, self.damaged), self.busy)
         return page
 
     def retranslate(self) -> None:
@@ -147,17 +129,7 @@ class UnlockWindow(QWidget):
         self.unlock_button.setText(_("Unlock"))
         self.recovery_button.setText(_("Forgot the passphrase? Use the recovery code…"))
         self.other_button.setText(_("Open another vault…"))
-        self.recovery_title.setText(_("Unlock with the recovery code"))
-        self.recovery_intro.setText(
-            _(
-                "Type the code from your recovery sheet (upper or lower case, with or without "
-                "dashes). Then choose a new passphrase; the old one stops working."
-            )
-        )
-        self.code_label.setText(_("Recovery &code:"))
-        self.new_passphrase.retranslate()
-        self.back_button.setText(_("Back"))
-        self.recover_button.setText(_("Unlock and set new passphrase"))
+        self.recovery.retranslate()
         self.damaged.retranslate()
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -167,34 +139,40 @@ class UnlockWindow(QWidget):
     def _show_recovery(self) -> None:
         self.error.setText("")
         self.pages.setCurrentIndex(RECOVERY_PAGE)
-        self.code.setFocus()
+        self.recovery.code.setFocus()
 
     def _show_passphrase(self) -> None:
-        self.recovery_error.setText("")
+        self.recovery.error.setText("")
         self.pages.setCurrentIndex(PASSPHRASE_PAGE)
         self.passphrase.setFocus()
 
     def unlock(self) -> None:
+        if self.call.running:
+            return
         if not self.passphrase.text():
             self.error.setText(_("Please type your passphrase."))
             return
-        try:
-            with busy_cursor():
-                vault = Vault.open(self.path, self.passphrase.text())
-        except VaultError as exc:
-            self.error.setText(str(exc))
-            if isinstance(exc, DamagedVaultError):
-                self.damaged.offer()
-            if isinstance(exc, WrongPassphraseError):
-                self.passphrase.selectAll()
-            self.passphrase.setFocus()
-            return
+        self.error.setText("")
+        opener = vault_opener(self.path, self.passphrase.text())
+        self.call.start(opener, _("Unlocking…"), self._opened, self._not_opened)
+
+    def _opened(self, vault: Vault) -> None:
         self.passphrase.clear()
         if not accepted_if_older(self, vault):
             self.error.setText(_("The vault was not opened. Nothing was changed."))
             return
         tell_notices(self, vault)
         self.unlocked.emit(vault)
+
+    def _not_opened(self, exc: Exception) -> None:
+        if not isinstance(exc, VaultError):
+            raise exc
+        self.error.setText(str(exc))
+        if isinstance(exc, DamagedVaultError):
+            self.damaged.offer()
+        if isinstance(exc, WrongPassphraseError):
+            self.passphrase.selectAll()
+        self.passphrase.setFocus()
 
     def show_notice(self, text: str) -> None:
         """A message from what happened before this screen (a restore, a failed backup)."""
@@ -207,32 +185,11 @@ class UnlockWindow(QWidget):
         self.restored.emit()
         self.passphrase.setFocus()
 
-    def unlock_with_recovery_code(self) -> None:
-        problem = self.new_passphrase.problem()
-        if not self.code.text().strip():
-            problem = _("Please type the recovery code.")
-        if problem is not None:
-            self.recovery_error.setText(problem)
-            return
-        try:
-            with busy_cursor():
-                vault = Vault.open_with_recovery_code(self.path, self.code.text())
-            if not accepted_if_older(self, vault):
-                self.recovery_error.setText(_("The vault was not opened. Nothing was changed."))
-                return
-            with busy_cursor():
-                try:
-                    vault.set_passphrase(self.new_passphrase.first.text())
-                except BaseException:
-                    vault.lock()
-                    raise
-        except VaultError as exc:
-            self.recovery_error.setText(str(exc))
-            if isinstance(exc, WrongRecoveryCodeError):
-                self.code.selectAll()
-                self.code.setFocus()
-            return
-        self.code.clear()
-        self.new_passphrase.clear()
-        tell_notices(self, vault)
-        self.unlocked.emit(vault)
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closed (Ctrl+Q, quitting) while a vault was being opened: it is closed again.
+        self.damaged.call.settle()  # a restore in progress finishes (it cannot stop half way)
+        for call in (self.call, self.recovery.call):
+            outcome = call.settle()
+            if outcome is not None and outcome[0]:
+                outcome[1].lock()
+        super().closeEvent(event)

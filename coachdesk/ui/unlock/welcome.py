@@ -1,4 +1,8 @@
-"""First start: create a vault (then show its recovery code once), open one, or try the demo."""
+"""First start: create a vault (then show its recovery code once), open one, or try the demo.
+
+Creating a vault derives two keys (passphrase and recovery code) and builds its schema;
+the demo vault also fills it: both run off the UI thread with a busy note.
+"""
 
 from __future__ import annotations
 
@@ -19,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.i18n import _
-from coachdesk.ui.kit.forms import add_quit_shortcut
 from coachdesk.ui.kit.passphrase_fields import PassphraseFields
+from coachdesk.ui.kit.shortcuts import add_quit_shortcut
 from coachdesk.ui.kit.style import heading_label, wrapping_label
-from coachdesk.ui.shell.busy import busy_cursor
+from coachdesk.ui.shell.busy import BackgroundCall, BusyNote
 from coachdesk.ui.unlock.demo_vault import DEMO_PASSPHRASE, create_demo_vault, demo_folder
 from coachdesk.ui.unlock.profile_page import ProfilePage
 from coachdesk.ui.unlock.recovery_page import RecoveryPage
@@ -80,6 +84,7 @@ class WelcomeWindow(QWidget):
         self.open_button = QPushButton()
         self.demo_button = QPushButton()
         self.choice_error = wrapping_label(error=True)
+        self.choice_busy = BusyNote()
         box.addStretch(1)
         box.addWidget(self.title)
         box.addWidget(self.intro)
@@ -88,7 +93,10 @@ class WelcomeWindow(QWidget):
             w.setMinimumHeight(int(w.sizeHint().height() * 1.4))
             box.addWidget(w)
         box.addWidget(self.choice_error)
+        box.addWidget(self.choice_busy)
         box.addStretch(2)
+        choices = (self.create_button, self.open_button, self.demo_button)
+        self.choice_call = BackgroundCall(self, choices, self.choice_busy)
         self.create_button.clicked.connect(self._show_create)
         self.open_button.clicked.connect(self._choose_existing)
         self.demo_button.clicked.connect(self.open_demo)
@@ -107,6 +115,7 @@ class WelcomeWindow(QWidget):
         folder_row.addWidget(self.folder_button)
         self.passphrase = PassphraseFields()
         self.create_error = wrapping_label(error=True)
+        self.create_busy = BusyNote()
         self.back_button = QPushButton()
         self.confirm_create = QPushButton()
         self.confirm_create.setDefault(True)
@@ -120,8 +129,13 @@ class WelcomeWindow(QWidget):
         box.addLayout(folder_row)
         box.addWidget(self.passphrase)
         box.addWidget(self.create_error)
+        box.addWidget(self.create_busy)
         box.addLayout(buttons)
         box.addStretch(2)
+        fields = (self.folder, self.folder_button, self.passphrase)
+        self.create_call = BackgroundCall(
+            self, (*fields, self.back_button, self.confirm_create), self.create_busy
+        )
         self.folder_button.clicked.connect(self._choose_new_folder)
         self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(CHOICE))
         self.confirm_create.clicked.connect(self.create_vault)
@@ -185,6 +199,8 @@ class WelcomeWindow(QWidget):
         self.open_requested.emit(str(folder))
 
     def create_vault(self) -> None:
+        if self.create_call.running:
+            return
         problem = self.passphrase.problem()
         folder_text = self.folder.text().strip()
         if problem is None and not folder_text:
@@ -192,12 +208,22 @@ class WelcomeWindow(QWidget):
         if problem is not None:
             self.create_error.setText(problem)
             return
-        try:
-            with busy_cursor():
-                vault, code = Vault.create(Path(folder_text), self.passphrase.first.text())
-        except VaultError as exc:
-            self.create_error.setText(str(exc))
-            return
+        self.create_error.setText("")
+        folder, secret = Path(folder_text), self.passphrase.first.text()
+        self.create_call.start(
+            lambda: Vault.create(folder, secret),
+            _("Creating the vault…"),
+            self._created,
+            self._not_created,
+        )
+
+    def _not_created(self, exc: Exception) -> None:
+        if not isinstance(exc, VaultError):
+            raise exc
+        self.create_error.setText(str(exc))
+
+    def _created(self, made: tuple[Vault, str]) -> None:
+        vault, code = made
         self.passphrase.clear()
         self._new_vault = vault
         self.recovery.show_code(code, vault.name, vault.path)
@@ -218,6 +244,12 @@ class WelcomeWindow(QWidget):
         self.vault_opened.emit(vault)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Closed while a vault was being made: it is finished (never left half made), closed.
+        for call in (self.create_call, self.choice_call):
+            outcome = call.settle()
+            if outcome is not None and outcome[0]:
+                made = outcome[1]
+                (made[0] if isinstance(made, tuple) else made).lock()
         # Closed on the recovery page: the new vault was made, so close it properly.
         if self._new_vault is not None:
             self._new_vault.lock()
@@ -229,12 +261,20 @@ class WelcomeWindow(QWidget):
         if Vault.exists(folder):
             self.open_requested.emit(str(folder))
             return
-        try:
-            with busy_cursor():
-                vault = create_demo_vault(folder)
-        except VaultError as exc:
-            self.choice_error.setText(str(exc))
-            return
+        self.choice_error.setText("")
+        self.choice_call.start(
+            lambda: create_demo_vault(folder),
+            _("Creating the demo vault…"),
+            self._demo_created,
+            self._demo_failed,
+        )
+
+    def _demo_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, VaultError):
+            raise exc
+        self.choice_error.setText(str(exc))
+
+    def _demo_created(self, vault: Vault) -> None:
         QMessageBox.information(
             self,
             _("Demo vault"),
