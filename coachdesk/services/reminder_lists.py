@@ -55,6 +55,13 @@ ACTIVE: ColumnElement[bool] = Participant.archived_at.is_(None)
 # indexes that make counting fast (0007): 0.3 s instead of 1 ms for a page at 50,000.
 _PAGE_ACTIVE = literal_column("+participant.archived_at IS NULL", Boolean)
 _MEETING_KEPT = literal_column("+meeting.archived_at IS NULL", Boolean)
+# Except overdue agreements and goals: those of archived files stay open for good, are the
+# oldest, and a walk by date passes all of them before the first it may show (0.34 s for
+# 50 agreements in a ten-year archive of 50,000). Starting from the files not archived and
+# sorting what is theirs costs what the current work holds, not what the archive holds:
+# 13 ms there, 66 ms at the worst case measured (28,000 current files at 50,000).
+_OPEN_ACTIVE: ColumnElement[bool] = ACTIVE
+_OPEN_MEETING_KEPT: ColumnElement[bool] = Meeting.archived_at.is_(None)
 
 
 @dataclass(frozen=True)
@@ -120,7 +127,7 @@ def _agreements() -> Rows:
         )
         .join(Meeting, Meeting.id == Agreement.meeting_id)
         .join(Participant, Participant.id == Meeting.participant_id)
-        .where(*_agreements_where(), _MEETING_KEPT, _PAGE_ACTIVE)
+        .where(*_agreements_where(), _OPEN_MEETING_KEPT, _OPEN_ACTIVE)
         .order_by(Agreement.due_date, Agreement.id)
     )
 
@@ -133,7 +140,7 @@ def _goals() -> Rows:
     return (
         select(Goal.participant_id, _NAME, Goal.target_date, Goal.title, Goal.id)
         .join(Participant, Participant.id == Goal.participant_id)
-        .where(*_goals_where(), _PAGE_ACTIVE)
+        .where(*_goals_where(), _OPEN_ACTIVE)
         .order_by(Goal.target_date, Goal.id)
     )
 
