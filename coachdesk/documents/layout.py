@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, BinaryIO
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -25,6 +27,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from coachdesk.documents.fonts import SANS, SANS_BOLD, markup, register_fonts
 from coachdesk.documents.header import header_lines
@@ -61,7 +64,9 @@ class Styles:
     cell_bold: ParagraphStyle
 
 
+@cache
 def styles() -> Styles:
+    """The document styles, made once per process (nothing changes a style once made)."""
     register_fonts()
     body = ParagraphStyle("body", fontName=SANS, fontSize=10, leading=14, spaceAfter=4)
     return Styles(
@@ -82,9 +87,45 @@ def styles() -> Styles:
     )
 
 
+class Text(Paragraph):  # type: ignore[misc]
+    """A paragraph that keeps its lines for the width it was last wrapped to.
+
+    ReportLab breaks a paragraph into lines each time it is measured: a table cell is
+    measured for the table's height and again when drawn, a kept-together block once to
+    keep it together and again to place it. The lines depend only on the width.
+    """
+
+    _wrapped_width: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if avail_width == self._wrapped_width and hasattr(self, "blPara"):  # split drops it
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        self._wrapped_width = avail_width if size[0] == avail_width else None
+        return size
+
+
+_plain_frag: WeakKeyDictionary[ParagraphStyle, Any] = WeakKeyDictionary()
+"""Per style, the fragment ReportLab's markup parser makes of a plain word."""
+
+
 def para(text: object, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (never markup from data)."""
-    return Paragraph(markup(text), style)
+    """A paragraph of plain text (never markup from data).
+
+    Most texts are one line of text without Arabic script or characters to escape: their
+    markup is the text itself, which ReportLab's parser turns into one fragment of the
+    style's font.
+    That fragment is made here without the parser (a third of a paragraph's layout),
+    from the one it made for the style; any other text goes through the parser.
+    """
+    marked = markup(text)
+    plain = "" if text is None else str(text)
+    if marked != plain or not plain.strip():  # markup, entities, line breaks, Arabic
+        return Text(marked, style)
+    template = _plain_frag.get(style)
+    if template is None:
+        template = _plain_frag[style] = Text("x", style).frags[0]
+    return Text(marked, style, frags=[template.clone(text=cleanBlockQuotedText(plain))])
 
 
 def rows_table(rows: Sequence[tuple[str, object]], st: Styles) -> list[Flowable]:
@@ -152,7 +193,7 @@ def flowing_row(label: str, value: object, st: Styles, note: str = "") -> list[F
             out.append(Spacer(1, value_style.leading))
             continue
         bullet = label if beside and number == 0 else None
-        out.append(Paragraph(markup(line), value_style, bulletText=bullet))
+        out.append(Text(markup(line), value_style, bulletText=bullet))
     out.append(
         HRFlowable(
             width=PAGE_WIDTH - 2 * MARGIN, thickness=0.25, color=colors.lightgrey, spaceBefore=3
