@@ -43,6 +43,7 @@ from coachdesk.models import (
 )
 from coachdesk.models.enums import AttendeeRole, DataCategory
 from coachdesk.services.common import load, load_participant
+from coachdesk.services.errors import NotFoundError
 
 T = TypeVar("T")
 
@@ -154,8 +155,12 @@ def filter_participant(
     on: dt.date,
 ) -> FilteredFile:
     """What the recipient may receive about the participant on ``on``, and what is withheld."""
-    p = load_participant(session, participant_id)
-    return filter_participants(session, [p.id], organisation_id, contact_id, purpose, on)[p.id]
+    found = filter_participants(
+        session, [participant_id], organisation_id, contact_id, purpose, on
+    ).get(participant_id)
+    if found is None:
+        raise NotFoundError("participant", participant_id)
+    return found
 
 
 def filter_participants(
@@ -168,7 +173,7 @@ def filter_participants(
 ) -> dict[int, FilteredFile]:
     """``filter_participant`` for each of ``participant_ids`` that exists, read at once."""
     people = participants(session, participant_ids)
-    consents = consents_of(session, people)
+    consents = consents_of(session, list(people))
     decided = {pid: decide(consents[pid], organisation_id, contact_id, on) for pid in people}
     rows = file_rows(session, {pid: d[0] for pid, d in decided.items()})
     out = {}
