@@ -36,7 +36,7 @@ from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 from coachdesk.documents.cms_template import ContainerTemplate, template_of
 from coachdesk.documents.layout import SignatureBox
 from coachdesk.documents.signing import FIELD_NAME, SigningMaterial
-from coachdesk.documents.stamp import stamp_name, stamp_style, stamp_text
+from coachdesk.documents.stamp import stamp_characters, stamp_name, stamp_style, stamp_text
 from coachdesk.i18n import _
 
 DIGEST = "sha256"
@@ -63,11 +63,7 @@ class PadesSigner:
             md_algorithm=DIGEST,
             reason=_("Document prepared by the coach", lang),
         )
-        params = {
-            "line": stamp_text(_("Digitally signed by", lang)),
-            "signer": stamp_name(material.subject_name, box.box[2] - box.box[0]),
-            "fp": material.fingerprint_sha256[:16].upper() + "…",
-        }
+        params = stamp_params(material, lang, box.box[2] - box.box[0])
         spec = fields.SigFieldSpec(FIELD_NAME, on_page=box.page_index, box=box.box)
         pdf_signer = signers.PdfSigner(
             meta,
@@ -83,6 +79,20 @@ class PadesSigner:
             appearance_text_params=params,
         )
         return out.getvalue()
+
+
+def stamp_params(material: SigningMaterial, lang: str, width: float) -> dict[str, str]:
+    """The stamp's wording, the signer's name in lines for ``width`` and the fingerprint."""
+    return {
+        "line": stamp_text(_("Digitally signed by", lang)),
+        "signer": stamp_name(material.subject_name, width),
+        "fp": material.fingerprint_sha256[:16].upper() + "…",
+    }
+
+
+def stamp_font_characters(material: SigningMaterial, lang: str) -> frozenset[str]:
+    """The characters the stamp font of ``material``'s signatures in ``lang`` holds."""
+    return stamp_characters("".join(stamp_params(material, lang, 1000).values()))
 
 
 class _VaultKeySigner(signers.SimpleSigner):  # type: ignore[misc]

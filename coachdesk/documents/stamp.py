@@ -47,9 +47,27 @@ BASE_CHARACTERS = frozenset(chr(c) for c in (*range(0x20, 0x7F), 0x2026))
 fingerprint, "SHA-256" and the ellipsis."""
 
 
-@lru_cache(maxsize=8)
+_made_elsewhere: dict[frozenset[str], bytes] = {}
+"""Stamp fonts another process made (the application, for its batch workers)."""
+
+
 def stamp_font_bytes(characters: frozenset[str] = BASE_CHARACTERS) -> bytes:
-    """The stamp font for ``characters`` (Noto Sans without its shaping tables)."""
+    """The stamp font for ``characters`` (Noto Sans without its shaping tables).
+
+    Made once per process and set of characters (0.15 s of fontTools); a batch's workers
+    are given the one the application made (``keep_stamp_font``) instead of each making it.
+    """
+    given = _made_elsewhere.get(characters)
+    return given if given is not None else _subset_font(characters)
+
+
+def keep_stamp_font(characters: frozenset[str], font: bytes) -> None:
+    """Use ``font``, made by ``stamp_font_bytes(characters)`` in another process."""
+    _made_elsewhere[characters] = font
+
+
+@lru_cache(maxsize=8)
+def _subset_font(characters: frozenset[str]) -> bytes:
     font = ttLib.TTFont(str(font_path(SANS)))
     options = subset.Options(
         layout_features=[],
@@ -124,10 +142,14 @@ class StampFontFactory(FontEngineFactory):  # type: ignore[misc]
         )
 
 
+def stamp_characters(text: str) -> frozenset[str]:
+    """What a stamp showing ``text`` needs beyond ``BASE_CHARACTERS``."""
+    return frozenset(unicodedata.normalize("NFC", text)) - BASE_CHARACTERS - {"\n"}
+
+
 def stamp_style(text: str = "") -> TextStampStyle:
     """The stamp, with a font holding the characters of ``text`` (its name and wording)."""
-    characters = frozenset(unicodedata.normalize("NFC", text)) - BASE_CHARACTERS - {"\n"}
-    return _stamp_style(characters)
+    return _stamp_style(stamp_characters(text))
 
 
 @lru_cache(maxsize=8)

@@ -108,7 +108,8 @@ class BatchRun:
         if not included:
             return BatchResult((), tuple(self.skipped))
         error: Message | None = None
-        pool = document_pool(self.plan.issuer.material, len(included))
+        langs = tuple({self.plan.requests[e.number].lang for e in included})
+        pool = document_pool(self.plan.issuer.material, len(included), langs)
         try:
             self._loop(pool.submit, included, 2 * worker_count(len(included)))
         except BrokenProcessPool:
