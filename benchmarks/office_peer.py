@@ -2,14 +2,15 @@
 
 The same handover facts are written into a flat ODF text document (.fodt) and
 converted with ``soffice --headless --convert-to pdf``, once per document and
-as a batch of 100 in one call.
+as a batch of 100 in one call (``OfficePeer``; ``benchmarks.batch`` alternates its calls
+with CoachDesk's batches).
 """
 
 from __future__ import annotations
 
+import resource
 import shutil
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -60,8 +61,14 @@ def _p(text: str) -> str:
 
 def convert(files: list[Path], outdir: Path, profile: Path) -> float:
     """Seconds for one soffice call converting ``files`` to PDF."""
+    return convert_timed(files, outdir, profile)[0]
+
+
+def convert_timed(files: list[Path], outdir: Path, profile: Path) -> tuple[float, float]:
+    """Seconds and CPU seconds (soffice and its children) of one call converting ``files``."""
     binary = soffice()
     assert binary is not None
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     subprocess.run(
         [
@@ -78,22 +85,39 @@ def convert(files: list[Path], outdir: Path, profile: Path) -> float:
         capture_output=True,
         timeout=900,
     )
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _children_cpu() - cpu_before
 
 
-def run_office_peer(services: Services, participant_ids: list[int]) -> dict[str, float] | None:
-    if soffice() is None:
-        return None
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        profile = folder / "profile"
-        files = []
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class OfficePeer:
+    """The office documents of the same participants, ready to convert again and again.
+
+    ``batch()`` may be called between CoachDesk's batches, so both are measured under
+    the same load of a shared machine.
+    """
+
+    def __init__(self, services: Services, participant_ids: list[int], folder: Path) -> None:
+        self.folder = folder
+        self.profile = folder / "profile"
+        self.files = []
         for index, pid in enumerate(participant_ids[:100]):
             path = folder / f"handover-{index}.fodt"
             path.write_text(handover_document(services, pid), encoding="utf-8")
-            files.append(path)
-        convert(files[:1], folder / "warmup", profile)  # first start creates the profile
-        singles = sorted(convert([f], folder / "single", profile) for f in files[:3])
-        batch = convert(files, folder / "batch", profile)
-        produced = len(list((folder / "batch").glob("*.pdf")))
-    return {"one_document_s": singles[1], "batch_100_s": batch, "batch_documents": produced}
+            self.files.append(path)
+        convert(self.files[:1], folder / "warmup", self.profile)  # creates the profile
+        self.runs = 0
+
+    def one(self) -> float:
+        """A cold soffice start converting one document (the middle of three)."""
+        return sorted(convert([f], self.folder / "single", self.profile) for f in self.files[:3])[1]
+
+    def batch(self) -> tuple[float, float, int]:
+        """Seconds, CPU seconds and documents made by one call converting all of them."""
+        self.runs += 1
+        outdir = self.folder / f"batch-{self.runs}"
+        seconds, cpu = convert_timed(self.files, outdir, self.profile)
+        return seconds, cpu, len(list(outdir.glob("*.pdf")))

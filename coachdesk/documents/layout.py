@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
@@ -20,7 +21,6 @@ from reportlab.platypus import (
     HRFlowable,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -28,6 +28,8 @@ from reportlab.platypus import (
 
 from coachdesk.documents.fonts import SANS, SANS_BOLD, markup, register_fonts
 from coachdesk.documents.header import header_lines
+from coachdesk.documents.paragraphs import Text as Text  # others import them from here
+from coachdesk.documents.paragraphs import para as para
 from coachdesk.i18n import _
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -61,7 +63,9 @@ class Styles:
     cell_bold: ParagraphStyle
 
 
+@cache
 def styles() -> Styles:
+    """The document styles, made once per process (nothing changes a style once made)."""
     register_fonts()
     body = ParagraphStyle("body", fontName=SANS, fontSize=10, leading=14, spaceAfter=4)
     return Styles(
@@ -80,11 +84,6 @@ def styles() -> Styles:
         cell=ParagraphStyle("cell", parent=body, spaceAfter=0),
         cell_bold=ParagraphStyle("cell_bold", parent=body, fontName=SANS_BOLD, spaceAfter=0),
     )
-
-
-def para(text: object, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (never markup from data)."""
-    return Paragraph(markup(text), style)
 
 
 def rows_table(rows: Sequence[tuple[str, object]], st: Styles) -> list[Flowable]:
@@ -152,7 +151,7 @@ def flowing_row(label: str, value: object, st: Styles, note: str = "") -> list[F
             out.append(Spacer(1, value_style.leading))
             continue
         bullet = label if beside and number == 0 else None
-        out.append(Paragraph(markup(line), value_style, bulletText=bullet))
+        out.append(Text(markup(line), value_style, bulletText=bullet))
     out.append(
         HRFlowable(
             width=PAGE_WIDTH - 2 * MARGIN, thickness=0.25, color=colors.lightgrey, spaceBefore=3

@@ -16,7 +16,9 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 
+from coachdesk.documents.pades import stamp_font_characters
 from coachdesk.documents.signing import SigningMaterial
+from coachdesk.documents.stamp import stamp_font_bytes
 from coachdesk.export.batch_worker import start_worker
 
 PRELOAD = ["coachdesk.export.batch_preload"]
@@ -46,10 +48,19 @@ def worker_count(documents: int) -> int:
     return max(1, min(os.cpu_count() or 1, documents))
 
 
-def document_pool(material: SigningMaterial, documents: int) -> ProcessPoolExecutor:
+def document_pool(
+    material: SigningMaterial, documents: int, langs: tuple[str, ...] = ()
+) -> ProcessPoolExecutor:
+    """Workers for ``documents`` signed with ``material``, their stamps in ``langs``.
+
+    The stamp font for the signer's name is made here once (and kept for the process's
+    life) and handed to every worker, rather than made by each (0.15 s of CPU apiece).
+    """
+    characters = {stamp_font_characters(material, lang) for lang in langs}
+    fonts = tuple((c, stamp_font_bytes(c)) for c in characters)
     return ProcessPoolExecutor(
         max_workers=worker_count(documents),
         mp_context=pool_context(),
         initializer=start_worker,
-        initargs=(material,),
+        initargs=(material, fonts),
     )

@@ -1,7 +1,8 @@
 """Making a batch: filter here, render and sign in the worker pool, save and register here.
 
-The application's process reads and filters each participant's file (the vault and its
-consent filter stay here) and hands the filtered data to the pool. As each signed
+The application's process reads and filters the participants' files (the vault and its
+consent filter stay here), a few at a time with one query per table (``PREPARED_AT_ONCE``),
+and hands the filtered data to the pool. As each signed
 document comes back, it is saved atomically and registered in one transaction, exactly as
 a single export: her consents are checked once more inside that transaction, the file is
 written completely before the record commits, and removed again if the commit fails. So
@@ -11,8 +12,10 @@ every file in the folder is whole and registered, and every register entry has i
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -27,17 +30,11 @@ from coachdesk.documents.layout import SignatureBox
 from coachdesk.export.batch_plan import BatchEntry, SkipReason, handover_kinds, skip_reason
 from coachdesk.export.batch_pool import document_pool, worker_count
 from coachdesk.export.batch_worker import Rendered, RenderJob, render_and_sign
-from coachdesk.export.compose import (
-    Composed,
-    DocumentRequest,
-    Issuer,
-    document_data,
-    filtered_file,
-)
-from coachdesk.export.consent_filter import decide
+from coachdesk.export.compose import Composed, DocumentRequest, Issuer, document_data
+from coachdesk.export.consent_filter import decide, filter_participants
 from coachdesk.export.export_log import log_export
 from coachdesk.export.facts import FilteredFile
-from coachdesk.export.preview import included_categories
+from coachdesk.export.preview import document_label, included_categories
 from coachdesk.i18n import N_, Message
 from coachdesk.models import Consent
 from coachdesk.services.context import ServiceContext
@@ -47,6 +44,9 @@ from coachdesk.vault.saving import remove_saved, save_atomically
 
 Progress = Callable[[int, int], None]
 """Told ``(done, total)`` after each document that is saved or skipped."""
+
+PREPARED_AT_ONCE = 8
+"""Participants whose files are read and filtered together, in one read transaction."""
 
 WORKERS_STOPPED = N_(
     "The document workers stopped unexpectedly. The documents listed as saved are complete."
@@ -108,7 +108,8 @@ class BatchRun:
         if not included:
             return BatchResult((), tuple(self.skipped))
         error: Message | None = None
-        pool = document_pool(self.plan.issuer.material, len(included))
+        langs = tuple({self.plan.requests[e.number].lang for e in included})
+        pool = document_pool(self.plan.issuer.material, len(included), langs)
         try:
             self._loop(pool.submit, included, 2 * worker_count(len(included)))
         except BrokenProcessPool:
@@ -132,19 +133,20 @@ class BatchRun:
         included: list[BatchEntry],
         in_flight_limit: int,
     ) -> None:
-        waiting = iter(included)
+        waiting = deque(included)
+        ready: deque[_Prepared] = deque()
         in_flight: dict[Future[Rendered], _Prepared] = {}
-        total, more = len(included), True
+        total = len(included)
         while not self.cancel.is_set():
-            while more and len(in_flight) < in_flight_limit:
-                entry = next(waiting, None)
-                more = entry is not None
-                if entry is not None:
-                    prepared = self._prepare(entry)
-                    if prepared is not None:
-                        in_flight[submit(render_and_sign, prepared.job)] = prepared
-                    else:
-                        self._tell(total)
+            while (ready or waiting) and len(in_flight) < in_flight_limit:
+                if self.cancel.is_set():
+                    break
+                if not ready:
+                    chunk = [waiting.popleft() for _ in range(min(PREPARED_AT_ONCE, len(waiting)))]
+                    ready.extend(self._prepare(chunk, total))
+                    continue
+                prepared = ready.popleft()
+                in_flight[submit(render_and_sign, prepared.job)] = prepared
             if not in_flight:
                 return
             finished, _pending = wait(in_flight, timeout=0.2, return_when=FIRST_COMPLETED)
@@ -163,22 +165,33 @@ class BatchRun:
             skipped_now = sum(1 for e in self.skipped if e.number in self.plan.requests)
             self.progress(len(self.saved) + skipped_now, total)
 
-    def _prepare(self, entry: BatchEntry) -> _Prepared | None:
-        """Her filtered file and its render job, or None if she is skipped after all."""
-        request = self.plan.requests[entry.number]
+    def _prepare(self, entries: list[BatchEntry], total: int) -> list[_Prepared]:
+        """Their filtered files and render jobs; those skipped after all are told as done."""
+        requests = [self.plan.requests[e.number] for e in entries]
+        ids = [r.participant_id for r in requests]
         with self.ctx.read() as s:
-            try:
-                file = filtered_file(s, request)
-            except NotFoundError:
+            files = {}
+            for key, group in _by_filter(requests).items():
+                org, contact, purpose, on = key
+                files.update(filter_participants(s, group, org, contact, purpose, on))
+            kinds = handover_kinds(s, ids)
+        out = []
+        for entry, request in zip(entries, requests, strict=True):
+            file = files.get(entry.participant_id)
+            if file is None:
                 self._skip(entry, SkipReason.NOT_FOUND)
-                return None
-            kinds = handover_kinds(s, [entry.participant_id]).get(entry.participant_id)
-        why = skip_reason(request.document_type, file.covered, kinds or frozenset())
-        if why is not None:
-            self._skip(entry, why)
-            return None
-        data = document_data(request, self.plan.issuer, file)
-        return _Prepared(entry, request, file, RenderJob(entry.number, request.document_type, data))
+                self._tell(total)
+                continue
+            her_kinds = kinds.get(entry.participant_id, frozenset())
+            why = skip_reason(request.document_type, file.covered, her_kinds)
+            if why is not None:
+                self._skip(entry, why)
+                self._tell(total)
+                continue
+            data = document_data(request, self.plan.issuer, file)
+            job = RenderJob(entry.number, request.document_type, data)
+            out.append(_Prepared(entry, request, file, job))
+        return out
 
     def _skip(self, entry: BatchEntry, why: SkipReason) -> None:
         self.skipped.append(BatchEntry(entry.number, entry.participant_id, entry.name, why))
@@ -206,6 +219,20 @@ class BatchRun:
                 remove_saved(path)
             raise
         self.saved.append(SavedDocument(entry, path, digest, record))
+
+
+FilterKey = tuple[int | None, int | None, str, dt.date]
+
+
+def _by_filter(requests: list[DocumentRequest]) -> dict[FilterKey, list[int]]:
+    """Participants grouped by what the filter is asked (in a batch: one recipient, purpose
+    and day for all), as ``filtered_file`` asks it."""
+    groups: dict[FilterKey, list[int]] = {}
+    for r in requests:
+        purpose = r.purpose or document_label(r.document_type, r.lang)
+        key = (r.recipient.organisation_id, r.recipient.contact_id, purpose, r.on)
+        groups.setdefault(key, []).append(r.participant_id)
+    return groups
 
 
 def _composed(request: DocumentRequest, file: FilteredFile) -> Composed:

@@ -3,6 +3,8 @@
 A value leaves only when the column it comes from names a data category (in
 the column ``info``) and a consent valid on the day covers that category for
 the recipient. Columns without a category (internal notes) are never read.
+A batch filters many participants at once (``filter_participants``), with the
+same rule and one query per table (``file_rows``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import fields
 from typing import Any, TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.export.facts import (
@@ -31,17 +32,18 @@ from coachdesk.export.facts import (
     Withheld,
     WithheldReason,
 )
+from coachdesk.export.file_rows import FileRows, consents_of, file_rows, participants
 from coachdesk.models import (
     Consent,
     Enrolment,
     Goal,
-    Handover,
     Meeting,
     MeetingAttendee,
     Participant,
 )
 from coachdesk.models.enums import AttendeeRole, DataCategory
 from coachdesk.services.common import load, load_participant
+from coachdesk.services.errors import NotFoundError
 
 T = TypeVar("T")
 
@@ -52,13 +54,20 @@ _NOT_COLUMNS = frozenset(
 )
 
 
+_CATEGORIES: dict[tuple[type[Any], str], DataCategory | None] = {}
+"""Each column's category, looked up once per process (the schema does not change)."""
+
+
 def category_of(model: type[Any], column: str) -> DataCategory | None:
     """The data category a column belongs to (None: never exported)."""
-    cat = model.__table__.columns[column].info.get("category")
-    return DataCategory(cat) if cat is not None else None
+    key = (model, column)
+    if key not in _CATEGORIES:
+        cat = model.__table__.columns[column].info.get("category")
+        _CATEGORIES[key] = DataCategory(cat) if cat is not None else None
+    return _CATEGORIES[key]
 
 
-def _copy(cls: type[T], obj: object, covered: frozenset[DataCategory], **extra: Any) -> T:
+def _copy(cls: type[T], obj: Any, covered: frozenset[DataCategory], **extra: Any) -> T:
     """Build ``cls`` from ``obj``'s categorized columns; every copied column must be covered."""
     values: dict[str, Any] = dict(extra)
     for f in fields(cls):  # type: ignore[arg-type]
@@ -146,75 +155,82 @@ def filter_participant(
     on: dt.date,
 ) -> FilteredFile:
     """What the recipient may receive about the participant on ``on``, and what is withheld."""
-    p = load_participant(session, participant_id)
-    consents = list(session.scalars(select(Consent).where(Consent.participant_id == p.id)))
-    covered, reasons, used = decide(consents, organisation_id, contact_id, on)
-    withheld = [Withheld(cat, reason) for cat, reason in reasons.items()]
-    withheld.append(Withheld(None, WithheldReason.INTERNAL_NOTE))
-    return FilteredFile(
-        participant_id=p.id,
-        organisation_id=organisation_id,
-        contact_id=contact_id,
-        purpose=purpose,
-        on=on,
-        covered=covered,
-        facts=_participant_facts(p, covered),
-        goals=_goals(session, p.id, covered),
-        enrolments=_enrolments(session, p.id, covered),
-        meetings=_meetings(session, p.id, covered),
-        handovers=_handovers(session, p.id, covered),
-        withheld=tuple(withheld),
-        consent_basis=_basis(used),
+    found = filter_participants(
+        session, [participant_id], organisation_id, contact_id, purpose, on
+    ).get(participant_id)
+    if found is None:
+        raise NotFoundError("participant", participant_id)
+    return found
+
+
+def filter_participants(
+    session: Session,
+    participant_ids: Iterable[int],
+    organisation_id: int | None,
+    contact_id: int | None,
+    purpose: str,
+    on: dt.date,
+) -> dict[int, FilteredFile]:
+    """``filter_participant`` for each of ``participant_ids`` that exists, read at once."""
+    people = participants(session, participant_ids)
+    consents = consents_of(session, list(people))
+    decided = {pid: decide(consents[pid], organisation_id, contact_id, on) for pid in people}
+    rows = file_rows(session, {pid: d[0] for pid, d in decided.items()})
+    out = {}
+    for pid, p in people.items():
+        covered, reasons, used = decided[pid]
+        withheld = [Withheld(cat, reason) for cat, reason in reasons.items()]
+        withheld.append(Withheld(None, WithheldReason.INTERNAL_NOTE))
+        out[pid] = FilteredFile(
+            participant_id=p.id,
+            organisation_id=organisation_id,
+            contact_id=contact_id,
+            purpose=purpose,
+            on=on,
+            covered=covered,
+            facts=_participant_facts(p, covered),
+            withheld=tuple(withheld),
+            consent_basis=_basis(used),
+            **_records(rows[pid], covered),
+        )
+    return out
+
+
+def _records(rows: FileRows, covered: frozenset[DataCategory]) -> dict[str, Any]:
+    """Her goals, enrolments, meetings and handovers as the filtered file holds them."""
+    return {
+        "goals": tuple(_goal(g, covered) for g in rows.goals),
+        "enrolments": tuple(_enrolment(e, covered) for e in rows.enrolments),
+        "meetings": tuple(_meeting(m, covered) for m in rows.meetings),
+        "handovers": tuple(
+            _copy(HandoverFacts, h, covered, handover_id=h.id) for h in rows.handovers
+        ),
+    }
+
+
+def _goal(g: Goal, covered: frozenset[DataCategory]) -> GoalFacts:
+    milestones = tuple(_copy(MilestoneFacts, m, covered) for m in g.milestones)
+    return _copy(GoalFacts, g, covered, milestones=milestones)
+
+
+def _enrolment(e: Enrolment, covered: frozenset[DataCategory]) -> EnrolmentFacts:
+    return _copy(
+        EnrolmentFacts,
+        e,
+        covered,
+        module_title=e.module.title,
+        attendance=tuple(_copy(AttendanceFacts, a, covered) for a in e.attendance),
     )
 
 
-def _goals(s: Session, pid: int, covered: frozenset[DataCategory]) -> tuple[GoalFacts, ...]:
-    if DataCategory.GOALS_PROGRESS not in covered:
-        return ()
-    q = select(Goal).where(Goal.participant_id == pid, Goal.archived_at.is_(None))
-    return tuple(
-        _copy(
-            GoalFacts,
-            g,
-            covered,
-            milestones=tuple(_copy(MilestoneFacts, m, covered) for m in g.milestones),
-        )
-        for g in s.scalars(q.order_by(Goal.position, Goal.id))
-    )
-
-
-def _enrolments(
-    s: Session, pid: int, covered: frozenset[DataCategory]
-) -> tuple[EnrolmentFacts, ...]:
-    if DataCategory.MODULES_ATTENDANCE not in covered:
-        return ()
-    q = select(Enrolment).where(Enrolment.participant_id == pid)
-    return tuple(
-        _copy(
-            EnrolmentFacts,
-            e,
-            covered,
-            module_title=e.module.title,
-            attendance=tuple(_copy(AttendanceFacts, a, covered) for a in e.attendance),
-        )
-        for e in s.scalars(q.order_by(Enrolment.enrolled_on, Enrolment.id))
-    )
-
-
-def _meetings(s: Session, pid: int, covered: frozenset[DataCategory]) -> tuple[MeetingFacts, ...]:
-    if DataCategory.MEETING_SUMMARIES not in covered:
-        return ()
-    q = select(Meeting).where(Meeting.participant_id == pid, Meeting.archived_at.is_(None))
-    return tuple(
-        _copy(
-            MeetingFacts,
-            m,
-            covered,
-            meeting_id=m.id,
-            attendees=tuple(_attendee(a, covered) for a in m.attendees),
-            agreements=tuple(_copy(AgreementFacts, a, covered) for a in m.agreements),
-        )
-        for m in s.scalars(q.order_by(Meeting.held_at, Meeting.id))
+def _meeting(m: Meeting, covered: frozenset[DataCategory]) -> MeetingFacts:
+    return _copy(
+        MeetingFacts,
+        m,
+        covered,
+        meeting_id=m.id,
+        attendees=tuple(_attendee(a, covered) for a in m.attendees),
+        agreements=tuple(_copy(AgreementFacts, a, covered) for a in m.agreements),
     )
 
 
@@ -223,16 +239,6 @@ def _attendee(a: MeetingAttendee, covered: frozenset[DataCategory]) -> AttendeeF
     if a.role == AttendeeRole.PARTICIPANT and DataCategory.IDENTITY_CONTACT not in covered:
         return AttendeeFacts(name="", role=a.role)
     return _copy(AttendeeFacts, a, covered)
-
-
-def _handovers(s: Session, pid: int, covered: frozenset[DataCategory]) -> tuple[HandoverFacts, ...]:
-    if DataCategory.HANDOVER_FACTS not in covered:
-        return ()
-    q = select(Handover).where(Handover.participant_id == pid, Handover.archived_at.is_(None))
-    return tuple(
-        _copy(HandoverFacts, h, covered, handover_id=h.id)
-        for h in s.scalars(q.order_by(Handover.handover_date, Handover.id))
-    )
 
 
 def consent_form_facts(session: Session, consent_id: int) -> ConsentFormFacts:

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from coachdesk.export.consent_filter import category_of, filter_participant
+from coachdesk.export.consent_filter import category_of, filter_participant, filter_participants
 from coachdesk.export.facts import FilteredFile, WithheldReason
 from coachdesk.models import Handover, Meeting, Participant
 from coachdesk.models.enums import DataCategory as C
@@ -117,3 +117,26 @@ def test_participant_name_on_attendee_list_needs_identity_consent(vault) -> None
     add_consent(vault.sessions, seeded.participant_id, {C.IDENTITY_CONTACT}, organisation_id=jc)
     names = [a.name for a in _filter(vault, seeded).meetings[0].attendees]
     assert names == ["Petra Schulz", "Fatima Yılmaz"]
+
+
+def test_many_participants_at_once_get_what_each_gets_alone(vault) -> None:  # type: ignore[no-untyped-def]
+    """A batch filters its participants together: the same files as one by one."""
+    a = seed(vault.sessions)
+    b = seed(vault.sessions, "Olena", "Kovalenko")
+    jc = a.job_centre_id
+    add_consent(vault.sessions, a.participant_id, set(C), organisation_id=jc)
+    add_consent(
+        vault.sessions,
+        b.participant_id,
+        {C.IDENTITY_CONTACT, C.MEETING_SUMMARIES},
+        organisation_id=jc,
+    )
+    add_consent(vault.sessions, b.participant_id, {C.HEALTH}, organisation_id=b.job_centre_id)
+    ids = [a.participant_id, b.participant_id]
+    with vault.sessions() as s:
+        many = filter_participants(s, [*ids, 999_999, 2**70], jc, None, "Exit handover", TODAY)
+        alone = {pid: filter_participant(s, pid, jc, None, "Exit handover", TODAY) for pid in ids}
+    assert many == alone
+    assert many[a.participant_id].goals and many[a.participant_id].enrolments
+    assert many[b.participant_id].meetings and not many[b.participant_id].goals
+    assert MARKERS[C.HEALTH] not in _all_text(many[b.participant_id])
