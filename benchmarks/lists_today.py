@@ -2,10 +2,11 @@
 
     python -m benchmarks.lists_today [sizes]     (default: 10000 50000)
 
-Works on a copy of each benchmark vault (``BENCH_VAULTS``, default /work/benchvaults, then
-benchmarks/out) in a temporary folder, offscreen. "First rows" is the time from calling the
-view's ``refresh()`` until its model holds rows, Qt's events processed in between (a view
-that loads on a worker thread counts its wait too). Prints one JSON object per size.
+Works on a copy of each benchmark vault (benchmarks.vaults.cached_vault: ``BENCH_VAULTS``
+if set, else benchmarks/out, generated when missing) in a temporary folder, offscreen.
+"First rows" is the time from calling the view's ``refresh()`` until its model holds rows,
+Qt's events processed in between (a view that loads on a worker thread counts its wait
+too). Prints one JSON object per size.
 """
 
 from __future__ import annotations
@@ -21,21 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.stats import measure, summarise
-from benchmarks.vaults import DEMO_TODAY
+from benchmarks.vaults import DEMO_TODAY, cached_vault
 from coachdesk.facade import Services
 from coachdesk.vault.store import Vault
 
 PASSPHRASE = "Benchmark im Müttercafé 2026!"
 HERE = Path(__file__).parent
-FOLDERS = [Path(os.environ.get("BENCH_VAULTS", "/work/benchvaults")), HERE / "out"]
 
 
 def source_vault(size: int) -> Path:
-    for folder in FOLDERS:
-        path = folder / f"vault-{size}-seed7"
-        if Vault.exists(path):
-            return path
-    raise SystemExit(f"no benchmark vault of {size} participants in {FOLDERS}")
+    return cached_vault(size)[0]
 
 
 def first_rows(start: Callable[[], None], ready: Callable[[], bool], runs: int = 5) -> Any:

@@ -8,7 +8,7 @@ event loop is idle again (a 0 ms timer posted after the save has fired). Run alo
     python -m benchmarks.lists_views [10000 50000]
 
 Each function returns seconds, so ``benchmarks.run`` can call them on its own vaults.
-Vaults are copies of /work/benchvaults/vault-SIZE-seed7 (``BENCH_VAULTS`` to change).
+Vaults are copies of benchmarks.vaults.cached_vault(SIZE) (``BENCH_VAULTS`` or benchmarks/out).
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.stats import summarise
+from benchmarks.vaults import cached_vault
 from benchmarks.workload import sample_ids, search_queries
 
 PASSPHRASE = "Benchmark im Müttercafé 2026!"
-VAULTS = Path(os.environ.get("BENCH_VAULTS", "/work/benchvaults"))
 TIMEOUT_S = 120.0
 
 
@@ -72,7 +72,7 @@ def vault_copy(size: int) -> Iterator[Any]:
     from coachdesk.facade import Services
     from coachdesk.vault.store import Vault
 
-    source = VAULTS / f"vault-{size}-seed7"
+    source = cached_vault(size)[0]
     with tempfile.TemporaryDirectory(prefix="lists-bench-") as tmp:
         path = Path(tmp) / source.name
         shutil.copytree(source, path, ignore=shutil.ignore_patterns("vault.lock"))
