@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import attachments
+from benchmarks import attachments, startup
 from benchmarks.batch import batch_figures
 from benchmarks.batch import summary as batch_summary
 from benchmarks.growth import growth, growth_table
@@ -180,6 +180,8 @@ def bench_size(size: int) -> dict[str, Any]:
         result["demo_generation_s"] = round(generated, 2)
     result["unlock"] = unlock_figures(path)
     result["gui"] = gui_figures(path)
+    # Where start-up goes: to the unlock window, and from Unlock to the list (benchmarks.startup).
+    result["startup"] = startup.run(path, runs=3, typing_s=1.0, lang="de", view="participants")
     result["views"] = view_figures(path, runs=int(os.environ.get("BENCH_GUI_RUNS", "2")))
     vault = Vault.open(path, PASSPHRASE)
     try:
@@ -228,6 +230,8 @@ def table(results: list[dict[str, Any]]) -> str:
         ("Open database (beyond KDF)", lambda r: ms(r["unlock"]["open_database"]["median_s"])),
         ("Launch to participant list", lambda r: ms(r["gui"]["launch_to_list"]["median_s"])),
         ("  of which not KDF", lambda r: ms(r["gui"]["launch_to_list_without_kdf_s"])),
+        ("Unlock window visible", lambda r: ms(r["startup"]["to_window"])),
+        ("Unlock pressed to list, beyond KDF", lambda r: ms(r["startup"]["to_list_without_kdf"])),
         ("Search p50", lambda r: ms(r["workload"]["search"]["median_s"])),
         ("Search p95", lambda r: ms(r["workload"]["search"]["p95_s"])),
         ("Participant file p50", lambda r: ms(r["workload"]["participant_file"]["median_s"])),
