@@ -29,16 +29,8 @@ from coachdesk.models import (
 from coachdesk.models.enums import AftercareStatus, GoalStatus
 from coachdesk.services import consent_scans
 
-MEETINGS, AGREEMENTS, GOALS, CONSENTS, CONSENT_SCANS, AFTERCARE, RETENTION = (
-    "meetings",
-    "agreements",
-    "goals",
-    "consents",
-    "consent_scans",
-    "aftercare",
-    "retention",
-)
-KEYS = (MEETINGS, AGREEMENTS, GOALS, CONSENTS, CONSENT_SCANS, AFTERCARE, RETENTION)
+KEYS = ("meetings", "agreements", "goals", "consents", "consent_scans", "aftercare", "retention")
+MEETINGS, AGREEMENTS, GOALS, CONSENTS, CONSENT_SCANS, AFTERCARE, RETENTION = KEYS
 
 MEETINGS_AHEAD = dt.timedelta(days=14)
 GOALS_AHEAD = dt.timedelta(days=14)
@@ -50,18 +42,13 @@ Rows = Select[*tuple[Any, ...]]
 
 _NAME = (Participant.first_name + " " + Participant.last_name).label("name")
 ACTIVE: ColumnElement[bool] = Participant.archived_at.is_(None)
-# The lists walk their own date index and look each entry's file up by id. The unary plus
-# keeps SQLite from starting at the (larger) set of files not archived instead, by the
-# indexes that make counting fast (0007): 0.3 s instead of 1 ms for a page at 50,000.
+# The lists walk their own date index, each entry's file looked up by id: the unary plus
+# keeps SQLite from starting at the files not archived (0.3 s, not 1 ms, at 50,000).
 _PAGE_ACTIVE = literal_column("+participant.archived_at IS NULL", Boolean)
 _MEETING_KEPT = literal_column("+meeting.archived_at IS NULL", Boolean)
-# Except overdue agreements and goals: those of archived files stay open for good, are the
-# oldest, and a walk by date passes all of them before the first it may show (0.34 s for
-# 50 agreements in a ten-year archive of 50,000). Starting from the files not archived and
-# sorting what is theirs costs what the current work holds, not what the archive holds:
-# 13 ms there, 66 ms at the worst case measured (28,000 current files at 50,000).
-_OPEN_ACTIVE: ColumnElement[bool] = ACTIVE
-_OPEN_MEETING_KEPT: ColumnElement[bool] = Meeting.archived_at.is_(None)
+# Not overdue agreements and goals: archived files' ones stay open and come first by date
+# (a walk took 0.34 s in a ten-year archive); from the current files it takes 13 ms.
+_OPEN_ACTIVE, _OPEN_MEETING_KEPT = ACTIVE, Meeting.archived_at.is_(None)
 
 
 @dataclass(frozen=True)
