@@ -148,7 +148,9 @@ def test_restore_from_settings(controller, vault_path, qtbot, tmp_path, monkeypa
     assert controller.vault is None and controller.main_window is None
     screen = controller.unlock_window
     assert screen is not None and screen.isVisible()
-    assert "was restored" in screen.notice.text()
+    # The backup is copied back off the UI thread; Unlock waits for it.
+    qtbot.waitUntil(lambda: "was restored" in screen.notice.text(), timeout=15000)
+    assert screen.unlock_button.isEnabled()
     kept = list(vault_path.parent.glob("vault.before-restore-*"))
     assert len(kept) == 1 and str(kept[0]) in screen.notice.text()
 

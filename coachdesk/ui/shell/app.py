@@ -212,10 +212,16 @@ class AppController(QObject):
             return  # a dialog still writing kept the vault open; she can try again
         from coachdesk.ui.backup.restore_flow import carry_out
 
-        with busy_cursor():
-            done, notice = carry_out(request, vault.path)
-        self._restored = self._restored or done
-        self.unlock_window.show_notice(notice)
+        screen = self.unlock_window
+
+        def restored(outcome: tuple[bool, str]) -> None:
+            done, notice = outcome
+            self._restored = self._restored or done
+            screen.show_notice(notice)
+
+        # Copying a vault of hundreds of MB back takes seconds: off the UI thread, the
+        # unlock screen's controls disabled (nothing opens a half-restored vault) and a note.
+        screen.call.start(lambda: carry_out(request, vault.path), _("Restoring…"), restored)
 
     def lock(self) -> None:
         """Take every participant's data off the screen and close the vault."""
