@@ -228,7 +228,7 @@ def summary(f: dict[str, Any]) -> str:
 
 
 def main() -> int:
-    from benchmarks.run import OUT, PASSPHRASE, cached_vault  # run.py imports this module
+    from benchmarks.vaults import OUT, PASSPHRASE, cached_vault
 
     source, _generated = cached_vault(1000)
     work = OUT / "work-batch"

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from benchmarks.run import OUT, PASSPHRASE, cached_vault
+from benchmarks.vaults import OUT, PASSPHRASE, cached_vault
 from benchmarks.workload import sample_ids
 from coachdesk.documents import signing
 from coachdesk.documents.pades import PadesSigner

@@ -32,8 +32,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from benchmarks import page_cache
-from benchmarks.run import OUT, PASSPHRASE, SEED, cached_vault
 from benchmarks.stats import summarise
+from benchmarks.vaults import OUT, PASSPHRASE, SEED, cached_vault
 from benchmarks.workload import (
     plain_connection,
     plain_copy,
