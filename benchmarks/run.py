@@ -201,7 +201,8 @@ def bench_size(size: int) -> dict[str, Any]:
         # as benchmarks.writes imports this module).
         from benchmarks.writes import paired_figures
 
-        paired = paired_figures(vault.sessions, plain_db_sessions, sample_ids(vault.sessions, 50))
+        written = sample_ids(vault.sessions, 50, current=True)
+        paired = paired_figures(vault.sessions, plain_db_sessions, written)
         result["writes_interleaved"] = paired.as_json()
         result["sqlcipher_cost"]["writes"] = round(paired.ratio, 2)
         result["pdf"] = pdf_figures(services, vault)

@@ -215,7 +215,7 @@ def bench_size(size: int, saves: int) -> tuple[dict[str, Figures], str]:
         shutil.copytree(source_vault(size), path)
         with Vault.open(path, PASSPHRASE) as vault:
             plain_db = plain_copy(vault, Path(tmp) / "plain.db")
-            ids = sample_ids(vault.sessions, 50)
+            ids = sample_ids(vault.sessions, 50, current=True)
         pids = write_sequence(ids, count=saves)
         key = bytearray(KeySlots.load(path / SLOTS_NAME).unlock_with_passphrase(PASSPHRASE))
 
