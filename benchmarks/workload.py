@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from benchmarks.stats import Timing, measure, measure_each
 from benchmarks.vaults import DEMO_TODAY
@@ -51,7 +51,18 @@ def sample_ids(
     one of them would refuse as a duplicate)."""
     query = select(m.Participant.id)
     if current:
-        query = query.where(m.Participant.archived_at.is_(None))
+        twin = aliased(m.Participant)
+        has_twin = (
+            select(twin.id)
+            .where(
+                twin.id != m.Participant.id,
+                twin.first_name == m.Participant.first_name,
+                twin.last_name == m.Participant.last_name,
+                twin.date_of_birth == m.Participant.date_of_birth,
+            )
+            .exists()
+        )
+        query = query.where(m.Participant.archived_at.is_(None), ~has_twin)
     with sessions() as s:
         ids = list(s.scalars(query))
     return random.Random(seed).sample(ids, min(count, len(ids)))
