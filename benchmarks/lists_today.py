@@ -30,10 +30,6 @@ PASSPHRASE = "Benchmark im Müttercafé 2026!"
 HERE = Path(__file__).parent
 
 
-def source_vault(size: int) -> Path:
-    return cached_vault(size)[0]
-
-
 def first_rows(start: Callable[[], None], ready: Callable[[], bool], runs: int = 5) -> Any:
     from PySide6.QtWidgets import QApplication
 
@@ -110,7 +106,7 @@ def widget_figures(services: Services) -> dict[str, Any]:
 def bench(size: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="coachdesk-lists-") as tmp:
         path = Path(tmp) / "vault"
-        shutil.copytree(source_vault(size), path)
+        shutil.copytree(cached_vault(size)[0], path)
         vault = Vault.open(path, PASSPHRASE)
         try:
             services = Services(
