@@ -13,7 +13,7 @@ write on each side and their ratio, the range of that ratio over each fifth of t
 far the noise moves it), the median CPU ms (this process only, so fsync waits are not in
 it) and the WAL frames (pages) written per commit.
 
-Vaults come from BENCH_VAULT_DIR (default benchmarks/out, where `make bench` caches them);
+Vaults come from benchmarks.vaults.cached_vault (BENCH_VAULTS, else benchmarks/out);
 WRITES_SAVES sets how many saves each side makes per setting (200).
 """
 
@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from benchmarks import page_cache
 from benchmarks.stats import summarise
-from benchmarks.vaults import OUT, PASSPHRASE, SEED, cached_vault
+from benchmarks.vaults import OUT, PASSPHRASE, cached_vault
 from benchmarks.workload import (
     plain_connection,
     plain_copy,
@@ -201,18 +201,10 @@ def paired_figures(
     return compare(Side(encrypted), Side(plain), write_sequence(ids, count=saves))
 
 
-def source_vault(size: int) -> Path:
-    folder = os.environ.get("BENCH_VAULT_DIR")
-    path = Path(folder) / f"vault-{size}-seed{SEED}" if folder else cached_vault(size)[0]
-    if not Vault.exists(path):
-        raise SystemExit(f"no benchmark vault at {path}")
-    return path
-
-
 def bench_size(size: int, saves: int) -> tuple[dict[str, Figures], str]:
     with tempfile.TemporaryDirectory(prefix="coachdesk-writes-") as tmp:
         path = Path(tmp) / "vault"
-        shutil.copytree(source_vault(size), path)
+        shutil.copytree(cached_vault(size)[0], path)
         with Vault.open(path, PASSPHRASE) as vault:
             plain_db = plain_copy(vault, Path(tmp) / "plain.db")
             ids = sample_ids(vault.sessions, 50, current=True)
