@@ -19,9 +19,17 @@ _GP = category(DataCategory.GOALS_PROGRESS)
 
 class Goal(Archivable, Base):
     __tablename__ = "goal"
-    # Today walks the goals not archived by target date (migration 0007).
+    # Today walks the goals not archived by target date (migration 0007); its first page
+    # takes them per current file from the index alone (0010).
     __table_args__ = (
         Index("ix_goal_open_target", "target_date", sqlite_where=text("archived_at IS NULL")),
+        Index(
+            "ix_goal_open_participant",
+            "participant_id",
+            "target_date",
+            "status",
+            sqlite_where=text("archived_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

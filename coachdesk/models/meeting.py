@@ -64,9 +64,16 @@ class Agreement(Timestamped, Base):
     """Who does what by when, tracked until done."""
 
     __tablename__ = "agreement"
-    # Today walks the open agreements by due date (migration 0007).
+    # Today walks the open agreements by due date (migration 0007); its first page takes
+    # them per meeting of a current file from the index alone (0010).
     __table_args__ = (
         Index("ix_agreement_open_due", "due_date", sqlite_where=text("done_on IS NULL")),
+        Index(
+            "ix_agreement_open_meeting",
+            "meeting_id",
+            "due_date",
+            sqlite_where=text("done_on IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -62,7 +62,7 @@ def row_query(where: ListFilter) -> Select[Any]:
         Participant.jobcentre_customer_number,
         Participant.archived_at.is_not(None),
     )
-    matching = matching_participants(where.query)
+    matching = matching_participants(where.query, current_only=not where.include_archived)
     if matching is not None:
         q = q.where(Participant.id.in_(matching))
     if where.status is not None:

@@ -1,4 +1,5 @@
-"""Today's lists as SQL: one ordered query per list (most urgent first), paged and counted.
+"""Today's lists as SQL: one ordered query per list (most urgent first), paged and counted
+(run by reminder_pages).
 
 Each list is a query whose rows become its entries; a page is the query with LIMIT/OFFSET,
 its size a COUNT over the same query, so Today never reads more rows than it shows. The
@@ -8,13 +9,12 @@ dates the lists walk are indexed (migration 0007: open agreements by due date).
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement, Select, bindparam, func, literal_column, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute
 
 from coachdesk.models import (
     AftercareFollowUp,
@@ -28,6 +28,7 @@ from coachdesk.models import (
 )
 from coachdesk.models.enums import AftercareStatus, GoalStatus
 from coachdesk.services import consent_scans
+from coachdesk.services.reminder_counts import ACTIVE, counted, counted_rows, in_active_meeting
 
 KEYS = ("meetings", "agreements", "goals", "consents", "consent_scans", "aftercare", "retention")
 MEETINGS, AGREEMENTS, GOALS, CONSENTS, CONSENT_SCANS, AFTERCARE, RETENTION = KEYS
@@ -41,7 +42,6 @@ Rows = Select[*tuple[Any, ...]]
 """A list's query: its columns differ from list to list."""
 
 _NAME = (Participant.first_name + " " + Participant.last_name).label("name")
-ACTIVE: ColumnElement[bool] = Participant.archived_at.is_(None)
 # The lists walk their own date index, each entry's file looked up by id: the unary plus
 # keeps SQLite from starting at the files not archived (0.3 s, not 1 ms, at 50,000).
 _PAGE_ACTIVE = literal_column("+participant.archived_at IS NULL", Boolean)
@@ -61,6 +61,18 @@ class ReminderList:
     counted: Callable[[], Select[int]]
     """COUNT over the list's own table, files not archived found by id (indexes 0007): a
     join to every participant's row costs seconds at 50,000 participants."""
+    by_id: PageById | None = None
+    """For lists of many wide rows: a page is chosen by ids alone, then only its rows read."""
+
+
+@dataclass(frozen=True)
+class PageById:
+    """A page chosen from indexes alone (0010): the list's query reduced to the ids of its
+    entries, then ``rows`` (the entry's columns, unfiltered) of those ids, in ``order``."""
+
+    rows: Callable[[], Rows]
+    id_column: InstrumentedAttribute[int]
+    order: tuple[InstrumentedAttribute[Any], ...]
 
 
 def params(day: dt.date) -> dict[str, object]:
@@ -100,8 +112,8 @@ def _meetings_where() -> list[ColumnElement[bool]]:
     ]
 
 
-def _agreements() -> Rows:
-    # The partial index of open agreements by due date (0007) holds only what is not done.
+def _agreement_rows() -> Rows:
+    """The columns of an agreement's entry, without choosing which."""
     return (
         select(
             Meeting.participant_id,
@@ -114,8 +126,18 @@ def _agreements() -> Rows:
         )
         .join(Meeting, Meeting.id == Agreement.meeting_id)
         .join(Participant, Participant.id == Meeting.participant_id)
+    )
+
+
+_AGREEMENT_ORDER = (Agreement.due_date, Agreement.id)
+
+
+def _agreements() -> Rows:
+    # The partial index of open agreements by due date (0007) holds only what is not done.
+    return (
+        _agreement_rows()
         .where(*_agreements_where(), _OPEN_MEETING_KEPT, _OPEN_ACTIVE)
-        .order_by(Agreement.due_date, Agreement.id)
+        .order_by(*_AGREEMENT_ORDER)
     )
 
 
@@ -123,13 +145,18 @@ def _agreements_where() -> list[ColumnElement[bool]]:
     return [Agreement.due_date < bindparam("day"), Agreement.done_on.is_(None)]
 
 
-def _goals() -> Rows:
-    return (
-        select(Goal.participant_id, _NAME, Goal.target_date, Goal.title, Goal.id)
-        .join(Participant, Participant.id == Goal.participant_id)
-        .where(*_goals_where(), _OPEN_ACTIVE)
-        .order_by(Goal.target_date, Goal.id)
+def _goal_rows() -> Rows:
+    """The columns of a goal's entry, without choosing which."""
+    return select(Goal.participant_id, _NAME, Goal.target_date, Goal.title, Goal.id).join(
+        Participant, Participant.id == Goal.participant_id
     )
+
+
+_GOAL_ORDER = (Goal.target_date, Goal.id)
+
+
+def _goals() -> Rows:
+    return _goal_rows().where(*_goals_where(), _OPEN_ACTIVE).order_by(*_GOAL_ORDER)
 
 
 def _goals_where() -> list[ColumnElement[bool]]:
@@ -206,88 +233,34 @@ def _retention() -> Rows:
     )
 
 
-def _active_ids() -> Select[int]:
-    return select(Participant.id).where(ACTIVE)
-
-
-def _counted(table: Any, where: list[ColumnElement[bool]], owner: Any) -> Select[int]:
-    linked = [] if owner is None else [owner.in_(_active_ids())]
-    return select(func.count()).select_from(table).where(*where, *linked)
-
-
-def _counted_rows(query: Callable[[], Rows]) -> Select[int]:
-    """COUNT over the rows of a list that a date range keeps short."""
-    return select(func.count()).select_from(query().order_by(None).subquery())
-
-
-def _in_active_meeting() -> ColumnElement[bool]:
-    active = select(Meeting.id).where(
-        Meeting.archived_at.is_(None), Meeting.participant_id.in_(_active_ids())
-    )
-    return Agreement.meeting_id.in_(active)
-
-
 LISTS: dict[str, ReminderList] = {
-    MEETINGS: ReminderList(_meetings, Meeting.participant_id, lambda: _counted_rows(_meetings)),
+    MEETINGS: ReminderList(_meetings, Meeting.participant_id, lambda: counted_rows(_meetings)),
     AGREEMENTS: ReminderList(
         _agreements,
         Meeting.participant_id,
-        lambda: _counted(Agreement, [*_agreements_where(), _in_active_meeting()], None),
+        lambda: counted(Agreement, [*_agreements_where(), in_active_meeting()], None),
+        PageById(_agreement_rows, Agreement.id, _AGREEMENT_ORDER),
     ),
     GOALS: ReminderList(
-        _goals, Goal.participant_id, lambda: _counted(Goal, _goals_where(), Goal.participant_id)
+        _goals,
+        Goal.participant_id,
+        lambda: counted(Goal, _goals_where(), Goal.participant_id),
+        PageById(_goal_rows, Goal.id, _GOAL_ORDER),
     ),
-    CONSENTS: ReminderList(_consents, Consent.participant_id, lambda: _counted_rows(_consents)),
+    CONSENTS: ReminderList(_consents, Consent.participant_id, lambda: counted_rows(_consents)),
     CONSENT_SCANS: ReminderList(
         _consent_scans,
         Consent.participant_id,
-        lambda: _counted(Consent, _consent_scans_where(), Consent.participant_id),
+        lambda: counted(Consent, _consent_scans_where(), Consent.participant_id),
     ),
     AFTERCARE: ReminderList(
         _aftercare,
         AftercareFollowUp.participant_id,
-        lambda: _counted(AftercareFollowUp, _aftercare_where(), AftercareFollowUp.participant_id),
+        lambda: counted(AftercareFollowUp, _aftercare_where(), AftercareFollowUp.participant_id),
     ),
     RETENTION: ReminderList(
         _retention,
         Participant.id,
-        lambda: _counted(Participant, [Participant.retention_until <= bindparam("day")], None),
+        lambda: counted(Participant, [Participant.retention_until <= bindparam("day")], None),
     ),
 }
-
-
-def rows(
-    s: Session,
-    key: str,
-    day: dt.date,
-    offset: int = 0,
-    limit: int | None = None,
-    participant_ids: Iterable[int] | None = None,
-) -> list[Any]:
-    """The list's rows from ``offset`` on (at most ``limit``), most urgent first; only
-    those of ``participant_ids`` when given."""
-    spec = LISTS[key]
-    q = _query(key)
-    if participant_ids is not None:
-        q = q.where(spec.participant.in_(list(participant_ids)))
-    if limit is not None:
-        q = q.limit(limit)
-    if offset:
-        q = q.offset(offset)
-    return list(s.connection().execute(q, params(day)))
-
-
-def count(s: Session, key: str, day: dt.date) -> int:
-    """How many entries the list holds (SQL COUNT, no row leaves the database)."""
-    return int(s.connection().scalar(_count_query(key), params(day)) or 0)
-
-
-# Built once: composing a statement costs more than running a page of it.
-@functools.cache
-def _query(key: str) -> Rows:
-    return LISTS[key].query()
-
-
-@functools.cache
-def _count_query(key: str) -> Select[int]:
-    return LISTS[key].counted()

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.models.enums import MeetingKind
 from coachdesk.services import reminder_lists as lists
+from coachdesk.services import reminder_pages as reading
 from coachdesk.services.consent_scans import ConsentWithoutScan, without_scan_entry
 from coachdesk.services.context import ServiceContext
 from coachdesk.services.reminder_lists import KEYS
@@ -190,7 +191,7 @@ class ReminderService:
                 entries = _entries(s, key, day, limit=limit)
                 total = len(entries)
                 if total >= limit:
-                    total = lists.count(s, key, day) if count else -1
+                    total = reading.count(s, key, day) if count else -1
                 pages[key] = ReminderPage(key, entries, total)
         return TodayPages(day, pages)
 
@@ -212,7 +213,7 @@ class ReminderService:
         """How many entries each list holds (SQL COUNT)."""
         day = day or self.ctx.today()
         with self.ctx.read() as s:
-            return {key: lists.count(s, key, day) for key in keys}
+            return {key: reading.count(s, key, day) for key in keys}
 
 
 def _entries(
@@ -224,7 +225,7 @@ def _entries(
     participant_ids: Iterable[int] | None = None,
 ) -> tuple[Entry, ...]:
     make = _ENTRY[key]
-    return tuple(make(row) for row in lists.rows(s, key, day, offset, limit, participant_ids))
+    return tuple(make(row) for row in reading.rows(s, key, day, offset, limit, participant_ids))
 
 
 def _known(value: dt.date | None) -> dt.date:

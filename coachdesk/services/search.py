@@ -1,7 +1,8 @@
 """Full-text search over participants, goals and meeting summaries (SQLite FTS5).
 
-The index is kept in step with every write by triggers (migration 0002); this
-module only turns what a coach types into a safe FTS5 query.
+The index, one document per participant, is kept in step with every write by
+triggers (migration 0009); this module only turns what a coach types into a safe
+FTS5 query.
 """
 
 from __future__ import annotations
@@ -16,27 +17,36 @@ from sqlalchemy.orm import Session
 from coachdesk.services.context import ServiceContext
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-SEARCH_PARTICIPANT = table("search_index", column("participant_id")).c.participant_id
+SEARCH_ROWID = table("search_index", column("rowid")).c.rowid
 
 
-def fts_query(user_text: str) -> str | None:
-    """Each typed word becomes a quoted prefix term; all must match. None if nothing to search."""
+_TEXT_COLUMNS = "{person goals meetings}"
+_KIND_OF_COLUMN = ("participant", "goal", "meeting")
+
+
+def fts_query(user_text: str, current_only: bool = False) -> str | None:
+    """Each typed word becomes a quoted prefix term over her fields, goals and meetings; all
+    must match (in any of them). ``current_only`` leaves out archived files. None if
+    nothing to search."""
     words = _WORD.findall(user_text.replace("ı", "i").replace("ß", "ss"))
     if not words:
         return None
-    return " AND ".join(f'"{w}"*' for w in words[:12])
+    terms = " AND ".join(f'"{w}"*' for w in words[:12])
+    query = f"{_TEXT_COLUMNS} : ({terms})"
+    return f"scope : current AND {query}" if current_only else query
 
 
-def matching_participants(user_text: str) -> Select[Any] | None:
+def matching_participants(user_text: str, current_only: bool = False) -> Select[Any] | None:
     """A subquery of the ids of participants with a match, for ``Participant.id.in_(...)``.
 
     None when the text holds nothing to search for. Kept inside the one SQL statement of
-    the list (no id list travels through Python, none is cut off).
+    the list (no id list travels through Python, none is cut off). The index holds one
+    document per participant whose rowid is her id, so no stored text is read.
     """
-    query = fts_query(user_text)
+    query = fts_query(user_text, current_only)
     if query is None:
         return None
-    return select(SEARCH_PARTICIPANT).where(text("search_index MATCH :q").bindparams(q=query))
+    return select(SEARCH_ROWID).where(text("search_index MATCH :q").bindparams(q=query))
 
 
 def participant_ids_matching(s: Session, user_text: str) -> list[int]:
@@ -48,10 +58,10 @@ def participant_ids_matching(s: Session, user_text: str) -> list[int]:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """Where a search word was found: ``kind`` is participant, goal or meeting."""
+    """A participant whose file holds the search words: ``kind`` says where the best
+    match is (participant, goal or meeting), ``snippet`` shows it in context."""
 
     kind: str
-    ref_id: int
     participant_id: int
     snippet: str
 
@@ -64,13 +74,24 @@ class SearchService:
         query = fts_query(user_text)
         if query is None:
             return []
+        snippets = ", ".join(
+            f"snippet(search_index, {column}, '[', ']', '…', 12)" for column in (1, 2, 3)
+        )
         with self.ctx.read() as s:
             rows = s.execute(
                 text(
-                    "SELECT kind, rowid / 4, participant_id, "
-                    "snippet(search_index, 2, '[', ']', '…', 12) "
-                    "FROM search_index WHERE search_index MATCH :q ORDER BY rank LIMIT :limit"
+                    f"SELECT rowid, {snippets} FROM search_index "
+                    "WHERE search_index MATCH :q ORDER BY rank LIMIT :limit"
                 ),
                 {"q": query, "limit": limit},
             )
-            return [SearchHit(str(r[0]), int(r[1]), int(r[2]), str(r[3])) for r in rows]
+            return [_hit(int(r[0]), [str(x) for x in r[1:]]) for r in rows]
+
+
+def _hit(participant_id: int, snippets: list[str]) -> SearchHit:
+    """The first column with a marked word; a match made of words from several columns
+    shows the first of them."""
+    for kind, snippet in zip(_KIND_OF_COLUMN, snippets, strict=True):
+        if "[" in snippet:
+            return SearchHit(kind, participant_id, snippet)
+    return SearchHit(_KIND_OF_COLUMN[0], participant_id, snippets[0])

@@ -26,7 +26,18 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # Listed here so that opening a vault that is already current needs no Alembic import and
 # no parsing of migration scripts (a third of a second at start-up); a test checks the
 # list against the scripts.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+    "0010",
+)
 
 
 PRE_MIGRATION_DIR = "pre-migration"
