@@ -162,11 +162,14 @@ def _rows_shown(controller: Any, view: str) -> bool:
     if window is None or view not in window.views or not window.isVisible():
         return False
     shown = window.views[view]
-    table = getattr(shown, "model", None)  # the participant list
+    table = getattr(shown, "model", None)  # the participant list, Today's sections
     if table is None:
         table = getattr(shown, "table", None)
         table = table.model() if table is not None else None
-    return table is not None and table.rowCount() > 0
+    if table is None:
+        return False
+    entries = getattr(table, "item_count", None)  # Today: reminders, not its sections
+    return (entries() if callable(entries) else table.rowCount()) > 0
 
 
 def phases(spawned: float, result: dict[str, Any]) -> dict[str, float]:

@@ -230,7 +230,8 @@ def run_the_week(
     activate(qtbot, window)
     window.show_view(TODAY)
     today = window.today
-    today.refresh()
+    click(qtbot, today.refresh_button)
+    qtbot.waitUntil(lambda: not today.loading)
     tree = today.tree
     tree.setFocus()
     section = next(
@@ -314,6 +315,7 @@ def run_the_week(
     qtbot.waitUntil(lambda: backups.job is None and any(usb.iterdir()), timeout=20_000)
     shot(window, lang, "13-backup")
     window.show_view(TODAY)
-    window.today.refresh()
+    click(qtbot, window.today.refresh_button)
+    qtbot.waitUntil(lambda: not window.today.loading)
     assert not window.today.getting_started.isVisible()  # every first step is done
     assert isinstance(QApplication.focusWidget(), QWidget | QLineEdit | None)

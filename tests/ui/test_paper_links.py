@@ -181,7 +181,8 @@ def test_today_reminds_of_a_written_consent_without_scan_and_opens_her_file(
         _consent(services, pid, _org(services, "VHS"), 13)  # not yet two weeks
         window.show_view(TODAY_VIEW)
         today = window.today
-        today.refresh()
+        qtbot.mouseClick(today.refresh_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not today.loading)
         model = today.model
         section = next(
             model.index(r, 0)

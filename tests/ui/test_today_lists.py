@@ -42,6 +42,7 @@ def _view(qtbot: Any, services: Any) -> TodayView:
     view.resize(900, 700)
     view.show()
     qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view.loading)  # as she waits for the rows to appear
     return view
 
 

@@ -54,6 +54,18 @@ def without_cyclic_gc(work: Callable[[], T]) -> Callable[[], T]:
     return run
 
 
+POOL_THREADS = 4
+
+
+def widen_thread_pool() -> None:
+    """At least POOL_THREADS threads in the application's pool. Right after unlock the
+    signing key, the daily backup, Today's lists and their counts all go there: with one
+    thread per core (two on many laptops) the lists would queue behind a backup. The jobs
+    mostly wait on the disk or run in C without Python's lock."""
+    pool = QThreadPool.globalInstance()
+    pool.setMaxThreadCount(max(POOL_THREADS, pool.maxThreadCount()))
+
+
 class ServiceJob(QRunnable):
     """One service call in the application's thread pool.
 

@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from coachdesk.i18n import _
+from coachdesk.ui.export.worker import widen_thread_pool
 from coachdesk.ui.shell import warm_up
 from coachdesk.ui.shell.busy import busy_cursor, wait_for_calls
+from coachdesk.ui.shell.clipboard import ClipboardGuard
 from coachdesk.ui.shell.idle import IdleWatcher
 from coachdesk.ui.shell.placement import place_screen
 from coachdesk.ui.shell.preferences import idle_minutes
@@ -47,6 +48,9 @@ LAST_VAULT_KEY = "last_vault"
 LOCK_RETRY_MS = 250
 
 
+RESUME_LOADING_MS = 1000  # after unlock, while the first view fills
+
+
 class AppController(QObject):
     """Owns the vault, the services and the screens of one running CoachDesk."""
 
@@ -59,6 +63,7 @@ class AppController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        widen_thread_pool()
         self.settings = settings
         self.data_dir = data_dir
         self.today = today
@@ -68,9 +73,7 @@ class AppController(QObject):
         self.idle.suspended.connect(self.lock)
         self.watch_session(SessionWatcher(self))
         # Text copied inside CoachDesk (a phone number, a name) must not outlive the lock.
-        self._copied_here = False
-        clipboard = QGuiApplication.clipboard()
-        clipboard.dataChanged.connect(self._clipboard_changed)
+        self.clipboard = ClipboardGuard(lambda: self.vault is not None, self)
         self.vault: Vault | None = None
         self.services: Services | None = None
         self.main_window: MainWindow | None = None
@@ -158,8 +161,10 @@ class AppController(QObject):
 
     def open_vault(self, vault: Vault) -> None:
         warm_up.wait_for_window()  # the modules below, if she was quicker than the import
-        warm_up.hold()  # the window first, the document toolkit right after
-        QTimer.singleShot(0, warm_up.resume)
+        # The window and its first rows first, the document toolkit after (whoever needs it
+        # sooner, the export dialog, asks for it and gets it at once).
+        warm_up.hold()
+        QTimer.singleShot(RESUME_LOADING_MS, warm_up.resume)
         from coachdesk.facade import Services
         from coachdesk.ui.shell.main_window import MainWindow
 
@@ -252,22 +257,12 @@ class AppController(QObject):
         self.main_window = None
         self.services = None
         self.vault = None
-        self._clear_clipboard()
+        self.clipboard.clear()
         self.auto_backups.stop()
         _wait_for_backups()
         wait_for_calls()  # a passphrase change or a new certificate is written to the end
         self.signer.wait()
         vault.lock()
-
-    def _clipboard_changed(self) -> None:
-        active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
-        self._copied_here = active and self.vault is not None
-
-    def _clear_clipboard(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        if self._copied_here or clipboard.ownsClipboard():
-            clipboard.clear()
-        self._copied_here = False
 
     def shutdown(self) -> None:
         """On quit: keep drafts, close the database and release the vault."""

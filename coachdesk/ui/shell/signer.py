@@ -38,8 +38,9 @@ class SignerPreparation:
 
         def make_key() -> None:
             # All in the worker: the first look at the signing identity loads the document
-            # toolkit (ReportLab, pyHanko), which would freeze the window just shown.
-            warm_up.wait()
+            # toolkit (ReportLab, pyHanko), which would freeze the window just shown. Not
+            # sooner than the background loading goes on by itself (after the first rows).
+            warm_up.wait(resume=False)
             if services.exports.current_identity() is None:
                 services.exports.create_identity()
 
@@ -57,5 +58,7 @@ class SignerPreparation:
     def wait(self, msecs: int = 10_000) -> bool:
         """Let a running key job finish (before the vault is locked); True when none runs."""
         from PySide6.QtCore import QThreadPool
+
+        warm_up.resume()  # the job may wait for the loading paused after unlock
 
         return QThreadPool.globalInstance().waitForDone(msecs) if self.job is not None else True

@@ -11,6 +11,8 @@ from coachdesk.services.context import ChangeKind
 
 COUNTING = -1
 """A section's total while the entries beyond its page are still being counted."""
+LOADING = -2
+"""A section's total while its first page is being read (its items are empty)."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,11 @@ class TodaySection:
     items: tuple[TodayItem, ...] = ()
     total: int | None = None
     """How many entries the list holds: None when ``items`` are all of them, COUNTING
-    while the rest are being counted."""
+    while the rest are being counted, LOADING while its page is being read."""
+
+    @property
+    def loading(self) -> bool:
+        return self.total == LOADING
 
     @property
     def has_more(self) -> bool:
@@ -58,10 +64,12 @@ class TodaySection:
         """The number of entries, None while not known."""
         if self.total is None:
             return len(self.items)
-        return None if self.total == COUNTING else self.total
+        return None if self.total in (COUNTING, LOADING) else self.total
 
     def heading(self) -> str:
         title, shown = _(self.title), len(self.items)
+        if self.loading:
+            return _("{section}: loading…").format(section=title)
         if not self.has_more:
             return f"{title} ({shown})"
         if self.total == COUNTING:

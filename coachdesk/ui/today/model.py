@@ -217,7 +217,7 @@ class TodayModel(QAbstractItemModel):
     @staticmethod
     def _empty_data(section: TodaySection, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and column == WHAT:
-            return _(section.empty_text)
+            return _("Loading…") if section.loading else _(section.empty_text)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont(QGuiApplication.font())
             font.setItalic(True)

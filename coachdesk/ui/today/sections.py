@@ -20,7 +20,7 @@ from coachdesk.services.reminder_lists import (
     RETENTION,
 )
 from coachdesk.services.reminders import TodayOverview, TodayPages
-from coachdesk.ui.today.items import COUNTING, TodayItem, TodaySection
+from coachdesk.ui.today.items import COUNTING, LOADING, TodayItem, TodaySection
 
 __all__ = [
     "AFTERCARE",
@@ -33,6 +33,7 @@ __all__ = [
     "RETENTION",
     "build_sections",
     "item_of",
+    "loading_sections",
     "section_of",
     "sections_of",
     "summary_text",
@@ -128,8 +129,15 @@ def sections_of(pages: TodayPages) -> list[TodaySection]:
     ]
 
 
+def loading_sections() -> list[TodaySection]:
+    """Every section while its first page is being read."""
+    return [TodaySection(key, *_TEXTS[key], (), LOADING) for key in KEYS]
+
+
 def summary_text(sections: list[TodaySection]) -> str:
     """At a glance, before scrolling: how many entries each section holds."""
+    if not any(s.items for s in sections) and any(s.loading for s in sections):
+        return _("Looking for what is due…")
     if not any(s.items for s in sections):
         return _(
             "Nothing is due today. Plan meetings and agreements in a participant's "

@@ -9,8 +9,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
 
 from coachdesk.facade import Services
 from coachdesk.i18n import _, format_date, format_datetime
-from coachdesk.services.context import ChangeKind, Changes
+from coachdesk.services.context import Changes
+from coachdesk.services.reminders import ReminderPage
 from coachdesk.ui.file.section import guarded
-from coachdesk.ui.kit.icons import Icon, icon
-from coachdesk.ui.kit.style import heading_label, message_label, wrapping_label
+from coachdesk.ui.kit.style import heading_label, wrapping_label
 from coachdesk.ui.shell.signals import AppSignals
+from coachdesk.ui.today.done import DoneControls
 from coachdesk.ui.today.getting_started import GettingStarted
+from coachdesk.ui.today.items import COUNTING
+from coachdesk.ui.today.loading import PageLoader
 from coachdesk.ui.today.model import (
     ITEM_ROLE,
     MORE_ROLE,
@@ -39,7 +42,14 @@ from coachdesk.ui.today.model import (
     TodayItem,
     TodayModel,
 )
-from coachdesk.ui.today.sections import KEYS, RETENTION, items_of, sections_of, summary_text
+from coachdesk.ui.today.sections import (
+    KEYS,
+    RETENTION,
+    items_of,
+    loading_sections,
+    section_of,
+    summary_text,
+)
 from coachdesk.ui.today.updates import (
     FIRST_STEP_KINDS,
     Counter,
@@ -71,6 +81,10 @@ class TodayView(QWidget):
         self._queued: list[Changes] = []
         self.counter = Counter(self)
         self.counter.counted.connect(self._counted)
+        self.loader = PageLoader(self)
+        self.loader.page_read.connect(self._page_read)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.failed.connect(self._load_failed)
         self.model = TodayModel(self)
         self.title = heading_label()
         self.summary = wrapping_label()
@@ -93,20 +107,9 @@ class TodayView(QWidget):
         self.tree.activated.connect(self._activated)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         # An overdue agreement is done in one action: button, Ctrl+D or the context menu.
-        self.done_button = QPushButton(icon(Icon.DONE), "")
-        self.done_button.setEnabled(False)
-        self.done_button.clicked.connect(self.mark_done)
-        self.done_action = QAction(self.tree)
-        self.done_action.setShortcut(QKeySequence("Ctrl+D"))
-        self.done_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.done_action.triggered.connect(self.mark_done)
-        self.tree.addAction(self.done_action)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.undo_button = QPushButton()
-        self.undo_button.setVisible(False)
-        self.undo_button.clicked.connect(self.undo_done)
-        self._last_done: int | None = None
-        self.done_message = message_label()
+        self.done = DoneControls(services, self.tree, self)
+        self.done_button, self.undo_button = self.done.button, self.done.undo_button
+        self.done_message = self.done.message
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.erasure_button)
@@ -144,20 +147,47 @@ class TodayView(QWidget):
         self.tree.setColumnWidth(WHEN, max(when, metrics.horizontalAdvance(_("When"))) + 2 * em)
 
     def refresh(self) -> None:
-        """Every section from its first page; the longer lists are counted off the UI thread."""
+        """Every section from its first page, read off the UI thread: each section fills
+        as its list arrives (until then it shows what it showed, or "loading"); the longer
+        lists are counted once all are there."""
         self._stale = False
         self._queued.clear()
         self._day = day = self.services.ctx.today()
-        pages = self.services.reminders.first_page(day, PAGE, count=False)
-        sections = sections_of(pages)
         self.counter.forget()
-        self.model.set_sections(sections)
-        self.tree.expandAll()
+        if not self.model.sections():
+            self.model.set_sections(loading_sections())
+            self.tree.expandAll()
+        reminders = self.services.reminders
+
+        def read(key: str) -> ReminderPage:
+            return reminders.first_page(day, PAGE, (key,), count=False).pages[key]
+
+        self.loader.start(read, KEYS)
         if not self.getting_started.isHidden():  # once all are done, they stay done
             self.getting_started.show_steps(self.services.first_steps.status())
         self._update_texts()
+
+    @property
+    def loading(self) -> bool:
+        """Its lists are being read (a test waits for this, as she waits for the rows)."""
+        return self.loader.loading
+
+    def _page_read(self, page: ReminderPage) -> None:
+        total = COUNTING if page.total < 0 else page.total
+        self.model.replace_section(section_of(page.key, page.entries, self._day, total))
+        self.tree.expand(self.model.index(self.model.section_row(page.key), 0))
+        self._update_texts()
         self._current_changed()
+
+    def _loaded(self) -> None:
         self._count(KEYS)
+        if self._queued:  # changes made while the lists were read: read what they concern
+            self._pending.start()
+
+    def _load_failed(self, exc: object) -> None:
+        if self.services.is_locked:
+            return  # cut off by locking the vault: nothing to show
+        raise exc if isinstance(exc, Exception) else RuntimeError(exc)
 
     def _count(self, keys: list[str] | tuple[str, ...]) -> None:
         wanted = [s.key for s in self.model.sections() if s.key in keys and s.has_more]
@@ -186,55 +216,20 @@ class TodayView(QWidget):
         )
         self._update_texts()
 
-    def selected_agreement(self) -> TodayItem | None:
-        item = self.tree.currentIndex().siblingAtColumn(0).data(ITEM_ROLE)
-        if isinstance(item, TodayItem) and item.kind == ChangeKind.AGREEMENT:
-            return item
-        return None
-
     def _current_changed(self, *_args: object) -> None:
-        enabled = self.selected_agreement() is not None
-        self.done_button.setEnabled(enabled)
-        self.done_action.setEnabled(enabled)
-
-    def mark_done(self) -> None:
-        """The selected agreement is done today; it leaves the list, with a moment to undo."""
-        item = self.selected_agreement()
-        if item is None:
-            return
-        if (
-            guarded(
-                self,
-                lambda: self.services.meetings.set_agreement_done(
-                    item.record_id, self.services.ctx.today()
-                ),
-            )
-            is None
-        ):
-            return
-        self._last_done = item.record_id
-        self.done_message.setText(_("Marked as done: {what}").format(what=item.text))
-        self.undo_button.setVisible(True)
-
-    def undo_done(self) -> None:
-        agreement_id, self._last_done = self._last_done, None
-        if agreement_id is None:
-            return
-        guarded(self, lambda: self.services.meetings.set_agreement_done(agreement_id, None))
-        self.done_message.setText("")
-        self.undo_button.setVisible(False)
+        self.done.current_changed()
 
     def clear(self) -> None:
         """Forget every reminder and stop listening (the vault is being locked)."""
-        self.done_message.setText("")
-        self.undo_button.setVisible(False)
-        self._last_done = None
+        self.done.forget()
         with contextlib.suppress(RuntimeError, TypeError):
             self.signals.changed.disconnect(self._on_changes)
         self._pending.stop()
         self._queued.clear()
         self.counter.forget()
+        self.loader.forget()
         self.counter.wait()
+        self.loader.wait()
         self.model.clear()
 
     def _on_changes(self, changes: Changes) -> None:
@@ -250,6 +245,8 @@ class TodayView(QWidget):
             self._stale = True
 
     def _apply_changes(self) -> None:
+        if self.loader.loading:
+            return  # applied once the lists are read (_loaded)
         queued, self._queued = self._queued, []
         if self._stale or self._day != self.services.ctx.today():
             self.refresh()
@@ -286,10 +283,7 @@ class TodayView(QWidget):
 
     def retranslate(self) -> None:
         self.getting_started.retranslate()
-        self.done_button.setText(_("Mark as done"))
-        self.done_button.setToolTip(_("The selected agreement is done today (Ctrl+D)"))
-        self.done_action.setText(_("Mark as done"))
-        self.undo_button.setText(_("Undo"))
+        self.done.retranslate()
         self.refresh_button.setText(_("Refresh"))
         self.erasure_button.setText(_("People due for erasure…"))
         self._fit_columns()
