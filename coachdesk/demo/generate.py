@@ -4,7 +4,7 @@ Rows are inserted through the ORM's bulk INSERT in one transaction per batch of
 participants, with primary keys assigned here so that related rows need no
 flush. The services would write an audit entry per record (300,000 for 10,000
 people); the demo writes one ``demo_generated`` entry with the counts. The
-full-text index follows by its triggers.
+full-text index writes each new participant's document once per batch (vault.search_index).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from coachdesk.demo.records import Directory, IdAllocator, Rows
 from coachdesk.models.enums import OrganisationKind
 from coachdesk.services.settings import COACH_NAME
 from coachdesk.vault.errors import StorageError
+from coachdesk.vault.search_index import bulk_write
 from coachdesk.vault.store import Vault
 
 BATCH_SIZE = 500
@@ -124,7 +125,7 @@ def generate_demo(
                 people.add_person(rows, index, closed_days_ago=_closed_days_ago(index, old, rng))
             else:
                 people.add_person(rows, index - old)
-        with _transaction(vault) as s:
+        with _transaction(vault) as s, bulk_write(s, (p["id"] for p in rows.of(m.Participant))):
             _insert(s, rows, totals)
     summary = DemoSummary(
         participants=totals[m.Participant],

@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
 from sqlalchemy import text
 
+from coachdesk.demo.generate import generate_demo
 from coachdesk.facade import Services
 from coachdesk.models.enums import ParticipantStatus
 from coachdesk.services.goals import GoalDraft
 from coachdesk.services.meetings import MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
+from coachdesk.vault.search_index import bulk_write
 from coachdesk.vault.store import Vault
 
 HELD = dt.datetime(2026, 3, 10, 9, 30)
@@ -94,3 +97,47 @@ def test_a_meeting_moved_to_another_file_moves_its_words(services: Services, vau
             {"p": second, "m": meeting.id},
         )
     assert _ids(services, "Hauswirtschaft") == [second]
+
+
+def _index(vault: Vault) -> list[tuple[object, ...]]:
+    with vault.engine.connect() as conn:
+        return [
+            tuple(r)
+            for r in conn.exec_driver_sql(
+                "SELECT rowid, scope, person, goals, meetings FROM search_index ORDER BY rowid"
+            )
+        ]
+
+
+def _documents(vault: Vault) -> list[tuple[object, ...]]:
+    with vault.engine.connect() as conn:
+        return [
+            tuple(r)
+            for r in conn.exec_driver_sql(
+                "SELECT id, scope, person, goals, meetings FROM search_document ORDER BY id"
+            )
+        ]
+
+
+def test_a_bulk_write_leaves_the_index_as_the_triggers_would(vault: Vault) -> None:
+    summary = generate_demo(vault, participants=30, seed=4, today=dt.date(2026, 11, 1))
+    assert summary.meetings > 30 and summary.goals > 30
+    assert len(_index(vault)) == 30
+    assert _index(vault) == _documents(vault)
+    services = Services(vault.sessions, actor="Test Coach")
+    # After the bulk write the triggers write again.
+    first = services.participants.list()[0]
+    services.goals.create(first.id, GoalDraft("Staplerschein"))
+    assert _ids(services, "Staplerschein") == [first.id]
+    assert _index(vault) == _documents(vault)
+
+
+def test_a_bulk_write_cut_off_leaves_the_triggers_writing(vault: Vault) -> None:
+    services = Services(vault.sessions, actor="Test Coach")
+    pid = services.participants.create(ParticipantDraft("Hawa", "Diallo")).id
+    with pytest.raises(RuntimeError), vault.sessions.begin() as s, bulk_write(s, [pid]):
+        s.execute(text("UPDATE participant SET last_name = 'Barry' WHERE id = :p"), {"p": pid})
+        raise RuntimeError("the disk is full")
+    services.goals.create(pid, GoalDraft("Altenpflege"))
+    assert _ids(services, "Altenpflege") == _ids(services, "Diallo") == [pid]
+    assert _index(vault) == _documents(vault)

@@ -52,14 +52,29 @@ _MEETINGS = _fold(
 _SCOPE = "CASE WHEN p.archived_at IS NULL THEN 'current' ELSE 'archived' END"
 
 
+# Her document, defined once: the triggers write one row of it, a bulk write all it touched.
+# A later migration that changes what is indexed replaces this view and rebuilds the index.
+DOCUMENT_VIEW = (
+    "CREATE VIEW search_document AS "
+    f"SELECT p.id AS id, {_SCOPE} AS scope, {_PERSON} AS person, {_GOALS} AS goals, "
+    f"{_MEETINGS} AS meetings FROM participant AS p"
+)
+
+
 def document_of(participant_id: str) -> str:
     """The statements that write the document of ``participant_id`` (an SQL expression)."""
     return (
         f"DELETE FROM search_index WHERE rowid = {participant_id}; "
         "INSERT INTO search_index(rowid, scope, person, goals, meetings) "
-        f"SELECT p.id, {_SCOPE}, {_PERSON}, {_GOALS}, {_MEETINGS} "
-        f"FROM participant AS p WHERE p.id = {participant_id};"
+        "SELECT id, scope, person, goals, meetings FROM search_document "
+        f"WHERE id = {participant_id};"
     )
+
+
+# While a row is in this table the triggers write nothing: a bulk write (the demo, an
+# import) fills hundreds of rows per participant and rebuilds each document once, at its
+# end, in the same transaction (coachdesk.vault.search_index.bulk_write).
+PAUSED = "NOT EXISTS (SELECT 1 FROM search_index_paused)"
 
 
 # (table, the columns whose change rewrites the document, its participant id column)
@@ -86,23 +101,33 @@ def upgrade() -> None:
         "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
     )
     op.execute("INSERT INTO search_index(search_index, rank) VALUES ('secure-delete', 1)")
+    op.execute("CREATE TABLE search_index_paused (id INTEGER PRIMARY KEY CHECK (id = 1))")
+    op.execute(DOCUMENT_VIEW)
     op.execute(
         "INSERT INTO search_index(rowid, scope, person, goals, meetings) "
-        f"SELECT p.id, {_SCOPE}, {_PERSON}, {_GOALS}, {_MEETINGS} FROM participant AS p"
+        "SELECT id, scope, person, goals, meetings FROM search_document"
     )
     for table, columns, pid in SOURCES:
         new, old = document_of(f"new.{pid}"), document_of(f"old.{pid}")
-        op.execute(f"CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} BEGIN {new} END")
         op.execute(
-            f"CREATE TRIGGER {table}_search_au AFTER UPDATE OF {columns} ON {table} BEGIN {new} END"
+            f"CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} "
+            f"WHEN {PAUSED} BEGIN {new} END"
+        )
+        op.execute(
+            f"CREATE TRIGGER {table}_search_au AFTER UPDATE OF {columns} ON {table} "
+            f"WHEN {PAUSED} BEGIN {new} END"
         )
         if table != "participant":
             # Moved to another participant: the old one's document loses the text.
             op.execute(
                 f"CREATE TRIGGER {table}_search_au_old AFTER UPDATE OF participant_id "
-                f"ON {table} WHEN old.participant_id IS NOT new.participant_id BEGIN {old} END"
+                f"ON {table} WHEN {PAUSED} AND old.participant_id IS NOT new.participant_id "
+                f"BEGIN {old} END"
             )
-        op.execute(f"CREATE TRIGGER {table}_search_ad AFTER DELETE ON {table} BEGIN {old} END")
+        op.execute(
+            f"CREATE TRIGGER {table}_search_ad AFTER DELETE ON {table} "
+            f"WHEN {PAUSED} BEGIN {old} END"
+        )
 
 
 def downgrade() -> None:
@@ -110,6 +135,8 @@ def downgrade() -> None:
     for table in OLD_KINDS:
         for suffix in ("ai", "au", "au_old", "ad"):
             op.execute(f"DROP TRIGGER IF EXISTS {table}_search_{suffix}")
+    op.execute("DROP VIEW IF EXISTS search_document")
+    op.execute("DROP TABLE IF EXISTS search_index_paused")
     op.execute("DROP TABLE IF EXISTS search_index")
     spec = importlib.util.spec_from_file_location(
         "search_index_0002", Path(__file__).with_name("0002_search_index.py")
