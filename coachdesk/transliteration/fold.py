@@ -148,5 +148,5 @@ def name_keys(first: str, last: str, first_latin: str = "", last_latin: str = ""
         pairs = set(product(field_forms(f_text), field_forms(l_text)))
         spellings |= pairs
         target = abjad if _abjad(f_text + l_text) else latin
-        target |= {(skeleton(f), skeleton(l)) for f, l in pairs}
+        target |= {(skeleton(first_form), skeleton(last_form)) for first_form, last_form in pairs}
     return NameKeys(frozenset(spellings), frozenset(abjad), frozenset(latin))

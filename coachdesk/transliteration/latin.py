@@ -91,9 +91,10 @@ def _to_ascii() -> icu.Transliterator:
 
 def scripts(text: str) -> frozenset[str]:
     """The ICU short names of the scripts of the letters in ``text`` ("Latn", "Cyrl", ...)."""
-    return frozenset(
-        icu.Script.getScript(ord(c)).getShortName() for c in text if c.isalpha()
-    ) - {"Zyyy", "Zinh"}
+    return frozenset(icu.Script.getScript(ord(c)).getShortName() for c in text if c.isalpha()) - {
+        "Zyyy",
+        "Zinh",
+    }
 
 
 def needs_latin(text: str) -> bool:
