@@ -57,6 +57,7 @@ RUSSIAN_RULES = r"""
 Х > Kh ; Ц > Ts ; Ч > Ch ; Ш > Sh ; Щ > Shch ; Ъ > Ie ; Ы > Y ; Ь > ; Э > E ; Ю > Iu ; Я > Ia ;
 """
 
+_LATIN = frozenset({"Latn"})
 UKRAINIAN_ONLY = frozenset("єіїґЄІЇҐ'ʼ’")
 PERSIAN_ONLY = frozenset("پچژگیک")
 _ARTICLE = re.compile(r"(?<!\w)ال(?=\w)")
