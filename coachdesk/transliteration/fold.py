@@ -79,9 +79,15 @@ def field_forms(text: str) -> list[str]:
     return [" ".join(combo) for combo in product(*per_word)][:8] if per_word else []
 
 
+_GERMAN_SPELLING = (("tsch", "ch"), ("dsch", "j"), ("sch", "sh"), ("q", "k"))
+
+
 def skeleton(folded: str) -> str:
-    """The consonants of a folded spelling (spaces too are left out): Amal, أمل -> ml."""
-    return _NOT_SKELETON.sub("", _DOUBLE.sub(r"\1", folded.replace("q", "k")))
+    """The consonants of a folded spelling (spaces too are left out): Amal, أمل -> ml.
+    German spellings of Arabic sounds count as the English ones (Schirin as Shirin)."""
+    for german, english in _GERMAN_SPELLING:
+        folded = folded.replace(german, english)
+    return _NOT_SKELETON.sub("", _DOUBLE.sub(r"\1", folded))
 
 
 def _abjad(text: str) -> bool:
