@@ -25,6 +25,7 @@ from coachdesk.services.context import ServiceContext
 from coachdesk.transliteration import query_forms
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SKELETON = re.compile(r" \[?[01][a-z]+\]?(?=\s|…|$)")
 SEARCH_ROWID = table("search_index", column("rowid")).c.rowid
 
 
@@ -112,6 +113,7 @@ class SearchService:
 def _hit(participant_id: int, snippets: list[str]) -> SearchHit:
     """The first column with a marked word; a match made of words from several columns
     shows the first of them."""
+    snippets[0] = _SKELETON.sub("", snippets[0])  # her names' skeletons are no words to show
     for kind, snippet in zip(_KIND_OF_COLUMN, snippets, strict=True):
         if "[" in snippet:
             return SearchHit(kind, participant_id, snippet)
