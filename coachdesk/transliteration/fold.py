@@ -13,6 +13,9 @@ word of the text: "0" for skeletons of names in an abjad (Arabic, Hebrew, Syriac
 "1" for skeletons of Latin spellings. A word typed in Latin letters looks for "0" only
 (Fatma finds فاطمة, never Fatima), a word typed in Arabic script also for "1" (فاطمة
 finds Fatima).
+
+``participant.name_key`` stores ``search_key`` (migration 0011 filled it for stored files);
+a change to what it holds needs a migration that fills it anew.
 """
 
 from __future__ import annotations
