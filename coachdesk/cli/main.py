@@ -29,6 +29,7 @@ from typing import Any, NoReturn
 from coachdesk import __version__, i18n
 from coachdesk.cli import attachments
 from coachdesk.cli.export import add_certificate, add_export, add_verify
+from coachdesk.cli.participants import add_participants
 from coachdesk.cli.reports import add_report
 from coachdesk.cli.selftest import add_self_test
 from coachdesk.cli.support import (
@@ -139,44 +140,11 @@ def cmd_info(args: argparse.Namespace) -> int:
     return EXIT_OK if info["integrity"]["ok"] else EXIT_ERROR
 
 
-def _add_participants(sub: SubParsers) -> None:
-    p = sub.add_parser("participants", help=_("list participants' ids, names and status"))
-    p.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
-    p.add_argument("--json", action="store_true", help=_("print the list as JSON"))
-    add_secret_options(p, recovery=True)
-    p.set_defaults(handler=cmd_participants)
-
-
-def cmd_participants(args: argparse.Namespace) -> int:
-    from coachdesk.facade import Services
-    from coachdesk.labels import label
-
-    with unlocked_vault(args, args.path) as vault:
-        rows = Services(vault.sessions).participants.list(include_archived=True)
-    if args.json:
-        data = [
-            {
-                "id": r.id,
-                "display_name": r.display_name,
-                "status": str(r.status),
-                "archived": r.archived,
-            }
-            for r in rows
-        ]
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-        return EXIT_OK
-    width = max([len(str(r.id)) for r in rows] + [2])
-    for r in rows:
-        archived = " " + _("(archived)") if r.archived else ""
-        print(f"{r.id:>{width}}  {r.display_name}  [{label(r.status)}]{archived}")
-    return EXIT_OK
-
-
 COMMANDS: list[Callable[[SubParsers], None]] = [
     _add_init,
     _add_demo,
     _add_info,
-    _add_participants,
+    add_participants,
     add_export,
     add_verify,
     add_certificate,

@@ -82,6 +82,31 @@ NAME_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str, str], ...] 
     ),
 )
 
+# The passport spellings of the names written in Arabic script (a coach types them from the
+# passport: Arabic script leaves out the short vowels a transliteration would need).
+# Cyrillic names take the suggested spelling (Ukrainian national transliteration).
+LATIN_SPELLINGS = {
+    "فاطمة": "Fatima",
+    "آمنة": "Amina",
+    "ليلى": "Layla",
+    "نور": "Nour",
+    "سميرة": "Samira",
+    "رشا": "Rasha",
+    "الحسن": "Al-Hassan",
+    "حداد": "Haddad",
+    "خليل": "Khalil",
+    "منصور": "Mansour",
+    "درويش": "Darwish",
+    "مریم": "Maryam",
+    "زهرا": "Zahra",
+    "شیرین": "Shirin",
+    "پریسا": "Parisa",
+    "احمدی": "Ahmadi",
+    "حسینی": "Hosseini",
+    "رضایی": "Rezaei",
+    "کریمی": "Karimi",
+}
+
 # How often each group appears (weights; Latin-script names dominate, as in the files).
 NAME_WEIGHTS = (16, 5, 18, 14, 5, 12, 4, 10, 10, 6)
 

@@ -25,6 +25,7 @@ from coachdesk.models.enums import (
 )
 from coachdesk.models.enums import ParticipantStatus as St
 from coachdesk.services.settings import DEFAULT_RETENTION_MONTHS
+from coachdesk.transliteration import latin_spelling, search_key
 
 DAY = dt.timedelta(days=1)
 # The first six participants take one status each, so every demo shows them all.
@@ -40,6 +41,11 @@ NOTICE_LANGUAGE |= {"tigrinya": "ti"}
 # Old files of a long-running programme are kept ten years (the audit period of ESF funding).
 ARCHIVE_RETENTION_MONTHS = 120
 PAUSE_NOTE = "Pause wegen Schwangerschaft und Elternzeit; Wiedereinstieg besprochen."
+
+
+def _latin(name: str, other: str) -> str:
+    """Her name in Latin letters as her passport has it ("" for a Latin name)."""
+    return names.LATIN_SPELLINGS.get(name) or latin_spelling(name, other)
 
 
 def _email(first: str, last: str, number: int) -> str:
@@ -73,6 +79,7 @@ class PersonFactory:
         group = rng.choices(names.NAME_GROUPS, weights=names.NAME_WEIGHTS)[0]
         origin, firsts, lasts, languages, interpreter_language = group
         first, last = rng.choice(firsts), rng.choice(lasts)
+        first_latin, last_latin = _latin(first, last), _latin(last, first)
         pid = self.ids.next(m.Participant)
         if closed_days_ago is not None:
             exit_date: dt.date | None = today - dt.timedelta(days=closed_days_ago)
@@ -91,6 +98,10 @@ class PersonFactory:
             id=pid,
             first_name=first,
             last_name=last,
+            first_name_latin=first_latin,
+            last_name_latin=last_latin,
+            # A bulk insert passes by the model's listener: the search key is made here.
+            name_key=search_key(first, last, first_latin, last_latin),
             pseudonym=f"Frau {last[:1]}." if exit_date and rng.random() < 0.3 else "",
             date_of_birth=today
             - dt.timedelta(days=365 * rng.randint(21, 56) + rng.randint(0, 364)),

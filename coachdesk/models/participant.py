@@ -8,8 +8,9 @@ without a category.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coachdesk.models.base import Archivable, Base, StrEnumType, category
@@ -19,6 +20,7 @@ from coachdesk.models.enums import (
     GermanLevel,
     ParticipantStatus,
 )
+from coachdesk.transliteration import search_key
 
 _ID = category(DataCategory.IDENTITY_CONTACT)
 _FAM = category(DataCategory.FAMILY_CHILDCARE)
@@ -42,6 +44,12 @@ class Participant(Archivable, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     first_name: Mapped[str] = mapped_column(String(100), info=_ID)
     last_name: Mapped[str] = mapped_column(String(100), info=_ID)
+    # Her names in Latin letters as her passport prints them, when written in another script.
+    first_name_latin: Mapped[str] = mapped_column(String(100), default="", info=_ID)
+    last_name_latin: Mapped[str] = mapped_column(String(100), default="", info=_ID)
+    # Derived from the four names (coachdesk.transliteration.search_key) for the search
+    # index and kept in step by the listener below: no category, never exported.
+    name_key: Mapped[str] = mapped_column(Text, default="")
     pseudonym: Mapped[str] = mapped_column(
         String(100), default="", info=category(DataCategory.PUBLICATION)
     )
@@ -93,6 +101,16 @@ class Participant(Archivable, Base):
     @property
     def display_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+
+@event.listens_for(Participant, "before_insert")
+@event.listens_for(Participant, "before_update")
+def _fill_name_key(_mapper: Any, _connection: Any, p: Participant) -> None:
+    """Every write through the ORM keeps the key in step with the names (bulk inserts, as
+    the demo makes, set it themselves)."""
+    p.name_key = search_key(
+        p.first_name or "", p.last_name or "", p.first_name_latin or "", p.last_name_latin or ""
+    )
 
 
 from coachdesk.models.goal import Goal  # noqa: E402

@@ -11,6 +11,7 @@ from coachdesk.i18n import N_, Message
 from coachdesk.models import ContactPerson, Participant
 from coachdesk.services.common import get_row
 from coachdesk.services.errors import FieldError
+from coachdesk.transliteration import name_keys
 
 if TYPE_CHECKING:
     from coachdesk.services.participants import ParticipantDraft
@@ -24,18 +25,22 @@ def stored_problems(s: Session, draft: ParticipantDraft, own_id: int | None) -> 
 def _duplicates(s: Session, draft: ParticipantDraft, own_id: int | None) -> list[FieldError]:
     problems: list[FieldError] = []
     if draft.date_of_birth is not None:
-        # Names are compared with casefold in Python: SQLite's lower() folds ASCII only,
-        # and the people born on one day are few (date_of_birth is indexed).
+        # Names are compared folded over scripts, case and diacritics (Олена Шевченко is
+        # Olena Shevchenko), in Python: SQLite cannot transliterate, and the people born
+        # on one day are few (date_of_birth is indexed).
         same_day = s.execute(
-            select(Participant.id, Participant.first_name, Participant.last_name).where(
-                Participant.date_of_birth == draft.date_of_birth
-            )
+            select(
+                Participant.id,
+                Participant.first_name,
+                Participant.last_name,
+                Participant.first_name_latin,
+                Participant.last_name_latin,
+            ).where(Participant.date_of_birth == draft.date_of_birth)
         )
-        wanted = (draft.first_name.casefold(), draft.last_name.casefold())
-        if any(
-            pid != own_id and (first.casefold(), last.casefold()) == wanted
-            for pid, first, last in same_day
-        ):
+        wanted = name_keys(
+            draft.first_name, draft.last_name, draft.first_name_latin, draft.last_name_latin
+        )
+        if any(pid != own_id and wanted.same_person(name_keys(*names)) for pid, *names in same_day):
             problems.append(
                 FieldError(
                     None,

@@ -35,6 +35,8 @@ class ParticipantRow(NamedTuple):
     entry_date: dt.date | None
     jobcentre_customer_number: str
     archived: bool
+    first_name_latin: str = ""
+    last_name_latin: str = ""
 
     @property
     def display_name(self) -> str:
@@ -61,6 +63,8 @@ def row_query(where: ListFilter) -> Select[Any]:
         type_coerce(Participant.entry_date, String),
         Participant.jobcentre_customer_number,
         Participant.archived_at.is_not(None),
+        Participant.first_name_latin,
+        Participant.last_name_latin,
     )
     matching = matching_participants(where.query, current_only=not where.include_archived)
     if matching is not None:
@@ -86,6 +90,8 @@ def read_rows(s: Session, q: Select[Any]) -> list[ParticipantRow]:
             fromiso(r[5][:10]) if r[5] else None,
             r[6],
             bool(r[7]),
+            r[8],
+            r[9],
         )
         for r in s.connection().execute(q).all()  # Core rows: no ORM result processing
     ]

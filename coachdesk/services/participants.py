@@ -35,6 +35,9 @@ class ParticipantDraft:
 
     first_name: str
     last_name: str
+    first_name_latin: str = ""
+    """Her first name in Latin letters (the passport spelling) when written in another script."""
+    last_name_latin: str = ""
     pseudonym: str = ""
     date_of_birth: dt.date | None = None
     phone: str = ""

@@ -1,13 +1,20 @@
 """Full-text search over participants, goals and meeting summaries (SQLite FTS5).
 
 The index, one document per participant, is kept in step with every write by
-triggers (migration 0009); this module only turns what a coach types into a safe
-FTS5 query.
+triggers (migrations 0009 and 0011); this module only turns what a coach types into a
+safe FTS5 query.
+
+Names are found across scripts and spellings: the ``person`` column holds, beside her
+names as typed and their Latin spellings, ``participant.name_key`` (her names folded to
+lowercase ASCII, and consonant skeletons of names in Arabic script: see
+``coachdesk.transliteration.fold``). Each typed word is folded the same way here, and
+matches as typed, as folded, or (in ``person`` only) by its skeleton.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,8 +22,10 @@ from sqlalchemy import Select, column, select, table, text
 from sqlalchemy.orm import Session
 
 from coachdesk.services.context import ServiceContext
+from coachdesk.transliteration import query_forms
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SKELETON = re.compile(r" \[?[01][a-z]+\]?(?=\s|…|$)")
 SEARCH_ROWID = table("search_index", column("rowid")).c.rowid
 
 
@@ -25,15 +34,28 @@ _KIND_OF_COLUMN = ("participant", "goal", "meeting")
 
 
 def fts_query(user_text: str, current_only: bool = False) -> str | None:
-    """Each typed word becomes a quoted prefix term over her fields, goals and meetings; all
-    must match (in any of them). ``current_only`` leaves out archived files. None if
+    """Each typed word becomes quoted prefix terms over her fields, goals and meetings (as
+    typed, and folded over scripts and diacritics) or over her names' skeletons; all words
+    must match (each in any of them). ``current_only`` leaves out archived files. None if
     nothing to search."""
-    words = _WORD.findall(user_text.replace("ı", "i").replace("ß", "ss"))
+    words = _WORD.findall(user_text)
     if not words:
         return None
-    terms = " AND ".join(f'"{w}"*' for w in words[:12])
-    query = f"{_TEXT_COLUMNS} : ({terms})"
+    query = " AND ".join(_word_term(w) for w in words[:12])
     return f"scope : current AND {query}" if current_only else query
+
+
+def _word_term(word: str) -> str:
+    folded, skeletons = query_forms(word)
+    spellings = dict.fromkeys([word.casefold().replace("ı", "i"), *folded])
+    term = f"{_TEXT_COLUMNS} : ({_any_of(spellings)})"
+    if skeletons:
+        term += f" OR person : ({_any_of(skeletons)})"
+    return f"({term})"
+
+
+def _any_of(words: Iterable[str]) -> str:
+    return " OR ".join(f'"{w}"*' for w in words)
 
 
 def matching_participants(user_text: str, current_only: bool = False) -> Select[Any] | None:
@@ -91,6 +113,7 @@ class SearchService:
 def _hit(participant_id: int, snippets: list[str]) -> SearchHit:
     """The first column with a marked word; a match made of words from several columns
     shows the first of them."""
+    snippets[0] = _SKELETON.sub("", snippets[0])  # her names' skeletons are no words to show
     for kind, snippet in zip(_KIND_OF_COLUMN, snippets, strict=True):
         if "[" in snippet:
             return SearchHit(kind, participant_id, snippet)

@@ -141,3 +141,29 @@ def test_a_bulk_write_cut_off_leaves_the_triggers_writing(vault: Vault) -> None:
     services.goals.create(pid, GoalDraft("Altenpflege"))
     assert _ids(services, "Altenpflege") == _ids(services, "Diallo") == [pid]
     assert _index(vault) == _documents(vault)
+
+
+def test_the_names_migration_goes_down_and_up_with_the_index_in_step(vault: Vault) -> None:
+    from alembic import command
+
+    from coachdesk.vault.schema import alembic_config
+
+    services = Services(vault.sessions, actor="Test Coach")
+    pid = services.participants.create(ParticipantDraft("Олена", "Ковальчук")).id
+    services.goals.create(pid, GoalDraft("Pflegeassistenz"))
+    cfg = alembic_config()
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
+    assert _index(vault) == _documents(vault)
+    with vault.engine.begin() as conn:  # the code of 0010 would have no Latin columns to read
+        found = conn.exec_driver_sql(
+            "SELECT rowid FROM search_index WHERE search_index MATCH 'Ковальчук'"
+        ).scalars()
+        assert list(found) == [pid]
+        conn.exec_driver_sql("UPDATE participant SET last_name = 'Шевченко' WHERE id = ?", (pid,))
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    assert _index(vault) == _documents(vault)
+    assert _ids(services, "Shevchenko") == _ids(services, "Pflegeassistenz") == [pid]

@@ -11,7 +11,9 @@ GROUPS: list[tuple[DataCategory | None, list[tuple[str, str]]]] = [
         DataCategory.IDENTITY_CONTACT,
         [
             ("first_name", N_("First name")),
+            ("first_name_latin", N_("First name in Latin letters")),
             ("last_name", N_("Last name")),
+            ("last_name_latin", N_("Last name in Latin letters")),
             ("date_of_birth", N_("Date of birth")),
             ("phone", N_("Phone")),
             ("email", N_("E-mail")),

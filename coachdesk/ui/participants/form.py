@@ -47,6 +47,10 @@ from coachdesk.ui.kit.forms import (
     text_area,
 )
 from coachdesk.ui.participants.fields import DATES, GROUPS, LONG_TEXT
+from coachdesk.ui.participants.latin_names import LatinNames
+
+_OWN_LATIN = "latin_spellings_typed"
+"""In a kept draft: the Latin spellings she typed herself (the others follow the name)."""
 
 
 class ParticipantForm(QWidget):
@@ -76,6 +80,7 @@ class ParticipantForm(QWidget):
         grid.setRowStretch(len(GROUPS) // 2 + 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self.latin = LatinNames(self._rows[0])
         on_any_edit(self.fields.values(), self._on_edit)
         set_tab_order(self.fields.values())
         self.retranslate()
@@ -130,6 +135,7 @@ class ParticipantForm(QWidget):
             box.setToolTip(_("Data category: consent is given per category"))
         for rows in self._rows:
             rows.retranslate()
+        self.latin.retranslate()
         for widget in self.fields.values():
             if isinstance(widget, DateField | EnumCombo):
                 widget.retranslate()
@@ -158,6 +164,7 @@ class ParticipantForm(QWidget):
                 widget.setPlainText(value or "")
             elif isinstance(widget, QLineEdit):
                 widget.setText(value or "")
+        self.latin.loaded()
         self._loading = False
 
     def draft(self, *, lenient: bool = False) -> ParticipantDraft:
@@ -208,6 +215,7 @@ class ParticipantForm(QWidget):
                 state[name] = widget.toPlainText()
             elif isinstance(widget, QLineEdit):
                 state[name] = widget.text()
+        state[_OWN_LATIN] = self.latin.own_fields()
         return state
 
     def restore_state(self, state: dict[str, Any]) -> None:
@@ -226,6 +234,8 @@ class ParticipantForm(QWidget):
                 widget.setPlainText(str(value or ""))
             elif isinstance(widget, QLineEdit):
                 widget.setText(str(value or ""))
+        own = state.get(_OWN_LATIN)
+        self.latin.loaded([str(f) for f in own] if isinstance(own, list) else None)
         self._loading = False
 
 

@@ -90,24 +90,9 @@ SOURCES = (
 OLD_KINDS = ("participant", "goal", "meeting")
 
 
-def upgrade() -> None:
-    for table in OLD_KINDS:
-        for suffix in ("ai", "au", "ad"):
-            op.execute(f"DROP TRIGGER IF EXISTS {table}_search_{suffix}")
-    op.execute("DROP TABLE IF EXISTS search_index")
-    op.execute(
-        "CREATE VIRTUAL TABLE search_index USING fts5("
-        "scope, person, goals, meetings, "
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
-    )
-    op.execute("INSERT INTO search_index(search_index, rank) VALUES ('secure-delete', 1)")
-    op.execute("CREATE TABLE search_index_paused (id INTEGER PRIMARY KEY CHECK (id = 1))")
-    op.execute(DOCUMENT_VIEW)
-    op.execute(
-        "INSERT INTO search_index(rowid, scope, person, goals, meetings) "
-        "SELECT id, scope, person, goals, meetings FROM search_document"
-    )
-    for table, columns, pid in SOURCES:
+def create_triggers(sources: tuple[tuple[str, str, str], ...]) -> None:
+    """The triggers that write her document when a record of ``sources`` changes."""
+    for table, columns, pid in sources:
         new, old = document_of(f"new.{pid}"), document_of(f"old.{pid}")
         op.execute(
             f"CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} "
@@ -128,6 +113,26 @@ def upgrade() -> None:
             f"CREATE TRIGGER {table}_search_ad AFTER DELETE ON {table} "
             f"WHEN {PAUSED} BEGIN {old} END"
         )
+
+
+def upgrade() -> None:
+    for table in OLD_KINDS:
+        for suffix in ("ai", "au", "ad"):
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_search_{suffix}")
+    op.execute("DROP TABLE IF EXISTS search_index")
+    op.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "scope, person, goals, meetings, "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+    )
+    op.execute("INSERT INTO search_index(search_index, rank) VALUES ('secure-delete', 1)")
+    op.execute("CREATE TABLE search_index_paused (id INTEGER PRIMARY KEY CHECK (id = 1))")
+    op.execute(DOCUMENT_VIEW)
+    op.execute(
+        "INSERT INTO search_index(rowid, scope, person, goals, meetings) "
+        "SELECT id, scope, person, goals, meetings FROM search_document"
+    )
+    create_triggers(SOURCES)
 
 
 def downgrade() -> None:
