@@ -32,6 +32,8 @@ from coachdesk.models.enums import DataCategory
 FIELD_LABELS: dict[str, str] = {
     "first_name": N_("First name"),
     "last_name": N_("Last name"),
+    "first_name_latin": N_("First name in Latin letters"),
+    "last_name_latin": N_("Last name in Latin letters"),
     "pseudonym": N_("Pseudonym"),
     "date_of_birth": N_("Date of birth"),
     "phone": N_("Phone"),
