@@ -18,6 +18,7 @@ from coachdesk.cli.inputs import (
     text_of_at_most,
 )
 from coachdesk.cli.support import EXIT_OK, add_secret_options, check_outputs, unlocked_vault
+from coachdesk.doc_languages import document_languages
 from coachdesk.i18n import N_, SUPPORTED_LANGUAGES, Message, _, format_datetime, ngettext
 
 if TYPE_CHECKING:
@@ -56,6 +57,11 @@ def add_export(sub: Any) -> None:
     )
     p.add_argument("--lang", dest="doc_lang", choices=SUPPORTED_LANGUAGES, default="de")
     p.add_argument(
+        "--language",
+        choices=document_languages(),
+        help=_("her language: the consent form is printed in it beneath each German text"),
+    )
+    p.add_argument(
         "--meeting", type=record_id, metavar="ID", help=_("meeting of a meeting summary")
     )
     p.add_argument(
@@ -93,6 +99,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             contact_id=args.contact,
             purpose=args.purpose,
             lang=args.doc_lang,
+            languages=form_languages(args),
             meeting_id=args.meeting,
             attachment_ids=tuple(args.enclose),
         )
@@ -118,6 +125,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
         )
     return EXIT_OK
+
+
+def form_languages(args: argparse.Namespace) -> tuple[str, ...]:
+    """A consent form in the document's language and, beneath each text, in hers."""
+    if args.language is not None and args.document != "consent_form":
+        raise CliError(Message(N_("--language is for the consent form only.")))
+    if args.language in (None, args.doc_lang):
+        return ()
+    return (args.doc_lang, args.language)
 
 
 def ensure_signing_identity(exports: ExportService) -> None:

@@ -19,19 +19,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 import icu
 from arabic_reshaper import reshape
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from coachdesk.documents.fonts import ARABIC, ARABIC_BOLD, SANS_BOLD
+from coachdesk.documents.fonts import ARABIC, ARABIC_BOLD, SANS_BOLD, register_fonts
 
 _ARABIC_SCRIPT = re.compile(
-    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c]"
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c\u200f]"
 )
 _RTL_LEVEL = 1
+RLM = "\u200f"
 # Brackets mirrored in right-to-left runs. ICU's own removal of controls would also drop the
 # zero-width non-joiner Farsi writes inside words (می‌کنم), so only direction marks go.
 _WRITE = icu.Bidi.DO_MIRRORING
@@ -44,13 +47,28 @@ def arabic_font(latin_font: str) -> str:
     return ARABIC_BOLD if latin_font == SANS_BOLD else ARABIC
 
 
+@cache
+def _arabic_covers() -> frozenset[int]:
+    """The characters the Arabic font draws itself (its own digits and punctuation too)."""
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(ARABIC).face.charToGlyph)
+
+
+def _font_of(ch: str, latin_font: str) -> str:
+    """Arabic script, and the digits, spaces and punctuation the Arabic font has, in that font:
+    a full stop drawn in another font is a word of its own to a reader such as pdftotext,
+    which then puts it before the sentence. Latin and Cyrillic letters in the Latin font."""
+    if _ARABIC_SCRIPT.match(ch) or (not ch.isalpha() and ord(ch) in _arabic_covers()):
+        return arabic_font(latin_font)
+    return latin_font
+
+
 def runs(visual: str, latin_font: str) -> Iterator[tuple[str, str]]:
-    """(text, font) pieces of a line, left to right: Arabic script in the Arabic font."""
-    arabic = arabic_font(latin_font)
+    """(text, font) pieces of a line, left to right."""
     start = 0
     current: str | None = None
     for i, ch in enumerate(visual):
-        font = arabic if _ARABIC_SCRIPT.match(ch) else latin_font
+        font = _font_of(ch, latin_font)
         if font != current:
             if current is not None and i > start:
                 yield visual[start:i], current
@@ -143,7 +161,10 @@ class RtlText(Flowable):  # type: ignore[misc]
         right = self.width - st.rightIndent
         baseline = self.height - st.fontSize
         for line in self.lines:
-            visual = visual_line(line)
+            # A right-to-left mark (zero width) at each end: a reader that takes the line for
+            # part of a left-to-right block (pdftotext, under a German line) still keeps a
+            # full stop at the end of the sentence, not before it.
+            visual = RLM + visual_line(line) + RLM
             x = right - width_of(visual, st.fontName, st.fontSize)
             for text, font in runs(visual, st.fontName):
                 canvas.setFont(font, st.fontSize)
