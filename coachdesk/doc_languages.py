@@ -81,9 +81,9 @@ def language_of(recorded: str, choices: tuple[str, ...]) -> str | None:
                 names[name.casefold()] = lang
     words = re.findall(r"\w+", recorded.casefold())
     for word in words:
-        lang = names.get(word)
-        if lang is not None and lang != BINDING and lang in choices:
-            return lang
+        named = names.get(word)
+        if named is not None and named != BINDING and named in choices:
+            return named
     return None
 
 

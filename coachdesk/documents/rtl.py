@@ -10,9 +10,12 @@ collation): it mirrors brackets in right-to-left runs and honours isolates (FSI 
 which keep an inserted Latin name such as "Frauen in Arbeit e.V." in one piece), where
 python-bidi 0.6 does neither.
 
-Measured with poppler's ``pdftotext``: lines drawn in visual order come back in logical
-order (poppler reorders right-to-left lines itself); an ``ActualText`` span with the logical
-text, tried as well, came back reversed, so none is written.
+Measured with poppler's ``pdftotext`` (22.12): lines drawn in visual order come back in
+logical order (poppler reorders right-to-left lines itself); an ``ActualText`` span with the
+logical text, tried as well, came back reversed, so none is written. On a page that is mostly
+German poppler reads the page left to right: a full stop then ends a right-to-left run, so a
+sentence's closing full stop comes back before it, and two sentences on one line come back
+in swapped order (a right-to-left mark drawn at each end of the line did not change that).
 """
 
 from __future__ import annotations
@@ -31,10 +34,9 @@ from reportlab.platypus import Flowable
 from coachdesk.documents.fonts import ARABIC, ARABIC_BOLD, SANS_BOLD, register_fonts
 
 _ARABIC_SCRIPT = re.compile(
-    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c\u200f]"
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c]"
 )
 _RTL_LEVEL = 1
-RLM = "\u200f"
 # Brackets mirrored in right-to-left runs. ICU's own removal of controls would also drop the
 # zero-width non-joiner Farsi writes inside words (می‌کنم), so only direction marks go.
 _WRITE = icu.Bidi.DO_MIRRORING
@@ -78,7 +80,7 @@ def runs(visual: str, latin_font: str) -> Iterator[tuple[str, str]]:
 
 
 def width_of(visual: str, latin_font: str, size: float) -> float:
-    return sum(stringWidth(text, font, size) for text, font in runs(visual, latin_font))
+    return float(sum(stringWidth(text, font, size) for text, font in runs(visual, latin_font)))
 
 
 def visual_line(logical: str) -> str:
@@ -161,10 +163,7 @@ class RtlText(Flowable):  # type: ignore[misc]
         right = self.width - st.rightIndent
         baseline = self.height - st.fontSize
         for line in self.lines:
-            # A right-to-left mark (zero width) at each end: a reader that takes the line for
-            # part of a left-to-right block (pdftotext, under a German line) still keeps a
-            # full stop at the end of the sentence, not before it.
-            visual = RLM + visual_line(line) + RLM
+            visual = visual_line(line)
             x = right - width_of(visual, st.fontName, st.fontSize)
             for text, font in runs(visual, st.fontName):
                 canvas.setFont(font, st.fontSize)

@@ -164,7 +164,7 @@ def test_a_reviewed_catalog_prints_no_notice(vault_path, tmp_path, monkeypatch) 
     assert "henüz kontrol edilmedi" in " ".join(reader_text(out).split())
 
 
-def test_a_german_form_has_no_notice_and_no_second_language(vault_path, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_german_form_has_no_notice(vault_path, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "consent-de.pdf"
     export_form(vault_path, out, None, monkeypatch)
     flat = " ".join(reader_text(out).split())
