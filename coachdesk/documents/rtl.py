@@ -37,6 +37,8 @@ _ARABIC_SCRIPT = re.compile(
     "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c]"
 )
 _RTL_LEVEL = 1
+ZWNJ = "\u200c"
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9().,§/\- ]*[A-Za-z0-9)]")
 # Brackets mirrored in right-to-left runs. ICU's own removal of controls would also drop the
 # zero-width non-joiner Farsi writes inside words (می‌کنم), so only direction marks go.
 _WRITE = icu.Bidi.DO_MIRRORING
@@ -60,6 +62,8 @@ def _font_of(ch: str, latin_font: str) -> str:
     """Arabic script, and the digits, spaces and punctuation the Arabic font has, in that font:
     a full stop drawn in another font is a word of its own to a reader such as pdftotext,
     which then puts it before the sentence. Latin and Cyrillic letters in the Latin font."""
+    if ch == ZWNJ:
+        return latin_font  # the Arabic font draws it as a visible bar; shaping is done already
     if _ARABIC_SCRIPT.match(ch) or (not ch.isalpha() and ord(ch) in _arabic_covers()):
         return arabic_font(latin_font)
     return latin_font
@@ -84,7 +88,13 @@ def width_of(visual: str, latin_font: str, size: float) -> float:
 
 
 def visual_line(logical: str) -> str:
-    """A shaped line in visual order, right-to-left base direction, without direction marks."""
+    """A shaped line in visual order, right-to-left base direction, without direction marks.
+
+    Latin pieces (a citation "Art. 6(1)(a) GDPR", "SGB X § 67b", a date) are isolated left to
+    right first: left to the algorithm alone, digits and brackets between Latin letters in a
+    right-to-left line come out as "(a)(1)6".
+    """
+    logical = _LATIN_RUN.sub(lambda m: f"\u2066{m.group(0)}\u2069", logical)
     text = icu.UnicodeString(logical)  # ICU reads it in place: kept alive until written
     bidi = icu.Bidi()
     bidi.setPara(text, _RTL_LEVEL)

@@ -177,7 +177,7 @@ def _categories(bi: Bilingual, ticked: frozenset[DataCategory]) -> Table:
     mirrored = any(is_rtl(lang) for lang in bi.langs)
     rows = []
     for cat in DataCategory:
-        mark = "[X]" if cat in ticked else "[  ]"
+        mark = "[X]" if cat in ticked else "[\u00a0\u00a0\u00a0]"  # kept: a paragraph folds spaces
         left = " / ".join(label(cat, lang) for lang in bi.langs if not is_rtl(lang))
         row: list[object] = [para(mark, st.cell), para(left, st.cell)]
         if mirrored:
