@@ -64,6 +64,27 @@ def language_name(lang: str) -> str:
     return (name[:1].upper() + name[1:]) if name else lang
 
 
+def language_label(lang: str, shown_in: str) -> str:
+    """A language as the coach reads it and as she does: "Arabisch – العربية", "English"."""
+    theirs = language_name(lang)
+    loc = _locale(lang)
+    ours = loc.get_display_name(shown_in) if loc is not None else None
+    ours = (ours[:1].upper() + ours[1:]) if ours else theirs
+    return theirs if ours == theirs else f"{ours} – {theirs}"
+
+
+def form_languages(document_lang: str, hers: str | None) -> tuple[str, ...]:
+    """The languages of a consent form printed in her language too, in their order.
+
+    German comes first, as the binding text, whatever the document's language; then the
+    document's language, if it is another (English); then hers. Empty when she has no other
+    language than the document's: the form is then in the document's language alone.
+    """
+    if hers is None or hers == document_lang:
+        return ()
+    return tuple(dict.fromkeys((BINDING, document_lang, hers)))
+
+
 def language_of(recorded: str, choices: tuple[str, ...]) -> str | None:
     """The first document language named in a participant's free-text "languages" field.
 

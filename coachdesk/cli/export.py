@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coachdesk import doc_languages
 from coachdesk.cli.export_batch import cmd_export_batch, is_batch, participant_list
 from coachdesk.cli.inputs import (
     PURPOSE_LIMIT,
@@ -18,7 +19,6 @@ from coachdesk.cli.inputs import (
     text_of_at_most,
 )
 from coachdesk.cli.support import EXIT_OK, add_secret_options, check_outputs, unlocked_vault
-from coachdesk.doc_languages import document_languages
 from coachdesk.i18n import N_, SUPPORTED_LANGUAGES, Message, _, format_datetime, ngettext
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def add_export(sub: Any) -> None:
     p.add_argument("--lang", dest="doc_lang", choices=SUPPORTED_LANGUAGES, default="de")
     p.add_argument(
         "--language",
-        choices=document_languages(),
+        choices=doc_languages.document_languages(),
         help=_("her language: the consent form is printed in it beneath each German text"),
     )
     p.add_argument(
@@ -128,12 +128,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def form_languages(args: argparse.Namespace) -> tuple[str, ...]:
-    """A consent form in the document's language and, beneath each text, in hers."""
+    """A consent form in German (binding) and, beneath each text, in hers."""
     if args.language is not None and args.document != "consent_form":
         raise CliError(Message(N_("--language is for the consent form only.")))
-    if args.language in (None, args.doc_lang):
-        return ()
-    return (args.doc_lang, args.language)
+    return doc_languages.form_languages(args.doc_lang, args.language)
 
 
 def ensure_signing_identity(exports: ExportService) -> None:

@@ -12,10 +12,21 @@ python-bidi 0.6 does neither.
 
 Measured with poppler's ``pdftotext`` (22.12): lines drawn in visual order come back in
 logical order (poppler reorders right-to-left lines itself); an ``ActualText`` span with the
-logical text, tried as well, came back reversed, so none is written. On a page that is mostly
-German poppler reads the page left to right: a full stop then ends a right-to-left run, so a
-sentence's closing full stop comes back before it, and two sentences on one line come back
-in swapped order (a right-to-left mark drawn at each end of the line did not change that).
+logical text, tried as well, came back reversed, so none is written. One thing does not come
+back in logical order: a sentence's closing full stop on a page with more left-to-right than
+right-to-left letters (most of our pages: German first). Poppler then reads every line of the
+page left to right, wraps each right-to-left stretch in an embedding (U+202B ... U+202C) and
+counts a full stop as part of a number, which ends such a stretch; the stop, drawn at the
+line's left end where it belongs, comes back first: ".<RLE>sentence<PDF>" (right when shown,
+not in logical order), and two sentences on one line come back swapped. Nothing drawn changes
+that: a right-to-left mark (U+200F) left of the stop comes back as a stretch of its own with
+the stop still in front; the Arabic letter mark (U+061C) has no glyph in the font and is not
+written; a text object per line does not matter to poppler, which orders by position.
+The tests leave the closing full stop out of the sentence they look for.
+
+Arabic vowel marks (harakat) are dropped by the shaping (arabic_reshaper's default): drawn
+without the font's mark positioning (GPOS) a single mark sits right but a shadda with its
+vowel overlaps. Keeping them needs HarfBuzz shaping (ReportLab can, with ``uharfbuzz``).
 """
 
 from __future__ import annotations

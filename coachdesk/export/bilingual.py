@@ -16,7 +16,7 @@ from functools import cache
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from coachdesk.doc_languages import (
     BINDING,
@@ -36,8 +36,9 @@ FSI, PDI = "\u2068", "\u2069"
 
 @cache
 def hers(style: ParagraphStyle) -> ParagraphStyle:
-    """``style`` for the texts in her language."""
-    return ParagraphStyle(f"{style.name}-hers", parent=style, textColor=HERS)
+    """``style`` for the texts in her language: close under the German text it translates."""
+    space = min(style.spaceBefore, 2)
+    return ParagraphStyle(f"{style.name}-hers", parent=style, textColor=HERS, spaceBefore=space)
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,16 @@ class Bilingual:
         return RtlText(text, shown) if is_rtl(lang) else para(text, shown)
 
     def block(self, msgid: str, style: ParagraphStyle, **params: object) -> list[Flowable]:
-        """A text in every language, one paragraph each, the binding one first."""
-        return [
+        """A text in every language, one paragraph each, the binding one first.
+
+        Kept on one page, so she finds the translation beside the German text (a heading is
+        kept with what follows it anyway: its style says so)."""
+        paras = [
             self.para(text, lang, style, n == 0)
             for n, (lang, text) in enumerate(self.texts(msgid, **params))
         ]
+        kept = len(paras) == 1 or getattr(style, "keepWithNext", 0)
+        return paras if kept else [KeepTogether(paras)]
 
     def values(self, values: Sequence[str]) -> list[tuple[str, str]]:
         """A value per language, each shown once (a name is the same in every language)."""
@@ -76,12 +82,16 @@ class Bilingual:
         return shown
 
     def needs_notice(self, msgids: Sequence[str]) -> bool:
-        """A language whose catalog is not checked, or lacks one of these texts, says so."""
-        others = [lang for lang in self.langs if lang != BINDING]
-        return any(
-            not catalog_review(lang).reviewed or untranslated(lang, tuple(msgids))
-            for lang in others
-        )
+        """A language with one of these texts not yet checked, or not translated, says so.
+
+        Only the document's own texts count: a catalog whose consent form is checked prints
+        the form without the notice while the texts of another document still wait."""
+        texts = frozenset(msgids)
+        for lang in self.langs:
+            review = catalog_review(lang)
+            if not review.known or review.unreviewed & texts or untranslated(lang, tuple(texts)):
+                return True
+        return False
 
     def notice(self) -> Table:
         """ "Translation not yet checked; the German text applies", in a box, in each language."""

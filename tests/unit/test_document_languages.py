@@ -117,6 +117,13 @@ def test_direction_and_names_of_languages() -> None:
     assert doc_languages.language_of("Dari", choices) == "fa"
     assert doc_languages.language_of("Ukrainian, Russian", choices) == "uk"
     assert doc_languages.language_of("Tigrinya", choices) is None
+    assert doc_languages.language_label("fa", "de") == "Persisch – فارسی"
+    assert doc_languages.language_label("en", "en") == "English"
+    # German is always the first, binding language of a form printed in hers too.
+    assert doc_languages.form_languages("de", "ar") == ("de", "ar")
+    assert doc_languages.form_languages("en", "tr") == ("de", "en", "tr")
+    assert doc_languages.form_languages("de", None) == ()
+    assert doc_languages.form_languages("en", "en") == ()
 
 
 @pytest.mark.parametrize("lang", NEW_LANGUAGES)
@@ -157,7 +164,12 @@ def test_a_reviewed_catalog_prints_no_notice(vault_path, tmp_path, monkeypatch) 
     flat = " ".join(reader_text(out).split())
     assert "Kişisel verilerin paylaşılmasına onay" in flat
     assert "noch nicht geprüft" not in flat and "henüz kontrol edilmedi" not in flat
-    # One entry marked fuzzy again: the notice is back.
+    # Only the form's own texts count: a text of another document still unchecked is no notice.
+    review.write_text('{"catalog": "tr.po", "unreviewed": ["Search"]}', encoding="utf-8")
+    out.unlink()
+    export_again(vault_path, ids, out, "tr", monkeypatch)
+    assert "henüz kontrol edilmedi" not in " ".join(reader_text(out).split())
+    # One entry of the form marked fuzzy again: the notice is back.
     review.write_text('{"catalog": "tr.po", "unreviewed": ["Purpose"]}', encoding="utf-8")
     out.unlink()
     export_again(vault_path, ids, out, "tr", monkeypatch)

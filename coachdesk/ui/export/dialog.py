@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.doc_languages import language_name
+from coachdesk.doc_languages import form_languages, language_name
 from coachdesk.export.preview import DocumentType, document_label
 from coachdesk.export.request import ExportRequest
 from coachdesk.export.service import ExportService
@@ -31,7 +31,7 @@ from coachdesk.labels import label
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.export.enclosures import EnclosureList
 from coachdesk.ui.export.languages import LANGUAGE_NAMES as LANGUAGE_NAMES
-from coachdesk.ui.export.languages import her_language_combo
+from coachdesk.ui.export.languages import her_language_combo, retranslate_her_languages
 from coachdesk.ui.export.preview import ExportPreviewPane
 from coachdesk.ui.export.questions import sign_anyway, tell_not_saved
 from coachdesk.ui.export.recipient_combos import (
@@ -137,7 +137,7 @@ class ExportDialog(GuardedDialog):
             self.document.setItemText(index, document_label(doc))
         retranslate_contacts(self.contact)
         self._fill_meetings()
-        self.her_language.setItemText(0, _("(none: German only)"))
+        retranslate_her_languages(self.her_language)
         self.open_after.setText(_("Show the document after saving, to print it"))
         self.pane.retranslate()
         self.enclosures.retranslate()
@@ -182,7 +182,7 @@ class ExportDialog(GuardedDialog):
             contact_id=self.contact.currentData(),
             purpose=self.purpose.text().strip(),
             lang=lang,
-            languages=(lang, hers) if hers and hers != lang else (),
+            languages=form_languages(lang, hers),
             attachment_ids=self.enclosures.ticked_ids(),
         )
 
