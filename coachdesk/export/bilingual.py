@@ -70,7 +70,7 @@ class Bilingual:
             self.para(text, lang, style, n == 0)
             for n, (lang, text) in enumerate(self.texts(msgid, **params))
         ]
-        kept = len(paras) == 1 or getattr(style, "keepWithNext", 0)
+        kept = len(paras) == 1 or bool(getattr(style, "keepWithNext", False))
         return paras if kept else [KeepTogether(paras)]
 
     def values(self, values: Sequence[str]) -> list[tuple[str, str]]:
