@@ -16,7 +16,7 @@ from functools import cache
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from coachdesk.doc_languages import (
     BINDING,
@@ -41,6 +41,12 @@ def hers(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-hers", parent=style, textColor=HERS, spaceBefore=space)
 
 
+@cache
+def _kept(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` kept on the page of the paragraph that follows it."""
+    return ParagraphStyle(f"{style.name}-kept", parent=style, keepWithNext=1)
+
+
 @dataclass(frozen=True)
 class Bilingual:
     """The languages of one document, the binding one first, and its styles."""
@@ -62,16 +68,17 @@ class Bilingual:
         return RtlText(text, shown) if is_rtl(lang) else para(text, shown)
 
     def block(self, msgid: str, style: ParagraphStyle, **params: object) -> list[Flowable]:
-        """A text in every language, one paragraph each, the binding one first.
+        """A text in every language, one paragraph each, the binding one first, on one page.
 
-        Kept on one page, so she finds the translation beside the German text (a heading is
-        kept with what follows it anyway: its style says so)."""
-        paras = [
-            self.para(text, lang, style, n == 0)
-            for n, (lang, text) in enumerate(self.texts(msgid, **params))
+        Each but the last keeps with the next, as a heading does: ReportLab joins such a chain
+        to a heading before it (a ``KeepTogether`` it would not join, and the heading would
+        stay behind alone at the foot of a page)."""
+        texts = self.texts(msgid, **params)
+        last = len(texts) - 1
+        return [
+            self.para(text, lang, style if n == last else _kept(style), n == 0)
+            for n, (lang, text) in enumerate(texts)
         ]
-        kept = len(paras) == 1 or bool(getattr(style, "keepWithNext", False))
-        return paras if kept else [KeepTogether(paras)]
 
     def values(self, values: Sequence[str]) -> list[tuple[str, str]]:
         """A value per language, each shown once (a name is the same in every language)."""
