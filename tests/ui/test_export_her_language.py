@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QFileDialog
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from coachdesk import i18n
@@ -27,6 +27,7 @@ from coachdesk.facade import Services
 from coachdesk.models import Participant
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.ui.export.dialog import ExportDialog
+from coachdesk.ui.shell.qt_translations import QtTranslations
 from tests.unit.test_export_support import Seeded, add_consent, seed
 
 SAVE_TIMEOUT_MS = 30_000
@@ -68,6 +69,23 @@ def _choose(qtbot: QtBot, combo: QComboBox, wanted: object) -> None:
     assert combo.currentData() == wanted
 
 
+def _pictures(qtbot: QtBot, dialog: ExportDialog, folder: Path) -> None:
+    """The dialog at 1280x720 in German and English, Qt's own buttons translated as in the app."""
+    app = QApplication.instance()
+    assert app is not None
+    qt_texts = QtTranslations(app)
+    try:
+        dialog.resize(1280, 720)
+        for lang in ("de", "en"):
+            i18n.set_language(lang)
+            dialog.retranslate()
+            qtbot.wait(50)  # the layout follows the new texts on the next turn of the loop
+            dialog.grab().save(str(folder / f"export_her_language-{lang}.png"))
+    finally:
+        i18n.off_language_changed(qt_texts.apply)
+        qt_texts.apply("en")
+
+
 def test_her_language_from_her_file_changed_by_keyboard_prints_turkish(
     services: Services,
     arabic_speaker: Seeded,
@@ -99,12 +117,7 @@ def test_her_language_from_her_file_changed_by_keyboard_prints_turkish(
     assert dialog.is_changed()
 
     if os.environ.get("COACHDESK_SCREENSHOTS"):
-        folder = Path(os.environ["COACHDESK_SCREENSHOTS"])
-        dialog.resize(1280, 720)
-        for lang in ("de", "en"):
-            i18n.set_language(lang)
-            dialog.retranslate()
-            dialog.grab().save(str(folder / f"export_her_language-{lang}.png"))
+        _pictures(qtbot, dialog, Path(os.environ["COACHDESK_SCREENSHOTS"]))
     i18n.set_language("de")
     dialog.retranslate()
     assert hers.currentText() == "Türkisch – Türkçe"  # the coach's language first
