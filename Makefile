@@ -60,6 +60,7 @@ translations: $(MO)
 coachdesk/locale/%/LC_MESSAGES/coachdesk.mo: translations/%.po $(STAMP)
 	@mkdir -p $(dir $@)
 	$(VENV)/bin/pybabel compile --use-fuzzy -d coachdesk/locale -D coachdesk -l $* -i $< -o $@ >/dev/null
+	$(PY) -m scripts.review_state $< $(dir $@)coachdesk.review.json
 
 extract-messages: $(STAMP)
 	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location --sort-output \

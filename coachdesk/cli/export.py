@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coachdesk import doc_languages
 from coachdesk.cli.export_batch import cmd_export_batch, is_batch, participant_list
 from coachdesk.cli.inputs import (
     PURPOSE_LIMIT,
@@ -56,6 +57,11 @@ def add_export(sub: Any) -> None:
     )
     p.add_argument("--lang", dest="doc_lang", choices=SUPPORTED_LANGUAGES, default="de")
     p.add_argument(
+        "--language",
+        choices=doc_languages.document_languages(),
+        help=_("her language: the consent form is printed in it beneath each German text"),
+    )
+    p.add_argument(
         "--meeting", type=record_id, metavar="ID", help=_("meeting of a meeting summary")
     )
     p.add_argument(
@@ -93,6 +99,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             contact_id=args.contact,
             purpose=args.purpose,
             lang=args.doc_lang,
+            languages=form_languages(args),
             meeting_id=args.meeting,
             attachment_ids=tuple(args.enclose),
         )
@@ -118,6 +125,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
         )
     return EXIT_OK
+
+
+def form_languages(args: argparse.Namespace) -> tuple[str, ...]:
+    """A consent form in German (binding) and, beneath each text, in hers."""
+    if args.language is not None and args.document != "consent_form":
+        raise CliError(Message(N_("--language is for the consent form only.")))
+    return doc_languages.form_languages(args.doc_lang, args.language)
 
 
 def ensure_signing_identity(exports: ExportService) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.doc_languages import form_languages, language_name
 from coachdesk.export.preview import DocumentType, document_label
 from coachdesk.export.request import ExportRequest
 from coachdesk.export.service import ExportService
@@ -29,6 +30,8 @@ from coachdesk.i18n import N_, SUPPORTED_LANGUAGES, _, format_datetime
 from coachdesk.labels import label
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.export.enclosures import EnclosureList
+from coachdesk.ui.export.languages import LANGUAGE_NAMES as LANGUAGE_NAMES
+from coachdesk.ui.export.languages import her_language_combo, retranslate_her_languages
 from coachdesk.ui.export.preview import ExportPreviewPane
 from coachdesk.ui.export.questions import sign_anyway, tell_not_saved
 from coachdesk.ui.export.recipient_combos import (
@@ -44,8 +47,6 @@ from coachdesk.ui.kit.form_dialog import GuardedDialog
 from coachdesk.ui.kit.form_rows import FormRows
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.ui.viewer.viewer import DocumentViewer
-
-LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 
 
 class ExportDialog(GuardedDialog):
@@ -75,8 +76,8 @@ class ExportDialog(GuardedDialog):
         self.purpose = QLineEdit()
         self.language = QComboBox()
         for lang in SUPPORTED_LANGUAGES:
-            self.language.addItem(LANGUAGE_NAMES.get(lang, lang), lang)
-        self.bilingual = QCheckBox()
+            self.language.addItem(language_name(lang), lang)
+        self.her_language = her_language_combo(services, participant_id)
         self.open_after = QCheckBox()
         self.open_after.setChecked(True)
         self.pane = ExportPreviewPane()
@@ -104,7 +105,7 @@ class ExportDialog(GuardedDialog):
         self.rows.add("contact_id", N_("Contact person"), self.contact)
         self.rows.add("purpose", N_("Purpose"), self.purpose)
         self.rows.add("lang", N_("Language of the document"), self.language)
-        self.rows.layout.addRow("", self.bilingual)
+        self.rows.add("her_language", N_("Her language (consent form)"), self.her_language)
         identity_row = QHBoxLayout()
         identity_row.addWidget(self.identity, 1)
         identity_row.addWidget(self.create_identity_button)
@@ -120,7 +121,7 @@ class ExportDialog(GuardedDialog):
         layout.addLayout(busy_row)
         layout.addWidget(self.buttons)
         self.organisation.currentIndexChanged.connect(self._fill_contacts)
-        for combo in (self.document, self.meeting, self.contact, self.language):
+        for combo in (self.document, self.meeting, self.contact, self.language, self.her_language):
             combo.currentIndexChanged.connect(self.update_preview)
         self.purpose.editingFinished.connect(self.update_preview)
         self.resize(720, 640)
@@ -136,7 +137,7 @@ class ExportDialog(GuardedDialog):
             self.document.setItemText(index, document_label(doc))
         retranslate_contacts(self.contact)
         self._fill_meetings()
-        self.bilingual.setText(_("Consent form also in English"))
+        retranslate_her_languages(self.her_language)
         self.open_after.setText(_("Show the document after saving, to print it"))
         self.pane.retranslate()
         self.enclosures.retranslate()
@@ -172,7 +173,7 @@ class ExportDialog(GuardedDialog):
         # Qt hands enum values back as plain strings.
         doc = DocumentType(self.document.currentData())
         lang = self.language.currentData() or "de"
-        bilingual = self.bilingual.isChecked() and doc == DocumentType.CONSENT_FORM
+        hers = self.her_language.currentData() if doc == DocumentType.CONSENT_FORM else None
         return ExportRequest(
             participant_id=self.participant_id,
             document=doc,
@@ -181,7 +182,7 @@ class ExportDialog(GuardedDialog):
             contact_id=self.contact.currentData(),
             purpose=self.purpose.text().strip(),
             lang=lang,
-            languages=(lang, "en") if bilingual and lang != "en" else (),
+            languages=form_languages(lang, hers),
             attachment_ids=self.enclosures.ticked_ids(),
         )
 
@@ -189,7 +190,7 @@ class ExportDialog(GuardedDialog):
 
     def update_preview(self) -> None:
         doc = self.document.currentData()
-        self.bilingual.setVisible(doc == DocumentType.CONSENT_FORM)
+        self.rows.set_row_visible("her_language", doc == DocumentType.CONSENT_FORM)
         self.rows.set_row_visible("meeting_id", doc == DocumentType.MEETING_SUMMARY)
         self._show_identity()
         try:
@@ -254,7 +255,7 @@ class ExportDialog(GuardedDialog):
             self.contact.currentIndex(),
             self.purpose.text(),
             self.language.currentIndex(),
-            self.bilingual.isChecked(),
+            self.her_language.currentIndex(),
             self.enclosures.ticked_ids(),
         )
 
