@@ -10,8 +10,16 @@ from __future__ import annotations
 import enum
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from coachdesk.resources import find
@@ -62,33 +70,65 @@ def _svg(name: Icon) -> str:
         return f.read()
 
 
-def _pixmap(svg: str, colour: QColor, size: int, ratio: float) -> QPixmap:
+def _pixmap(svg: str, colour: QColor, size: QSize, ratio: float) -> QPixmap:
     data = QByteArray(svg.replace("currentColor", colour.name()).encode("utf-8"))
     renderer = QSvgRenderer(data)
-    pixmap = QPixmap(int(size * ratio), int(size * ratio))
+    pixmap = QPixmap(max(1, round(size.width() * ratio)), max(1, round(size.height() * ratio)))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    renderer.render(painter, QRectF(0, 0, size, size))
+    renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
     painter.end()
     return pixmap
+
+
+class _ColouredSvg(QIconEngine):
+    """Draws the SVG in the colour of each mode when Qt first asks for a size, and keeps
+    it: drawing every size in every mode up front cost 10 ms an icon, a sixth of a second
+    on the UI thread between Unlock and the list."""
+
+    def __init__(self, svg: str, colours: dict[QIcon.Mode, QColor]) -> None:
+        super().__init__()
+        self._svg = svg
+        self._colours = colours
+        self._drawn: dict[tuple[int, int, QIcon.Mode, float], QPixmap] = {}
+
+    def _colour(self, mode: QIcon.Mode) -> QColor:
+        return self._colours.get(mode, self._colours[QIcon.Mode.Normal])
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        key = (size.width(), size.height(), mode, scale)
+        pixmap = self._drawn.get(key)
+        if pixmap is None:
+            pixmap = self._drawn[key] = _pixmap(self._svg, self._colour(mode), size, scale)
+        return pixmap
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, ratio))
+
+    def clone(self) -> QIconEngine:
+        return _ColouredSvg(self._svg, self._colours)
 
 
 def icon(name: Icon, colour: QColor | None = None) -> QIcon:
     """``name`` drawn in ``colour`` (default: the text colour); an empty icon if the set is
     missing (a broken installation shows text-only buttons, it does not fail)."""
     svg = _svg(name)
-    result = QIcon()
     if not svg:
-        return result
+        return QIcon()
     palette = QGuiApplication.palette()
-    normal = colour or palette.color(QPalette.ColorRole.WindowText)
-    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
-    selected = palette.color(QPalette.ColorRole.HighlightedText)
-    screen = QGuiApplication.primaryScreen()
-    ratio = screen.devicePixelRatio() if screen is not None else 1.0
-    for size in SIZES:
-        result.addPixmap(_pixmap(svg, normal, size, ratio), QIcon.Mode.Normal)
-        result.addPixmap(_pixmap(svg, disabled, size, ratio), QIcon.Mode.Disabled)
-        result.addPixmap(_pixmap(svg, selected, size, ratio), QIcon.Mode.Selected)
-    return result
+    colours = {
+        QIcon.Mode.Normal: colour or palette.color(QPalette.ColorRole.WindowText),
+        QIcon.Mode.Disabled: palette.color(
+            QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText
+        ),
+        QIcon.Mode.Selected: palette.color(QPalette.ColorRole.HighlightedText),
+    }
+    return QIcon(_ColouredSvg(svg, colours))
