@@ -27,6 +27,7 @@ def controller(qapp, tmp_path: Path) -> Iterator[AppController]:  # type: ignore
 def test_first_steps_are_ticked_off_and_then_go(controller, vault_path, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = unlock(controller, vault_path, qtbot)
     window.show_view(TODAY)
+    qtbot.waitUntil(lambda: not window.today.loading)  # as she waits for Today to fill
     steps = window.today.getting_started
     assert steps.isVisible()
     assert not steps.buttons["named"].isEnabled()  # asked at first start
@@ -53,7 +54,8 @@ def test_first_steps_are_ticked_off_and_then_go(controller, vault_path, qtbot, t
     qtbot.waitUntil(lambda: not steps.buttons["consent"].isEnabled(), timeout=5000)
     assert steps.isVisible()  # the backup is still to do
     services.vault_admin.back_up(tmp_path)
-    window.today.refresh()
+    qtbot.mouseClick(window.today.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.today.loading)
     assert not steps.isVisible()
 
 
@@ -80,6 +82,7 @@ def test_an_overdue_agreement_is_done_from_today_in_one_action(qtbot, services) 
     view.show()
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
+    qtbot.waitUntil(lambda: not view.loading)
     model = view.model
     rows = [model.index(r, 0) for r in range(model.rowCount())]
     section = next(i for i in rows if i.data(SECTION_ROLE) == AGREEMENTS)

@@ -53,7 +53,13 @@ class GettingStarted(QGroupBox):
             self.marks[step], self.texts[step], self.buttons[step] = mark, text, button
         grid.setColumnStretch(1, 1)
         self._steps: FirstSteps | None = None
+        self.setVisible(False)  # until the steps are read: no box that then goes away
         self.retranslate()
+
+    @property
+    def finished(self) -> bool:
+        """Every step is done: it stays hidden and is not read again."""
+        return self._steps is not None and self._steps.done
 
     def show_steps(self, steps: FirstSteps) -> None:
         """Tick what is done; hidden once everything is (drawn again only when it changed)."""

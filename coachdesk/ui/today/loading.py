@@ -13,18 +13,18 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from coachdesk.services.reminders import ReminderPage
 from coachdesk.ui.export.worker import JobSignals, ServiceJob, without_cyclic_gc
 
 
 class _LoadSignals(JobSignals):
     page = Signal(object)
-    """``(serial, ReminderPage)``, emitted in the worker, delivered on the UI thread."""
+    """``(serial, result)``, emitted in the worker, delivered on the UI thread."""
 
 
 class PageLoader(QObject):
-    """Emits ``page_read(ReminderPage)`` for each list of the latest load, then ``loaded``;
-    ``failed(exception)`` if reading stopped with an error."""
+    """Emits ``page_read(result)`` for each read of the latest load (a ReminderPage per
+    list, and whatever else the view reads with them), then ``loaded``; ``failed(exception)``
+    if reading stopped with an error."""
 
     page_read = Signal(object)
     loaded = Signal()
@@ -42,21 +42,21 @@ class PageLoader(QObject):
         """A load runs whose pages have not all arrived."""
         return self._loading
 
-    def start(self, read: Callable[[str], ReminderPage], keys: Sequence[str]) -> None:
-        """Read the page of each of ``keys`` with ``read``, in this order."""
+    def start(self, reads: Sequence[Callable[[], object]]) -> None:
+        """Call each of ``reads`` in the thread pool, in this order."""
         self._serial += 1
         serial, self._loading = self._serial, True
         signals = _LoadSignals()
         signals.page.connect(self._page)
         signals.finished.connect(self._finished)
-        keys = tuple(keys)
+        reads = tuple(reads)
 
         def work() -> tuple[int, Exception | None]:
             try:
-                for key in keys:
+                for read in reads:
                     if serial != self._serial:
                         break  # a newer load runs: its pages are wanted, not these
-                    signals.page.emit((serial, read(key)))
+                    signals.page.emit((serial, read()))
             except Exception as exc:  # handed to the UI thread with its load's number
                 return serial, exc
             finally:
@@ -79,7 +79,7 @@ class PageLoader(QObject):
         with self._idle:
             return self._idle.wait_for(lambda: self._running == 0, seconds)
 
-    def _page(self, result: tuple[int, ReminderPage]) -> None:
+    def _page(self, result: tuple[int, object]) -> None:
         serial, page = result
         if serial == self._serial:
             self.page_read.emit(page)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from coachdesk.facade import Services
 from coachdesk.i18n import _, format_date, format_datetime
 from coachdesk.services.context import Changes
+from coachdesk.services.first_steps import FirstSteps
 from coachdesk.services.reminders import ReminderPage
 from coachdesk.ui.file.section import guarded
 from coachdesk.ui.kit.style import heading_label, wrapping_label
@@ -159,12 +161,13 @@ class TodayView(QWidget):
             self.tree.expandAll()
         reminders = self.services.reminders
 
-        def read(key: str) -> ReminderPage:
-            return reminders.first_page(day, PAGE, (key,), count=False).pages[key]
+        def page_of(key: str) -> Callable[[], ReminderPage]:
+            return lambda: reminders.first_page(day, PAGE, (key,), count=False).pages[key]
 
-        self.loader.start(read, KEYS)
-        if not self.getting_started.isHidden():  # once all are done, they stay done
-            self.getting_started.show_steps(self.services.first_steps.status())
+        reads: list[Callable[[], object]] = [page_of(key) for key in KEYS]
+        if not self.getting_started.finished:  # once all are done, they stay done
+            reads.insert(1, self.services.first_steps.status)  # after the meetings
+        self.loader.start(reads)
         self._update_texts()
 
     @property
@@ -172,7 +175,11 @@ class TodayView(QWidget):
         """Its lists are being read (a test waits for this, as she waits for the rows)."""
         return self.loader.loading
 
-    def _page_read(self, page: ReminderPage) -> None:
+    def _page_read(self, page: object) -> None:
+        if isinstance(page, FirstSteps):
+            self.getting_started.show_steps(page)
+            return
+        assert isinstance(page, ReminderPage)
         total = COUNTING if page.total < 0 else page.total
         self.model.replace_section(section_of(page.key, page.entries, self._day, total))
         self.tree.expand(self.model.index(self.model.section_row(page.key), 0))
