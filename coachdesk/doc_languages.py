@@ -139,6 +139,14 @@ def catalog_review(lang: str, locale_dir: Path | None = None) -> CatalogReview:
         return CatalogReview(lang, frozenset(), False)
 
 
+def is_checked(lang: str, msgids: tuple[str, ...]) -> bool:
+    """Every one of ``msgids`` translated into ``lang`` and checked by a native speaker."""
+    review = catalog_review(lang)
+    if not review.known or review.unreviewed.intersection(msgids):
+        return False
+    return not untranslated(lang, msgids)
+
+
 def untranslated(lang: str, msgids: tuple[str, ...]) -> list[str]:
     """Those of ``msgids`` the catalog of ``lang`` has no translation for."""
     if lang == SOURCE:

@@ -24,9 +24,12 @@ the stop still in front; the Arabic letter mark (U+061C) has no glyph in the fon
 written; a text object per line does not matter to poppler, which orders by position.
 The tests leave the closing full stop out of the sentence they look for.
 
-Arabic vowel marks (harakat) are dropped by the shaping (arabic_reshaper's default): drawn
-without the font's mark positioning (GPOS) a single mark sits right but a shadda with its
-vowel overlaps. Keeping them needs HarfBuzz shaping (ReportLab can, with ``uharfbuzz``).
+Arabic vowel marks (harakat) are dropped by the shaping (arabic_reshaper's default). Kept
+(``delete_harakat=False``) and drawn without the font's mark positioning (GPOS), a single mark
+sits right but a shadda and its vowel overlap. ReportLab's own HarfBuzz shaping (``shapeStr``,
+with the ``uharfbuzz`` pyHanko brings) stacks them right, but pdftotext then reads words cut
+at every mark and loses the lam-alef ligature (its glyph has no character): worse for the
+reader than marks left out, so they stay dropped (measured 2026-12, ReportLab 5.1).
 """
 
 from __future__ import annotations

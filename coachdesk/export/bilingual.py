@@ -21,9 +21,8 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from coachdesk.doc_languages import (
     BINDING,
     NOT_CHECKED,
-    catalog_review,
+    is_checked,
     is_rtl,
-    untranslated,
 )
 from coachdesk.documents.layout import MARGIN, PAGE_WIDTH, TABLE_FONT, Styles, para
 from coachdesk.documents.rtl import RtlText
@@ -93,12 +92,7 @@ class Bilingual:
 
         Only the document's own texts count: a catalog whose consent form is checked prints
         the form without the notice while the texts of another document still wait."""
-        texts = frozenset(msgids)
-        for lang in self.langs:
-            review = catalog_review(lang)
-            if not review.known or review.unreviewed & texts or untranslated(lang, tuple(texts)):
-                return True
-        return False
+        return not all(is_checked(lang, tuple(msgids)) for lang in self.langs)
 
     def notice(self) -> Table:
         """ "Translation not yet checked; the German text applies", in a box, in each language."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox
 
-from coachdesk.doc_languages import document_languages, language_label, language_of
+from coachdesk.doc_languages import document_languages, is_checked, language_label, language_of
+from coachdesk.export.consent_texts import ALL_TEXTS
 from coachdesk.facade import Services
 from coachdesk.i18n import _, current_language
 
@@ -26,7 +27,12 @@ def her_language_combo(services: Services, participant_id: int) -> QComboBox:
 
 
 def retranslate_her_languages(combo: QComboBox) -> None:
-    """Each language named in the window's language and in itself: "Arabic – العربية"."""
+    """Each language named in the window's language and in itself: "Arabic – العربية", and
+    said to be unchecked while the form's texts in it are (the form says so too)."""
     combo.setItemText(0, _("(none: in the document's language only)"))
     for index in range(1, combo.count()):
-        combo.setItemText(index, language_label(combo.itemData(index), current_language()))
+        lang = combo.itemData(index)
+        name = language_label(lang, current_language())
+        if not is_checked(lang, ALL_TEXTS):
+            name = _("{language} (translation not yet checked)").format(language=name)
+        combo.setItemText(index, name)
