@@ -75,7 +75,7 @@ def log_export(
     s.add(record)
     s.flush()
     if made.plan is not None:  # her plan: kept as a version, for the next one to compare
-        keep_version(s, made.plan, ctx.actor, record.id)
+        keep_version(s, made.plan, request.on, ctx.actor, record.id)
     audit.record(
         s,
         ctx,

@@ -209,15 +209,14 @@ def _goals(bi: Bilingual, goals: Sequence[PlanGoal]) -> list[Flowable]:
                 when = _texts(bi, T.DONE_ON, date=day_text(step.done))
             else:
                 when = _texts(bi, T.BY_DATE, date=day_text(step.due)) if step.due else []
-            mark = "\u2713" if step.done is not None else "\u2022"
             rows.append(
                 [
-                    [para(f"{mark} {step.title}", st.cell)],
+                    [para(f"\u2022 {step.title}", st.cell)],
                     _label(bi, MilestoneKind(step.kind)),
                     when,
                 ]
             )
-    widths = [w * mm for w in (85, 50, 35)]
+    widths = [w * mm for w in (80, 50, 40)]
     table = Table(rows, colWidths=widths)
     table.setStyle(
         _style(

@@ -60,7 +60,7 @@ def make_plan(
         raise ValidationError.single("attachment_ids", NO_PAPERS)
     organisation, coach, material = issuer
     before = last_version(s, participant_id)
-    since = before.created_at.date() if before is not None else None
+    since = before.issued_on if before is not None else None
     facts = plan_facts(s, participant_id, on, since)
     data = PlanData(
         facts,
@@ -82,7 +82,7 @@ def plan_preview(
 ) -> tuple[PreviewItem, ...]:
     """What the plan will show, item by item, for the export dialog."""
     before = last_version(s, participant_id)
-    f = plan_facts(s, participant_id, on, before.created_at.date() if before else None)
+    f = plan_facts(s, participant_id, on, before.issued_on if before else None)
     items = [PreviewItem(C.IDENTITY_CONTACT, _("Participant", lang), f.name)]
     for g in f.goals:
         items.append(PreviewItem(C.GOALS_PROGRESS, _("Goal", lang), g.title))

@@ -35,6 +35,8 @@ class StoredPlan:
 
     id: int
     created_at: dt.datetime
+    issued_on: dt.date
+    """The date printed on it."""
     actor: str
     export_record_id: int | None
     facts: PlanFacts
@@ -99,13 +101,21 @@ def last_version(s: Session, participant_id: int) -> StoredPlan | None:
     if row is None:
         return None
     return StoredPlan(
-        row.id, row.created_at, row.actor, row.export_record_id, from_json(row.content)
+        row.id,
+        row.created_at,
+        row.issued_on,
+        row.actor,
+        row.export_record_id,
+        from_json(row.content),
     )
 
 
-def keep_version(s: Session, facts: PlanFacts, actor: str, export_record_id: int) -> int:
+def keep_version(
+    s: Session, facts: PlanFacts, issued_on: dt.date, actor: str, export_record_id: int
+) -> int:
     row = PlanVersion(
         participant_id=facts.participant_id,
+        issued_on=issued_on,
         actor=actor,
         export_record_id=export_record_id,
         content=to_json(facts),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from coachdesk.models.base import Base, UTCDateTime, utcnow
@@ -25,6 +25,8 @@ class PlanVersion(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    """The date printed on the plan: the next one says what changed since."""
     actor: Mapped[str] = mapped_column(String(200), default="")
     export_record_id: Mapped[int | None] = mapped_column(
         ForeignKey("export_record.id", ondelete="SET NULL"), default=None

@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("participant_id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("issued_on", sa.Date(), nullable=False),
         sa.Column("actor", sa.String(length=200), nullable=False),
         sa.Column("export_record_id", sa.Integer(), nullable=True),
         sa.Column("content", sa.Text(), nullable=False),
