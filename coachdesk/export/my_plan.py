@@ -27,11 +27,9 @@ from coachdesk.documents.layout import (
     PAGE_WIDTH,
     TABLE_FONT,
     SignatureBox,
-    SignaturePlaceholder,
     Styles,
     build,
     gap,
-    keep,
     para,
     styles,
 )
@@ -40,6 +38,7 @@ from coachdesk.export.bilingual import Bilingual
 from coachdesk.export.common import fingerprint_text
 from coachdesk.export.plan_diff import PlanChange, day_text, when_text
 from coachdesk.export.plan_facts import PlanFacts, PlanGoal
+from coachdesk.export.plan_signature import SignatureBeside
 from coachdesk.i18n import _
 from coachdesk.labels import label
 from coachdesk.models.enums import GoalStatus, MeetingKind, MilestoneKind
@@ -70,17 +69,17 @@ def compact() -> Styles:
 
     def smaller(style: ParagraphStyle, size: float, **kw: float) -> ParagraphStyle:
         return ParagraphStyle(
-            f"plan-{style.name}", parent=style, fontSize=size, leading=size * 1.25, **kw
+            f"plan-{style.name}", parent=style, fontSize=size, leading=size * 1.2, **kw
         )
 
     return replace(
         st,
-        title=smaller(st.title, 15),
-        heading=smaller(st.heading, 10.5, spaceBefore=7, spaceAfter=2),
+        title=smaller(st.title, 13),
+        heading=smaller(st.heading, 10.5, spaceBefore=4, spaceAfter=1),
         body=smaller(st.body, 9, spaceAfter=2),
         small=smaller(st.small, 7.5),
-        cell=smaller(st.cell, 8.5),
-        cell_bold=smaller(st.cell_bold, 8.5),
+        cell=smaller(st.cell, 8),
+        cell_bold=smaller(st.cell_bold, 8),
     )
 
 
@@ -140,16 +139,12 @@ def render_my_plan(
         for c in f.contacts
     ]
     flow += _table(bi, T.CONTACT_COLUMNS, [coach, *contacts], (50, 65, 55))
-    digital = SignaturePlaceholder(_("Digital signature", bi.langs[0]), st)
-    flow.append(
-        keep(
-            gap(3),
-            *bi.block(T.PREPARED_BY, st.small, signer=data.signer_name),
-            para(fingerprint_text(data.signer_fingerprint), st.small),
-            gap(3),
-            digital,
-        )
-    )
+    signed_by = [
+        *bi.block(T.PREPARED_BY, st.small, signer=data.signer_name),
+        para(fingerprint_text(data.signer_fingerprint), st.small),
+    ]
+    digital = SignatureBeside(_("Digital signature", bi.langs[0]), st, signed_by)
+    flow.append(digital)
     title = _(T.TITLE, bi.langs[0])
     build(
         out,
@@ -187,8 +182,11 @@ def _changes(bi: Bilingual, data: PlanData) -> list[Flowable]:
     out = bi.block(T.CHANGES_HEADING, st.heading, date=day_text(data.last_printed))
     if not data.changes:
         return out + bi.block(T.NO_CHANGES, st.body)
-    rows = [_texts(bi, c.msgid, **c.params) for c in data.changes]
-    table = Table([[row] for row in rows], colWidths=[TEXT_WIDTH])
+    # German on the left, her language beside it: the list of changes takes half the height.
+    rows = [
+        [cell[:1], cell[1:]] for cell in (_texts(bi, c.msgid, **c.params) for c in data.changes)
+    ]
+    table = Table(rows, colWidths=[TEXT_WIDTH / 2] * 2)
     table.setStyle(_style(("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f2f6fa"))))
     return [*out, table]
 
@@ -216,7 +214,7 @@ def _goals(bi: Bilingual, goals: Sequence[PlanGoal]) -> list[Flowable]:
                     when,
                 ]
             )
-    widths = [w * mm for w in (80, 50, 40)]
+    widths = [w * mm for w in (72, 58, 40)]
     table = Table(rows, colWidths=widths)
     table.setStyle(
         _style(
@@ -246,7 +244,7 @@ def _style(*extra: tuple[object, ...]) -> TableStyle:
             TABLE_FONT,
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#cccccc")),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
             *extra,
         ]

@@ -39,6 +39,7 @@ def day_text(day: dt.date) -> str:
 def changes(before: PlanFacts, now: PlanFacts, on: dt.date) -> tuple[PlanChange, ...]:
     """From the plan printed ``before`` to the one printed ``now`` on ``on``."""
     out: list[PlanChange] = []
+    steps: list[PlanChange] = []
     old_goals = {g.id: g for g in before.goals}
     new_goals = {g.id: g for g in now.goals}
     for g in now.goals:
@@ -51,14 +52,15 @@ def changes(before: PlanFacts, now: PlanFacts, on: dt.date) -> tuple[PlanChange,
         for step in g.steps:
             was = old_steps.get(step.id)
             if was is None and old is not None:
-                out.append(PlanChange(T.NEW_STEP, (("title", step.title),)))
+                steps.append(PlanChange(T.NEW_STEP, (("title", step.title),)))
             if step.done is not None and (was is None or was.done is None):
-                out.append(PlanChange(T.STEP_DONE, (("title", step.title),)))
+                steps.append(PlanChange(T.STEP_DONE, (("title", step.title),)))
     out += [
         PlanChange(T.GOAL_GONE, (("title", g.title),))
         for g in before.goals
         if g.id not in new_goals
     ]
+    out += steps
     out += _agreements(before, now)
     out += _appointments(before, now, on)
     return tuple(out)

@@ -110,7 +110,7 @@ def test_a_new_plan_says_what_changed_since_the_last(services, ready, tmp_path) 
         goal.status = GoalStatus.IN_PROGRESS
     path = tmp_path / "second.pdf"
     _plan(services, ready.participant_id, path, ("de", "uk"))
-    text = _text(path)
+    text = " ".join(_text(path).split())  # a change may wrap in its column
     assert "Was ist neu seit Ihrem letzten Plan vom 16.03.2026" in text
     for change in (
         "Neues Ziel: Deutsch B1",
