@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.documents.layout import SignatureBox
 from coachdesk.documents.signing import SigningMaterial
+from coachdesk.export.enclosures import NO_PAPERS_WITH_HER_PLAN
 from coachdesk.export.my_plan import PlanData, render_my_plan
 from coachdesk.export.plan_diff import changes
 from coachdesk.export.plan_facts import PlanFacts, plan_facts
@@ -31,7 +32,6 @@ from coachdesk.services.errors import ValidationError
 PLAN_CATEGORIES = frozenset({C.IDENTITY_CONTACT, C.GOALS_PROGRESS, C.MEETING_SUMMARIES})
 """What of her file the plan shows (for the export register: it goes to her alone)."""
 PURPOSE = N_("Her own plan, for her to keep")
-NO_PAPERS = N_("Her plan is printed on its own: papers are not enclosed with it.")
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def make_plan(
 ) -> MadePlan:
     """Her plan on ``on``, with what changed since the last version, rendered unsigned."""
     if attachment_ids:
-        raise ValidationError.single("attachment_ids", NO_PAPERS)
+        raise ValidationError.single("attachment_ids", NO_PAPERS_WITH_HER_PLAN)
     organisation, coach, material = issuer
     before = last_version(s, participant_id)
     since = before.issued_on if before is not None else None

@@ -92,8 +92,9 @@ class ExportService:
             if doc == DocumentType.MY_PLAN:
                 plan = plan_preview(s, request.participant_id, resolved.on, lang)
                 internal = (Withheld(None, WithheldReason.INTERNAL_NOTE),)
+                papers = candidates(s, request.participant_id, doc, None)  # none go with it
                 return ExportPreview(
-                    doc, resolved.recipient.name, plan, PLAN_CATEGORIES, internal, ()
+                    doc, resolved.recipient.name, plan, PLAN_CATEGORIES, internal, (), (), papers
                 )
             if doc == DocumentType.CONSENT_FORM:
                 facts = form_facts(s, resolved)
