@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -26,7 +26,12 @@ from coachdesk.export.preview import DocumentType
 from coachdesk.facade import Services
 from coachdesk.models import Participant, PlanVersion
 from coachdesk.ui.export.dialog import ExportDialog
+from coachdesk.ui.export.history import ExportHistoryModel, ExportHistoryView
+from coachdesk.ui.export.plan_dialog import MyPlanDialog
 from coachdesk.ui.shell.qt_translations import QtTranslations
+from coachdesk.ui.shell.signals import AppSignals
+from coachdesk.ui.viewer.viewer import DocumentViewer
+from tests.ui.shell_support import when_modal_appears
 from tests.unit.plan_support import all_markers, seed_plan
 from tests.unit.test_export_support import Seeded
 
@@ -70,6 +75,7 @@ def test_coach_makes_her_plan_from_the_window(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """From the document list of the export dialog, by keyboard; signed with a click."""
     dialog = ExportDialog(services, planned.participant_id)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -94,13 +100,59 @@ def test_coach_makes_her_plan_from_the_window(
         _pictures(qtbot, dialog, Path(os.environ["COACHDESK_SCREENSHOTS"]))
 
     out = tmp_path / "mein-plan.pdf"
+    _save_to(monkeypatch, out)
+    with qtbot.waitSignal(dialog.document_saved, timeout=SAVE_TIMEOUT_MS):
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    _check_pdf(out)
+    with services.ctx.sessions() as s:
+        kept = s.scalars(select(PlanVersion)).one()
+        assert kept.participant_id == planned.participant_id
+
+
+def test_my_plan_button_of_her_file(
+    services: Services,
+    planned: Seeded,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Her file's "My plan…" opens the dialog on her plan: one click there, and it is saved."""
+    signals = AppSignals()
+    services.subscribe(signals.publish)
+    view = ExportHistoryView(services, signals, planned.participant_id)
+    qtbot.addWidget(view)
+    view.show()
+    out = tmp_path / "plan.pdf"
+    _save_to(monkeypatch, out)
+    seen: list[object] = []
+
+    def sign(dialog: QWidget) -> None:
+        seen.append(type(dialog))
+        assert isinstance(dialog, MyPlanDialog)
+        seen.append(dialog.document.currentData())
+        seen.append(dialog.is_changed())
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+
+    watcher = when_modal_appears(sign)
+    qtbot.mouseClick(view.plan_button, Qt.MouseButton.LeftButton)
+    watcher.stop()
+    assert seen == [MyPlanDialog, DocumentType.MY_PLAN, False]
+    _check_pdf(out)
+    qtbot.waitUntil(lambda: view.table.model.rowCount() == 1)
+    model = view.table.model
+    assert model.index(0, ExportHistoryModel.DOCUMENT).data() == "My plan"
+    assert model.index(0, ExportHistoryModel.RECIPIENT).data() == "She herself"
+
+
+def _save_to(monkeypatch: pytest.MonkeyPatch, out: Path) -> None:
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
     )
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: True))
-    dialog.open_after.setChecked(False)
-    with qtbot.waitSignal(dialog.document_saved, timeout=SAVE_TIMEOUT_MS):
-        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(DocumentViewer, "show", lambda self: None)
+
+
+def _check_pdf(out: Path) -> None:
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     flat = unicodedata.normalize("NFKC", " ".join(text.split()))
     assert "Mein Plan" in flat and unicodedata.normalize("NFKC", "خطتي") in flat
@@ -108,6 +160,3 @@ def test_coach_makes_her_plan_from_the_window(
         assert hidden not in flat, hidden
     sig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True).stdout
     assert "Signature is Valid" in sig
-    with services.ctx.sessions() as s:
-        kept = s.scalars(select(PlanVersion)).one()
-        assert kept.participant_id == planned.participant_id
