@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from coachdesk.export import plan_texts as T
-from coachdesk.export.plan_facts import PlanFacts
+from coachdesk.export.plan_facts import NEXT_APPOINTMENTS, PlanFacts
 from coachdesk.models.enums import GoalStatus
 
 
@@ -91,9 +91,13 @@ def _appointments(before: PlanFacts, now: PlanFacts, on: dt.date) -> list[PlanCh
         if was is None or was.at != a.at:
             out.append(PlanChange(T.NEW_APPOINTMENT, (("when", when_text(a.at)),)))
     start = dt.datetime.combine(on, dt.time())
+    # The plan shows the next few: one beyond the last it shows is still planned.
+    full = len(now.appointments) >= NEXT_APPOINTMENTS
+    last = now.appointments[-1].at if now.appointments else None
     for a in before.appointments:
         moved = a.id in new and new[a.id].at != a.at
+        beyond = full and last is not None and a.at > last and a.id not in new
         # One held since is no change to tell; one no longer there, or at another time, is.
-        if a.at >= start and (a.id not in new or moved):
+        if a.at >= start and not beyond and (a.id not in new or moved):
             out.append(PlanChange(T.APPOINTMENT_GONE, (("when", when_text(a.at)),)))
     return out
