@@ -144,7 +144,7 @@ def render_my_plan(
         para(fingerprint_text(data.signer_fingerprint), st.small),
     ]
     digital = SignatureBeside(_("Digital signature", bi.langs[0]), st, signed_by)
-    flow.append(digital)
+    flow += [gap(2), digital]
     title = _(T.TITLE, bi.langs[0])
     build(
         out,
