@@ -25,7 +25,15 @@ if TYPE_CHECKING:
     from coachdesk.export.service import ExportService
 
 EXIT_MODIFIED = 4
-DOCUMENT_TYPES = ("exit_handover", "interim_feedback", "meeting_summary", "consent_form")
+DOCUMENT_TYPES = (
+    "exit_handover",
+    "interim_feedback",
+    "meeting_summary",
+    "consent_form",
+    "my_plan",
+)
+HER_DOCUMENTS = ("consent_form", "my_plan")
+"""Documents for her that print each German text in her language too (``--language``)."""
 
 
 def add_export(sub: Any) -> None:
@@ -59,7 +67,9 @@ def add_export(sub: Any) -> None:
     p.add_argument(
         "--language",
         choices=doc_languages.document_languages(),
-        help=_("her language: the consent form is printed in it beneath each German text"),
+        help=_(
+            "her language: the consent form or her plan is printed in it beneath each German text"
+        ),
     )
     p.add_argument(
         "--meeting", type=record_id, metavar="ID", help=_("meeting of a meeting summary")
@@ -128,9 +138,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def form_languages(args: argparse.Namespace) -> tuple[str, ...]:
-    """A consent form in German (binding) and, beneath each text, in hers."""
-    if args.language is not None and args.document != "consent_form":
-        raise CliError(Message(N_("--language is for the consent form only.")))
+    """A consent form or her plan in German (binding) and, beneath each text, in hers."""
+    if args.language is not None and args.document not in HER_DOCUMENTS:
+        raise CliError(Message(N_("--language is for the consent form and her plan only.")))
     return doc_languages.form_languages(args.doc_lang, args.language)
 
 

@@ -20,9 +20,12 @@ from coachdesk.export.enclosure_pages import page_count, with_papers
 from coachdesk.export.enclosures import checked_papers
 from coachdesk.export.facts import ConsentFormFacts, EnclosureFacts, FilteredFile
 from coachdesk.export.meeting_doc import render_meeting_summary
+from coachdesk.export.plan_compose import PLAN_CATEGORIES, PURPOSE, make_plan
+from coachdesk.export.plan_facts import PlanFacts
 from coachdesk.export.preview import DocumentType, document_label, included_categories
 from coachdesk.export.progress_docs import render_exit_handover, render_interim_feedback
 from coachdesk.export.recipients import Recipient, consent_for_form
+from coachdesk.i18n import _
 from coachdesk.models.enums import DataCategory
 
 _RENDERERS: dict[DocumentType, Callable[[DocumentData, BinaryIO], SignatureBox]] = {
@@ -61,6 +64,8 @@ class Composed:
     consent_ids: list[int]
     enclosures: tuple[EnclosureFacts, ...] = ()
     """The papers appended to the document, as its list of enclosures names them."""
+    plan: PlanFacts | None = None
+    """What "My plan" holds, kept as its version when the export is recorded."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,13 @@ def compose(s: Session, request: DocumentRequest, issuer: Issuer) -> Composed:
     """
     doc, recipient, material = request.document_type, request.recipient, issuer.material
     buf = BytesIO()
+    if doc == DocumentType.MY_PLAN:  # to her, not to a third party: no consent filter
+        who = (issuer.organisation_name, issuer.coach_name, material)
+        p = make_plan(
+            s, request.participant_id, request.on, request.languages, who, request.attachment_ids
+        )
+        purpose = request.purpose or _(PURPOSE, request.lang)
+        return Composed(p.pdf, p.box, purpose, PLAN_CATEGORIES, frozenset(), [], plan=p.facts)
     if doc == DocumentType.CONSENT_FORM:
         checked_papers(s, request.participant_id, doc, None, request.attachment_ids)  # refuses
         form = form_facts(s, request)

@@ -33,6 +33,7 @@ FIELD = "attachment_ids"
 """The request's field that problems with enclosures are reported on."""
 
 NO_PAPERS_ON_A_CONSENT_FORM = N_("A consent form is for her to sign: it carries no papers.")
+NO_PAPERS_WITH_HER_PLAN = N_("Her plan is printed on its own: papers are not enclosed with it.")
 _REASONS: dict[WithheldReason, str] = {
     WithheldReason.NO_CONSENT: N_("Her consent for this recipient does not cover “{category}”."),
     WithheldReason.OTHER_RECIPIENT: N_("Her consent for “{category}” is for another recipient."),
@@ -91,6 +92,8 @@ def refusal(
     category: DataCategory, document: DocumentType, file: FilteredFile | None
 ) -> Message | None:
     """Why a paper of ``category`` may not travel with this document (None: it may)."""
+    if document == DocumentType.MY_PLAN:
+        return Message(NO_PAPERS_WITH_HER_PLAN)
     if document == DocumentType.CONSENT_FORM or file is None:
         return Message(NO_PAPERS_ON_A_CONSENT_FORM)
     if category in file.covered:

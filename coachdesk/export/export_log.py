@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.documents.signing import SigningMaterial
 from coachdesk.export.compose import Composed, DocumentRequest
+from coachdesk.export.plan_versions import keep_version
 from coachdesk.export.recipients import recipient_name
 from coachdesk.models import ExportRecord
 from coachdesk.models.enums import DataCategory
@@ -73,6 +74,8 @@ def log_export(
     )
     s.add(record)
     s.flush()
+    if made.plan is not None:  # her plan: kept as a version, for the next one to compare
+        keep_version(s, made.plan, request.on, ctx.actor, record.id)
     audit.record(
         s,
         ctx,

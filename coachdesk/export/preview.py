@@ -21,6 +21,7 @@ class DocumentType(enum.StrEnum):
     INTERIM_FEEDBACK = "interim_feedback"
     MEETING_SUMMARY = "meeting_summary"
     CONSENT_FORM = "consent_form"
+    MY_PLAN = "my_plan"
 
 
 DOCUMENT_LABELS: dict[DocumentType, str] = {
@@ -28,6 +29,7 @@ DOCUMENT_LABELS: dict[DocumentType, str] = {
     DocumentType.INTERIM_FEEDBACK: N_("Interim feedback"),
     DocumentType.MEETING_SUMMARY: N_("Meeting summary"),
     DocumentType.CONSENT_FORM: N_("Consent form"),
+    DocumentType.MY_PLAN: N_("My plan"),
 }
 
 # The categories a document can show at all (if a consent covers them).
@@ -39,6 +41,8 @@ DOCUMENT_CATEGORIES: dict[DocumentType, frozenset[DataCategory]] = {
     DocumentType.MEETING_SUMMARY: frozenset({C.IDENTITY_CONTACT, C.MEETING_SUMMARIES}),
     # The form shows the participant her own name and the terms she is asked to sign.
     DocumentType.CONSENT_FORM: frozenset({C.IDENTITY_CONTACT}),
+    # Her own plan, for her: goals, agreements and appointments (``export.plan_compose``).
+    DocumentType.MY_PLAN: frozenset({C.IDENTITY_CONTACT, C.GOALS_PROGRESS, C.MEETING_SUMMARIES}),
 }
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from coachdesk.export.compose import DocumentRequest
+from coachdesk.export.plan_compose import herself
 from coachdesk.export.preview import DocumentType
 from coachdesk.export.recipients import resolve
 from coachdesk.services import validation
@@ -27,7 +28,8 @@ class ExportRequest:
     participant_id: int
     """The participant the document is about."""
     document: DocumentType
-    """Which document: exit handover, interim feedback, meeting summary or consent form."""
+    """Which document: exit handover, interim feedback, meeting summary, consent form or her
+    plan (which goes to her: no recipient)."""
     organisation_id: int | None = None
     """The recipient organisation (the job centre); may be left out when a contact is named."""
     contact_id: int | None = None
@@ -66,7 +68,9 @@ class ExportRequest:
         return DocumentRequest(
             self.participant_id,
             self.document,
-            resolve(s, self.organisation_id, self.contact_id),
+            herself(s, self.participant_id)
+            if self.document == DocumentType.MY_PLAN
+            else resolve(s, self.organisation_id, self.contact_id),
             self.purpose,
             self.on or today,
             self.lang,

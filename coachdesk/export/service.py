@@ -27,6 +27,7 @@ from coachdesk.export.enclosures import EnclosureCandidate, candidates
 from coachdesk.export.export_log import ExportHistoryRow, history_rows, log_export
 from coachdesk.export.facts import ConsentBasis, EnclosureFacts, Withheld, WithheldReason
 from coachdesk.export.identities import SigningIdentityInfo
+from coachdesk.export.plan_compose import PLAN_CATEGORIES, plan_preview
 from coachdesk.export.preview import (
     DocumentType,
     PreviewItem,
@@ -88,6 +89,13 @@ class ExportService:
         doc, lang = request.document, request.lang
         with self.ctx.read() as s:
             resolved = request.resolved(s, self.ctx.today())
+            if doc == DocumentType.MY_PLAN:
+                plan = plan_preview(s, request.participant_id, resolved.on, lang)
+                internal = (Withheld(None, WithheldReason.INTERNAL_NOTE),)
+                papers = candidates(s, request.participant_id, doc, None)  # none go with it
+                return ExportPreview(
+                    doc, resolved.recipient.name, plan, PLAN_CATEGORIES, internal, (), (), papers
+                )
             if doc == DocumentType.CONSENT_FORM:
                 facts = form_facts(s, resolved)
                 items = [PreviewItem(DataCategory.IDENTITY_CONTACT, "", facts.participant_name)]

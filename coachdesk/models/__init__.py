@@ -14,6 +14,7 @@ from coachdesk.models.handover import Handover
 from coachdesk.models.meeting import Agreement, Meeting, MeetingAttendee
 from coachdesk.models.module import Attendance, Enrolment, Module
 from coachdesk.models.participant import Participant
+from coachdesk.models.plan import PlanVersion
 
 __all__ = [
     "AftercareFollowUp",
@@ -38,6 +39,7 @@ __all__ = [
     "Module",
     "Organisation",
     "Participant",
+    "PlanVersion",
     "Responsibility",
     "SigningIdentity",
     "VaultSetting",

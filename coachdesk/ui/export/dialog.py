@@ -39,6 +39,7 @@ from coachdesk.ui.export.recipient_combos import (
     organisation_combo,
     retranslate_contacts,
 )
+from coachdesk.ui.export.rows import HER_DOCUMENTS, visible_rows
 from coachdesk.ui.export.show import show_and_print
 from coachdesk.ui.export.worker import ServiceJob
 from coachdesk.ui.file.section import guarded
@@ -105,7 +106,7 @@ class ExportDialog(GuardedDialog):
         self.rows.add("contact_id", N_("Contact person"), self.contact)
         self.rows.add("purpose", N_("Purpose"), self.purpose)
         self.rows.add("lang", N_("Language of the document"), self.language)
-        self.rows.add("her_language", N_("Her language (consent form)"), self.her_language)
+        self.rows.add("her_language", N_("Her language"), self.her_language)
         identity_row = QHBoxLayout()
         identity_row.addWidget(self.identity, 1)
         identity_row.addWidget(self.create_identity_button)
@@ -173,7 +174,7 @@ class ExportDialog(GuardedDialog):
         # Qt hands enum values back as plain strings.
         doc = DocumentType(self.document.currentData())
         lang = self.language.currentData() or "de"
-        hers = self.her_language.currentData() if doc == DocumentType.CONSENT_FORM else None
+        hers = self.her_language.currentData() if doc in HER_DOCUMENTS else None
         return ExportRequest(
             participant_id=self.participant_id,
             document=doc,
@@ -190,8 +191,8 @@ class ExportDialog(GuardedDialog):
 
     def update_preview(self) -> None:
         doc = self.document.currentData()
-        self.rows.set_row_visible("her_language", doc == DocumentType.CONSENT_FORM)
-        self.rows.set_row_visible("meeting_id", doc == DocumentType.MEETING_SUMMARY)
+        for row, shown in visible_rows(DocumentType(doc)).items():
+            self.rows.set_row_visible(row, shown)
         self._show_identity()
         try:
             preview = self.exports.preview(self._request())

@@ -29,6 +29,11 @@ def _document(row: ExportHistoryRow) -> str:
         return row.document_type
 
 
+def _herself(row: ExportHistoryRow) -> str:
+    """Her plan has no recipient but her."""
+    return _("She herself") if row.document_type == DocumentType.MY_PLAN else ""
+
+
 class ExportHistoryModel(RecordTableModel[ExportHistoryRow]):
     DATE, DOCUMENT, RECIPIENT, CATEGORIES, SHA256 = range(5)
     COLUMNS = (
@@ -38,7 +43,7 @@ class ExportHistoryModel(RecordTableModel[ExportHistoryRow]):
             lambda r: r.created_at.isoformat(),
         ),
         Column[ExportHistoryRow](N_("Document"), _document),
-        Column[ExportHistoryRow](N_("Recipient"), lambda r: r.recipient_name),
+        Column[ExportHistoryRow](N_("Recipient"), lambda r: r.recipient_name or _herself(r)),
         Column[ExportHistoryRow](
             N_("Data categories"), lambda r: ", ".join(sorted(label(c) for c in r.categories))
         ),
@@ -65,12 +70,14 @@ class ExportHistoryView(FileSection):
         self.hint.setWordWrap(True)
         self.new_button = QPushButton(icon(Icon.DOCUMENT), "")
         self.copy_button = QPushButton()
+        self.plan_button = QPushButton(icon(Icon.DOCUMENT), "")
+        self.plan_button.clicked.connect(self.new_plan)
         self.new_button.clicked.connect(self.new_document)
         self.copy_button.clicked.connect(self.copy_checksum)
         self.table.selection_changed.connect(self._update_buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
-        layout.addLayout(button_row(self.new_button, self.copy_button))
+        layout.addLayout(button_row(self.new_button, self.plan_button, self.copy_button))
         layout.addWidget(self.table)
         self.retranslate()
         self.refresh()
@@ -83,6 +90,8 @@ class ExportHistoryView(FileSection):
             )
         )
         self.new_button.setText(_("New document…"))
+        self.plan_button.setText(_("My plan…"))
+        self.plan_button.setToolTip(_("Her goals, agreements and appointments, for her to keep"))
         self.copy_button.setText(_("Copy checksum"))
         self.table.set_empty_text(
             _(
@@ -109,3 +118,8 @@ class ExportHistoryView(FileSection):
 
         dialog = ExportDialog(self.services, self.participant_id, self)
         dialog.exec()
+
+    def new_plan(self) -> None:
+        from coachdesk.ui.export.plan_dialog import MyPlanDialog
+
+        MyPlanDialog(self.services, self.participant_id, self).exec()

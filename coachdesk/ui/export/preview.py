@@ -78,6 +78,10 @@ class ExportPreviewPane(QWidget):
                 for b in preview.consent_basis
             ]
             self.basis.setText(_("Consent basis: {list}").format(list="; ".join(lines)))
+        elif preview.document_type == DocumentType.MY_PLAN:
+            self.basis.setText(
+                _("Her plan goes to her: no consent is needed. Internal notes are never in it.")
+            )
         elif preview.document_type == DocumentType.CONSENT_FORM:
             self.basis.setText(_("The form is printed from the latest consent for this recipient."))
         else:
