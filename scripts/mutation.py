@@ -11,10 +11,15 @@ score per module is printed at the end (and by ``--summary`` alone).
     python -m scripts.mutation consent_filter     # some of them, by short name
     python -m scripts.mutation --summary          # only the table of the last results
     python -m scripts.mutation --survivors NAME   # the surviving mutants of one module
+    python -m scripts.mutation --before NAME      # with the tests from before issue 19 only
+
+After a ``--before`` run, a normal run of the same module keeps the verdicts and checks
+only the survivors again, with the added tests (the summary shows both scores).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -27,79 +32,83 @@ ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "build" / "mutation"
 MUTMUT = Path(sys.executable).with_name("mutmut")
 
-# short name: (module file, the test files that exercise it)
-SCOPE: dict[str, tuple[str, list[str]]] = {
+# short name: (module file, the test files of the suite before issue 19 that exercise it,
+# the test files added for issue 19). ``make mutation`` runs with both.
+SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
     "consent_filter": (
         "coachdesk/export/consent_filter.py",
         ["tests/unit/test_export_filter.py", "tests/unit/test_export_documents.py"],
+        ["tests/unit/test_boundaries_by_hand.py", "tests/unit/test_guards_export.py"],
     ),
     "consent_rules": (
         "coachdesk/services/consent_rules.py",
-        ["tests/unit/test_services_consents.py", "tests/unit/test_validation_rules.py"],
+        ["tests/unit/test_services_consents.py", "tests/unit/test_consent_model.py"],
+        ["tests/unit/test_validation_rules.py"],
     ),
     "validation": (
         "coachdesk/services/validation.py",
-        ["tests/unit/test_validation_rules.py", "tests/unit/test_services_drafts.py"],
+        ["tests/unit/test_services_directory.py", "tests/unit/test_smoke_participants.py"],
+        ["tests/unit/test_validation_rules.py"],
     ),
     "retention": (
         "coachdesk/services/retention.py",
-        ["tests/unit/test_erasure.py", "tests/unit/test_boundaries_by_hand.py"],
+        ["tests/unit/test_erasure.py"],
+        ["tests/unit/test_boundaries_by_hand.py", "tests/unit/test_guards_audit.py"],
     ),
     "suppression": (
         "coachdesk/reports/suppression.py",
         ["tests/unit/test_reports_suppression.py", "tests/unit/test_reports_quarterly.py"],
+        ["tests/unit/test_guards_reports.py"],
     ),
     "quarterly": (
         "coachdesk/reports/quarterly.py",
-        [
-            "tests/unit/test_reports_quarterly.py",
-            "tests/unit/test_period_boundaries.py",
-            "tests/unit/test_boundaries_by_hand.py",
-        ],
+        ["tests/unit/test_reports_quarterly.py", "tests/unit/test_period_boundaries.py"],
+        ["tests/unit/test_boundaries_by_hand.py", "tests/unit/test_guards_reports.py"],
     ),
     "export_log": (
         "coachdesk/export/export_log.py",
         ["tests/unit/test_export_service.py", "tests/unit/test_export_saving.py"],
+        ["tests/unit/test_guards_export.py"],
     ),
     "audit": (
         "coachdesk/services/audit.py",
-        ["tests/unit/test_erasure.py", "tests/unit/test_audit_log.py"],
+        ["tests/unit/test_erasure.py", "tests/unit/test_services_consents.py"],
+        ["tests/unit/test_guards_audit.py"],
     ),
     "keyslots": (
         "coachdesk/vault/keyslots.py",
-        [
-            "tests/unit/test_keyslot_damage.py",
-            "tests/unit/test_integrity_behind_checksum.py",
-            "tests/unit/test_vault.py",
-        ],
+        ["tests/unit/test_keyslot_damage.py", "tests/unit/test_vault.py"],
+        ["tests/unit/test_integrity_behind_checksum.py", "tests/unit/test_guards_vault.py"],
     ),
     "slot": (
         "coachdesk/vault/slot.py",
-        [
-            "tests/unit/test_keyslot_damage.py",
-            "tests/unit/test_integrity_behind_checksum.py",
-            "tests/unit/test_vault.py",
-        ],
+        ["tests/unit/test_keyslot_damage.py", "tests/unit/test_vault.py"],
+        ["tests/unit/test_integrity_behind_checksum.py", "tests/unit/test_guards_vault.py"],
     ),
     "store": (
         "coachdesk/vault/store.py",
         ["tests/unit/test_vault.py", "tests/unit/test_open_diagnoses.py"],
+        ["tests/unit/test_guards_vault.py"],
     ),
     "backup": (
         "coachdesk/vault/backup.py",
-        ["tests/unit/test_backup.py", "tests/unit/test_integrity_behind_checksum.py"],
+        ["tests/unit/test_backup.py", "tests/unit/test_damage.py"],
+        ["tests/unit/test_integrity_behind_checksum.py", "tests/unit/test_guards_vault.py"],
     ),
     "backup_format": (
         "coachdesk/vault/backup_format.py",
-        ["tests/unit/test_backup.py", "tests/unit/test_integrity_behind_checksum.py"],
+        ["tests/unit/test_backup.py", "tests/unit/test_damage.py"],
+        ["tests/unit/test_integrity_behind_checksum.py", "tests/unit/test_guards_vault.py"],
     ),
     "restore": (
         "coachdesk/vault/restore.py",
-        ["tests/unit/test_backup.py", "tests/unit/test_integrity_behind_checksum.py"],
+        ["tests/unit/test_backup.py", "tests/unit/test_crash_restore.py"],
+        ["tests/unit/test_integrity_behind_checksum.py", "tests/unit/test_guards_vault.py"],
     ),
     "integrity": (
         "coachdesk/vault/integrity.py",
-        ["tests/unit/test_backup.py", "tests/unit/test_integrity_behind_checksum.py"],
+        ["tests/unit/test_backup.py", "tests/unit/test_damage.py"],
+        ["tests/unit/test_integrity_behind_checksum.py", "tests/unit/test_guards_vault.py"],
     ),
 }
 
@@ -131,38 +140,77 @@ def _config(module: str, tests: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _folder(name: str) -> Path:
-    module, tests = SCOPE[name]
+def _selection(name: str, before: bool) -> list[str]:
+    _module, tests, added = SCOPE[name]
+    return tests if before else tests + [t for t in added if t not in tests]
+
+
+def _fingerprint(selection: list[str]) -> str:
+    """mutmut's hash of the test selection (mutmut.configuration.Config.config_fingerprint)."""
+    return hashlib.sha256(repr(tuple(selection)).encode()).hexdigest()[:12]
+
+
+def _folder(name: str, before: bool) -> tuple[Path, bool]:
+    """The module's folder, ready for mutmut; True if earlier results are to be checked again
+    with the added tests (the selection grew, nothing else changed)."""
     folder = WORK / name
     folder.mkdir(parents=True, exist_ok=True)
     for part in ("coachdesk", "tests", "resources", "scripts"):
         link = folder / part
-        if not link.exists():
+        if not link.is_symlink():
             link.symlink_to(ROOT / part, target_is_directory=True)
-    config = _config(module, tests)
+    selection = _selection(name, before)
+    config = _config(SCOPE[name][0], selection)
     pyproject = folder / "pyproject.toml"
-    if not pyproject.exists() or pyproject.read_text("utf-8") != config:
+    stats = folder / "mutants" / "mutmut-stats.json"
+    existing = pyproject.read_text("utf-8") if pyproject.exists() else None
+    grown = False
+    if existing != config:
+        only_tests_added = existing == _config(SCOPE[name][0], _selection(name, True))
+        if not before and only_tests_added and stats.exists():
+            # Keep the verdicts, let mutmut collect the added tests' coverage, and check the
+            # survivors again (mutmut itself would reset every verdict).
+            data = json.loads(stats.read_text("utf-8"))
+            data["config_fingerprint"]["test_selection"] = _fingerprint(selection)
+            stats.write_text(json.dumps(data), encoding="utf-8")
+            grown = True
+        else:
+            shutil.rmtree(folder / "mutants", ignore_errors=True)
         pyproject.write_text(config, encoding="utf-8")
-        shutil.rmtree(folder / "mutants", ignore_errors=True)  # other tests: start again
-    return folder
+    return folder, grown
 
 
-def run(name: str) -> int:
-    folder = _folder(name)
+def _mutmut(folder: Path, args: list[str], log: Path) -> int:
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "COACHDESK_TEST_KDF": "fast"}
-    print(f"== {name}: mutmut on {SCOPE[name][0]}", flush=True)
-    log = folder / "mutmut.log"
-    with log.open("w", encoding="utf-8") as out:
-        done = subprocess.run(
-            [str(MUTMUT), "run", "--max-children", "1"],
+    with log.open("a", encoding="utf-8") as out:
+        return subprocess.run(
+            [str(MUTMUT), "run", "--max-children", "1", *args],
             cwd=folder,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
-        )
-    if done.returncode != 0:
-        print(f"   mutmut stopped with {done.returncode}: see {log}", flush=True)
-    return done.returncode
+        ).returncode
+
+
+def run(name: str, before: bool) -> int:
+    folder, grown = _folder(name, before)
+    print(f"== {name}: mutmut on {SCOPE[name][0]}", flush=True)
+    log = folder / "mutmut.log"
+    log.write_text("", encoding="utf-8")
+    if grown:
+        _before_file(name).write_text(json.dumps(results(name)), encoding="utf-8")
+        if survivors(name):
+            _mutmut(folder, survivors(name), log)
+    code = _mutmut(folder, [], log)  # every mutant not yet run (all, on a first run)
+    if code != 0:
+        print(f"   mutmut stopped with {code}: see {log}", flush=True)
+    if before:
+        _before_file(name).write_text(json.dumps(results(name)), encoding="utf-8")
+    return code
+
+
+def _before_file(name: str) -> Path:
+    return WORK / name / "before.json"
 
 
 def results(name: str) -> dict[str, int] | None:
@@ -179,17 +227,20 @@ def survivors(name: str) -> list[str]:
     return sorted(k for k, v in found.items() if v in SURVIVED)
 
 
+def _score(found: dict[str, int] | None) -> str:
+    if not found:
+        return f"{'not run':>24}"
+    killed = sum(1 for v in found.values() if v not in SURVIVED)
+    return f"{killed:>5} / {len(found):<5} {100 * killed / len(found):>6.1f} %"
+
+
 def summary(names: list[str]) -> None:
-    print(f"{'module':<40} {'mutants':>8} {'killed':>8} {'survived':>9} {'score':>7}")
+    """Killed / mutants and the score per module: before issue 19's tests, and now."""
+    print(f"{'module':<38} {'before (old tests)':>24} {'now':>24}")
     for name in names:
-        found = results(name)
-        if found is None:
-            print(f"{SCOPE[name][0]:<40} {'not run':>8}")
-            continue
-        killed = sum(1 for v in found.values() if v not in SURVIVED)
-        total = len(found)
-        score = f"{100 * killed / total:.1f} %" if total else "-"
-        print(f"{SCOPE[name][0]:<40} {total:>8} {killed:>8} {total - killed:>9} {score:>7}")
+        saved = _before_file(name)
+        before = json.loads(saved.read_text("utf-8")) if saved.exists() else None
+        print(f"{SCOPE[name][0]:<38} {_score(before)} {_score(results(name))}")
 
 
 def main(argv: list[str]) -> int:
@@ -204,7 +255,7 @@ def main(argv: list[str]) -> int:
         return 2
     if "--summary" not in argv:
         for name in names:
-            run(name)
+            run(name, before="--before" in argv)
     summary(names)
     return 0
 

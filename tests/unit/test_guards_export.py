@@ -1,0 +1,205 @@
+"""What leaves the vault in a document, field by field, as the recipient or an auditor reads it.
+
+Written against the mutants that survived the older tests (issue 19): a consent's terms
+dropped from the document's basis, a record's id or a module's title lost, empty fields
+listed, a person's own consent used for her whole organisation, a guard that lets an
+uncovered column through.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from coachdesk.export import consent_filter
+from coachdesk.export.consent_filter import (
+    category_of,
+    consent_form_facts,
+    filter_participant,
+)
+from coachdesk.export.facts import HandoverFacts, WithheldReason
+from coachdesk.models import Consent, Handover, Meeting, Participant
+from coachdesk.models.enums import AttendeeRole, ConsentMethod, LegalBasis
+from coachdesk.models.enums import DataCategory as C
+from coachdesk.services.errors import NotFoundError
+from coachdesk.vault.store import Vault
+from tests.conftest import TODAY
+from tests.unit.test_export_support import MARKERS, Seeded, add_consent, seed
+
+
+def _filtered(vault: Vault, seeded: Seeded, contact_id: int | None = None, on: dt.date = TODAY):  # type: ignore[no-untyped-def]
+    with vault.sessions() as s:
+        return filter_participant(
+            s, seeded.participant_id, seeded.job_centre_id, contact_id, "Exit", on
+        )
+
+
+def test_every_record_arrives_whole_when_its_kind_of_data_is_covered(vault: Vault) -> None:
+    seeded = seed(vault.sessions)
+    add_consent(vault.sessions, seeded.participant_id, set(C), organisation_id=seeded.job_centre_id)
+    f = _filtered(vault, seeded)
+    with vault.sessions() as s:
+        meeting_id = s.query(Meeting.id).one()[0]
+        handover_id = s.query(Handover.id).one()[0]
+    goal = f.goals[0]
+    assert goal.title == MARKERS[C.GOALS_PROGRESS]
+    assert [(m.title, m.reached_on) for m in goal.milestones] == [
+        ("CV written", dt.date(2025, 11, 3))
+    ]
+    enrolment = f.enrolments[0]
+    assert enrolment.module_title == "Application training"
+    assert [(a.session_date, a.status) for a in enrolment.attendance] == [
+        (dt.date(2025, 10, 8), "present")
+    ]
+    assert f.meetings[0].meeting_id == meeting_id  # the enclosures and the history name it
+    assert f.handovers[0].handover_id == handover_id
+    # Her own name on the attendee list, with the identity consent.
+    roles = {a.role: a.name for a in f.meetings[0].attendees}
+    assert roles[AttendeeRole.PARTICIPANT] == "Fatima Yılmaz"
+
+
+def test_her_name_is_blank_on_the_attendee_list_but_her_role_stays(vault: Vault) -> None:
+    seeded = seed(vault.sessions)
+    add_consent(
+        vault.sessions,
+        seeded.participant_id,
+        {C.MEETING_SUMMARIES},
+        organisation_id=seeded.job_centre_id,
+    )
+    attendees = _filtered(vault, seeded).meetings[0].attendees
+    assert [(a.name, a.role) for a in attendees] == [
+        ("Petra Schulz", AttendeeRole.COACH),
+        ("", AttendeeRole.PARTICIPANT),
+    ]
+
+
+def test_facts_are_the_filled_fields_each_with_its_category(vault: Vault) -> None:
+    seeded = seed(vault.sessions)
+    add_consent(vault.sessions, seeded.participant_id, set(C), organisation_id=seeded.job_centre_id)
+    facts = _filtered(vault, seeded).facts
+    assert facts, "with every category covered, her filled fields are listed"
+    for fact in facts:
+        assert fact.value not in (None, ""), fact.field  # an empty line says nothing
+        assert fact.category == category_of(Participant, fact.field)
+    by_field = {fact.field: fact for fact in facts}
+    assert by_field["health_notes"].category == C.HEALTH
+    assert by_field["health_notes"].value == MARKERS[C.HEALTH]
+    assert "phone" not in by_field and "date_of_birth" not in by_field  # left empty in seed
+
+
+def test_the_consent_basis_repeats_the_terms_she_agreed_to(vault: Vault) -> None:
+    seeded = seed(vault.sessions)
+    cid = add_consent(
+        vault.sessions,
+        seeded.participant_id,
+        {C.GOALS_PROGRESS, C.HEALTH},
+        organisation_id=seeded.job_centre_id,
+        valid_until=dt.date(2026, 12, 31),
+    )
+    with vault.sessions.begin() as s:
+        c = s.get(Consent, cid)
+        assert c is not None
+        c.legal_basis = LegalBasis.EXPLICIT_CONSENT
+        c.method = ConsentMethod.WRITTEN
+    (basis,) = _filtered(vault, seeded).consent_basis
+    assert basis.consent_id == cid
+    assert basis.given_on == dt.date(2026, 1, 5)
+    assert basis.valid_until == dt.date(2026, 12, 31)
+    assert basis.purpose == "Cooperation in the programme"
+    assert basis.legal_basis == LegalBasis.EXPLICIT_CONSENT
+    assert basis.method == ConsentMethod.WRITTEN
+    assert basis.notice_version == "2026-01"
+    assert basis.categories == {C.GOALS_PROGRESS, C.HEALTH}
+
+
+def test_a_consent_for_one_person_is_not_one_for_her_organisation(vault: Vault) -> None:
+    seeded = seed(vault.sessions)
+    add_consent(
+        vault.sessions,
+        seeded.participant_id,
+        {C.HEALTH},
+        contact_id=seeded.officer_id,
+        valid_until=TODAY - dt.timedelta(days=1),
+    )
+    add_consent(
+        vault.sessions, seeded.participant_id, {C.GOALS_PROGRESS}, contact_id=seeded.officer_id
+    )
+    to_officer = _filtered(vault, seeded, contact_id=seeded.officer_id)
+    assert to_officer.covered == {C.GOALS_PROGRESS}
+    reasons = {w.category: w.reason for w in to_officer.withheld}
+    assert reasons[C.HEALTH] == WithheldReason.EXPIRED  # hers ran out: not "someone else's"
+    to_organisation = _filtered(vault, seeded)
+    assert to_organisation.covered == frozenset()
+    reasons = {w.category: w.reason for w in to_organisation.withheld}
+    assert reasons[C.GOALS_PROGRESS] == WithheldReason.OTHER_RECIPIENT
+
+
+def test_an_uncovered_column_never_leaves_even_if_asked_for(vault: Vault) -> None:
+    """The second lock: building a record from a row checks every column's category again."""
+    seeded = seed(vault.sessions)
+    with vault.sessions() as s:
+        handover = s.query(Handover).one()
+        covered = frozenset({C.HANDOVER_FACTS})
+        made = consent_filter._copy(HandoverFacts, handover, covered, handover_id=handover.id)
+        assert made.recommendation == MARKERS[C.HANDOVER_FACTS]
+        with pytest.raises(PermissionError, match=r"^Handover\.\w+ is not covered$"):
+            consent_filter._copy(HandoverFacts, handover, frozenset(), handover_id=handover.id)
+    assert seeded.participant_id
+
+
+def test_each_column_category_is_read_from_the_model_not_a_stale_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(consent_filter, "_CATEGORIES", {})
+    assert category_of(Participant, "health_notes") == C.HEALTH
+    assert category_of(Participant, "internal_notes") is None
+    assert category_of(Participant, "jobcentre_customer_number") == C.IDENTITY_CONTACT
+    assert category_of(Participant, "health_notes") == C.HEALTH  # the cached answer is the same
+    assert consent_filter._CATEGORIES[(Participant, "internal_notes")] is None
+
+
+def test_the_consent_form_holds_her_name_and_the_terms(vault: Vault) -> None:
+    seeded = seed(vault.sessions)
+    cid = add_consent(
+        vault.sessions,
+        seeded.participant_id,
+        {C.IDENTITY_CONTACT, C.GOALS_PROGRESS},
+        contact_id=seeded.officer_id,
+        organisation_id=seeded.job_centre_id,
+        valid_until=dt.date(2027, 1, 31),
+    )
+    with vault.sessions.begin() as s:
+        p = s.get(Participant, seeded.participant_id)
+        assert p is not None
+        p.date_of_birth = dt.date(1990, 5, 17)
+    with vault.sessions() as s:
+        form = consent_form_facts(s, cid)
+        with pytest.raises(NotFoundError) as missing:
+            consent_form_facts(s, cid + 100)
+    assert (missing.value.entity, missing.value.record_id) == ("consent", cid + 100)
+    expected = {
+        "consent_id": cid,
+        "participant_id": seeded.participant_id,
+        "participant_name": "Fatima Yılmaz",
+        "date_of_birth": dt.date(1990, 5, 17),
+        "recipient_organisation_id": seeded.job_centre_id,
+        "recipient_contact_id": seeded.officer_id,
+        "purpose": "Cooperation in the programme",
+        "legal_basis": LegalBasis.CONSENT,
+        "categories": {C.IDENTITY_CONTACT, C.GOALS_PROGRESS},
+        "notice_version": "2026-01",
+        "valid_until": dt.date(2027, 1, 31),
+    }
+    assert dataclasses.asdict(form) == expected
+
+
+def test_an_unknown_participant_is_named_in_the_error(vault: Vault) -> None:
+    seeded = seed(vault.sessions)
+    with vault.sessions() as s, pytest.raises(NotFoundError) as missing:
+        filter_participant(s, seeded.participant_id + 50, seeded.job_centre_id, None, "Exit", TODAY)
+    assert (missing.value.entity, missing.value.record_id) == (
+        "participant",
+        seeded.participant_id + 50,
+    )
