@@ -127,6 +127,12 @@ def test_a_consent_for_one_person_is_not_one_for_her_organisation(vault: Vault) 
         vault.sessions, seeded.participant_id, {C.GOALS_PROGRESS}, contact_id=seeded.officer_id
     )
     to_officer = _filtered(vault, seeded, contact_id=seeded.officer_id)
+    # The document names whom it is about, for whom and why.
+    assert (to_officer.participant_id, to_officer.purpose) == (seeded.participant_id, "Exit")
+    assert (to_officer.organisation_id, to_officer.contact_id) == (
+        seeded.job_centre_id,
+        seeded.officer_id,
+    )
     assert to_officer.covered == {C.GOALS_PROGRESS}
     reasons = {w.category: w.reason for w in to_officer.withheld}
     assert reasons[C.HEALTH] == WithheldReason.EXPIRED  # hers ran out: not "someone else's"
