@@ -20,6 +20,8 @@ from coachdesk.export.consent_filter import (
     filter_participant,
 )
 from coachdesk.export.facts import HandoverFacts, WithheldReason
+from coachdesk.export.request import ExportRequest
+from coachdesk.export.service import ExportService
 from coachdesk.models import Consent, Handover, Meeting, Participant
 from coachdesk.models.enums import AttendeeRole, ConsentMethod, LegalBasis
 from coachdesk.models.enums import DataCategory as C
@@ -209,3 +211,63 @@ def test_an_unknown_participant_is_named_in_the_error(vault: Vault) -> None:
         "participant",
         seeded.participant_id + 50,
     )
+
+
+def test_the_history_and_the_audit_entry_say_what_left_and_to_whom(services) -> None:  # type: ignore[no-untyped-def]
+    services.settings.set_coach_name("Anna Çoban")
+    exports = ExportService(services.ctx)
+    seeded = seed(services.ctx.sessions)
+    pid, jc = seeded.participant_id, seeded.job_centre_id
+    granted = {C.IDENTITY_CONTACT, C.GOALS_PROGRESS}
+    cid = add_consent(services.ctx.sessions, pid, granted, organisation_id=jc)
+    signer = exports.create_identity()
+    first = exports.export(
+        ExportRequest(
+            participant_id=pid,
+            document="exit_handover",
+            organisation_id=jc,
+            purpose="Exit",
+            lang="en",
+        )
+    )
+    second = exports.export(
+        ExportRequest(
+            participant_id=pid,
+            document="interim_feedback",
+            organisation_id=jc,
+            contact_id=seeded.officer_id,
+            purpose="Mid",
+        )
+    )
+    history = exports.history(pid)
+    assert [h.id for h in history] == [second.record_id, first.record_id]  # newest first
+    older = history[1]
+    assert (older.document_type, older.language, older.purpose) == ("exit_handover", "en", "Exit")
+    assert older.actor == "Anna Çoban" and older.sha256 == first.sha256  # the signer named
+    assert older.recipient_name == "Jobcenter Musterstadt"
+    assert history[0].recipient_name == "Jobcenter Musterstadt – Petra Schulz"
+    assert older.categories == (C.GOALS_PROGRESS, C.IDENTITY_CONTACT)
+    assert older.withheld_categories == tuple(sorted(set(C) - granted))
+    assert all(isinstance(c, C) for c in older.categories + older.withheld_categories)
+    assert older.signer_fingerprint == signer.fingerprint_sha256 and older.enclosures == ()
+    assert isinstance(older.created_at, dt.datetime)
+    entry = services.audit.entries(action="export")[1]
+    assert (entry.entity, entry.entity_id, entry.participant_id) == (
+        "document",
+        first.record_id,
+        pid,
+    )
+    assert entry.details == {
+        "document_type": "exit_handover",
+        "language": "en",
+        "recipient_organisation_id": jc,
+        "recipient_contact_id": None,
+        "purpose": "Exit",
+        "categories": ["goals_progress", "identity_contact"],
+        "consent_ids": [cid],
+        "sha256": first.sha256,
+        "signer_fingerprint": signer.fingerprint_sha256,
+        "enclosures": [],
+    }
+    newer = services.audit.entries(action="export")[0].details
+    assert (newer["recipient_contact_id"], newer["language"]) == (seeded.officer_id, "de")
