@@ -411,3 +411,84 @@ def test_a_customer_number_typed_loosely_is_saved_in_its_one_form(services: Serv
     for typed, kept in ((" 962d-123456 ", "962D123456"), ("12345 bg 1234567", "12345BG1234567")):
         draft = ParticipantDraft("Amina", f"K {next(_unique)}", jobcentre_customer_number=typed)
         assert services.participants.create(draft).jobcentre_customer_number == kept
+
+
+def test_required_fields_name_themselves_in_the_message() -> None:
+    blank_consent = ConsentDraft(frozenset({DataCategory.GOALS_PROGRESS}), " ", None, 1)  # type: ignore[arg-type]
+    texts = {p.field: p.message.render("en") for p in validate_consent(blank_consent, TODAY)}
+    assert texts == {
+        "purpose": "Please fill in the purpose.",
+        "given_on": "Please fill in the date it was given.",
+    }
+    texts = {
+        p.field: p.message.render("en")
+        for p in validate_participant(ParticipantDraft("", " "), TODAY)
+    }
+    assert texts == {
+        "first_name": "Please fill in first name.",
+        "last_name": "Please fill in last name.",
+    }
+    assert [p.message.render("en") for p in validate_module(ModuleDraft(""))] == [
+        "Please fill in the title."
+    ]
+
+
+def test_every_kind_of_data_at_once_is_a_valid_choice_and_an_unknown_one_is_not() -> None:
+    everything = ConsentDraft(
+        frozenset(DataCategory), "Programme", TODAY, 1, legal_basis=LegalBasis.EXPLICIT_CONSENT
+    )
+    assert validate_consent(everything, TODAY) == []
+    unknown = dataclasses.replace(everything, categories=frozenset({"gesundheit"}))  # type: ignore[arg-type]
+    _only(
+        validate_consent(unknown, TODAY), "categories", "Please choose one of the offered values."
+    )
+    for field in ("method", "legal_basis"):
+        plain = dataclasses.replace(everything, categories=frozenset({DataCategory.GOALS_PROGRESS}))
+        odd = dataclasses.replace(plain, **{field: "mündlich"})
+        _only(validate_consent(odd, TODAY), field, "Please choose one of the offered values.")
+
+
+def test_the_recipient_must_still_be_in_the_directory(services: Services) -> None:
+    from coachdesk.models.enums import OrganisationKind
+    from coachdesk.services.directory import ContactDraft, OrganisationDraft
+
+    own = base(services)
+    other = services.directory.create_organisation(
+        OrganisationDraft("Volkshochschule", OrganisationKind.ADULT_EDUCATION_CENTRE)
+    ).id
+    elsewhere = services.directory.create_contact(ContactDraft(other, "Herr Lang")).id
+    draft = ConsentDraft(frozenset({DataCategory.GOALS_PROGRESS}), "Programme", TODAY)
+    for recipient, msgid in (
+        ({"recipient_organisation_id": 9999}, "This organisation is no longer in the directory."),
+        ({"recipient_contact_id": 9999}, "This person is no longer in the directory."),
+        (
+            {"recipient_organisation_id": own.organisation, "recipient_contact_id": elsewhere},
+            "This contact person works for another organisation.",
+        ),
+    ):
+        broken = dataclasses.replace(draft, **recipient)
+        _refused(lambda b=broken: services.consents.record(own.participant, b), "recipient", msgid)
+    with_person = dataclasses.replace(
+        draft, recipient_organisation_id=other, recipient_contact_id=elsewhere
+    )
+    assert services.consents.record(own.participant, with_person).recipient_contact_id == elsewhere
+
+
+def test_the_same_consent_twice_on_one_day_is_refused_only_for_the_same_person(
+    services: Services,
+) -> None:
+    organisation = base(services).organisation
+    first = services.participants.create(ParticipantDraft("Amina", f"K {next(_unique)}")).id
+    second = services.participants.create(ParticipantDraft("Amina", f"K {next(_unique)}")).id
+    draft = ConsentDraft(frozenset({DataCategory.GOALS_PROGRESS}), "Programme", TODAY, organisation)
+    kept = services.consents.record(first, draft)
+    msgid = "This consent has already been recorded for the same day."
+    with pytest.raises(ValidationError) as refused:
+        services.consents.record(first, draft)
+    assert [(e.field, e.message.msgid) for e in refused.value.errors] == [(None, msgid)]
+    services.consents.record(second, draft)  # another woman's consent of the same day
+    earlier = dataclasses.replace(draft, given_on=TODAY - dt.timedelta(days=1))
+    services.consents.record(first, earlier)  # the same terms, another day
+    services.consents.withdraw(kept.id, TODAY)
+    services.consents.record(first, draft)  # after withdrawing, she may give it again
+    assert len(services.consents.list_for_participant(first)) == 3
