@@ -28,6 +28,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+from scripts.mutation_equivalents import EQUIVALENT
+
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "build" / "mutation"
 MUTMUT = Path(sys.executable).with_name("mutmut")
@@ -229,18 +231,29 @@ def survivors(name: str) -> list[str]:
 
 def _score(found: dict[str, int] | None) -> str:
     if not found:
-        return f"{'not run':>24}"
+        return f"{'not run':>20}"
     killed = sum(1 for v in found.values() if v not in SURVIVED)
-    return f"{killed:>5} / {len(found):<5} {100 * killed / len(found):>6.1f} %"
+    return f"{killed:>4} / {len(found):<4} {100 * killed / len(found):>6.1f} %"
+
+
+def _without_equivalents(found: dict[str, int] | None) -> str:
+    if not found:
+        return ""
+    counted = {k: v for k, v in found.items() if k not in EQUIVALENT}
+    killed = sum(1 for v in counted.values() if v not in SURVIVED)
+    left = len(found) - len(counted)
+    return f"{100 * killed / len(counted):>6.1f} % ({left} equivalent)"
 
 
 def summary(names: list[str]) -> None:
-    """Killed / mutants and the score per module: before issue 19's tests, and now."""
-    print(f"{'module':<38} {'before (old tests)':>24} {'now':>24}")
+    """Killed / mutants and the score per module: with the tests from before issue 19, now,
+    and now leaving out the equivalent mutants (scripts/mutation_equivalents.py)."""
+    print(f"{'module':<38} {'before':>20} {'now':>20}   without equivalents")
     for name in names:
         saved = _before_file(name)
         before = json.loads(saved.read_text("utf-8")) if saved.exists() else None
-        print(f"{SCOPE[name][0]:<38} {_score(before)} {_score(results(name))}")
+        now = results(name)
+        print(f"{SCOPE[name][0]:<38} {_score(before)} {_score(now)}   {_without_equivalents(now)}")
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,59 @@
+"""Surviving mutants that no test can kill: they behave exactly as the code does.
+
+Each is named as mutmut names it, with the reason; ``scripts.mutation`` leaves them out of
+the score "without equivalents" and docs/testing.md lists them. A mutant belongs here only
+when no input the program can receive tells it apart; one that merely no test reaches yet
+does not.
+"""
+
+from __future__ import annotations
+
+_ZIP_SAME_LENGTH = (
+    "zip(..., strict=True) made non-strict: the states are built from the values, one per "
+    "value, so both always have the same length"
+)
+
+EQUIVALENT: dict[str, str] = {
+    # -- coachdesk/export/consent_filter.py -------------------------------------------------
+    "coachdesk.export.consent_filter.x__copy__mutmut_4": (
+        "`in extra or in _NOT_COLUMNS` as `and`: every name ever passed in `extra` is also in "
+        "_NOT_COLUMNS, and no Facts class has a _NOT_COLUMNS field it is not given"
+    ),
+    "coachdesk.export.consent_filter.x__reason__mutmut_14": (
+        "`valid_until < on` as `<=`: a consent for the recipient that ends on `on` and is not "
+        "withdrawn is valid on `on`, so its category is covered and no reason is asked for "
+        "(valid_until before given_on is refused by validation)"
+    ),
+    # -- coachdesk/reports/suppression.py ---------------------------------------------------
+    **{
+        f"coachdesk.reports.suppression.x_{name}": _ZIP_SAME_LENGTH
+        for name in (
+            "_bounds__mutmut_4",
+            "_bounds__mutmut_7",
+            "_bounds__mutmut_8",
+            "_bounds__mutmut_21",
+            "_bounds__mutmut_24",
+            "_bounds__mutmut_25",
+            "protect__mutmut_17",
+            "protect__mutmut_20",
+            "protect__mutmut_21",
+            "protect__mutmut_57",
+            "protect__mutmut_60",
+            "protect__mutmut_61",
+        )
+    },
+    "coachdesk.reports.suppression.x__bounds__mutmut_12": (
+        "shown cells `v > 0` as `v > 1`: a shown cell is 0 or at least 3 (1 and 2 are small)"
+    ),
+    "coachdesk.reports.suppression.x_protect__mutmut_37": (
+        "cells to hide `values[i] > 0` as `> 1`: a shown cell is 0 or at least 3"
+    ),
+    "coachdesk.reports.suppression.x__bounds__mutmut_36": (
+        "the bounds of a withheld cell: _bounds runs only while protect() is still deciding, "
+        "before any cell is withheld"
+    ),
+    "coachdesk.reports.suppression.x__bounds__mutmut_37": (
+        "the bounds of a withheld cell: _bounds runs only while protect() is still deciding, "
+        "before any cell is withheld"
+    ),
+}
