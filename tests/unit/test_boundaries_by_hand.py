@@ -152,14 +152,17 @@ def test_the_retention_period_is_read_from_the_vault_not_the_default(vault_path)
 
 def test_due_for_erasure_from_the_retention_day_on_not_the_day_before(services: Services) -> None:
     services.settings.set_retention_months(1)
+    tomorrow = _leaver(services, "Morgen", dt.date(2026, 2, 17))  # -> 17 Mar (made first)
     due_day = _leaver(services, "Heute", TODAY - dt.timedelta(days=28))  # 16 Feb -> 16 Mar
-    tomorrow = _leaver(services, "Morgen", dt.date(2026, 2, 17))  # -> 17 Mar
     _leaver(services, "Bleibt", dt.date(2026, 3, 1))  # -> 1 Apr
+    services.participants.archive(tomorrow)  # archived people are due all the same
     assert _retention_until(services, due_day) == TODAY
     assert [d.participant_id for d in services.retention.due_for_erasure()] == [due_day]
     assert [d.participant_id for d in services.retention.due_for_erasure(TODAY - DAY)] == []
     later = services.retention.due_for_erasure(TODAY + DAY)
-    assert [d.participant_id for d in later] == [due_day, tomorrow]  # oldest date first
-    first = later[0]
+    assert [d.participant_id for d in later] == [due_day, tomorrow]  # soonest date first
+    first, second = later
     assert first.retention_until == TODAY and first.exit_date == TODAY - dt.timedelta(days=28)
-    assert first.display_name and not first.archived
+    assert (first.display_name, first.archived) == ("Frau Heute", False)
+    assert (second.display_name, second.archived) == ("Frau Morgen", True)
+    assert second.retention_until == dt.date(2026, 3, 17)
