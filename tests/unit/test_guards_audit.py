@@ -72,6 +72,10 @@ def test_erasure_takes_her_drafts_and_entries_and_leaves_everyone_elses(services
         )
     _log(services, "export", her, {})
     _log(services, "export", near, {})
+    with services.ctx.write() as s:  # entries naming her one way or the other, and one not
+        audit.record(s, services.ctx, "create", "meeting", 5, her)
+        audit.record(s, services.ctx, "create", "participant", her, None)
+        audit.record(s, services.ctx, "create", "goal", her, near)  # a goal with her number
     services.retention.erase(her)
     assert services.drafts.load(f"participant-file:{her}") is None
     assert services.drafts.load("meeting-new") is None
@@ -81,8 +85,14 @@ def test_erasure_takes_her_drafts_and_entries_and_leaves_everyone_elses(services
     assert services.drafts.load("list") == [1]
     assert "cut-short" in services.drafts.keys(prefix="cut")
     entries = services.audit.entries()
-    assert all(e.participant_id != her and e.entity_id != her for e in entries)
     assert any(e.participant_id == near for e in entries)
+    assert not any(
+        e.participant_id == her or (e.entity, e.entity_id) == ("participant", her) for e in entries
+    )
+    assert [(e.entity, e.entity_id) for e in entries if e.participant_id == near] == [
+        ("goal", her),
+        ("participant", near),
+    ]
     assert entries[0].action == "erasure"
     assert (entries[0].entity, entries[0].entity_id, entries[0].participant_id) == (
         "participant",
