@@ -127,3 +127,22 @@ def test_erasing_someone_not_there_changes_nothing(services: Services) -> None:
         services.retention.erase(pid + 1)
     assert services.audit.entries() == before
     assert services.participants.get(pid).last_name == "Da"
+
+
+def test_stored_details_are_sorted_json_and_the_log_shows_the_newest_500(
+    services: Services,
+) -> None:
+    from coachdesk.models import AuditEntry
+
+    _log(services, "view", 1, {"b": 2, "a": dt.date(2026, 3, 1)})
+    with services.ctx.write() as s:
+        s.add_all(AuditEntry(actor="x", action="old", entity="e", details=None) for _ in range(3))
+        for n in range(500):
+            audit.record(s, services.ctx, "view", "participant", n, n)
+    with services.ctx.read() as s:
+        first = s.query(AuditEntry).order_by(AuditEntry.id).first()
+        assert first is not None and first.details == '{"a": "2026-03-01", "b": 2}'
+    shown = services.audit.entries()
+    assert len(shown) == 500 and shown[-1].entity_id == 0 and shown[0].entity_id == 499
+    older = services.audit.entries(action="old")
+    assert [e.details for e in older] == [{}, {}, {}]  # an entry without details reads as none
