@@ -271,3 +271,54 @@ def test_the_history_and_the_audit_entry_say_what_left_and_to_whom(services) -> 
     }
     newer = services.audit.entries(action="export")[0].details
     assert (newer["recipient_contact_id"], newer["language"]) == (seeded.officer_id, "de")
+
+
+def test_the_history_lists_each_enclosed_paper_and_orders_by_time(services) -> None:  # type: ignore[no-untyped-def]
+    from coachdesk.models import ExportRecord
+    from coachdesk.services.attachments import AttachmentDraft
+    from tests.unit.attachment_files import pdf_bytes
+
+    services.settings.set_coach_name("Anna Çoban")
+    exports = ExportService(services.ctx)
+    seeded = seed(services.ctx.sessions)
+    pid, jc = seeded.participant_id, seeded.job_centre_id
+    add_consent(services.ctx.sessions, pid, {C.LANGUAGES_QUALIFICATIONS}, organisation_id=jc)
+    quals = C.LANGUAGES_QUALIFICATIONS
+    papers = [
+        services.attachments.add(pid, pdf_bytes(f"Papier {n}"), AttachmentDraft(f"Z{n}", quals))
+        for n in (1, 2)
+    ]
+    exports.create_identity()
+    request = ExportRequest(
+        participant_id=pid,
+        document="exit_handover",
+        organisation_id=jc,
+        purpose="Exit",
+        attachment_ids=tuple(p.id for p in papers),
+    )
+    first = exports.export(request)
+    second = exports.export(dataclasses.replace(request, attachment_ids=()))
+    newest, oldest = exports.history(pid)
+    assert [(e.attachment_id, e.sha256) for e in oldest.enclosures] == [
+        (p.id, p.sha256) for p in papers
+    ]
+    assert newest.enclosures == ()
+    logged = services.audit.entries(action="export")[1].details["enclosures"]
+    assert logged == [{"attachment_id": p.id, "sha256": p.sha256} for p in papers]
+    # The clock of the computer went back between the two: the history goes by the time
+    # each left, then by the order they were made.
+    with services.ctx.write() as s:
+        for record_id, at in (
+            (first.record_id, dt.datetime(2026, 3, 2)),
+            (second.record_id, dt.datetime(2026, 3, 1)),
+        ):
+            row = s.get(ExportRecord, record_id)
+            assert row is not None
+            row.created_at = at
+    assert [h.id for h in exports.history(pid)] == [first.record_id, second.record_id]
+    with services.ctx.write() as s:
+        for record_id in (first.record_id, second.record_id):
+            row = s.get(ExportRecord, record_id)
+            assert row is not None
+            row.created_at = dt.datetime(2026, 3, 1)
+    assert [h.id for h in exports.history(pid)] == [second.record_id, first.record_id]
