@@ -24,6 +24,14 @@ EQUIVALENT: dict[str, str] = {
         "withdrawn is valid on `on`, so its category is covered and no reason is asked for "
         "(valid_until before given_on is refused by validation)"
     ),
+    # -- coachdesk/export/export_log.py -----------------------------------------------------
+    **{
+        f"coachdesk.export.export_log.x__enclosed__mutmut_{n}": (
+            "`item.split(':', 1)` with another maxsplit or as rsplit: an enclosure is "
+            "'<id>:<sha256 hex>', one colon, so every variant gives the same two parts"
+        )
+        for n in (3, 5, 6, 8)
+    },
     # -- coachdesk/reports/suppression.py ---------------------------------------------------
     **{
         f"coachdesk.reports.suppression.x_{name}": _ZIP_SAME_LENGTH

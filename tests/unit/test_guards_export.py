@@ -269,6 +269,14 @@ def test_the_history_and_the_audit_entry_say_what_left_and_to_whom(services) -> 
         "signer_fingerprint": signer.fingerprint_sha256,
         "enclosures": [],
     }
+    from coachdesk.models import ExportRecord
+
+    with services.ctx.read() as s:  # the record itself, as the vault keeps it
+        row = s.get(ExportRecord, first.record_id)
+        assert row is not None
+        assert (row.consent_ids, row.categories) == (str(cid), "goals_progress,identity_contact")
+        assert row.withheld_categories == ",".join(sorted(set(C) - granted))
+        assert (row.language, row.purpose, row.enclosures) == ("en", "Exit", "")
     newer = services.audit.entries(action="export")[0].details
     assert (newer["recipient_contact_id"], newer["language"]) == (seeded.officer_id, "de")
 
