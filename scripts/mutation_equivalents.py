@@ -32,6 +32,15 @@ EQUIVALENT: dict[str, str] = {
         )
         for n in (3, 5, 6, 8)
     },
+    # -- coachdesk/reports/quarterly.py -----------------------------------------------------
+    "coachdesk.reports.quarterly.x_months__mutmut_11": (
+        "the next month as the 1st + 33 days instead of + 32: months have 28 to 31 days, so "
+        "both land on the 2nd to 6th of the next month, which .replace(day=1) makes the 1st"
+    ),
+    "coachdesk.reports.quarterly.x_quarter_of__mutmut_21": (
+        "the next quarter as its first day + 94 days instead of + 93: quarters have 90 to 92 "
+        "days, so both land in the next quarter's first month"
+    ),
     # -- coachdesk/reports/suppression.py ---------------------------------------------------
     **{
         f"coachdesk.reports.suppression.x_{name}": _ZIP_SAME_LENGTH

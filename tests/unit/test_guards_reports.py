@@ -213,3 +213,11 @@ def test_a_report_period_on_each_limit_is_accepted() -> None:
     check_period(dt.date(1900, 1, 1), dt.date(1900, 1, 1))
     check_period(dt.date(2999, 12, 31), dt.date(2999, 12, 31))
     check_period(START, START + dt.timedelta(days=5 * 366))
+
+
+def test_a_period_where_nothing_happened_counts_zero_everywhere(placed: Services) -> None:
+    f = placed.reports.quarterly_figures(dt.date(2010, 1, 1), dt.date(2010, 3, 31))
+    assert (f.participants_at_start, f.entries, f.exits, f.goals_reached) == (0, 0, 0, 0)
+    assert (f.three_way_meetings, f.participants_with_consent, f.steps_reached) == (0, 0, 0)
+    assert f.modules == () and f.attendance == (0, 0, 0)
+    assert f.today == placed.ctx.today() and f.currently_active == 1  # today, not the period
