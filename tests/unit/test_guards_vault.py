@@ -126,3 +126,27 @@ def test_a_vault_from_before_attachments_has_no_damaged_papers() -> None:
         return []
 
     assert damaged_contents(execute) == []
+
+
+def test_a_wrapped_key_opens_only_for_its_own_vault_slot_and_kind() -> None:
+    """The associated data binds vault, slot and kind: a copied or relabelled slot is a
+    wrong secret, however right the passphrase (issue 19, item 6)."""
+    import dataclasses
+
+    from coachdesk.vault.slot import Slot
+
+    key = bytes(range(32))
+    slot = Slot.wrap("vault-a", "passphrase", b"secret", key, FAST)
+    assert slot.unwrap("vault-a", b"secret") == key
+    assert slot.unwrap("vault-a", b"secreT") is None
+    assert slot.unwrap("vault-b", b"secret") is None
+    assert dataclasses.replace(slot, id="0" * 32).unwrap("vault-a", b"secret") is None
+    assert dataclasses.replace(slot, kind="recovery").unwrap("vault-a", b"secret") is None
+    again = Slot.from_json(slot.to_json())
+    assert again == slot and again.unwrap("vault-a", b"secret") == key
+    other = Slot.wrap("vault-a", "passphrase", b"secret", key, FAST)
+    assert (other.id, other.salt, other.nonce) != (
+        slot.id,
+        slot.salt,
+        slot.nonce,
+    )  # fresh each time
