@@ -201,14 +201,26 @@ def run(name: str, before: bool) -> int:
     log.write_text("", encoding="utf-8")
     if grown:
         _before_file(name).write_text(json.dumps(results(name)), encoding="utf-8")
-        if survivors(name):
-            _mutmut(folder, survivors(name), log)
-    code = _mutmut(folder, [], log)  # every mutant not yet run (all, on a first run)
+    if not before and _before_file(name).exists():
+        _recheck_survivors(name)
+    code = _mutmut(folder, [], log)  # every mutant not yet checked (all, on a first run)
     if code != 0:
         print(f"   mutmut stopped with {code}: see {log}", flush=True)
     if before:
         _before_file(name).write_text(json.dumps(results(name)), encoding="utf-8")
     return code
+
+
+def _recheck_survivors(name: str) -> None:
+    """Mark the survivors as not yet checked: mutmut then runs them again, each with the
+    tests that reach it now (the added tests' coverage is collected first)."""
+    meta = WORK / name / "mutants" / (SCOPE[name][0] + ".meta")
+    data = json.loads(meta.read_text("utf-8"))
+    codes = data["exit_code_by_key"]
+    for key, code in codes.items():
+        if code in SURVIVED:
+            codes[key] = None
+    meta.write_text(json.dumps(data), encoding="utf-8")
 
 
 def _before_file(name: str) -> Path:

@@ -32,6 +32,15 @@ EQUIVALENT: dict[str, str] = {
         )
         for n in (3, 5, 6, 8)
     },
+    # -- coachdesk/services/validation.py ---------------------------------------------------
+    "coachdesk.services.validation.x_lengths__mutmut_15": (
+        "`... if isinstance(col_type, String) else None` with the test made always true: a "
+        "text value only ever sits in a String (or Text) column, and other types have no length"
+    ),
+    "coachdesk.services.validation.x_lengths__mutmut_20": (
+        "getattr(col_type, 'length', None) without the default: reached only for String "
+        "columns, which always have the attribute"
+    ),
     # -- coachdesk/reports/quarterly.py -----------------------------------------------------
     "coachdesk.reports.quarterly.x_months__mutmut_11": (
         "the next month as the 1st + 33 days instead of + 32: months have 28 to 31 days, so "
