@@ -44,9 +44,9 @@ EQUIVALENT: dict[str, str] = {
     # -- coachdesk/services/retention.py ----------------------------------------------------
     **{
         f"coachdesk.services.retention.xǁRetentionServiceǁdue_for_erasure__mutmut_{n}": (
-            "the second sort key (id) dropped: SQLite returns people with the same retention "
-            "date in the order of their ids anyway (the rows are read in rowid order), so no "
-            "vault shows a difference; the key stays to say so on any other database"
+            "the second sort key (id) dropped: SQLite sorts by the index on retention_until, "
+            "whose entries with the same date are in rowid (= id) order, so no vault shows a "
+            "difference"
         )
         for n in (6, 8)
     },
