@@ -30,7 +30,7 @@ EQUIVALENT: dict[str, str] = {
             "`item.split(':', 1)` with another maxsplit or as rsplit: an enclosure is "
             "'<id>:<sha256 hex>', one colon, so every variant gives the same two parts"
         )
-        for n in (3, 5, 6, 8)
+        for n in (5, 6, 8)
     },
     # -- coachdesk/services/validation.py ---------------------------------------------------
     "coachdesk.services.validation.x_lengths__mutmut_15": (

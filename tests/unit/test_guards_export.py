@@ -220,6 +220,10 @@ def test_the_history_and_the_audit_entry_say_what_left_and_to_whom(services) -> 
     pid, jc = seeded.participant_id, seeded.job_centre_id
     granted = {C.IDENTITY_CONTACT, C.GOALS_PROGRESS}
     cid = add_consent(services.ctx.sessions, pid, granted, organisation_id=jc)
+    again = {C.IDENTITY_CONTACT}  # a second consent used by the same document
+    cid2 = add_consent(
+        services.ctx.sessions, pid, again, organisation_id=jc, given_on=dt.date(2026, 2, 1)
+    )
     signer = exports.create_identity()
     first = exports.export(
         ExportRequest(
@@ -264,7 +268,7 @@ def test_the_history_and_the_audit_entry_say_what_left_and_to_whom(services) -> 
         "recipient_contact_id": None,
         "purpose": "Exit",
         "categories": ["goals_progress", "identity_contact"],
-        "consent_ids": [cid],
+        "consent_ids": [cid, cid2],
         "sha256": first.sha256,
         "signer_fingerprint": signer.fingerprint_sha256,
         "enclosures": [],
@@ -274,7 +278,10 @@ def test_the_history_and_the_audit_entry_say_what_left_and_to_whom(services) -> 
     with services.ctx.read() as s:  # the record itself, as the vault keeps it
         row = s.get(ExportRecord, first.record_id)
         assert row is not None
-        assert (row.consent_ids, row.categories) == (str(cid), "goals_progress,identity_contact")
+        assert (row.consent_ids, row.categories) == (
+            f"{cid},{cid2}",
+            "goals_progress,identity_contact",
+        )
         assert row.withheld_categories == ",".join(sorted(set(C) - granted))
         assert (row.language, row.purpose, row.enclosures) == ("en", "Exit", "")
     newer = services.audit.entries(action="export")[0].details
