@@ -59,6 +59,57 @@ EQUIVALENT: dict[str, str] = {
         "the next quarter as its first day + 94 days instead of + 93: quarters have 90 to 92 "
         "days, so both land in the next quarter's first month"
     ),
+    **{
+        f"coachdesk.reports.quarterly.x_{name}": (
+            "count(<id>) as count(None), which SQLAlchemy writes count(*): the ids are "
+            "primary keys, never NULL, so both count the same rows"
+        )
+        for name in (
+            "_exits_by_destination__mutmut_9",
+            "_status_count__mutmut_7",
+            "_steps__mutmut_8",
+            "compute__mutmut_9",
+            "compute__mutmut_94",
+            "compute__mutmut_117",
+        )
+    },
+    **{
+        f"coachdesk.reports.quarterly.x_{name}": (
+            "the join condition dropped: SQLAlchemy takes it from the only foreign key between "
+            "the two tables, which is the same condition"
+        )
+        for name in (
+            "_consents_by_category__mutmut_4",
+            "_consents_by_category__mutmut_6",
+            "_modules__mutmut_10",
+            "_modules__mutmut_12",
+        )
+    },
+    **{
+        f"coachdesk.reports.quarterly.x_{name}": (
+            "CASE ... ELSE 0 as ELSE NULL: SUM skips NULLs, and a SUM of none is read as 0 "
+            "(`int(p or 0)`)"
+        )
+        for name in (
+            "_modules__mutmut_35",
+            "_modules__mutmut_37",
+            "_modules__mutmut_43",
+            "_modules__mutmut_45",
+            "_modules__mutmut_52",
+            "_modules__mutmut_54",
+        )
+    },
+    **{
+        f"coachdesk.reports.quarterly.x_{name}": (
+            "modules with the same title no longer ordered by id: grouped by Module.id, SQLite "
+            "gives them in id order anyway"
+        )
+        for name in ("_modules__mutmut_4", "_modules__mutmut_6")
+    },
+    "coachdesk.reports.quarterly.x_previous_quarter__mutmut_6": (
+        "the previous quarter found from its first day - 2 days instead of - 1: both days "
+        "are in the previous quarter"
+    ),
     # -- coachdesk/reports/suppression.py ---------------------------------------------------
     **{
         f"coachdesk.reports.suppression.x_{name}": _ZIP_SAME_LENGTH

@@ -101,6 +101,8 @@ def placed(services: Services) -> Services:
         _consent(s, c, {DataCategory.PUBLICATION}, START, withdrawn_on=END)
         _consent(s, c, {DataCategory.PUBLICATION}, END + DAY)
         _consent(s, c, {DataCategory.HEALTH}, START, valid_until=END - DAY)
+        d = _person(s, "G", ParticipantStatus.INTAKE)  # withdraws after the period
+        _consent(s, d, {DataCategory.HANDOVER_FACTS}, START, withdrawn_on=END + DAY)
         _modules(s, a, b)
     return services
 
@@ -147,8 +149,10 @@ def test_each_figure_counts_its_first_and_last_day_and_no_other(placed: Services
 
 def test_consents_count_as_on_the_last_day_of_the_period(placed: Services) -> None:
     f = placed.reports.quarterly_figures(START, END)
-    # A (given on the last day, twice) and B (ending on it); C withdrew on it.
-    assert f.participants_with_consent == 2
+    # A (given on the last day, twice), B (ending on it) and G (withdrawing the day after);
+    # C withdrew on it.
+    assert f.participants_with_consent == 3
+    assert dict(f.consents_by_category)[DataCategory.HANDOVER_FACTS] == 1
     by_category = dict(f.consents_by_category)
     assert by_category[DataCategory.GOALS_PROGRESS] == 2  # people, not consents
     assert by_category[DataCategory.HEALTH] == 1  # C's ended the day before
@@ -194,10 +198,25 @@ def test_quarters_at_their_edges() -> None:
 @pytest.mark.parametrize(
     ("start", "end", "field", "message"),
     [
-        (dt.date(1899, 12, 31), END, "start", "Choose a date between 1900 and 2999"),
-        (START, dt.date(3000, 1, 1), "end", "Choose a date between 1900 and 2999"),
+        (
+            dt.date(1899, 12, 31),
+            END,
+            "start",
+            "Choose a date between 1900 and 2999 for the report period.",
+        ),
+        (
+            START,
+            dt.date(3000, 1, 1),
+            "end",
+            "Choose a date between 1900 and 2999 for the report period.",
+        ),
         (START, START - DAY, "end", "The period cannot end before it starts."),
-        (START, START + dt.timedelta(days=5 * 366 + 1), "end", "at most five years"),
+        (
+            START,
+            START + dt.timedelta(days=5 * 366 + 1),
+            "end",
+            "Choose a period of at most five years.",
+        ),
     ],
 )
 def test_a_report_period_is_refused_just_past_each_limit(
@@ -206,7 +225,7 @@ def test_a_report_period_is_refused_just_past_each_limit(
     with pytest.raises(ValidationError) as refused:
         check_period(start, end)
     assert refused.value.errors[0].field == field
-    assert message in refused.value.render("en")
+    assert refused.value.render("en") == message
 
 
 def test_a_report_period_on_each_limit_is_accepted() -> None:
