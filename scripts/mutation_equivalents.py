@@ -50,6 +50,24 @@ EQUIVALENT: dict[str, str] = {
         )
         for n in (6, 8)
     },
+    # -- coachdesk/vault/integrity.py -------------------------------------------------------
+    **{
+        f"coachdesk.vault.integrity.x_{name}": (
+            "an SQL keyword or name in other letter case: SQLite reads them without regard to "
+            "case (the quoted values, which it does not, are not among these)"
+        )
+        for name in (
+            "check_integrity__mutmut_5",
+            "check_integrity__mutmut_6",
+            "check_integrity__mutmut_11",
+            "check_integrity__mutmut_12",
+            "damaged_contents__mutmut_5",
+            "damaged_contents__mutmut_12",
+            "damaged_contents__mutmut_13",
+            "damaged_contents__mutmut_21",
+            "damaged_contents__mutmut_22",
+        )
+    },
     # -- coachdesk/reports/quarterly.py -----------------------------------------------------
     "coachdesk.reports.quarterly.x_months__mutmut_11": (
         "the next month as the 1st + 33 days instead of + 32: months have 28 to 31 days, so "

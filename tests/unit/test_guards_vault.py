@@ -150,3 +150,30 @@ def test_a_wrapped_key_opens_only_for_its_own_vault_slot_and_kind() -> None:
         slot.salt,
         slot.nonce,
     )  # fresh each time
+
+
+def test_a_damaged_page_is_named_by_the_cipher_check_and_papers_wait_for_a_sound_file(
+    made: tuple[Path, Vault],
+) -> None:
+    _path, vault = made
+    services = Services(vault.sessions, actor="Coach")
+    pid = services.participants.list()[0].id
+    services.attachments.add(pid, pdf_bytes("Befund"), AttachmentDraft("A", DataCategory.HEALTH))
+    with vault.engine.connect() as conn:
+        page = conn.exec_driver_sql(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'search_index_data'"
+        ).scalar()
+    vault.engine.dispose()  # no page of it left in a cache
+    with vault.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    vault.engine.dispose()
+    assert isinstance(page, int) and page > 1
+    data = bytearray(vault.db_path.read_bytes())
+    data[(page - 1) * 4096 + 1000] ^= 0x20
+    vault.db_path.write_bytes(bytes(data))
+    report = check_integrity(vault.engine)
+    assert not report.ok
+    assert report.cipher_problems and all(isinstance(p, str) for p in report.cipher_problems)
+    assert report.attachment_problems == ()  # a damaged file is not read for papers
+    assert report.problems[: len(report.cipher_problems)] == report.cipher_problems
+    vault.lock()
