@@ -6,9 +6,10 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SYSSTAMP := $(VENV)/.system-deps
 PKGSTAMP := $(VENV)/.package-tools
+MUTSTAMP := $(VENV)/.mutation-tools
 MO := $(patsubst translations/%.po,coachdesk/locale/%/LC_MESSAGES/coachdesk.mo,$(wildcard translations/*.po))
 
-.PHONY: run test lint typecheck unit bench screenshots translations extract-messages update-catalogs clean package package-test
+.PHONY: run test lint typecheck unit mutation bench screenshots translations extract-messages update-catalogs clean package package-test
 
 run: $(STAMP) $(SYSSTAMP) translations
 	$(VENV)/bin/coachdesk
@@ -24,6 +25,16 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
+
+# Mutation testing of the modules that guard data (scripts/mutation.py lists them and their
+# tests): one worker, results kept in build/mutation/ (a stopped run goes on where it
+# stopped), the score per module printed at the end. Not part of `make test`: it takes long.
+mutation: $(MUTSTAMP) $(SYSSTAMP) translations
+	$(PY) -m scripts.mutation $(MODULES)
+
+$(MUTSTAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,mutation]'
+	touch $(MUTSTAMP)
 
 bench: $(STAMP) $(SYSSTAMP) translations
 	bash scripts/bench-deps.sh

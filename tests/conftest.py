@@ -25,11 +25,22 @@ COACH = "Test Coach"
 ORGANISATION = "Frauen in Arbeit e. V."
 
 
+def _template_kdf() -> dict[str, object]:
+    """Argon2id as shipped, unless COACHDESK_TEST_KDF=fast: ``make mutation`` runs the tests
+    once per mutant, and the shipped cost (about a second per vault made or opened) would
+    make that hours. The slot code is the same; only the stored cost is lower."""
+    if os.environ.get("COACHDESK_TEST_KDF") != "fast":
+        return {}
+    from coachdesk.vault.keyslots import KdfParams
+
+    return {"kdf": KdfParams(memory_kib=8, iterations=1, lanes=1)}
+
+
 @pytest.fixture(scope="session")
 def template_vault(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """An empty vault at schema head and its recovery code (built once; Argon2id is slow)."""
     path = tmp_path_factory.mktemp("template") / "vault"
-    vault, recovery_code = Vault.create(path, PASSPHRASE)
+    vault, recovery_code = Vault.create(path, PASSPHRASE, **_template_kdf())
     # Who signs, as first start asks before anything else. Written as plain settings rows so
     # that tests counting audit entries start from an empty log.
     from coachdesk.models import VaultSetting

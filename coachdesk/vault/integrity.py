@@ -71,8 +71,9 @@ def damaged_contents(execute: Execute) -> list[int]:
     for content_id, sha256, size in files:
         digest = hashlib.sha256()
         length = 0
-        rows = execute(
-            f"SELECT data FROM attachment_chunk WHERE content_id = {int(content_id)} ORDER BY seq"
+        rows = execute(  # as bytes even if damage left text there: never decoded, never shown
+            "SELECT CAST(data AS BLOB) FROM attachment_chunk"
+            f" WHERE content_id = {int(content_id)} ORDER BY seq"
         )
         for (data,) in rows:
             digest.update(data)

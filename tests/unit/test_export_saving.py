@@ -118,18 +118,6 @@ def test_read_only_folder_not_saved_and_not_recorded(services, ready, tmp_path) 
     assert _export_to(exports, seeded, tmp_path / "ok.pdf").path == tmp_path / "ok.pdf"
 
 
-def test_full_disk_not_saved_no_temp_file_left(services, ready, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    exports, seeded = ready
-    before = len(services.audit.entries())
-    with small_disk(tmp_path, "size=16k") as folder:
-        (folder / "older.pdf").write_bytes(b"kept")
-        with pytest.raises(StorageError) as caught:
-            _export_to(exports, seeded, folder / "handover.pdf")
-        assert caught.value.message.render() == DISK_FULL
-        assert sorted(p.name for p in folder.iterdir()) == ["older.pdf"]
-    _nothing_recorded(services, exports, seeded, before)
-
-
 def _export_under_file_size_limit(
     vault_path: Path, seeded: Seeded, target: Path, limit: int, filler: int = 0
 ) -> dict[str, object]:
@@ -159,7 +147,8 @@ def _export_under_file_size_limit(
     return in_child(work)
 
 
-def test_file_size_limit_not_saved_and_not_recorded(vault_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def _prepared(vault_path: Path) -> tuple[Seeded, int]:
+    """A participant ready to export (consent, signing identity); the vault left locked."""
     vault = Vault.open(vault_path, PASSPHRASE)
     services = Services(vault.sessions)
     seeded = seed(vault.sessions)
@@ -168,6 +157,38 @@ def test_file_size_limit_not_saved_and_not_recorded(vault_path, tmp_path) -> Non
     exports.create_identity("Anna Çoban")
     before = len(services.audit.entries())
     vault.lock()
+    return seeded, before
+
+
+def _nothing_recorded_in(vault_path: Path, seeded: Seeded, before: int) -> None:
+    with Vault.open(vault_path, PASSPHRASE) as again:
+        services = Services(again.sessions)
+        _nothing_recorded(services, ExportService(services.ctx), seeded, before)
+
+
+def test_full_disk_not_saved_no_temp_file_left(vault_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A disk that fills up while the document is written: a real 16 KiB tmpfs where the
+    test may mount one (root), else the same failure made by a file-size limit (EFBIG
+    instead of ENOSPC: the write stops part-way in both). Never skipped."""
+    seeded, before = _prepared(vault_path)
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    mounted = _mount_tmpfs(folder, "size=16k")
+    try:
+        (folder / "older.pdf").write_bytes(b"kept")
+        limit = 2**40 if mounted else 8192  # on the tmpfs, the disk itself is the limit
+        report = _export_under_file_size_limit(vault_path, seeded, folder / "handover.pdf", limit)
+        assert report == {"type": "StorageError", "error": DISK_FULL}
+        assert sorted(p.name for p in folder.iterdir()) == ["older.pdf"]
+        assert (folder / "older.pdf").read_bytes() == b"kept"
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(folder)], check=True)
+    _nothing_recorded_in(vault_path, seeded, before)
+
+
+def test_file_size_limit_not_saved_and_not_recorded(vault_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    seeded, before = _prepared(vault_path)
     folder = tmp_path / "documents"
     folder.mkdir()
     # The document itself cannot be written.
@@ -180,6 +201,4 @@ def test_file_size_limit_not_saved_and_not_recorded(vault_path, tmp_path) -> Non
     )
     assert report == {"type": "StorageError", "error": DISK_FULL}
     assert list(folder.iterdir()) == []
-    with Vault.open(vault_path, PASSPHRASE) as again:
-        services = Services(again.sessions)
-        _nothing_recorded(services, ExportService(services.ctx), seeded, before)
+    _nothing_recorded_in(vault_path, seeded, before)

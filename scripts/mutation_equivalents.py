@@ -1,0 +1,163 @@
+"""Surviving mutants that no test can kill: they behave exactly as the code does.
+
+Each is named as mutmut names it, with the reason; ``scripts.mutation`` leaves them out of
+the score "without equivalents" and docs/testing.md lists them. A mutant belongs here only
+when no input the program can receive tells it apart; one that merely no test reaches yet
+does not.
+"""
+
+from __future__ import annotations
+
+_ZIP_SAME_LENGTH = (
+    "zip(..., strict=True) made non-strict: the states are built from the values, one per "
+    "value, so both always have the same length"
+)
+
+EQUIVALENT: dict[str, str] = {
+    # -- coachdesk/export/consent_filter.py -------------------------------------------------
+    "coachdesk.export.consent_filter.x__copy__mutmut_4": (
+        "`in extra or in _NOT_COLUMNS` as `and`: every name ever passed in `extra` is also in "
+        "_NOT_COLUMNS, and no Facts class has a _NOT_COLUMNS field it is not given"
+    ),
+    "coachdesk.export.consent_filter.x__reason__mutmut_14": (
+        "`valid_until < on` as `<=`: a consent for the recipient that ends on `on` and is not "
+        "withdrawn is valid on `on`, so its category is covered and no reason is asked for "
+        "(valid_until before given_on is refused by validation)"
+    ),
+    # -- coachdesk/export/export_log.py -----------------------------------------------------
+    **{
+        f"coachdesk.export.export_log.x__enclosed__mutmut_{n}": (
+            "`item.split(':', 1)` with another maxsplit or as rsplit: an enclosure is "
+            "'<id>:<sha256 hex>', one colon, so every variant gives the same two parts"
+        )
+        for n in (5, 6, 8)
+    },
+    # -- coachdesk/services/validation.py ---------------------------------------------------
+    "coachdesk.services.validation.x_lengths__mutmut_15": (
+        "`... if isinstance(col_type, String) else None` with the test made always true: a "
+        "text value only ever sits in a String (or Text) column, and other types have no length"
+    ),
+    "coachdesk.services.validation.x_lengths__mutmut_20": (
+        "getattr(col_type, 'length', None) without the default: reached only for String "
+        "columns, which always have the attribute"
+    ),
+    # -- coachdesk/services/retention.py ----------------------------------------------------
+    **{
+        f"coachdesk.services.retention.xǁRetentionServiceǁdue_for_erasure__mutmut_{n}": (
+            "the second sort key (id) dropped: SQLite sorts by the index on retention_until, "
+            "whose entries with the same date are in rowid (= id) order, so no vault shows a "
+            "difference"
+        )
+        for n in (6, 8)
+    },
+    # -- coachdesk/vault/integrity.py -------------------------------------------------------
+    **{
+        f"coachdesk.vault.integrity.x_{name}": (
+            "an SQL keyword or name in other letter case: SQLite reads them without regard to "
+            "case (the quoted values, which it does not, are not among these)"
+        )
+        for name in (
+            "check_integrity__mutmut_5",
+            "check_integrity__mutmut_6",
+            "check_integrity__mutmut_11",
+            "check_integrity__mutmut_12",
+            "damaged_contents__mutmut_5",
+            "damaged_contents__mutmut_12",
+            "damaged_contents__mutmut_13",
+            "damaged_contents__mutmut_21",
+            "damaged_contents__mutmut_22",
+        )
+    },
+    # -- coachdesk/reports/quarterly.py -----------------------------------------------------
+    "coachdesk.reports.quarterly.x_months__mutmut_11": (
+        "the next month as the 1st + 33 days instead of + 32: months have 28 to 31 days, so "
+        "both land on the 2nd to 6th of the next month, which .replace(day=1) makes the 1st"
+    ),
+    "coachdesk.reports.quarterly.x_quarter_of__mutmut_21": (
+        "the next quarter as its first day + 94 days instead of + 93: quarters have 90 to 92 "
+        "days, so both land in the next quarter's first month"
+    ),
+    **{
+        f"coachdesk.reports.quarterly.x_{name}": (
+            "count(<id>) as count(None), which SQLAlchemy writes count(*): the ids are "
+            "primary keys, never NULL, so both count the same rows"
+        )
+        for name in (
+            "_exits_by_destination__mutmut_9",
+            "_status_count__mutmut_7",
+            "_steps__mutmut_8",
+            "compute__mutmut_9",
+            "compute__mutmut_94",
+            "compute__mutmut_117",
+        )
+    },
+    **{
+        f"coachdesk.reports.quarterly.x_{name}": (
+            "the join condition dropped: SQLAlchemy takes it from the only foreign key between "
+            "the two tables, which is the same condition"
+        )
+        for name in (
+            "_consents_by_category__mutmut_4",
+            "_consents_by_category__mutmut_6",
+            "_modules__mutmut_10",
+            "_modules__mutmut_12",
+        )
+    },
+    **{
+        f"coachdesk.reports.quarterly.x_{name}": (
+            "CASE ... ELSE 0 as ELSE NULL: SUM skips NULLs, and a SUM of none is read as 0 "
+            "(`int(p or 0)`)"
+        )
+        for name in (
+            "_modules__mutmut_35",
+            "_modules__mutmut_37",
+            "_modules__mutmut_43",
+            "_modules__mutmut_45",
+            "_modules__mutmut_52",
+            "_modules__mutmut_54",
+        )
+    },
+    **{
+        f"coachdesk.reports.quarterly.x_{name}": (
+            "modules with the same title no longer ordered by id: grouped by Module.id, SQLite "
+            "gives them in id order anyway"
+        )
+        for name in ("_modules__mutmut_4", "_modules__mutmut_6")
+    },
+    "coachdesk.reports.quarterly.x_previous_quarter__mutmut_6": (
+        "the previous quarter found from its first day - 2 days instead of - 1: both days "
+        "are in the previous quarter"
+    ),
+    # -- coachdesk/reports/suppression.py ---------------------------------------------------
+    **{
+        f"coachdesk.reports.suppression.x_{name}": _ZIP_SAME_LENGTH
+        for name in (
+            "_bounds__mutmut_4",
+            "_bounds__mutmut_7",
+            "_bounds__mutmut_8",
+            "_bounds__mutmut_21",
+            "_bounds__mutmut_24",
+            "_bounds__mutmut_25",
+            "protect__mutmut_17",
+            "protect__mutmut_20",
+            "protect__mutmut_21",
+            "protect__mutmut_57",
+            "protect__mutmut_60",
+            "protect__mutmut_61",
+        )
+    },
+    "coachdesk.reports.suppression.x__bounds__mutmut_12": (
+        "shown cells `v > 0` as `v > 1`: a shown cell is 0 or at least 3 (1 and 2 are small)"
+    ),
+    "coachdesk.reports.suppression.x_protect__mutmut_37": (
+        "cells to hide `values[i] > 0` as `> 1`: a shown cell is 0 or at least 3"
+    ),
+    "coachdesk.reports.suppression.x__bounds__mutmut_36": (
+        "the bounds of a withheld cell: _bounds runs only while protect() is still deciding, "
+        "before any cell is withheld"
+    ),
+    "coachdesk.reports.suppression.x__bounds__mutmut_37": (
+        "the bounds of a withheld cell: _bounds runs only while protect() is still deciding, "
+        "before any cell is withheld"
+    ),
+}
