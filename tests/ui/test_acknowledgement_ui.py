@@ -27,6 +27,7 @@ from coachdesk.models.enums import DataCategory as C
 from coachdesk.ui.export.ack_dialog import AcknowledgementDialog
 from coachdesk.ui.export.dialog import ExportDialog
 from coachdesk.ui.export.signature_pad import SignatureDialog, SignaturePad
+from coachdesk.ui.shell.qt_translations import QtTranslations
 from tests.unit.ack_support import ink_pixels, wave_signature
 from tests.unit.test_export_documents import pdftotext
 from tests.unit.test_export_support import Seeded, add_consent, seed
@@ -53,7 +54,7 @@ def amal(services: Services) -> Seeded:
     return seeded
 
 
-def when_open(kind: type[QDialog], action: Callable[[QDialog], None]) -> QTimer:
+def when_open(qtbot: QtBot, kind: type[QDialog], action: Callable[[QDialog], None]) -> QTimer:
     """Run ``action(dialog)`` once a modal dialog of ``kind`` is open (it blocks in its loop)."""
     timer = QTimer()
     timer.setInterval(20)
@@ -62,7 +63,13 @@ def when_open(kind: type[QDialog], action: Callable[[QDialog], None]) -> QTimer:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind) and dialog.isVisible():
             timer.stop()
-            action(dialog)
+            dialog.activateWindow()
+            try:
+                qtbot.waitUntil(dialog.isActiveWindow)  # keys go to the window she sees
+                action(dialog)
+            except BaseException:
+                dialog.reject()  # a failed step fails the test instead of leaving it waiting
+                raise
 
     timer.timeout.connect(check)
     timer.start()
@@ -163,14 +170,14 @@ def test_coach_records_by_keyboard_she_signs_with_the_mouse_and_the_pdf_states_i
         assert tab(qtbot) is form.objection
         qtbot.keyClicks(form.objection, OBJECTION)
         assert tab(qtbot) is form.sign_button
-        keep.append(when_open(SignatureDialog, sign))
+        keep.append(when_open(qtbot, SignatureDialog, sign))
         qtbot.keyClick(form.sign_button, Qt.Key.Key_Space)  # blocks until she is done
         assert form.drawn.isVisible()
         ok = form.buttons.buttons()[0]
         ok.setFocus()
         qtbot.keyClick(ok, Qt.Key.Key_Return)
 
-    keep = [when_open(AcknowledgementDialog, fill)]
+    keep = [when_open(qtbot, AcknowledgementDialog, fill)]
     dialog.acknowledged.record_button.setFocus()
     qtbot.keyClick(dialog.acknowledged.record_button, Qt.Key.Key_Space)
     ack = dialog.acknowledged.value
@@ -208,6 +215,9 @@ def pictures(qtbot: QtBot, dialog: ExportDialog, folder: Path) -> None:
         qtbot.addWidget(widget)
         widget.show()
     pad.pad.set_signature(wave_signature())
+    app = QApplication.instance()
+    assert app is not None
+    qt_texts = QtTranslations(app)  # Qt's own buttons, translated as in the app
     for lang in ("de", "en"):
         i18n.set_language(lang)
         for name, widget in (("export", dialog), ("form", form), ("pad", pad)):
@@ -216,4 +226,6 @@ def pictures(qtbot: QtBot, dialog: ExportDialog, folder: Path) -> None:
             dialog.update_preview()
             qtbot.wait(50)
             widget.grab().save(str(folder / f"acknowledgement-{name}-{lang}.png"))
+    i18n.off_language_changed(qt_texts.apply)
+    qt_texts.apply("en")
     i18n.set_language("de")

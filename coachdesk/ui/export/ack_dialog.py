@@ -96,6 +96,7 @@ class AcknowledgementDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(self.rows.layout)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.agrees.currentIndexChanged.connect(self._agreement_changed)
         self._signature: DrawnSignature | None = None

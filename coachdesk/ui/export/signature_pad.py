@@ -75,6 +75,7 @@ class SignaturePad(QWidget):
             self._size = QSize(signature.width, signature.height)
             self._strokes = [[QPointF(x, y) for x, y in s] for s in signature.strokes]
         self.update()
+        self.changed.emit()
 
     def clear(self) -> None:
         self._strokes = []
