@@ -13,8 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QDesktopServices, QInputDevice, QPointingDevice, QTabletEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -229,3 +230,56 @@ def pictures(qtbot: QtBot, dialog: ExportDialog, folder: Path) -> None:
     i18n.off_language_changed(qt_texts.apply)
     qt_texts.apply("en")
     i18n.set_language("de")
+
+
+def test_the_pad_takes_a_finger_on_a_touch_screen_and_a_tablet_pen(qtbot: QtBot) -> None:
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(600, 200)
+    pad.show()
+    qtbot.waitExposed(pad)
+    screen = QTest.createTouchDevice()
+    QTest.touchEvent(pad, screen).press(0, QPoint(40, 100))
+    for x in range(60, 300, 20):
+        QTest.touchEvent(pad, screen).move(0, QPoint(x, 100 + (x % 40)))
+    QTest.touchEvent(pad, screen).release(0, QPoint(300, 100))
+    pen = QPointingDevice(
+        "pen",
+        7,
+        QInputDevice.DeviceType.Stylus,
+        QPointingDevice.PointerType.Pen,
+        QInputDevice.Capability.Position | QInputDevice.Capability.Pressure,
+        1,
+        3,
+    )
+    pen_strokes = [
+        (QEvent.Type.TabletPress, 350),
+        (QEvent.Type.TabletMove, 400),
+        (QEvent.Type.TabletMove, 450),
+        (QEvent.Type.TabletRelease, 450),
+    ]
+    for kind, x in pen_strokes:
+        at = QPointF(x, 120)
+        event = QTabletEvent(
+            kind,
+            pen,
+            at,
+            QPointF(pad.mapToGlobal(at)),
+            0.6,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+        )
+        QApplication.sendEvent(pad, event)
+    drawn = pad.signature()
+    assert drawn is not None
+    finger, stylus = drawn.strokes
+    assert len(finger) >= 10
+    # Qt places a touch point at the middle of the finger's area, a pixel or two off.
+    assert abs(finger[0][0] - 40) <= 3 and abs(finger[0][1] - 100) <= 3
+    assert stylus == ((350, 120), (400, 120), (450, 120))
