@@ -15,7 +15,6 @@ from coachdesk.i18n import N_, Message, _
 
 if TYPE_CHECKING:
     from coachdesk.export.acknowledgement import Acknowledgement
-    from coachdesk.models.acknowledgement import HowNoted
 
 HOW_CHOICES = {"read": "read", "read-aloud": "read_aloud", "interpreted": "interpreted"}
 NAME_LIMIT = 200

@@ -66,7 +66,7 @@ class DrawnSignature:
 
 def drawn(width: float, height: float, strokes: list[list[tuple[float, float]]]) -> DrawnSignature:
     """Strokes as a pad records them (floats, maybe outside the pad), kept inside the pad."""
-    w, h = max(1, round(width)), max(1, round(height))
+    w, h = (min(max(1, round(side)), MAX_SIDE) for side in (width, height))
 
     def inside(x: float, y: float) -> Point:
         return min(max(round(x), 0), w), min(max(round(y), 0), h)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from coachdesk.documents.drawn_signature import MAX_POINTS, DrawnSignature, drawn
 from coachdesk.export.acknowledgement import Acknowledgement
 from coachdesk.export.acknowledgement_log import acknowledgement_of
 from coachdesk.export.request import ExportRequest
@@ -125,7 +126,7 @@ def test_withheld_identity_says_she_signed_but_does_not_show_the_signature(
     services,  # type: ignore[no-untyped-def]
     tmp_path: Path,
 ) -> None:
-    exports, seeded = ready_to_export(services)
+    exports, _seeded = ready_to_export(services)
     other = seed(services.ctx.sessions, "Olena", "Kovalenko")
     add_consent(
         services.ctx.sessions,
@@ -165,3 +166,13 @@ def test_an_incomplete_acknowledgement_is_refused_before_anything_is_written(
         exports.export(_request(seeded, document, **ack))
     assert caught.value.for_field(field) is not None
     assert exports.history(seeded.participant_id) == []
+
+
+def test_strokes_keep_their_points_and_the_pad_keeps_them_inside() -> None:
+    sig = wave_signature()
+    assert DrawnSignature.from_bytes(sig.to_bytes()) == sig
+    assert drawn(100, 50, [[(-5.0, 70.4)]]).strokes == (((0, 50),),)
+    with pytest.raises(ValidationError):
+        drawn(100, 50, [])  # nothing drawn is no signature
+    with pytest.raises(ValidationError):
+        drawn(100, 50, [[(1.0, 1.0)] * (MAX_POINTS + 1)])

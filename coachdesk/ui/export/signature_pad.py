@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.documents.drawn_signature import DrawnSignature, drawn
+from coachdesk.documents.drawn_signature import MAX_POINTS, MAX_STROKES, DrawnSignature, drawn
 from coachdesk.i18n import _
 
 INK = QColor("#1B3A8C")
@@ -85,8 +85,12 @@ class SignaturePad(QWidget):
 
     # -- input ---------------------------------------------------------------------------------
 
+    def _full(self) -> bool:
+        """As much as a signature is kept: more scribbling is not recorded (nor refused)."""
+        return sum(len(s) for s in self._strokes) >= MAX_POINTS
+
     def _begin(self, at: QPointF) -> None:
-        if self.read_only:
+        if self.read_only or len(self._strokes) >= MAX_STROKES or self._full():
             return
         if self.is_empty():
             self._size = QSize(self.size())
@@ -95,7 +99,10 @@ class SignaturePad(QWidget):
         self.update()
 
     def _extend(self, at: QPointF) -> None:
-        if self._drawing and self._strokes:
+        if not self._drawing or not self._strokes or self._full():
+            return
+        last = self._strokes[-1][-1]
+        if abs(at.x() - last.x()) + abs(at.y() - last.y()) >= 1.5:  # a pen reports every pixel
             self._strokes[-1].append(at)
             self.update()
 
