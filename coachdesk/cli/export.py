@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coachdesk import doc_languages
+from coachdesk.cli.export_ack import acknowledgement_from, add_acknowledgement_options
 from coachdesk.cli.export_batch import cmd_export_batch, is_batch, participant_list
 from coachdesk.cli.inputs import (
     PURPOSE_LIMIT,
@@ -82,6 +83,7 @@ def add_export(sub: Any) -> None:
         metavar="ID",
         help=_("a paper of her file to append as pages (if her consent covers it; repeatable)"),
     )
+    add_acknowledgement_options(p)
     add_secret_options(p)
     p.set_defaults(handler=cmd_export)
 
@@ -93,6 +95,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from coachdesk.facade import Services
     from coachdesk.labels import label
 
+    ack = acknowledgement_from(args, is_batch(args))
     if is_batch(args):
         return cmd_export_batch(args)
     if args.out is None:
@@ -112,6 +115,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             languages=form_languages(args),
             meeting_id=args.meeting,
             attachment_ids=tuple(args.enclose),
+            acknowledgement=ack,
         )
         preview = exports.preview(request)
         # Saved inside the transaction that records it: no record without the file.

@@ -17,6 +17,8 @@ from coachdesk.documents.layout import (
     para,
     rows_table,
 )
+from coachdesk.export import acknowledgement
+from coachdesk.export.acknowledgement import Acknowledgement
 from coachdesk.export.enclosure_list import enclosure_section
 from coachdesk.export.facts import (
     REASON_LABELS,
@@ -76,6 +78,8 @@ class DocumentData:
     """The meeting a meeting summary is about (default: the latest)."""
     enclosures: tuple[EnclosureFacts, ...] = ()
     """Papers of her file appended to the document as pages, listed before its closing."""
+    acknowledgement: Acknowledgement | None = None
+    """What she said to the document before it left, printed above the signature."""
 
 
 def fmt(value: object, lang: str) -> str:
@@ -171,7 +175,7 @@ def withheld_label(w: Withheld, lang: str) -> str:
 
 
 def closing(data: DocumentData, st: Styles) -> tuple[list[Flowable], SignaturePlaceholder]:
-    """Enclosures, consent basis, withheld categories and the signature block."""
+    """Enclosures, consent basis, withheld categories, her acknowledgement, the signature."""
     lang = data.lang
     out = enclosure_section(data.enclosures, lang, st)
     out.append(para(_("Consent basis", lang), st.heading))
@@ -193,6 +197,14 @@ def closing(data: DocumentData, st: Styles) -> tuple[list[Flowable], SignaturePl
     )
     rows = [(withheld_label(w, lang), _(REASON_LABELS[w.reason], lang)) for w in data.file.withheld]
     out += rows_table(rows, st)
+    out += acknowledgement.section(
+        data.acknowledgement,
+        lang,
+        data.coach_name,
+        data.issued_on,
+        st,
+        identity_shown=bool(data.file.display_name),
+    )
     block, placeholder = signature_block(data.signer_name, data.signer_fingerprint, lang, st)
     out.append(block)
     return out, placeholder

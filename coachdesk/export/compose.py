@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.documents.layout import SignatureBox
 from coachdesk.documents.signing import SigningMaterial
+from coachdesk.export.acknowledgement import Acknowledgement
 from coachdesk.export.common import DocumentData
 from coachdesk.export.consent_filter import consent_form_facts, filter_participant
 from coachdesk.export.consent_form import ConsentFormData, render_consent_form
@@ -51,6 +52,8 @@ class DocumentRequest:
     consent_id: int | None
     attachment_ids: tuple[int, ...] = ()
     """Papers to enclose (checked against her consent when the document is composed)."""
+    acknowledgement: Acknowledgement | None = None
+    """What she said to the document (checked in ``ExportRequest.resolved``)."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,7 @@ def document_data(
         material.fingerprint_sha256,
         request.meeting_id,
         enclosures,
+        request.acknowledgement,
     )
 
 

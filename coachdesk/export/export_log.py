@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.documents.signing import SigningMaterial
+from coachdesk.export.acknowledgement_log import audit_details, store_acknowledgement
 from coachdesk.export.compose import Composed, DocumentRequest
 from coachdesk.export.plan_versions import keep_version
 from coachdesk.export.recipients import recipient_name
@@ -51,7 +52,11 @@ def log_export(
     digest: str,
     material: SigningMaterial,
 ) -> int:
-    """Record what left the vault (categories, recipient, hash, signer) and its audit entry."""
+    """Record what left the vault (categories, recipient, hash, signer) and its audit entry.
+
+    Her acknowledgement, if recorded, is kept with the record; the audit entry says how she
+    took note and whether she agrees, never what she said.
+    """
     participant_id, doc, lang = request.participant_id, request.document_type, request.lang
     recipient, purpose = request.recipient, made.purpose
     included, withheld, consent_ids = made.included, made.withheld, made.consent_ids
@@ -76,6 +81,9 @@ def log_export(
     s.flush()
     if made.plan is not None:  # her plan: kept as a version, for the next one to compare
         keep_version(s, made.plan, request.on, ctx.actor, record.id)
+    ack = request.acknowledgement
+    if ack is not None:
+        store_acknowledgement(s, record.id, ack)
     audit.record(
         s,
         ctx,
@@ -84,6 +92,7 @@ def log_export(
         record.id,
         participant_id,
         {
+            **({"acknowledgement": audit_details(ack)} if ack is not None else {}),
             "document_type": str(doc),
             "language": lang,
             "recipient_organisation_id": recipient.organisation_id,

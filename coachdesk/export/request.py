@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from coachdesk.export.acknowledgement import Acknowledgement
+from coachdesk.export.acknowledgement_log import check_acknowledgement
 from coachdesk.export.compose import DocumentRequest
 from coachdesk.export.plan_compose import herself
 from coachdesk.export.preview import DocumentType
@@ -50,6 +52,8 @@ class ExportRequest:
     attachment_ids: tuple[int, ...] = ()
     """Papers of her file to enclose, in this order: appended to the document as pages and
     listed on it. The export checks each one again (hers, and covered by her consent)."""
+    acknowledgement: Acknowledgement | None = None
+    """How she took note of the document and what she says to it (reports about her only)."""
 
     def __post_init__(self) -> None:
         # The command line and older callers name the document by its value ("exit_handover").
@@ -64,6 +68,7 @@ class ExportRequest:
         """
         problems: list[FieldError] = []
         validation.max_length(problems, "purpose", self.purpose, validation.TEXT_LIMIT)
+        check_acknowledgement(problems, self.document, self.acknowledgement)
         validation.raise_if(problems)
         return DocumentRequest(
             self.participant_id,
@@ -78,4 +83,5 @@ class ExportRequest:
             self.meeting_id,
             self.consent_id,
             self.attachment_ids,
+            self.acknowledgement,
         )

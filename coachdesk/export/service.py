@@ -18,6 +18,7 @@ from coachdesk.documents.signing import (
     sign_pdf,
 )
 from coachdesk.export import identities
+from coachdesk.export.acknowledgement import preview_lines
 from coachdesk.export.batch_names import batch_file_names, check_batch_folder
 from coachdesk.export.batch_plan import BatchPreview, BatchRequest, active_for_recipient, plan
 from coachdesk.export.batch_run import BatchResult, BatchRun, Plan, Progress
@@ -63,6 +64,8 @@ class ExportPreview:
     """What she should know before signing (shown to her, never in the document)."""
     enclosures: tuple[EnclosureCandidate, ...] = ()
     """Her papers, each with whether it may be enclosed with this document and why not."""
+    acknowledgement: tuple[str, ...] = ()
+    """Her acknowledgement as the document will state it, sentence by sentence."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,14 @@ class ExportService:
             file = filtered_file(s, resolved)
             found = cautions(s, doc, request.participant_id)
             papers = candidates(s, request.participant_id, doc, file)
+            coach = document_issuer(s, self.ctx.actor)[1]
+        ack = request.acknowledgement
+        shown = bool(file.display_name)
+        said = (
+            []
+            if ack is None
+            else preview_lines(ack, lang, coach, resolved.on, identity_shown=shown)
+        )
         return ExportPreview(
             doc,
             resolved.recipient.name,
@@ -121,6 +132,7 @@ class ExportService:
             file.consent_basis,
             found,
             papers,
+            tuple(said),
         )
 
     def export(self, request: ExportRequest) -> ExportResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coachdesk.models.acknowledgement import DocumentAcknowledgement
 from coachdesk.models.aftercare import AftercareFollowUp
 from coachdesk.models.attachment import Attachment, AttachmentChunk, AttachmentContent
 from coachdesk.models.audit import AuditEntry, VaultSetting
@@ -28,6 +29,7 @@ __all__ = [
     "Consent",
     "ConsentCategory",
     "ContactPerson",
+    "DocumentAcknowledgement",
     "Draft",
     "Enrolment",
     "ExportRecord",

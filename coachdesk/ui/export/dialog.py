@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.doc_languages import form_languages, language_name
+from coachdesk.export.acknowledgement_log import takes_acknowledgement
 from coachdesk.export.preview import DocumentType, document_label
 from coachdesk.export.request import ExportRequest
 from coachdesk.export.service import ExportService
@@ -29,7 +30,9 @@ from coachdesk.facade import Services
 from coachdesk.i18n import N_, SUPPORTED_LANGUAGES, _, format_datetime
 from coachdesk.labels import label
 from coachdesk.services.errors import NotFoundError, ValidationError
+from coachdesk.ui.export.ack_row import AcknowledgementRow
 from coachdesk.ui.export.enclosures import EnclosureList
+from coachdesk.ui.export.identity import identity_text
 from coachdesk.ui.export.languages import LANGUAGE_NAMES as LANGUAGE_NAMES
 from coachdesk.ui.export.languages import her_language_combo, retranslate_her_languages
 from coachdesk.ui.export.preview import ExportPreviewPane
@@ -79,6 +82,7 @@ class ExportDialog(GuardedDialog):
         for lang in SUPPORTED_LANGUAGES:
             self.language.addItem(language_name(lang), lang)
         self.her_language = her_language_combo(services, participant_id)
+        self.acknowledged = AcknowledgementRow(services.participants.get(participant_id).languages)
         self.open_after = QCheckBox()
         self.open_after.setChecked(True)
         self.pane = ExportPreviewPane()
@@ -107,6 +111,7 @@ class ExportDialog(GuardedDialog):
         self.rows.add("purpose", N_("Purpose"), self.purpose)
         self.rows.add("lang", N_("Language of the document"), self.language)
         self.rows.add("her_language", N_("Her language"), self.her_language)
+        self.rows.add("acknowledgement", N_("She has seen it"), self.acknowledged)
         identity_row = QHBoxLayout()
         identity_row.addWidget(self.identity, 1)
         identity_row.addWidget(self.create_identity_button)
@@ -125,6 +130,7 @@ class ExportDialog(GuardedDialog):
         for combo in (self.document, self.meeting, self.contact, self.language, self.her_language):
             combo.currentIndexChanged.connect(self.update_preview)
         self.purpose.editingFinished.connect(self.update_preview)
+        self.acknowledged.changed.connect(self.update_preview)
         self.resize(720, 640)
         self._fill_contacts()
         self.retranslate()
@@ -139,6 +145,7 @@ class ExportDialog(GuardedDialog):
         retranslate_contacts(self.contact)
         self._fill_meetings()
         retranslate_her_languages(self.her_language)
+        self.acknowledged.retranslate()
         self.open_after.setText(_("Show the document after saving, to print it"))
         self.pane.retranslate()
         self.enclosures.retranslate()
@@ -185,6 +192,7 @@ class ExportDialog(GuardedDialog):
             lang=lang,
             languages=form_languages(lang, hers),
             attachment_ids=self.enclosures.ticked_ids(),
+            acknowledgement=self.acknowledged.value if takes_acknowledgement(doc) else None,
         )
 
     # -- preview -----------------------------------------------------------------------------
@@ -208,16 +216,7 @@ class ExportDialog(GuardedDialog):
     def _show_identity(self) -> None:
         info = self.exports.current_identity()
         self.create_identity_button.setVisible(info is None)
-        if info is None:
-            self.identity.setText(
-                _("You have no signing certificate yet. Create one here or import it in Settings.")
-            )
-        else:
-            self.identity.setText(
-                _("Signed with the certificate of {name} (SHA-256 {fingerprint}…).").format(
-                    name=info.subject_name, fingerprint=info.fingerprint_sha256[:16].upper()
-                )
-            )
+        self.identity.setText(identity_text(info))
 
     def create_identity(self) -> None:
         with busy_cursor():
@@ -258,6 +257,7 @@ class ExportDialog(GuardedDialog):
             self.language.currentIndex(),
             self.her_language.currentIndex(),
             self.enclosures.ticked_ids(),
+            self.acknowledged.value,
         )
 
     def reject(self) -> None:

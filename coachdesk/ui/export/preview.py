@@ -32,6 +32,9 @@ class ExportPreviewPane(QWidget):
         self.withheld_title = QLabel()
         self.basis = QLabel()
         self.basis.setWordWrap(True)
+        self.acknowledgement = QLabel()
+        self.acknowledgement.setWordWrap(True)
+        self.acknowledgement.setObjectName("acknowledgement")
         self.cautions = message_label(error=True)
         self.cautions.setObjectName("cautions")
         layout = QVBoxLayout(self)
@@ -42,6 +45,7 @@ class ExportPreviewPane(QWidget):
         layout.addWidget(self.withheld_title)
         layout.addWidget(self.withheld_view, 1)
         layout.addWidget(self.basis)
+        layout.addWidget(self.acknowledgement)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -57,6 +61,7 @@ class ExportPreviewPane(QWidget):
     def show_problem(self, text: str) -> None:
         self.clear()
         self.cautions.setText("")
+        self.acknowledgement.setText("")
         self.basis.setText(text)
 
     def show_preview(self, preview: ExportPreview) -> None:
@@ -88,5 +93,8 @@ class ExportPreviewPane(QWidget):
             self.basis.setText(
                 _("No consent covers this recipient: the document will contain no personal data.")
             )
+        said = preview.acknowledgement
+        heading = _("Her acknowledgement, as the document states it:")
+        self.acknowledgement.setText("\n".join([heading, *said]) if said else "")
         for view in (self.included_view, self.withheld_view):
             view.resizeColumnToContents(0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coachdesk.export.acknowledgement_log import takes_acknowledgement
 from coachdesk.export.preview import DocumentType
 
 HER_DOCUMENTS = (DocumentType.CONSENT_FORM, DocumentType.MY_PLAN)
@@ -17,4 +18,5 @@ def visible_rows(doc: DocumentType) -> dict[str, bool]:
         "organisation_id": to_third_party,
         "contact_id": to_third_party,
         "purpose": to_third_party,
+        "acknowledgement": takes_acknowledgement(doc),
     }
