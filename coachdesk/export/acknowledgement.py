@@ -130,7 +130,7 @@ def statement(
 
 
 def preview_lines(
-    ack: Acknowledgement, lang: str, recorded_by: str, on: dt.date, *, identity_shown: bool
+    ack: Acknowledgement, lang: str, recorded_by: str, on: dt.date, identity_shown: bool
 ) -> list[str]:
     """The section as the preview shows it, sentence by sentence, as the document prints it."""
     how, agrees, recorded = statement(ack, lang, recorded_by, on)

@@ -116,13 +116,8 @@ class ExportService:
             found = cautions(s, doc, request.participant_id)
             papers = candidates(s, request.participant_id, doc, file)
             coach = document_issuer(s, self.ctx.actor)[1]
-        ack = request.acknowledgement
-        shown = bool(file.display_name)
-        said = (
-            []
-            if ack is None
-            else preview_lines(ack, lang, coach, resolved.on, identity_shown=shown)
-        )
+        ack, shown = request.acknowledgement, bool(file.display_name)
+        said = [] if ack is None else preview_lines(ack, lang, coach, resolved.on, shown)
         return ExportPreview(
             doc,
             resolved.recipient.name,
