@@ -54,6 +54,28 @@ def without_cyclic_gc(work: Callable[[], T]) -> Callable[[], T]:
     return run
 
 
+class RunningWork:
+    """How many pieces of work a view has running in the pool; :meth:`wait` until none has
+    (a view waits before the vault closes under its jobs)."""
+
+    def __init__(self) -> None:
+        self._idle = threading.Condition()
+        self._count = 0
+
+    def started(self) -> None:
+        with self._idle:
+            self._count += 1
+
+    def ended(self) -> None:
+        with self._idle:
+            self._count -= 1
+            self._idle.notify_all()
+
+    def wait(self, seconds: float) -> bool:
+        with self._idle:
+            return self._idle.wait_for(lambda: self._count == 0, seconds)
+
+
 POOL_THREADS = 4
 
 

@@ -8,12 +8,11 @@ pages of an older one arrive unheeded.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from coachdesk.ui.export.worker import JobSignals, ServiceJob, without_cyclic_gc
+from coachdesk.ui.export.worker import JobSignals, RunningWork, ServiceJob, without_cyclic_gc
 
 
 class _LoadSignals(JobSignals):
@@ -34,8 +33,7 @@ class PageLoader(QObject):
         super().__init__(parent)
         self._serial = 0
         self._loading = False
-        self._idle = threading.Condition()
-        self._running = 0
+        self._running = RunningWork()
 
     @property
     def loading(self) -> bool:
@@ -60,13 +58,10 @@ class PageLoader(QObject):
             except Exception as exc:  # handed to the UI thread with its load's number
                 return serial, exc
             finally:
-                with self._idle:
-                    self._running -= 1
-                    self._idle.notify_all()
+                self._running.ended()
             return serial, None
 
-        with self._idle:
-            self._running += 1
+        self._running.started()
         ServiceJob(without_cyclic_gc(work), signals).start()
 
     def forget(self) -> None:
@@ -76,8 +71,7 @@ class PageLoader(QObject):
 
     def wait(self, seconds: float = 10.0) -> bool:
         """Until no load runs (before the vault closes)."""
-        with self._idle:
-            return self._idle.wait_for(lambda: self._running == 0, seconds)
+        return self._running.wait(seconds)
 
     def _page(self, result: tuple[int, object]) -> None:
         serial, page = result

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import threading
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Signal
 
 from coachdesk.facade import Services
 from coachdesk.services.context import ChangeKind, Changes
-from coachdesk.ui.export.worker import ServiceJob
+from coachdesk.ui.export.worker import RunningWork, ServiceJob
 from coachdesk.ui.today.items import COUNTING, TodaySection
 from coachdesk.ui.today.model import PAGE, TodayModel
 from coachdesk.ui.today.sections import (
@@ -129,8 +128,7 @@ class Counter(QObject):
         self._latest: dict[str, int] = {}
         self._jobs: dict[int, ServiceJob] = {}
         self._serials = itertools.count()
-        self._idle = threading.Condition()
-        self._running = 0
+        self._running = RunningWork()
 
     def start(self, count: Callable[[], dict[str, int]], keys: Iterable[str]) -> None:
         keys = list(keys)
@@ -146,21 +144,17 @@ class Counter(QObject):
             except Exception:  # a count cut off by locking the vault: nothing to show
                 return serial, tickets, None
             finally:
-                with self._idle:
-                    self._running -= 1
-                    self._idle.notify_all()
+                self._running.ended()
 
         job = ServiceJob(work)
         job.signals.finished.connect(self._finished)
         self._jobs[serial] = job
-        with self._idle:
-            self._running += 1
+        self._running.started()
         job.start()
 
     def wait(self, seconds: float = 10.0) -> bool:
         """Until no count runs (before the vault closes)."""
-        with self._idle:
-            return self._idle.wait_for(lambda: self._running == 0, seconds)
+        return self._running.wait(seconds)
 
     def forget(self) -> None:
         """Results of counts running now are dropped."""
