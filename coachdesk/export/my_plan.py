@@ -105,11 +105,7 @@ def render_my_plan(
         [[para(a.who, st.cell)], [para(a.what, st.cell)], [para(_day(a.due), st.cell)]]
         for a in f.open_agreements
     ]
-    flow += (
-        _table(bi, T.COLUMNS, agreements, (40, 100, 30))
-        if agreements
-        else bi.block(T.NO_AGREEMENTS, st.body)
-    )
+    flow += _table_or(bi, T.COLUMNS, agreements, (40, 100, 30), T.NO_AGREEMENTS, st)
     flow += bi.block(T.APPOINTMENTS_HEADING, st.heading)
     appointments = [
         [
@@ -119,11 +115,7 @@ def render_my_plan(
         ]
         for a in f.appointments
     ]
-    flow += (
-        _table(bi, T.APPOINTMENT_COLUMNS, appointments, (35, 55, 80))
-        if appointments
-        else bi.block(T.NO_APPOINTMENTS, st.body)
-    )
+    flow += _table_or(bi, T.APPOINTMENT_COLUMNS, appointments, (35, 55, 80), T.NO_APPOINTMENTS, st)
     flow += bi.block(T.CONTACTS_HEADING, st.heading)
     coach = [
         [para(data.coach_name, st.cell_bold)],
@@ -223,6 +215,18 @@ def _goals(bi: Bilingual, goals: Sequence[PlanGoal]) -> list[Flowable]:
         )
     )
     return [table]
+
+
+def _table_or(
+    bi: Bilingual,
+    columns: Sequence[str],
+    rows: list[list[Cell]],
+    widths_mm: Sequence[float],
+    none: str,
+    st: Styles,
+) -> list[Flowable]:
+    """The table of ``rows``, or the sentence saying there are none."""
+    return _table(bi, columns, rows, widths_mm) if rows else bi.block(none, st.body)
 
 
 def _table(
