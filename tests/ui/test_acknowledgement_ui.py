@@ -22,16 +22,15 @@ from pytestqt.qtbot import QtBot
 from coachdesk import i18n
 from coachdesk.export.preview import DocumentType
 from coachdesk.facade import Services
-from coachdesk.models import Participant
 from coachdesk.models.acknowledgement import HowNoted
-from coachdesk.models.enums import DataCategory as C
 from coachdesk.ui.export.ack_dialog import AcknowledgementDialog
 from coachdesk.ui.export.dialog import ExportDialog
 from coachdesk.ui.export.signature_pad import SignatureDialog, SignaturePad
 from coachdesk.ui.shell.qt_translations import QtTranslations
+from tests.ui.export_support import arabic_speaker
 from tests.unit.ack_support import ink_pixels, wave_signature
 from tests.unit.test_export_documents import pdftotext
-from tests.unit.test_export_support import Seeded, add_consent, seed
+from tests.unit.test_export_support import Seeded
 
 SAVE_TIMEOUT_MS = 30_000
 OBJECTION = "Den Termin am Montag habe ich abgesagt, nicht verpasst."
@@ -39,20 +38,7 @@ OBJECTION = "Den Termin am Montag habe ich abgesagt, nicht verpasst."
 
 @pytest.fixture
 def amal(services: Services) -> Seeded:
-    services.settings.set_coach_name("Miriam Löwe")
-    seeded = seed(services.ctx.sessions, "Amal", "Haddad")
-    with services.ctx.sessions.begin() as s:
-        participant = s.get(Participant, seeded.participant_id)
-        assert participant is not None
-        participant.languages = "Arabisch (Muttersprache), Deutsch A2"
-    add_consent(
-        services.ctx.sessions,
-        seeded.participant_id,
-        {C.IDENTITY_CONTACT, C.GOALS_PROGRESS},
-        organisation_id=seeded.job_centre_id,
-    )
-    services.exports.create_identity("Miriam Löwe")
-    return seeded
+    return arabic_speaker(services)
 
 
 def when_open(qtbot: QtBot, kind: type[QDialog], action: Callable[[QDialog], None]) -> QTimer:

@@ -17,18 +17,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
+from PySide6.QtWidgets import QComboBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from coachdesk import i18n
 from coachdesk.export.consent_texts import CONSENT_FORM_TITLE
 from coachdesk.export.preview import DocumentType
 from coachdesk.facade import Services
-from coachdesk.models import Participant
-from coachdesk.models.enums import DataCategory as C
 from coachdesk.ui.export.dialog import ExportDialog
-from coachdesk.ui.shell.qt_translations import QtTranslations
-from tests.unit.test_export_support import Seeded, add_consent, seed
+from tests.ui.export_support import arabic_speaker as arabic_file
+from tests.ui.export_support import dialog_pictures
+from tests.unit.test_export_support import Seeded
 
 SAVE_TIMEOUT_MS = 30_000
 TURKISH_TITLE = "Kişisel verilerin paylaşılmasına onay"
@@ -43,20 +42,7 @@ def english() -> Iterator[None]:
 
 @pytest.fixture
 def arabic_speaker(services: Services, english: None) -> Seeded:
-    services.settings.set_coach_name("Miriam Löwe")
-    seeded = seed(services.ctx.sessions, "Amal", "Haddad")
-    with services.ctx.sessions.begin() as s:
-        participant = s.get(Participant, seeded.participant_id)
-        assert participant is not None
-        participant.languages = "Arabisch (Muttersprache), Deutsch A2"
-    add_consent(
-        services.ctx.sessions,
-        seeded.participant_id,
-        {C.IDENTITY_CONTACT, C.GOALS_PROGRESS},
-        organisation_id=seeded.job_centre_id,
-    )
-    services.exports.create_identity("Miriam Löwe")
-    return seeded
+    return arabic_file(services)
 
 
 def _choose(qtbot: QtBot, combo: QComboBox, wanted: object) -> None:
@@ -67,23 +53,6 @@ def _choose(qtbot: QtBot, combo: QComboBox, wanted: object) -> None:
             return
         qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert combo.currentData() == wanted
-
-
-def _pictures(qtbot: QtBot, dialog: ExportDialog, folder: Path) -> None:
-    """The dialog at 1280x720 in German and English, Qt's own buttons translated as in the app."""
-    app = QApplication.instance()
-    assert app is not None
-    qt_texts = QtTranslations(app)
-    try:
-        dialog.resize(1280, 720)
-        for lang in ("de", "en"):
-            i18n.set_language(lang)
-            dialog.retranslate()
-            qtbot.wait(50)  # the layout follows the new texts on the next turn of the loop
-            dialog.grab().save(str(folder / f"export_her_language-{lang}.png"))
-    finally:
-        i18n.off_language_changed(qt_texts.apply)
-        qt_texts.apply("en")
 
 
 def test_her_language_from_her_file_changed_by_keyboard_prints_turkish(
@@ -117,7 +86,9 @@ def test_her_language_from_her_file_changed_by_keyboard_prints_turkish(
     assert dialog.is_changed()
 
     if os.environ.get("COACHDESK_SCREENSHOTS"):
-        _pictures(qtbot, dialog, Path(os.environ["COACHDESK_SCREENSHOTS"]))
+        dialog_pictures(
+            qtbot, dialog, Path(os.environ["COACHDESK_SCREENSHOTS"]), "export_her_language"
+        )
     i18n.set_language("de")
     dialog.retranslate()
     assert hers.currentText() == "Türkisch – Türkçe (Übersetzung noch nicht geprüft)"

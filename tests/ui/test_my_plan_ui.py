@@ -17,20 +17,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from coachdesk import i18n
 from coachdesk.export.preview import DocumentType
 from coachdesk.facade import Services
-from coachdesk.models import Participant, PlanVersion
+from coachdesk.models import PlanVersion
 from coachdesk.ui.export.dialog import ExportDialog
 from coachdesk.ui.export.history import ExportHistoryModel, ExportHistoryView
 from coachdesk.ui.export.plan_dialog import MyPlanDialog
-from coachdesk.ui.shell.qt_translations import QtTranslations
 from coachdesk.ui.shell.signals import AppSignals
 from coachdesk.ui.viewer.viewer import DocumentViewer
+from tests.ui.export_support import dialog_pictures, speaks_arabic
 from tests.ui.shell_support import when_modal_appears
 from tests.unit.plan_support import all_markers, seed_plan
 from tests.unit.test_export_support import Seeded
@@ -40,32 +39,9 @@ SAVE_TIMEOUT_MS = 30_000
 
 @pytest.fixture
 def planned(services: Services) -> Seeded:
-    services.settings.set_coach_name("Miriam Löwe")
     seeded = seed_plan(services.ctx.sessions, "Amal", "Haddad")
-    with services.ctx.sessions.begin() as s:
-        participant = s.get(Participant, seeded.participant_id)
-        assert participant is not None
-        participant.languages = "Arabisch (Muttersprache), Deutsch A2"
-    services.exports.create_identity("Miriam Löwe")
+    speaks_arabic(services, seeded.participant_id)
     return seeded
-
-
-def _pictures(qtbot: QtBot, dialog: ExportDialog, folder: Path) -> None:
-    app = QApplication.instance()
-    assert app is not None
-    qt_texts = QtTranslations(app)
-    try:
-        dialog.resize(1280, 720)
-        for lang in ("de", "en"):
-            i18n.set_language(lang)
-            dialog.retranslate()
-            qtbot.wait(50)
-            dialog.grab().save(str(folder / f"export_my_plan-{lang}.png"))
-    finally:
-        i18n.off_language_changed(qt_texts.apply)
-        qt_texts.apply("en")
-        i18n.set_language("en")
-        dialog.retranslate()
 
 
 def test_coach_makes_her_plan_from_the_window(
@@ -97,7 +73,7 @@ def test_coach_makes_her_plan_from_the_window(
     assert "no consent is needed" in dialog.pane.basis.text()
     assert dialog.sign_button.isEnabled()
     if os.environ.get("COACHDESK_SCREENSHOTS"):
-        _pictures(qtbot, dialog, Path(os.environ["COACHDESK_SCREENSHOTS"]))
+        dialog_pictures(qtbot, dialog, Path(os.environ["COACHDESK_SCREENSHOTS"]), "export_my_plan")
 
     out = tmp_path / "mein-plan.pdf"
     _save_to(monkeypatch, out)
