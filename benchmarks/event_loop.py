@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 
 class Heartbeat:
@@ -63,3 +64,10 @@ def idle(seconds: float) -> None:
     """Let the event loop run for ``seconds``."""
     deadline = time.perf_counter() + seconds
     wait(lambda: time.perf_counter() >= deadline, seconds + 1)
+
+
+def entries_shown(model: Any) -> int:
+    """Rows of a list model a user sees as entries: Today's sections (there at once,
+    "loading" until their list is read) are not entries, only the reminders in them."""
+    count = getattr(model, "item_count", None)
+    return int(count()) if callable(count) else int(model.rowCount())

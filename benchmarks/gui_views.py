@@ -41,7 +41,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.event_loop import Heartbeat, idle, wait
+from benchmarks.event_loop import Heartbeat, entries_shown, idle, wait
 from benchmarks.vaults import DEMO_TODAY, PASSPHRASE
 
 LIST_VIEWS = ("today", "participants", "meetings", "modules", "contacts", "reports")
@@ -128,14 +128,7 @@ def lists_of(page: Any) -> list[Any]:
 
 
 def rows_shown(page: Any) -> int:
-    """Entries shown: Today's sections (there at once, "loading" until their list is read)
-    are not entries, only the reminders in them."""
-    return max((_entries(v.model()) for v in lists_of(page)), default=0)
-
-
-def _entries(model: Any) -> int:
-    count = getattr(model, "item_count", None)
-    return int(count()) if callable(count) else int(model.rowCount())
+    return max((entries_shown(v.model()) for v in lists_of(page)), default=0)
 
 
 def timed(page_of: Callable[[], Any], act: Callable[[], object], before: int) -> dict[str, Any]:

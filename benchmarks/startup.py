@@ -32,6 +32,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.event_loop import entries_shown
+
 PASSPHRASE = "Benchmark im Müttercafé 2026!"
 TO_WINDOW = ("interpreter", "imports", "qapplication", "translations", "unlock_screen")
 UNLOCK_TIMEOUT_S = 120
@@ -166,10 +168,7 @@ def _rows_shown(controller: Any, view: str) -> bool:
     if table is None:
         table = getattr(shown, "table", None)
         table = table.model() if table is not None else None
-    if table is None:
-        return False
-    entries = getattr(table, "item_count", None)  # Today: reminders, not its sections
-    return (entries() if callable(entries) else table.rowCount()) > 0
+    return table is not None and entries_shown(table) > 0
 
 
 def phases(spawned: float, result: dict[str, Any]) -> dict[str, float]:
