@@ -84,21 +84,19 @@ def vault_copy(size: int) -> Iterator[Any]:
 
 
 def _rows_shown(view: Any) -> int:
-    """Rows of the view's main table (the one a coach looks at first)."""
-    from coachdesk.ui.contacts.view import ContactsView
-    from coachdesk.ui.modules.view import ModulesView
-    from coachdesk.ui.participants.view import ParticipantsView
-    from coachdesk.ui.reports.view import ReportsView
-
-    if isinstance(view, ParticipantsView):
+    """Rows of the view's main table (the one a coach looks at first). By the view's class
+    name: importing the four views here made the first measured opening pay for importing
+    the report and document modules (half a second)."""
+    kind = type(view).__name__
+    if kind == "ParticipantsView":
         return int(view.model.rowCount())
-    if isinstance(view, ModulesView):
+    if kind == "ModulesView":
         return int(view.table.model.rowCount())
-    if isinstance(view, ContactsView):
+    if kind == "ContactsView":
         return int(view.organisations.model.rowCount())
-    if isinstance(view, ReportsView):
+    if kind == "ReportsView":
         return int(view.quarterly.table.model.rowCount())
-    raise TypeError(type(view).__name__)
+    raise TypeError(kind)
 
 
 def _open_view(services: Any, key: str) -> tuple[Any, Any]:

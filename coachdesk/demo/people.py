@@ -12,6 +12,7 @@ import random
 import unicodedata
 
 from coachdesk import models as m
+from coachdesk.collation import stored_order_key
 from coachdesk.demo import data, names, phrases
 from coachdesk.demo.meetings import add_meetings
 from coachdesk.demo.records import Directory, FileRecords, IdAllocator, Rows, add_months
@@ -102,6 +103,7 @@ class PersonFactory:
             last_name_latin=last_latin,
             # A bulk insert passes by the model's listener: the search key is made here.
             name_key=search_key(first, last, first_latin, last_latin),
+            name_order=stored_order_key(last, first),
             pseudonym=f"Frau {last[:1]}." if exit_date and rng.random() < 0.3 else "",
             date_of_birth=today
             - dt.timedelta(days=365 * rng.randint(21, 56) + rng.randint(0, 364)),

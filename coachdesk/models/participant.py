@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, event
+from sqlalchemy import Date, ForeignKey, Index, Integer, LargeBinary, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from coachdesk.collation import stored_order_key
 from coachdesk.models.base import Archivable, Base, StrEnumType, category
 from coachdesk.models.enums import (
     DataCategory,
@@ -39,6 +40,10 @@ class Participant(Archivable, Base):
         Index("ix_participant_entry_date_exit_date", "entry_date", "exit_date"),
         Index("ix_participant_exit_date_exit_destination", "exit_date", "exit_destination"),
         Index("ix_participant_status", "status"),
+        # The participant list's first page in name order, read from these (migration 0014).
+        Index("ix_participant_archived_at_name_order", "archived_at", "name_order"),
+        Index("ix_participant_name_order", "name_order"),
+        Index("ix_participant_programme", "programme"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -50,6 +55,9 @@ class Participant(Archivable, Base):
     # Derived from the four names (coachdesk.transliteration.search_key) for the search
     # index and kept in step by the listener below: no category, never exported.
     name_key: Mapped[str] = mapped_column(Text, default="")
+    # Her place in the list by name (coachdesk.collation.stored_order_key), kept in step by
+    # the same listener: no category, never exported.
+    name_order: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
     pseudonym: Mapped[str] = mapped_column(
         String(100), default="", info=category(DataCategory.PUBLICATION)
     )
@@ -106,11 +114,12 @@ class Participant(Archivable, Base):
 @event.listens_for(Participant, "before_insert")
 @event.listens_for(Participant, "before_update")
 def _fill_name_key(_mapper: Any, _connection: Any, p: Participant) -> None:
-    """Every write through the ORM keeps the key in step with the names (bulk inserts, as
-    the demo makes, set it themselves)."""
+    """Every write through the ORM keeps the keys in step with the names (bulk inserts, as
+    the demo makes, set them themselves)."""
     p.name_key = search_key(
         p.first_name or "", p.last_name or "", p.first_name_latin or "", p.last_name_latin or ""
     )
+    p.name_order = stored_order_key(p.last_name or "", p.first_name or "")
 
 
 from coachdesk.models.goal import Goal  # noqa: E402

@@ -11,10 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, String, select, type_coerce
+from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from coachdesk.models import Participant
+from coachdesk.collation import STORED_ORDER, stored_order_fits, stored_order_version
+from coachdesk.models import Participant, VaultSetting
 from coachdesk.models.enums import ParticipantStatus
 from coachdesk.services.search import matching_participants
 
@@ -37,6 +38,8 @@ class ParticipantRow(NamedTuple):
     archived: bool
     first_name_latin: str = ""
     last_name_latin: str = ""
+    name_order: bytes = b""
+    """Her stored place by name (coachdesk.collation.stored_order_key)."""
 
     @property
     def display_name(self) -> str:
@@ -65,6 +68,7 @@ def row_query(where: ListFilter) -> Select[Any]:
         Participant.archived_at.is_not(None),
         Participant.first_name_latin,
         Participant.last_name_latin,
+        Participant.name_order,
     )
     matching = matching_participants(where.query, current_only=not where.include_archived)
     if matching is not None:
@@ -92,6 +96,44 @@ def read_rows(s: Session, q: Select[Any]) -> list[ParticipantRow]:
             bool(r[7]),
             r[8],
             r[9],
+            r[10],
         )
         for r in s.connection().execute(q).all()  # Core rows: no ORM result processing
     ]
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """The list's first rows in name order, and how many rows the whole list has."""
+
+    rows: list[ParticipantRow]
+    total: int
+
+
+def stored_order_usable(s: Session) -> bool:
+    """Whether ``name_order`` orders the list as the window's language does: its keys are
+    of this ICU (coachdesk.vault.name_order) and the language sorts as the root."""
+    stored = s.scalar(select(VaultSetting.value).where(VaultSetting.key == STORED_ORDER))
+    return stored == stored_order_version() and stored_order_fits()
+
+
+def in_name_order(q: Select[Any], descending: bool = False) -> Select[Any]:
+    if descending:
+        return q.order_by(Participant.name_order.desc(), Participant.id.desc())
+    return q.order_by(Participant.name_order, Participant.id)
+
+
+def first_page(s: Session, where: ListFilter, size: int, descending: bool) -> FirstPage | None:
+    """The first ``size`` rows by name (the last ones if ``descending``), read in order
+    from an index and given in ascending order; None when the stored order is not usable
+    (the caller sorts the whole list itself)."""
+    if not stored_order_usable(s):
+        return None
+    q = row_query(where)
+    rows = read_rows(s, in_name_order(q, descending).limit(size))
+    if descending:
+        rows.reverse()
+    if len(rows) < size:
+        return FirstPage(rows, len(rows))
+    total = s.connection().scalar(select(func.count()).select_from(q.subquery()))
+    return FirstPage(rows, int(total or 0))

@@ -17,7 +17,15 @@ from coachdesk.services.common import audit_update, load_participant, mark_archi
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError
 from coachdesk.services.participant_checks import stored_problems
-from coachdesk.services.participant_rows import ListFilter, ParticipantRow, read_rows, row_query
+from coachdesk.services.participant_rows import (
+    FirstPage,
+    ListFilter,
+    ParticipantRow,
+    first_page,
+    in_name_order,
+    read_rows,
+    row_query,
+)
 from coachdesk.services.records import apply_draft, strip_text, to_record
 
 __all__ = [
@@ -157,11 +165,19 @@ class ParticipantService:
     ) -> builtins.list[ParticipantRow]:
         """Rows for the participant list by name; ``query`` uses the full-text index."""
         where = ListFilter(query, status, programme, include_archived)
-        q = row_query(where).order_by(Participant.last_name, Participant.first_name, Participant.id)
+        q = in_name_order(row_query(where))
         if limit is not None:
             q = q.limit(limit)
         with self.ctx.read() as s:
             return read_rows(s, q)
+
+    def first_page(
+        self, where: ListFilter, size: int, *, descending: bool = False
+    ) -> FirstPage | None:
+        """The list's first ``size`` rows by name and its length, or None when they cannot
+        be read in order (see participant_rows.first_page)."""
+        with self.ctx.read() as s:
+            return first_page(s, where, size, descending)
 
     def row(self, participant_id: int, where: ListFilter) -> ParticipantRow | None:
         """Her line of the list, or None when she is not in it (filtered out, erased)."""

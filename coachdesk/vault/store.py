@@ -41,6 +41,7 @@ from coachdesk.vault.keyslots import (
     new_recovery_code,
 )
 from coachdesk.vault.lockfile import VaultLock
+from coachdesk.vault.name_order import renew_if_stale
 from coachdesk.vault.passphrase import check_passphrase
 from coachdesk.vault.rollback import OlderState, StateCounter
 from coachdesk.vault.schema import PRE_MIGRATION_DIR as PRE_MIGRATION_DIR  # re-exported
@@ -244,6 +245,8 @@ class Vault(Secrets):
 
     def _migrate(self, *, is_new: bool, target: str = "head") -> None:
         migrate(self.engine, self.path, (DB_NAME, SLOTS_NAME), is_new=is_new, target=target)
+        if target == "head":
+            renew_if_stale(self.engine)
 
     def _checkpoint(self) -> None:
         with self.engine.connect() as conn:

@@ -15,7 +15,7 @@ from coachdesk.services.modules import ModuleDraft
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.file.participant_file import ParticipantFile
 from coachdesk.ui.modules.view import ModulesView
-from coachdesk.ui.participants import table_model
+from coachdesk.ui.participants import cells, table_model
 from coachdesk.ui.participants.view import ParticipantsView
 from coachdesk.ui.reports.view import ReportsView
 from coachdesk.ui.shell.signals import AppSignals
@@ -41,7 +41,7 @@ def _add_many(services: Any, count: int = MANY) -> list[int]:
 
 def _names(view: ParticipantsView) -> list[str]:
     model = view.model
-    return [str(model.index(r, table_model.NAME).data()) for r in range(model.rowCount())]
+    return [str(model.index(r, cells.NAME).data()) for r in range(model.rowCount())]
 
 
 def _is_sorted(view: ParticipantsView) -> bool:
@@ -70,10 +70,12 @@ def test_the_list_fetches_more_rows_when_scrolled_to_the_end(qtbot, services) ->
     qtbot.addWidget(view)
     view.resize(900, 500)
     view.show()
-    total = view.model.total()
-    assert total > table_model.BATCH
-    assert view.model.rowCount() < total  # the first batch only
+    total = view.lists.total()  # known from the first page on
+    assert total == MANY
     assert str(total) in view.count_label.text()
+    qtbot.waitUntil(lambda: not view.lists.loading)  # the rest, read off the UI thread
+    assert view.model.total() == total
+    assert view.model.rowCount() < total  # the first batch only
     view.table.setFocus()
     view.table.selectRow(0)
     while view.model.rowCount() < total:
@@ -82,7 +84,7 @@ def test_the_list_fetches_more_rows_when_scrolled_to_the_end(qtbot, services) ->
         qtbot.waitUntil(lambda before=before: view.model.rowCount() > before)
     assert _is_sorted(view)
     # Sorting again by name, descending, keeps the order right across what was fetched.
-    view.table.sortByColumn(table_model.NAME, Qt.SortOrder.DescendingOrder)
+    view.table.sortByColumn(cells.NAME, Qt.SortOrder.DescendingOrder)
     rows = [view.model.row_at(r) for r in range(view.model.rowCount())]
     keys = [name_key(r.last_name, r.first_name, r.id) for r in rows]
     assert keys == sorted(keys, reverse=True)
@@ -99,7 +101,7 @@ def test_a_search_typed_in_the_box_filters_across_pages(qtbot, services) -> None
     assert _is_sorted(view)
     view.search.clear()
     qtbot.keyClicks(view.search, "Zeta")
-    qtbot.waitUntil(lambda: view.model.total() == MANY)
+    qtbot.waitUntil(lambda: view.model.total() == MANY and not view.lists.loading)
     assert view.model.rowCount() == table_model.BATCH
 
 
@@ -109,6 +111,7 @@ def test_saving_her_name_in_her_file_updates_her_row_without_a_reset(qtbot, serv
     view = ParticipantsView(services, hub)
     qtbot.addWidget(view)
     view.show()
+    qtbot.waitUntil(lambda: not view.lists.loading)
     pid = view.model.row_at(3).id
     view.table.selectRow(3)
     resets = _Resets(view.model)
@@ -131,7 +134,7 @@ def test_saving_her_name_in_her_file_updates_her_row_without_a_reset(qtbot, serv
     assert resets.count == 0 and reads == []
     # She now sorts first, is shown with her new name, and is still the one selected.
     assert view.model.row_at(0).id == pid
-    assert view.model.index(0, table_model.NAME).data().startswith("Aaberg, ")
+    assert view.model.index(0, cells.NAME).data().startswith("Aaberg, ")
     assert view.selected_ids() == [pid]
     assert _is_sorted(view) and view.model.total() == len(ids)
 
@@ -217,3 +220,45 @@ def test_reports_update_her_story_name_only(qtbot, services) -> None:  # type: i
     assert story.participant_id() == ids[2]  # her choice stays
     services.participants.archive(ids[3])
     assert story.participant.count() == 4
+
+
+def test_the_first_page_is_shown_while_the_rest_is_read(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    """The first rows come from the index at once; the whole list follows from the thread
+    pool, and a save made meanwhile is not lost when it arrives."""
+    import threading
+
+    ids = _add_many(services)
+    hub = _hub(services)
+    release = threading.Event()
+    original = services.participants.list
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        rows = original(*args, **kwargs)  # read before her save below ...
+        release.wait(10)  # ... and handed over after it
+        return rows
+
+    services.participants.list = held
+    try:
+        view = ParticipantsView(services, hub)
+        qtbot.addWidget(view)
+        view.show()
+        assert view.lists.loading
+        assert view.model.rowCount() == table_model.BATCH
+        assert str(MANY) in view.count_label.text()
+        assert _is_sorted(view)
+        last = view.model.row_at(view.model.rowCount() - 1).id
+        services.participants.update(last, ParticipantDraft("Fatma", "Aaberg"))
+        assert view.model.row_at(0).id == last  # shown at once, first by name
+    finally:
+        release.set()
+        services.participants.list = original
+    qtbot.waitUntil(lambda: not view.lists.loading)
+    view.table.setFocus()
+    while view.model.canFetchMore():
+        before = view.model.rowCount()
+        qtbot.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda before=before: view.model.rowCount() > before)
+    assert view.model.row_at(0).id == last
+    assert view.model.index(0, cells.NAME).data() == "Aaberg, Fatma"
+    assert sorted(view.model.row_at(r).id for r in range(view.model.rowCount())) == sorted(ids)
+    assert _is_sorted(view)

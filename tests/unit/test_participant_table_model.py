@@ -8,7 +8,7 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from coachdesk.models.enums import ParticipantStatus
 from coachdesk.services.participants import ParticipantRow
-from coachdesk.ui.participants import table_model as cols
+from coachdesk.ui.participants import cells as cols
 from coachdesk.ui.participants.table_model import ParticipantTableModel
 
 

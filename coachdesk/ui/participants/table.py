@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from coachdesk.i18n import format_date
 from coachdesk.labels import label
 from coachdesk.models.enums import ParticipantStatus
-from coachdesk.ui.participants import table_model as cols
+from coachdesk.ui.participants import cells as cols
 from coachdesk.ui.participants.table_model import ParticipantTableModel
 
 _WIDE_DATE = dt.date(2026, 9, 30)

@@ -9,30 +9,18 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from coachdesk import i18n
-from coachdesk.collation import name_key, sort_key
-from coachdesk.i18n import N_, _, format_date
-from coachdesk.labels import label
+from coachdesk.collation import name_key
+from coachdesk.i18n import _
 from coachdesk.services.participants import ParticipantRow
-
-NAME = 0
-STATUS = 1
-PROGRAMME = 2
-ENTRY_DATE = 3
-CUSTOMER_NUMBER = 4
-COLUMN_COUNT = 5
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-"""The value a column sorts by (names case-folded, dates as day numbers, missing dates first)."""
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-"""The participant's id."""
-
-_HEADERS = {
-    NAME: N_("Name"),
-    STATUS: N_("Status"),
-    PROGRAMME: N_("Programme"),
-    ENTRY_DATE: N_("Entry date"),
-    CUSTOMER_NUMBER: N_("Customer number"),
-}
+from coachdesk.ui.participants.cells import (
+    COLUMN_COUNT,
+    HEADERS,
+    ID_ROLE,
+    NAME,
+    SORT_ROLE,
+    display,
+    sort_value,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -55,13 +43,47 @@ class ParticipantTableModel(QAbstractTableModel):
         """ICU keys of names already seen (language, last, first): a refresh re-keys only
         the names it has not met yet."""
 
-    def set_rows(self, rows: Sequence[ParticipantRow]) -> None:
-        """Show ``rows`` in the current sort order, the first batch at once."""
+    def set_rows(self, rows: Sequence[ParticipantRow], *, in_name_order: bool = False) -> None:
+        """Show ``rows`` in the current sort order, the first batch at once. Rows read
+        ``in_name_order`` (by their stored ``name_order``, which fits the window's
+        language) are not sorted again when the list is sorted by name."""
         self.beginResetModel()
-        self._rows = list(rows)
-        self._sort_rows()
+        self._take(rows, in_name_order)
         self._shown = min(BATCH, len(self._rows))
         self.endResetModel()
+
+    def sorts_by_name(self) -> bool:
+        return self._sort_column == NAME
+
+    def descending(self) -> bool:
+        return self._sort_order == Qt.SortOrder.DescendingOrder
+
+    def complete(self, rows: Sequence[ParticipantRow]) -> None:
+        """The whole list, read in name order after its first page was shown with
+        :meth:`set_rows`: the shown rows stay (and her selection and scroll position with
+        them), the rest can be fetched."""
+        shown = [row.id for row in self._rows[: self._shown]]
+        if not self.sorts_by_name() or len(rows) < len(shown):
+            self.set_rows(rows, in_name_order=True)
+            return
+        ids = [row.id for row in (rows if not self.descending() else rows[::-1])[: len(shown)]]
+        if ids != shown:
+            self.set_rows(rows, in_name_order=True)
+            return
+        self._take(rows, True)
+        self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, COLUMN_COUNT - 1))
+
+    def _take(self, rows: Sequence[ParticipantRow], in_name_order: bool) -> None:
+        if not (in_name_order and self.sorts_by_name()):
+            self._rows = list(rows)
+            self._sort_rows()
+            return
+        ordered = list(rows)
+        keys = [row.name_order + row.id.to_bytes(8, "big") for row in ordered]
+        if self.descending():
+            ordered.reverse()
+            keys.reverse()
+        self._rows, self._keys = ordered, keys
 
     def total(self) -> int:
         """Rows in the list, shown or still to be fetched."""
@@ -110,7 +132,7 @@ class ParticipantTableModel(QAbstractTableModel):
 
     def _key(self, row: ParticipantRow, column: int) -> Any:
         if column != NAME:
-            return self._sort_value(row, column)
+            return sort_value(row, column)
         lang = i18n.current_language()
         cache_key = (lang, row.last_name, row.first_name)
         prefix = self._name_keys.get(cache_key)
@@ -180,10 +202,7 @@ class ParticipantTableModel(QAbstractTableModel):
 
     def _ordered(self, first: Any, second: Any) -> bool:
         """Whether ``first`` may come before ``second`` in the list's order."""
-        return bool(second <= first if self._descending() else first <= second)
-
-    def _descending(self) -> bool:
-        return self._sort_order == Qt.SortOrder.DescendingOrder
+        return bool(second <= first if self.descending() else first <= second)
 
     def _remove(self, position: int) -> None:
         if position < self._shown:
@@ -234,7 +253,7 @@ class ParticipantTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(_HEADERS[section])
+            return _(HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -243,9 +262,9 @@ class ParticipantTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return display(row, column)
         if role == SORT_ROLE:
-            return self._sort_value(row, column)
+            return sort_value(row, column)
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME and row.archived:
@@ -254,34 +273,4 @@ class ParticipantTableModel(QAbstractTableModel):
             return QGuiApplication.palette().color(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
             )
-        return None
-
-    @staticmethod
-    def _display(row: ParticipantRow, column: int) -> str:
-        if column == NAME:
-            name = f"{row.last_name}, {row.first_name}" if row.first_name else row.last_name
-            return f"{name} ({_('archived')})" if row.archived else name
-        if column == STATUS:
-            return label(row.status)
-        if column == PROGRAMME:
-            return row.programme
-        if column == ENTRY_DATE:
-            return format_date(row.entry_date)
-        if column == CUSTOMER_NUMBER:
-            return row.jobcentre_customer_number
-        return ""
-
-    @staticmethod
-    def _sort_value(row: ParticipantRow, column: int) -> Any:
-        if column == NAME:
-            return name_key(row.last_name, row.first_name, row.id)
-        if column == STATUS:
-            return sort_key(label(row.status))
-        if column == PROGRAMME:
-            return sort_key(row.programme)
-        if column == ENTRY_DATE:
-            # Ordinals compare natively in the proxy; missing dates sort first.
-            return row.entry_date.toordinal() if row.entry_date else 0
-        if column == CUSTOMER_NUMBER:
-            return row.jobcentre_customer_number
         return None

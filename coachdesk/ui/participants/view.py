@@ -27,6 +27,7 @@ from coachdesk.ui.batch.launch import BatchButton
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.style import heading_label, wrapping_label
 from coachdesk.ui.participants.filters import empty_text, fill_programme_filter, fill_status_filter
+from coachdesk.ui.participants.loading import ListLoading
 from coachdesk.ui.participants.table import ParticipantTable
 from coachdesk.ui.participants.table_model import ParticipantTableModel
 from coachdesk.ui.shell.signals import AppSignals
@@ -49,6 +50,8 @@ class ParticipantsView(QWidget):
         self.services = services
         self._stale = False
         self.model = ParticipantTableModel(self)
+        self.lists = ListLoading(services, self.model, self)
+        self.lists.completed.connect(self._completed)
 
         self.search = QLineEdit()
         self.search.setObjectName("participant_search")
@@ -142,15 +145,14 @@ class ParticipantsView(QWidget):
 
     def refresh(self) -> None:
         self._debounce.stop()
-        where = self.list_filter()
-        rows = self.services.participants.list(
-            query=where.query,
-            status=where.status,
-            programme=where.programme,
-            include_archived=where.include_archived,
-        )
-        self.model.set_rows(rows)
+        self.lists.load(self.list_filter())
         self._update_state()
+
+    def _completed(self, changed: frozenset[int]) -> None:
+        if changed:
+            self._update_rows(changed)
+        else:
+            self._update_state()
 
     def list_filter(self) -> ListFilter:
         return ListFilter(
@@ -163,6 +165,7 @@ class ParticipantsView(QWidget):
     def _update_rows(self, participant_ids: frozenset[int]) -> None:
         """Re-read only her row (or theirs): sort, filters and selection stay as they are."""
         where = self.list_filter()
+        self.lists.note_changed(participant_ids)
         for pid in participant_ids:
             row = self.services.participants.row(pid, where)
             self.model.put_row(pid, row)
@@ -175,7 +178,7 @@ class ParticipantsView(QWidget):
         self._update_state()
 
     def _update_state(self) -> None:
-        shown = self.model.total()
+        shown = self.lists.total()
         self.count_label.setText(
             ngettext("{n} participant", "{n} participants", shown).format(n=shown)
         )
@@ -196,6 +199,7 @@ class ParticipantsView(QWidget):
         self.search.clear()
         self.programme_filter.clear()
         self._debounce.stop()
+        self.lists.forget()
         self.model.clear()
 
     def _on_changes(self, changes: Changes) -> None:
