@@ -16,6 +16,7 @@ from coachdesk.cli.inputs import (
     PURPOSE_LIMIT,
     CliError,
     record_id,
+    report_month,
     require_file,
     text_of_at_most,
 )
@@ -32,6 +33,7 @@ DOCUMENT_TYPES = (
     "meeting_summary",
     "consent_form",
     "my_plan",
+    "absence_sheet",
 )
 HER_DOCUMENTS = ("consent_form", "my_plan")
 """Documents for her that print each German text in her language too (``--language``)."""
@@ -83,9 +85,19 @@ def add_export(sub: Any) -> None:
         metavar="ID",
         help=_("a paper of her file to append as pages (if her consent covers it; repeatable)"),
     )
+    add_month_option(p)
     add_acknowledgement_options(p)
     add_secret_options(p)
     p.set_defaults(handler=cmd_export)
+
+
+def add_month_option(p: Any) -> None:
+    p.add_argument(
+        "--month",
+        type=report_month,
+        metavar=_("YYYY-MM"),
+        help=_("month of an absence sheet (default: the month before)"),
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -96,6 +108,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from coachdesk.labels import label
 
     ack = acknowledgement_from(args, is_batch(args))
+    if args.month is not None and args.document != "absence_sheet":
+        raise CliError(Message(N_("--month is for absence sheets only.")))
     if is_batch(args):
         return cmd_export_batch(args)
     if args.out is None:
@@ -116,6 +130,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             meeting_id=args.meeting,
             attachment_ids=tuple(args.enclose),
             acknowledgement=ack,
+            month=args.month,
         )
         preview = exports.preview(request)
         # Saved inside the transaction that records it: no record without the file.

@@ -54,8 +54,12 @@ def check_batch_args(args: argparse.Namespace) -> None:
         raise CliError(
             Message(N_("--enclose and --meeting are for one participant's document only."))
         )
-    if args.document not in ("exit_handover", "interim_feedback"):
-        raise CliError(Message(N_("Only exit handovers and interim feedback are made in batches.")))
+    if args.document not in ("exit_handover", "interim_feedback", "absence_sheet"):
+        raise CliError(
+            Message(
+                N_("Only exit handovers, interim feedback and absence sheets are made in batches.")
+            )
+        )
     require_folder(args.out_dir)
 
 
@@ -83,6 +87,7 @@ def cmd_export_batch(args: argparse.Namespace) -> int:
             contact_id=args.contact,
             purpose=args.purpose,
             lang=args.doc_lang,
+            month=args.month,
         )
         bar = ProgressBar(sys.stdout) if sys.stdout.isatty() else None
         with cancel_on_interrupt() as cancel:

@@ -73,6 +73,24 @@ def report_date(text: str) -> dt.date:
     return day
 
 
+def report_month(text: str) -> dt.date:
+    """argparse type of a calendar month (YYYY-MM), as its first day."""
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        day = dt.date(year, month, 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("not a month (YYYY-MM): {text}").format(text=_shortened(text))
+        ) from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise argparse.ArgumentTypeError(
+            _("choose a month between {first} and {last}: {text}").format(
+                first=EARLIEST_DATE.isoformat()[:7], last=LATEST_DATE.isoformat()[:7], text=text
+            )
+        )
+    return day
+
+
 def text_of_at_most(limit: int) -> Callable[[str], str]:
     """argparse type of a free text (a purpose) the services accept: UTF-8, ``limit`` long."""
 

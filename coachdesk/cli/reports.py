@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from coachdesk.cli.export import ensure_signing_identity
-from coachdesk.cli.inputs import report_date
+from coachdesk.cli.export_batch import participant_list
+from coachdesk.cli.inputs import (
+    PURPOSE_LIMIT,
+    record_id,
+    report_date,
+    report_month,
+    text_of_at_most,
+)
 from coachdesk.cli.support import EXIT_OK, add_secret_options, check_outputs, unlocked_vault
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _
 
@@ -29,6 +36,56 @@ def add_report(sub: Any) -> None:
     q.add_argument("--lang", dest="doc_lang", choices=SUPPORTED_LANGUAGES, default="de")
     add_secret_options(q)
     q.set_defaults(handler=cmd_report_quarterly)
+    add_absences(kinds)
+
+
+def add_absences(kinds: Any) -> None:
+    """``report absences``: the month's absence sheets, one signed PDF per participant; the
+    same documents as ``export --document absence_sheet`` (one, or a batch into a folder)."""
+    a = kinds.add_parser(
+        "absences",
+        help=_("monthly absence sheets from the session register, one signed PDF each"),
+    )
+    a.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
+    a.add_argument("--month", type=report_month, required=True, metavar=_("YYYY-MM"))
+    a.add_argument(
+        "--recipient", type=record_id, required=True, metavar="ORG_ID", help=_("the job centre")
+    )
+    a.add_argument("--contact", type=record_id, metavar="ID", help=_("receiving contact person"))
+    who = a.add_mutually_exclusive_group()
+    who.add_argument("--participant", type=record_id, metavar="ID")
+    who.add_argument(
+        "--participants",
+        type=participant_list,
+        metavar="ID,ID,...",
+        help=_("these participants (default: every active participant of the recipient)"),
+    )
+    a.add_argument("--out", type=Path, metavar=_("FILE.pdf"), help=_("one participant's sheet"))
+    a.add_argument("--out-dir", type=Path, metavar=_("FOLDER"), help=_("folder for the sheets"))
+    a.add_argument("--purpose", type=text_of_at_most(PURPOSE_LIMIT), default="", metavar=_("TEXT"))
+    a.add_argument("--lang", dest="doc_lang", choices=SUPPORTED_LANGUAGES, default="de")
+    add_secret_options(a)
+    a.set_defaults(
+        handler=cmd_report_absences,
+        document="absence_sheet",
+        all_active_for=None,
+        enclose=[],
+        meeting=None,
+        language=None,
+        acknowledged=None,
+        ack_by=None,
+        ack_language=None,
+        agrees=False,
+        objects=None,
+    )
+
+
+def cmd_report_absences(args: argparse.Namespace) -> int:
+    from coachdesk.cli.export import cmd_export
+
+    if args.participant is None and args.participants is None:
+        args.all_active_for = args.recipient  # every woman the job centre sent
+    return cmd_export(args)
 
 
 def cmd_report_quarterly(args: argparse.Namespace) -> int:

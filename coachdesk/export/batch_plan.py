@@ -14,20 +14,25 @@ import enum
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from coachdesk.export.absence_sheet import month_span, previous_month
 from coachdesk.export.cautions import still_in_programme
 from coachdesk.export.consent_filter import decide
 from coachdesk.export.preview import DOCUMENT_CATEGORIES, DocumentType
 from coachdesk.export.recipients import Recipient
 from coachdesk.i18n import N_, Message
-from coachdesk.models import Consent, ContactPerson, Handover, Participant
+from coachdesk.models import Attendance, Consent, ContactPerson, Enrolment, Handover, Participant
 from coachdesk.models.enums import DataCategory, HandoverKind, ParticipantStatus
 from coachdesk.services.common import storable
 from coachdesk.services.errors import ValidationError
 
-BATCH_DOCUMENTS = (DocumentType.INTERIM_FEEDBACK, DocumentType.EXIT_HANDOVER)
+BATCH_DOCUMENTS = (
+    DocumentType.INTERIM_FEEDBACK,
+    DocumentType.EXIT_HANDOVER,
+    DocumentType.ABSENCE_SHEET,
+)
 """The documents made in batches: one per participant, each for the job centre."""
 
 KIND_OF: dict[DocumentType, HandoverKind] = {
@@ -42,6 +47,8 @@ class SkipReason(enum.StrEnum):
     NOTHING_RECORDED_INTERIM = "nothing_recorded_interim"
     NOT_FOUND = "not_found"
     CHANGED = "changed"
+    NO_ATTENDANCE_CONSENT = "no_attendance_consent"
+    NO_SESSIONS = "no_sessions"
 
 
 SKIP_MESSAGES: dict[SkipReason, str] = {
@@ -58,6 +65,11 @@ SKIP_MESSAGES: dict[SkipReason, str] = {
     SkipReason.CHANGED: N_(
         "Her consents changed while the documents were being made. Make her document again."
     ),
+    SkipReason.NO_ATTENDANCE_CONSENT: N_(
+        "No valid consent for this recipient covers modules and attendance: "
+        "the sheet could list no sessions."
+    ),
+    SkipReason.NO_SESSIONS: N_("No session of hers is recorded in that month."),
 }
 
 
@@ -79,14 +91,32 @@ class BatchRequest:
     """The documents' date; today when not given."""
     lang: str = "de"
     """The documents' language."""
+    month: dt.date | None = None
+    """The month of absence sheets (any day of it); the month before ``on`` when not given."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "document", DocumentType(self.document))
         object.__setattr__(self, "participant_ids", tuple(dict.fromkeys(self.participant_ids)))
         if self.document not in BATCH_DOCUMENTS:
             raise ValidationError.single(
-                "document", N_("Only exit handovers and interim feedback are made in batches.")
+                "document",
+                N_("Only exit handovers, interim feedback and absence sheets are made in batches."),
             )
+
+    def month_on(self, on: dt.date) -> dt.date | None:
+        """The first day of the absence sheets' month (None for other documents)."""
+        if self.document != DocumentType.ABSENCE_SHEET:
+            return None
+        return self.month.replace(day=1) if self.month is not None else previous_month(on)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What is recorded for her that the batch's document would report."""
+
+    handovers: frozenset[HandoverKind] = frozenset()
+    sessions: int = 0
+    """Her sessions in the month of an absence sheet."""
 
 
 @dataclass(frozen=True)
@@ -123,16 +153,20 @@ class BatchPreview:
 
 
 def skip_reason(
-    doc: DocumentType, covered: frozenset[DataCategory], kinds: frozenset[HandoverKind]
+    doc: DocumentType, covered: frozenset[DataCategory], recorded: Recorded
 ) -> SkipReason | None:
     """Why no document is made for her: nothing of hers may go, or there is nothing to say.
 
-    ``covered``: what her valid consents for the recipient cover; ``kinds``: the kinds of
-    handover recorded for her.
+    ``covered``: what her valid consents for the recipient cover; ``recorded``: what is
+    recorded for her.
     """
     if not covered & DOCUMENT_CATEGORIES[doc]:
         return SkipReason.NO_CONSENT
-    if KIND_OF[doc] not in kinds:
+    if doc == DocumentType.ABSENCE_SHEET:
+        if DataCategory.MODULES_ATTENDANCE not in covered:
+            return SkipReason.NO_ATTENDANCE_CONSENT
+        return None if recorded.sessions else SkipReason.NO_SESSIONS
+    if KIND_OF[doc] not in recorded.handovers:
         if doc == DocumentType.EXIT_HANDOVER:
             return SkipReason.NOTHING_RECORDED_EXIT
         return SkipReason.NOTHING_RECORDED_INTERIM
@@ -152,6 +186,8 @@ def plan(s: Session, request: BatchRequest, recipient: Recipient, on: dt.date) -
     for c in s.scalars(q):
         consents[c.participant_id].append(c)
     kinds = handover_kinds(s, ids)
+    month = request.month_on(on)
+    sessions = sessions_in_month(s, ids, month) if month is not None else {}
     entries = []
     for number, pid in enumerate(request.participant_ids, start=1):
         person = people.get(pid)
@@ -159,7 +195,8 @@ def plan(s: Session, request: BatchRequest, recipient: Recipient, on: dt.date) -
             entries.append(BatchEntry(number, pid, "", SkipReason.NOT_FOUND))
             continue
         covered = decide(consents[pid], recipient.organisation_id, recipient.contact_id, on)[0]
-        why = skip_reason(request.document, covered, kinds.get(pid, frozenset()))
+        recorded = Recorded(kinds.get(pid, frozenset()), sessions.get(pid, 0))
+        why = skip_reason(request.document, covered, recorded)
         notes = still_in_programme(request.document, person.status) if why is None else ()
         entries.append(BatchEntry(number, pid, person.display_name, why, notes))
     return BatchPreview(recipient.name, tuple(entries))
@@ -174,6 +211,18 @@ def handover_kinds(s: Session, ids: list[int]) -> dict[int, frozenset[HandoverKi
     for pid, kind in s.execute(q.distinct()):
         found[pid].add(kind)
     return {pid: frozenset(k) for pid, k in found.items()}
+
+
+def sessions_in_month(s: Session, ids: list[int], month: dt.date) -> dict[int, int]:
+    """Sessions recorded for each participant in the month of ``month`` (none: absent)."""
+    first, last = month_span(month)
+    q = (
+        select(Enrolment.participant_id, func.count(Attendance.id))
+        .join(Attendance, Attendance.enrolment_id == Enrolment.id)
+        .where(Enrolment.participant_id.in_(ids), Attendance.session_date.between(first, last))
+        .group_by(Enrolment.participant_id)
+    )
+    return {pid: int(n) for pid, n in s.execute(q)}
 
 
 def active_for_recipient(s: Session, organisation_id: int) -> tuple[int, ...]:

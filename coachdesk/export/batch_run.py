@@ -27,14 +27,27 @@ from sqlalchemy.orm import Session, selectinload
 
 from coachdesk.documents.fonts import FontsMissingError
 from coachdesk.documents.layout import SignatureBox
-from coachdesk.export.batch_plan import BatchEntry, SkipReason, handover_kinds, skip_reason
+from coachdesk.export.absence_sheet import sessions_in
+from coachdesk.export.batch_plan import (
+    BatchEntry,
+    Recorded,
+    SkipReason,
+    handover_kinds,
+    skip_reason,
+)
 from coachdesk.export.batch_pool import document_pool, worker_count
 from coachdesk.export.batch_worker import Rendered, RenderJob, render_and_sign
-from coachdesk.export.compose import Composed, DocumentRequest, Issuer, document_data
+from coachdesk.export.compose import (
+    Composed,
+    DocumentRequest,
+    Issuer,
+    default_purpose,
+    document_data,
+)
 from coachdesk.export.consent_filter import decide, filter_participants
 from coachdesk.export.export_log import log_export
 from coachdesk.export.facts import FilteredFile
-from coachdesk.export.preview import document_label, included_categories
+from coachdesk.export.preview import included_categories
 from coachdesk.i18n import N_, Message
 from coachdesk.models import Consent
 from coachdesk.services.context import ServiceContext
@@ -182,8 +195,9 @@ class BatchRun:
                 self._skip(entry, SkipReason.NOT_FOUND)
                 self._tell(total)
                 continue
-            her_kinds = kinds.get(entry.participant_id, frozenset())
-            why = skip_reason(request.document_type, file.covered, her_kinds)
+            sessions = len(sessions_in(file, request.month)) if request.month is not None else 0
+            recorded = Recorded(kinds.get(entry.participant_id, frozenset()), sessions)
+            why = skip_reason(request.document_type, file.covered, recorded)
             if why is not None:
                 self._skip(entry, why)
                 self._tell(total)
@@ -229,7 +243,7 @@ def _by_filter(requests: list[DocumentRequest]) -> dict[FilterKey, list[int]]:
     and day for all), as ``filtered_file`` asks it."""
     groups: dict[FilterKey, list[int]] = {}
     for r in requests:
-        purpose = r.purpose or document_label(r.document_type, r.lang)
+        purpose = r.purpose or default_purpose(r)
         key = (r.recipient.organisation_id, r.recipient.contact_id, purpose, r.on)
         groups.setdefault(key, []).append(r.participant_id)
     return groups

@@ -80,6 +80,8 @@ class DocumentData:
     """Papers of her file appended to the document as pages, listed before its closing."""
     acknowledgement: Acknowledgement | None = None
     """What she said to the document before it left, printed above the signature."""
+    month: dt.date | None = None
+    """The month an absence sheet is for (its first day; default: the month before)."""
 
 
 def fmt(value: object, lang: str) -> str:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.documents.layout import SignatureBox
 from coachdesk.documents.signing import SigningMaterial
+from coachdesk.export.absence_sheet import render_absence_sheet, sheet_title
 from coachdesk.export.acknowledgement import Acknowledgement
 from coachdesk.export.common import DocumentData
 from coachdesk.export.consent_filter import consent_form_facts, filter_participant
@@ -30,6 +31,7 @@ from coachdesk.i18n import _
 from coachdesk.models.enums import DataCategory
 
 _RENDERERS: dict[DocumentType, Callable[[DocumentData, BinaryIO], SignatureBox]] = {
+    DocumentType.ABSENCE_SHEET: render_absence_sheet,
     DocumentType.EXIT_HANDOVER: render_exit_handover,
     DocumentType.INTERIM_FEEDBACK: render_interim_feedback,
     DocumentType.MEETING_SUMMARY: render_meeting_summary,
@@ -54,6 +56,8 @@ class DocumentRequest:
     """Papers to enclose (checked against her consent when the document is composed)."""
     acknowledgement: Acknowledgement | None = None
     """What she said to the document (checked in ``ExportRequest.resolved``)."""
+    month: dt.date | None = None
+    """The month of an absence sheet (its first day)."""
 
 
 @dataclass(frozen=True)
@@ -96,9 +100,16 @@ def filtered_file(s: Session, request: DocumentRequest) -> FilteredFile:
         request.participant_id,
         request.recipient.organisation_id,
         request.recipient.contact_id,
-        request.purpose or document_label(request.document_type, request.lang),
+        request.purpose or default_purpose(request),
         request.on,
     )
+
+
+def default_purpose(request: DocumentRequest) -> str:
+    """The document's name; an absence sheet's with its month (the export register says so)."""
+    if request.document_type == DocumentType.ABSENCE_SHEET and request.month is not None:
+        return sheet_title(request.month, request.lang)
+    return document_label(request.document_type, request.lang)
 
 
 def compose(s: Session, request: DocumentRequest, issuer: Issuer) -> Composed:
@@ -175,6 +186,7 @@ def document_data(
         request.meeting_id,
         enclosures,
         request.acknowledgement,
+        request.month,
     )
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass
 
+from coachdesk.export import absence_sheet
 from coachdesk.export.common import FIELD_LABELS, fmt
 from coachdesk.export.facts import FilteredFile
 from coachdesk.export.meeting_doc import pick_meeting
@@ -22,6 +24,7 @@ class DocumentType(enum.StrEnum):
     MEETING_SUMMARY = "meeting_summary"
     CONSENT_FORM = "consent_form"
     MY_PLAN = "my_plan"
+    ABSENCE_SHEET = "absence_sheet"
 
 
 DOCUMENT_LABELS: dict[DocumentType, str] = {
@@ -30,6 +33,7 @@ DOCUMENT_LABELS: dict[DocumentType, str] = {
     DocumentType.MEETING_SUMMARY: N_("Meeting summary"),
     DocumentType.CONSENT_FORM: N_("Consent form"),
     DocumentType.MY_PLAN: N_("My plan"),
+    DocumentType.ABSENCE_SHEET: N_("Absence sheet"),
 }
 
 # The categories a document can show at all (if a consent covers them).
@@ -43,6 +47,8 @@ DOCUMENT_CATEGORIES: dict[DocumentType, frozenset[DataCategory]] = {
     DocumentType.CONSENT_FORM: frozenset({C.IDENTITY_CONTACT}),
     # Her own plan, for her: goals, agreements and appointments (``export.plan_compose``).
     DocumentType.MY_PLAN: frozenset({C.IDENTITY_CONTACT, C.GOALS_PROGRESS, C.MEETING_SUMMARIES}),
+    # Her sessions of one month, for the job centre (``export.absence_sheet``).
+    DocumentType.ABSENCE_SHEET: frozenset({C.IDENTITY_CONTACT, C.MODULES_ATTENDANCE}),
 }
 
 
@@ -64,13 +70,20 @@ def included_categories(doc: DocumentType, file: FilteredFile) -> frozenset[Data
 
 
 def preview_items(
-    doc: DocumentType, file: FilteredFile, lang: str, meeting_id: int | None = None
+    doc: DocumentType,
+    file: FilteredFile,
+    lang: str,
+    meeting_id: int | None = None,
+    month: dt.date | None = None,
 ) -> tuple[PreviewItem, ...]:
     """What the document will say, item by item (titles and short values).
 
-    A meeting summary shows one meeting: ``meeting_id``, or the latest held one.
+    A meeting summary shows one meeting: ``meeting_id``, or the latest held one; an
+    absence sheet the sessions of ``month``.
     """
     shown = included_categories(doc, file)
+    if doc == DocumentType.ABSENCE_SHEET:
+        return _absence_items(file, shown, lang, month or file.on)
     items = [
         PreviewItem(f.category, _(FIELD_LABELS.get(f.field, f.field), lang), fmt(f.value, lang))
         for f in file.facts
@@ -101,5 +114,22 @@ def preview_items(
             PreviewItem(C.HANDOVER_FACTS, label(h.kind, lang), fmt(h.handover_date, lang))
             for h in file.handovers
             if h.kind == kind
+        ]
+    return tuple(items)
+
+
+def _absence_items(
+    file: FilteredFile, shown: frozenset[DataCategory], lang: str, month: dt.date
+) -> tuple[PreviewItem, ...]:
+    """Her identity as the sheet names her, and each session of the month."""
+    items = [
+        PreviewItem(f.category, _(FIELD_LABELS[f.field], lang), fmt(f.value, lang))
+        for f in file.facts
+        if f.category in shown and f.field in absence_sheet.IDENTITY_FIELDS and f.value
+    ]
+    if C.MODULES_ATTENDANCE in shown:
+        items += [
+            PreviewItem(C.MODULES_ATTENDANCE, fmt(s.day, lang), absence_sheet.session_text(s, lang))
+            for s in absence_sheet.sessions_in(file, month)
         ]
     return tuple(items)

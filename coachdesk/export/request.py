@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from coachdesk.export.absence_sheet import previous_month
 from coachdesk.export.acknowledgement import Acknowledgement
 from coachdesk.export.acknowledgement_log import check_acknowledgement
 from coachdesk.export.compose import DocumentRequest
@@ -54,6 +55,8 @@ class ExportRequest:
     listed on it. The export checks each one again (hers, and covered by her consent)."""
     acknowledgement: Acknowledgement | None = None
     """How she took note of the document and what she says to it (reports about her only)."""
+    month: dt.date | None = None
+    """The month of an absence sheet (any day of it); the month before ``on`` when not given."""
 
     def __post_init__(self) -> None:
         # The command line and older callers name the document by its value ("exit_handover").
@@ -84,4 +87,12 @@ class ExportRequest:
             self.consent_id,
             self.attachment_ids,
             self.acknowledgement,
+            self._month(today),
         )
+
+    def _month(self, today: dt.date) -> dt.date | None:
+        if self.document != DocumentType.ABSENCE_SHEET:
+            return None
+        if self.month is not None:
+            return self.month.replace(day=1)
+        return previous_month(self.on or today)

@@ -121,7 +121,7 @@ class ExportService:
         return ExportPreview(
             doc,
             resolved.recipient.name,
-            preview_items(doc, file, lang, request.meeting_id),
+            preview_items(doc, file, lang, request.meeting_id, resolved.month),
             included_categories(doc, file),
             file.withheld,
             file.consent_basis,
@@ -224,6 +224,7 @@ class ExportService:
                 (request.lang,),
                 None,
                 None,
+                month=request.month_on(on),
             )
             for e in preview.included
         }

@@ -19,6 +19,7 @@ from coachdesk.export.preview import DocumentType, document_label
 from coachdesk.facade import Services
 from coachdesk.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext
 from coachdesk.ui.export.dialog import LANGUAGE_NAMES
+from coachdesk.ui.export.month_field import MonthCombo
 from coachdesk.ui.export.recipient_combos import (
     fill_contacts,
     organisation_combo,
@@ -55,6 +56,7 @@ class BatchChoices(QWidget):
         self.document = QComboBox()
         for doc in BATCH_DOCUMENTS:
             self.document.addItem("", doc)
+        self.month = MonthCombo(services.ctx.today())
         self.organisation = organisation_combo(services)
         self.contact = QComboBox()
         self.purpose = QLineEdit()
@@ -65,6 +67,7 @@ class BatchChoices(QWidget):
         self.rows.layout.setContentsMargins(0, 0, 0, 0)
         self.rows.add("participant_ids", N_("Participants"), who_box, buddy=self.who_selected)
         self.rows.add("document", N_("Document"), self.document)
+        self.rows.add("month", N_("Month"), self.month)
         self.rows.add("organisation_id", N_("Recipient"), self.organisation)
         self.rows.add("contact_id", N_("Contact person"), self.contact)
         self.rows.add("purpose", N_("Purpose"), self.purpose)
@@ -72,8 +75,10 @@ class BatchChoices(QWidget):
         self._fill_contacts()
         self.organisation.currentIndexChanged.connect(self._fill_contacts)
         self.organisation.currentIndexChanged.connect(self.changed)
-        for combo in (self.document, self.contact, self.language):
+        for combo in (self.document, self.month, self.contact, self.language):
             combo.currentIndexChanged.connect(self.changed)
+        self.document.currentIndexChanged.connect(self._show_month)
+        self._show_month()
         self.who.buttonToggled.connect(self._who_toggled)
         self.purpose.editingFinished.connect(self.changed)
 
@@ -98,7 +103,14 @@ class BatchChoices(QWidget):
         for index in range(self.document.count()):
             self.document.setItemText(index, document_label(self.document.itemData(index)))
         retranslate_contacts(self.contact)
+        self.month.retranslate()
         self.rows.retranslate()
+
+    def _absence_sheets(self) -> bool:
+        return bool(self.document.currentData() == DocumentType.ABSENCE_SHEET)
+
+    def _show_month(self) -> None:
+        self.rows.set_row_visible("month", self._absence_sheets())
 
     def _who_toggled(self, _button: object, checked: bool) -> None:
         if checked:  # the other button's "unchecked" follows; one preview is enough
@@ -121,4 +133,5 @@ class BatchChoices(QWidget):
             contact_id=self.contact.currentData(),
             purpose=self.purpose.text().strip(),
             lang=self.language.currentData() or "de",
+            month=self.month.month() if self._absence_sheets() else None,
         )

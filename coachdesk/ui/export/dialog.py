@@ -27,14 +27,14 @@ from coachdesk.export.preview import DocumentType, document_label
 from coachdesk.export.request import ExportRequest
 from coachdesk.export.service import ExportService
 from coachdesk.facade import Services
-from coachdesk.i18n import N_, SUPPORTED_LANGUAGES, _, format_datetime
-from coachdesk.labels import label
+from coachdesk.i18n import N_, SUPPORTED_LANGUAGES, _
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.export.ack_row import AcknowledgementRow
 from coachdesk.ui.export.enclosures import EnclosureList
 from coachdesk.ui.export.identity import identity_text
 from coachdesk.ui.export.languages import LANGUAGE_NAMES as LANGUAGE_NAMES
 from coachdesk.ui.export.languages import her_language_combo, retranslate_her_languages
+from coachdesk.ui.export.month_field import MonthCombo
 from coachdesk.ui.export.preview import ExportPreviewPane
 from coachdesk.ui.export.questions import sign_anyway, tell_not_saved
 from coachdesk.ui.export.recipient_combos import (
@@ -42,7 +42,7 @@ from coachdesk.ui.export.recipient_combos import (
     organisation_combo,
     retranslate_contacts,
 )
-from coachdesk.ui.export.rows import HER_DOCUMENTS, visible_rows
+from coachdesk.ui.export.rows import HER_DOCUMENTS, fill_meetings, visible_rows
 from coachdesk.ui.export.show import show_and_print
 from coachdesk.ui.export.worker import ServiceJob
 from coachdesk.ui.file.section import guarded
@@ -76,6 +76,7 @@ class ExportDialog(GuardedDialog):
         self.organisation = organisation_combo(services)
         self.contact = QComboBox()
         self.meeting = QComboBox()
+        self.month = MonthCombo(services.ctx.today())
         self.meetings = services.meetings.list_for_participant(participant_id)
         self.purpose = QLineEdit()
         self.language = QComboBox()
@@ -106,6 +107,7 @@ class ExportDialog(GuardedDialog):
         self.rows.layout.setContentsMargins(0, 0, 0, 0)
         self.rows.add("document", N_("Document"), self.document)
         self.rows.add("meeting_id", N_("Meeting"), self.meeting)
+        self.rows.add("month", N_("Month"), self.month)
         self.rows.add("organisation_id", N_("Recipient"), self.organisation)
         self.rows.add("contact_id", N_("Contact person"), self.contact)
         self.rows.add("purpose", N_("Purpose"), self.purpose)
@@ -127,8 +129,9 @@ class ExportDialog(GuardedDialog):
         layout.addLayout(busy_row)
         layout.addWidget(self.buttons)
         self.organisation.currentIndexChanged.connect(self._fill_contacts)
-        for combo in (self.document, self.meeting, self.contact, self.language, self.her_language):
+        for combo in (self.document, self.meeting, self.month, self.contact, self.language):
             combo.currentIndexChanged.connect(self.update_preview)
+        self.her_language.currentIndexChanged.connect(self.update_preview)
         self.purpose.editingFinished.connect(self.update_preview)
         self.acknowledged.changed.connect(self.update_preview)
         self.resize(720, 640)
@@ -145,6 +148,7 @@ class ExportDialog(GuardedDialog):
         retranslate_contacts(self.contact)
         self._fill_meetings()
         retranslate_her_languages(self.her_language)
+        self.month.retranslate()
         self.acknowledged.retranslate()
         self.open_after.setText(_("Show the document after saving, to print it"))
         self.pane.retranslate()
@@ -160,22 +164,7 @@ class ExportDialog(GuardedDialog):
         self.update_preview()
 
     def _fill_meetings(self) -> None:
-        """Her meetings, newest first; the latest one already held is chosen."""
-        chosen = self.meeting.currentData()
-        self.meeting.blockSignals(True)
-        self.meeting.clear()
-        today = self.services.ctx.today()
-        for m in self.meetings:
-            self.meeting.addItem(
-                f"{format_datetime(m.held_at, fmt='short')} – {label(m.kind)}", m.id
-            )
-        if chosen is None:
-            held = [m.id for m in self.meetings if m.held_at.date() <= today]
-            chosen = held[0] if held else None
-        self.meeting.setCurrentIndex(max(0, self.meeting.findData(chosen)))
-        if not self.meetings:
-            self.meeting.addItem(_("(no meeting recorded)"), None)
-        self.meeting.blockSignals(False)
+        fill_meetings(self.meeting, self.meetings, self.services.ctx.today())
 
     def _request(self) -> ExportRequest:
         # Qt hands enum values back as plain strings.
@@ -193,6 +182,7 @@ class ExportDialog(GuardedDialog):
             languages=form_languages(lang, hers),
             attachment_ids=self.enclosures.ticked_ids(),
             acknowledgement=self.acknowledged.value if takes_acknowledgement(doc) else None,
+            month=self.month.month() if doc == DocumentType.ABSENCE_SHEET else None,
         )
 
     # -- preview -----------------------------------------------------------------------------
