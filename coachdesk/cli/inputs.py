@@ -64,13 +64,7 @@ def report_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             _("not a date (YYYY-MM-DD): {text}").format(text=_shortened(text))
         ) from None
-    if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise argparse.ArgumentTypeError(
-            _("choose a date between {first} and {last}: {text}").format(
-                first=EARLIEST_DATE.isoformat(), last=LATEST_DATE.isoformat(), text=text
-            )
-        )
-    return day
+    return _within_range(day, text, _("choose a date between {first} and {last}: {text}"), 10)
 
 
 def report_month(text: str) -> dt.date:
@@ -82,12 +76,14 @@ def report_month(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             _("not a month (YYYY-MM): {text}").format(text=_shortened(text))
         ) from None
+    return _within_range(day, text, _("choose a month between {first} and {last}: {text}"), 7)
+
+
+def _within_range(day: dt.date, text: str, refusal: str, shown: int) -> dt.date:
+    """``day``, or the refusal naming the range (its first ``shown`` characters of ISO)."""
     if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise argparse.ArgumentTypeError(
-            _("choose a month between {first} and {last}: {text}").format(
-                first=EARLIEST_DATE.isoformat()[:7], last=LATEST_DATE.isoformat()[:7], text=text
-            )
-        )
+        first, last = EARLIEST_DATE.isoformat()[:shown], LATEST_DATE.isoformat()[:shown]
+        raise argparse.ArgumentTypeError(refusal.format(first=first, last=last, text=text))
     return day
 
 

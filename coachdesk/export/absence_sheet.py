@@ -19,8 +19,8 @@ from typing import BinaryIO
 from babel import dates as babel_dates
 from reportlab.platypus import Flowable
 
-from coachdesk.documents.layout import SignatureBox, Styles, build, para, rows_table, styles
-from coachdesk.export.common import DocumentData, closing, fmt, not_included, opening
+from coachdesk.documents.layout import SignatureBox, Styles, para, rows_table, styles
+from coachdesk.export.common import DocumentData, build_document, fmt, not_included, opening
 from coachdesk.export.facts import FilteredFile
 from coachdesk.i18n import N_, _, babel_locale, ngettext
 from coachdesk.models.enums import AttendanceStatus, DataCategory
@@ -114,10 +114,7 @@ def render_absence_sheet(data: DocumentData, out: BinaryIO) -> SignatureBox:
     flow: list[Flowable] = opening(data, title, st)
     flow += _identity(data, st)
     flow += _attendance(data, month, st)
-    end, placeholder = closing(data, st)
-    build(out, flow + end, title=title, header_left=data.organisation_name, lang=lang)
-    assert placeholder.drawn is not None
-    return placeholder.drawn
+    return build_document(data, out, title, flow, st)
 
 
 def _identity(data: DocumentData, st: Styles) -> list[Flowable]:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
 from coachdesk.documents.layout import (
+    SignatureBox,
     SignaturePlaceholder,
     Styles,
+    build,
     flowing_text,
     gap,
     keep,
@@ -210,6 +213,17 @@ def closing(data: DocumentData, st: Styles) -> tuple[list[Flowable], SignaturePl
     block, placeholder = signature_block(data.signer_name, data.signer_fingerprint, lang, st)
     out.append(block)
     return out, placeholder
+
+
+def build_document(
+    data: DocumentData, out: BinaryIO, title: str, flow: list[Flowable], st: Styles
+) -> SignatureBox:
+    """The document: ``flow`` and its closing (consent basis, withheld, signature) built
+    into ``out``; where the signature goes."""
+    end, placeholder = closing(data, st)
+    build(out, flow + end, title=title, header_left=data.organisation_name, lang=data.lang)
+    assert placeholder.drawn is not None
+    return placeholder.drawn
 
 
 def signature_block(

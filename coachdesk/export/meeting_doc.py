@@ -10,13 +10,12 @@ from reportlab.platypus import Flowable
 
 from coachdesk.documents.layout import (
     SignatureBox,
-    build,
     flowing_text,
     para,
     rows_table,
     styles,
 )
-from coachdesk.export.common import DocumentData, closing, fmt, not_included, opening
+from coachdesk.export.common import DocumentData, build_document, fmt, not_included, opening
 from coachdesk.export.facts import MeetingFacts
 from coachdesk.i18n import N_, _
 from coachdesk.labels import label
@@ -84,7 +83,4 @@ def render_meeting_summary(data: DocumentData, out: BinaryIO) -> SignatureBox:
         flow += (
             rows_table(agreements, st) if agreements else [para(_("None recorded.", lang), st.body)]
         )
-    end, placeholder = closing(data, st)
-    build(out, flow + end, title=title, header_left=data.organisation_name, lang=lang)
-    assert placeholder.drawn is not None
-    return placeholder.drawn
+    return build_document(data, out, title, flow, st)

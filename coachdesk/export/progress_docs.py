@@ -6,8 +6,15 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
-from coachdesk.documents.layout import SignatureBox, Styles, build, para, rows_table, styles
-from coachdesk.export.common import DocumentData, closing, facts_section, fmt, not_included, opening
+from coachdesk.documents.layout import SignatureBox, Styles, para, rows_table, styles
+from coachdesk.export.common import (
+    DocumentData,
+    build_document,
+    facts_section,
+    fmt,
+    not_included,
+    opening,
+)
 from coachdesk.export.facts import HandoverFacts
 from coachdesk.i18n import N_, _
 from coachdesk.labels import label
@@ -67,10 +74,7 @@ def _render(
     flow += _modules(data, st)
     flow += _agreements(data, st, open_only)
     flow += _handover(data, st, kind)
-    end, placeholder = closing(data, st)
-    build(out, flow + end, title=title, header_left=data.organisation_name, lang=lang)
-    assert placeholder.drawn is not None
-    return placeholder.drawn
+    return build_document(data, out, title, flow, st)
 
 
 def _goals(data: DocumentData, st: Styles) -> list[Flowable]:
