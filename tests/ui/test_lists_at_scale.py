@@ -249,10 +249,17 @@ def test_the_first_page_is_shown_while_the_rest_is_read(qtbot, services) -> None
         last = view.model.row_at(view.model.rowCount() - 1).id
         services.participants.update(last, ParticipantDraft("Fatma", "Aaberg"))
         assert view.model.row_at(0).id == last  # shown at once, first by name
+        first = view.table.visualRect(view.model.index(0, 0)).center()
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=first)
+        qtbot.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        assert view.model.rowCount() == table_model.BATCH  # at the end of the first page
+        assert view.table.currentIndex().row() == table_model.BATCH - 1
     finally:
         release.set()
         services.participants.list = original
     qtbot.waitUntil(lambda: not view.lists.loading)
+    # She waited at the end of the first page: the next rows come without another key.
+    qtbot.waitUntil(lambda: view.model.rowCount() > table_model.BATCH)
     view.table.setFocus()
     while view.model.canFetchMore():
         before = view.model.rowCount()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -60,18 +60,14 @@ class ParticipantTableModel(QAbstractTableModel):
 
     def complete(self, rows: Sequence[ParticipantRow]) -> None:
         """The whole list, read in name order after its first page was shown with
-        :meth:`set_rows`: the shown rows stay (and her selection and scroll position with
-        them), the rest can be fetched."""
-        shown = [row.id for row in self._rows[: self._shown]]
-        if not self.sorts_by_name() or len(rows) < len(shown):
+        :meth:`set_rows`: it takes the first page's place as one layout change, so her
+        selection, current row and scroll position stay; the rest can be fetched."""
+        if len(rows) < self._shown:
             self.set_rows(rows, in_name_order=True)
             return
-        ids = [row.id for row in (rows if not self.descending() else rows[::-1])[: len(shown)]]
-        if ids != shown:
-            self.set_rows(rows, in_name_order=True)
-            return
-        self._take(rows, True)
-        self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, COLUMN_COUNT - 1))
+        self._relayout(lambda: self._take(rows, True))
+        if self._shown:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, COLUMN_COUNT - 1))
 
     def _take(self, rows: Sequence[ParticipantRow], in_name_order: bool) -> None:
         if not (in_name_order and self.sorts_by_name()):
@@ -107,17 +103,24 @@ class ParticipantTableModel(QAbstractTableModel):
         if not 0 <= column < COLUMN_COUNT:
             return
         self._sort_column, self._sort_order = column, order
+        self._relayout(self._sort_rows)
+
+    def _relayout(self, change: Callable[[], None]) -> None:
+        """Reorder (or replace) the rows as one layout change: selections and the current
+        row follow their participants (one no longer in the list loses hers)."""
         old = self.persistentIndexList()
         ids = [self._rows[i.row()].id for i in old]
         self.layoutAboutToBeChanged.emit()
-        self._sort_rows()
+        change()
         position = {row.id: n for n, row in enumerate(self._rows)}
-        reach = max((position[pid] + 1 for pid in ids), default=0)
+        reach = max((position[pid] + 1 for pid in ids if pid in position), default=0)
         # A selected row sorted beyond the shown batch: show up to it, so it stays selected.
         self._shown = max(self._shown, min(reach, len(self._rows)))
-        self.changePersistentIndexList(
-            old, [self.index(position[pid], i.column()) for i, pid in zip(old, ids, strict=True)]
-        )
+        moved = [
+            self.index(position[pid], i.column()) if pid in position else QModelIndex()
+            for i, pid in zip(old, ids, strict=True)
+        ]
+        self.changePersistentIndexList(old, moved)
         self.layoutChanged.emit()
 
     def _sort_rows(self) -> None:

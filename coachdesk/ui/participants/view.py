@@ -149,10 +149,8 @@ class ParticipantsView(QWidget):
         self._update_state()
 
     def _completed(self, changed: frozenset[int]) -> None:
-        if changed:
-            self._update_rows(changed)
-        else:
-            self._update_state()
+        self._update_rows(changed)  # those saved while the list was read (none: the count)
+        self.table.fetch_more_if_at_end()
 
     def list_filter(self) -> ListFilter:
         return ListFilter(
