@@ -57,12 +57,3 @@ class ParticipantTable(QTableView):
         self.setColumnWidth(cols.STATUS, wide([label(s) for s in ParticipantStatus], cols.STATUS))
         self.setColumnWidth(cols.PROGRAMME, 12 * em)
         self.setColumnWidth(cols.ENTRY_DATE, wide([format_date(_WIDE_DATE)], cols.ENTRY_DATE))
-
-    def fetch_more_if_at_end(self) -> None:
-        """More rows when she is at the end of those shown (the view fetches only as she
-        scrolls; rows that arrived while she was already at the end would wait for a
-        scroll that does not come)."""
-        bar = self.verticalScrollBar()
-        model = self.model()
-        if bar.value() == bar.maximum() and model.canFetchMore(self.rootIndex()):
-            model.fetchMore(self.rootIndex())

@@ -149,8 +149,9 @@ class ParticipantsView(QWidget):
         self._update_state()
 
     def _completed(self, changed: frozenset[int]) -> None:
-        self._update_rows(changed)  # those saved while the list was read (none: the count)
-        self.table.fetch_more_if_at_end()
+        # Those saved while the list was read (none: the count). Qt fetches more rows on
+        # its own if she waited at the end of the first page (after the layout change).
+        self._update_rows(changed)
 
     def list_filter(self) -> ListFilter:
         return ListFilter(
