@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.x509.oid import NameOID
@@ -138,7 +138,9 @@ def read_team_file(content: bytes) -> TeamFile:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise _refuse(NOT_OURS)
     version = doc.get("version")
-    if not isinstance(version, int) or version > VERSION:
+    if type(version) is not int or version < 1:
+        raise _refuse(NOT_OURS)
+    if version > VERSION:
         raise _refuse(
             N_("This team figures file was made by a newer CoachDesk. Please update CoachDesk.")
         )
@@ -146,9 +148,9 @@ def read_team_file(content: bytes) -> TeamFile:
         raise _refuse(CHANGED)
     try:
         payload = doc["payload"]
-        cert_der = base64.b64decode(doc["certificate"], validate=True)
+        cert_der = _b64(doc["certificate"])
         algorithm = doc["signature"]["algorithm"]
-        signature = base64.b64decode(doc["signature"]["value"], validate=True)
+        signature = _b64(doc["signature"]["value"])
         cert = x509.load_der_x509_certificate(cert_der)
     except (KeyError, TypeError, ValueError, binascii.Error) as exc:
         raise _refuse(NOT_OURS) from exc
@@ -180,16 +182,24 @@ def read_team_file(content: bytes) -> TeamFile:
     )
 
 
+def _b64(text: str) -> bytes:
+    """Base64 in its one canonical spelling (unused low bits changed are a changed file)."""
+    data = base64.b64decode(text, validate=True)
+    if base64.b64encode(data).decode("ascii") != text:
+        raise ValueError("not canonical base64")
+    return data
+
+
 def _verify(cert: x509.Certificate, algorithm: object, signature: bytes, data: bytes) -> bool:
-    key = cert.public_key()
     try:
+        key = cert.public_key()
         if algorithm == "ecdsa-sha256" and isinstance(key, ec.EllipticCurvePublicKey):
             key.verify(signature, data, ec.ECDSA(hashes.SHA256()))
         elif algorithm == "rsa-pkcs1v15-sha256" and isinstance(key, rsa.RSAPublicKey):
             key.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
         else:
             return False
-    except InvalidSignature:
+    except (InvalidSignature, UnsupportedAlgorithm, ValueError):
         return False
     return True
 
