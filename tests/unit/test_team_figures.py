@@ -16,7 +16,14 @@ from coachdesk.reports.team_figures import merge, merge_modules
 from coachdesk.reports.team_format import read_team_file
 from coachdesk.reports.team_service import TEAM_FIGURES, TeamService
 from coachdesk.services.errors import ValidationError
-from tests.unit.team_support import COACHES, END, START, Team, named_files, team  # noqa: F401
+from tests.unit.team_support import (  # noqa: F401 - team_fixture is a fixture
+    COACHES,
+    END,
+    START,
+    Team,
+    named_files,
+    team_fixture,
+)
 from tests.unit.test_reports_quarterly import names_and_identifiers
 
 
