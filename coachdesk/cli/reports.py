@@ -12,6 +12,7 @@ from typing import Any
 from coachdesk.cli.export import ensure_signing_identity
 from coachdesk.cli.inputs import report_date
 from coachdesk.cli.support import EXIT_OK, add_secret_options, check_outputs, unlocked_vault
+from coachdesk.cli.team import add_team
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _
 
 
@@ -29,6 +30,7 @@ def add_report(sub: Any) -> None:
     q.add_argument("--lang", dest="doc_lang", choices=SUPPORTED_LANGUAGES, default="de")
     add_secret_options(q)
     q.set_defaults(handler=cmd_report_quarterly)
+    add_team(kinds)
 
 
 def cmd_report_quarterly(args: argparse.Namespace) -> int:

@@ -66,8 +66,8 @@ def team_of(template: Path, folder: Path) -> Iterator[Team]:
         vault.lock()
 
 
-@pytest.fixture(scope="module")
-def team(
+@pytest.fixture(scope="module", name="team")
+def team_fixture(
     template_vault: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Team]:
     yield from team_of(template_vault[0], tmp_path_factory.mktemp("team"))
