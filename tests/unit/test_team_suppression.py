@@ -108,9 +108,8 @@ def test_no_count_below_3_can_be_derived_from_the_merged_totals() -> None:
                     assert text in (SMALL_TEXT, HIDDEN_TEXT), (b.key, values, texts)
             if b.total is None or not b.total.shown:
                 continue
-            for value, text, possible in zip(
-                values, texts, reader_candidates(texts, b.total.value), strict=True
-            ):
+            candidates = reader_candidates(texts, b.total.value)
+            for value, possible in zip(values, candidates, strict=True):
                 assert value in possible
                 if 0 < value < 3:
                     checked += 1
