@@ -16,8 +16,8 @@ from coachdesk.reports.team_format import TeamSource
 TEAM_TITLE = N_("Team quarterly evaluation")
 TEAM_NOTE = N_(
     "The figures are the sum of the coaches' signed figures files listed below. Small "
-    "counts are hidden after adding them up, never per coach, so no coach's own count "
-    "can be worked out from this report."
+    "counts are hidden after adding them up, never per coach; no coach's own figures "
+    "are published."
 )
 
 
