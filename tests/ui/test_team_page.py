@@ -43,6 +43,17 @@ def view_of(qtbot, services) -> ReportsView:  # type: ignore[no-untyped-def]
     return view
 
 
+def save_both_languages(view: ReportsView, stem: str) -> None:
+    """Screenshots at 1280x720 in English and German (the layout settles before each)."""
+    for lang in ("en", "de"):
+        i18n.set_language(lang)
+        view.retranslate()
+        QApplication.processEvents()
+        view.grab().save(f"{stem}_{lang}.png")
+    i18n.set_language("en")
+    view.retranslate()
+
+
 def quiet_messages(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
     said: list[str] = []
     monkeypatch.setattr(
@@ -64,19 +75,31 @@ def test_a_coach_exports_her_figures_for_the_lead(qtbot, team: Team, tmp_path, m
     page = view.quarterly
     qtbot.mouseClick(page.previous, LEFT)  # today is in Q1 2026: the previous quarter
     assert page.period() == (START, END)
+    if os.environ.get("COACHDESK_SCREENSHOTS"):
+        save_both_languages(view, os.environ["COACHDESK_SCREENSHOTS"] + "/quarterly_page")
     seen: list[TeamExportDialog] = []
+    first_focus: list[object] = []
 
     def fill_in() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, TeamExportDialog)
         seen.append(dialog)
-        if os.environ.get("COACHDESK_SCREENSHOTS"):
-            dialog.grab().save(os.environ["COACHDESK_SCREENSHOTS"] + "/team_export_dialog.png")
-        qtbot.keyClicks(dialog.programme, "Stark im Beruf")
-        qtbot.keyClick(dialog.programme, Qt.Key.Key_Return)
+        try:
+            first_focus.append(dialog.focusWidget())
+            if os.environ.get("COACHDESK_SCREENSHOTS"):
+                shot = os.environ["COACHDESK_SCREENSHOTS"] + "/team_export_dialog.png"
+                dialog.grab().save(shot)
+            qtbot.keyClicks(dialog.programme, "Stark im Beruf")
+            qtbot.keyClick(dialog.programme, Qt.Key.Key_Return)
+        finally:
+            if dialog.isVisible():  # never leave a modal dialog open: the test would hang
+                dialog.reject()
 
     QTimer.singleShot(0, fill_in)
     qtbot.mouseClick(page.team_button, LEFT)
+    # Typing starts in the one field, and a screen reader names it.
+    assert first_focus == [seen[0].programme]
+    assert seen[0].programme.accessibleName() == "Programme"
     assert seen and seen[0].result_export is not None
     saved = target.with_suffix(".cdteam")
     read = read_team_file(saved.read_bytes())
@@ -119,12 +142,7 @@ def test_the_lead_adds_files_sees_the_coaches_and_saves_the_team_report(  # type
     assert [r.value for r in page.figures.model.rows()] == [r.value for r in expected]
     shots = os.environ.get("COACHDESK_SCREENSHOTS")
     if shots:
-        view.grab().save(shots + "/team_page_en.png")
-        i18n.set_language("de")
-        view.retranslate()
-        view.grab().save(shots + "/team_page_de.png")
-        i18n.set_language("en")
-        view.retranslate()
+        save_both_languages(view, shots + "/team_page")
 
     # The same file again: refused above the list, nothing added.
     chosen[:] = team.files[:1]

@@ -59,6 +59,7 @@ class TeamExportDialog(QDialog):
         layout.addWidget(self.explanation)
         layout.addLayout(self.rows.layout)
         layout.addWidget(self.buttons)
+        self.programme.setFocus()  # typing starts in the one field
         self.retranslate()
 
     def retranslate(self) -> None:
