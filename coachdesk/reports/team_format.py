@@ -163,6 +163,7 @@ def read_team_file(content: bytes) -> TeamFile:
         exported_at = dt.datetime.fromisoformat(payload["exported_at"])
         figures = figures_from_json(payload["figures"])
         texts = [str(payload[k]) for k in ("file_id", "organisation", "programme")]
+        texts[0] = str(uuid.UUID(texts[0]))
     except (KeyError, TypeError, ValueError) as exc:
         raise _refuse(NOT_OURS) from exc
     if exported_at.tzinfo is None:

@@ -16,6 +16,7 @@ from coachdesk.reports.team_figures import merge, merge_modules
 from coachdesk.reports.team_format import read_team_file
 from coachdesk.reports.team_service import TEAM_FIGURES, TeamService
 from coachdesk.services.errors import ValidationError
+from coachdesk.vault.errors import StorageError
 from tests.unit.team_support import (  # noqa: F401 - team_fixture is a fixture
     COACHES,
     END,
@@ -173,3 +174,14 @@ def test_every_single_flipped_byte_of_a_file_is_refused(team: Team) -> None:
         data[i] ^= 0x01
         with pytest.raises(ValidationError):
             read_team_file(bytes(data))
+
+
+def test_a_file_that_cannot_be_saved_is_not_recorded(team: Team, tmp_path: Path) -> None:
+    coach = team.coaches[2]
+    before = len(coach.audit.entries(action="export"))
+    with pytest.raises(StorageError):
+        TeamService(coach.ctx).export_team_file(
+            tmp_path / "no such folder" / "q4.cdteam", start=START, end=END
+        )
+    assert len(coach.audit.entries(action="export")) == before
+    assert list(tmp_path.iterdir()) == []
