@@ -19,6 +19,7 @@ from coachdesk.cli.inputs import (
     text_of_at_most,
 )
 from coachdesk.cli.support import EXIT_OK, add_secret_options, check_outputs, unlocked_vault
+from coachdesk.cli.team import add_team
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _
 
 
@@ -37,6 +38,7 @@ def add_report(sub: Any) -> None:
     add_secret_options(q)
     q.set_defaults(handler=cmd_report_quarterly)
     add_absences(kinds)
+    add_team(kinds)
 
 
 def add_absences(kinds: Any) -> None:

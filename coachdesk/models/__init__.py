@@ -16,6 +16,7 @@ from coachdesk.models.meeting import Agreement, Meeting, MeetingAttendee
 from coachdesk.models.module import Attendance, Enrolment, Module
 from coachdesk.models.participant import Participant
 from coachdesk.models.plan import PlanVersion
+from coachdesk.models.team import TeamFiguresFile
 
 __all__ = [
     "AftercareFollowUp",
@@ -44,6 +45,7 @@ __all__ = [
     "PlanVersion",
     "Responsibility",
     "SigningIdentity",
+    "TeamFiguresFile",
     "VaultSetting",
     "utcnow",
 ]

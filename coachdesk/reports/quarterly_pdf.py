@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import BinaryIO
 
 from reportlab.lib import colors
@@ -32,11 +33,21 @@ MAX_CHART_MONTHS = 24
 WIDTH = PAGE_WIDTH - 2 * MARGIN
 
 
-def render_quarterly(report: PublishedReport, header: ReportHeader, out: BinaryIO) -> SignatureBox:
+def render_quarterly(
+    report: PublishedReport,
+    header: ReportHeader,
+    out: BinaryIO,
+    *,
+    title: str = TITLE,
+    rows: Sequence[tuple[str, object]] = (),
+    appendix: Sequence[Flowable] = (),
+) -> SignatureBox:
+    """``title`` (source text), extra header ``rows`` and an ``appendix``: the team report's."""
     st = styles()
     lang = report.lang
-    title = _(TITLE, lang)
-    flow: list[Flowable] = opening(header, title, [(_("Period", lang), report.period)], st)
+    title = _(title, lang)
+    head = [(_("Period", lang), report.period), *rows]
+    flow: list[Flowable] = opening(header, title, head, st)
     flow.append(para(_(SUPPRESSION_NOTE, lang), st.small))
     flow += _table(report.overview, st)
     entries = report.breakdown("entries_by_month")
@@ -65,6 +76,7 @@ def render_quarterly(report: PublishedReport, header: ReportHeader, out: BinaryI
     flow += _modules(report, st)
     flow += _table(report.breakdown("attendance"), st)
     flow += _table(report.breakdown("consents_by_category"), st)
+    flow += appendix
     return finish(header, out, flow, title, st)
 
 

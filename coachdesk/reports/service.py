@@ -51,6 +51,7 @@ class ReportType(enum.StrEnum):
     CATALOGUE = "offer_catalogue"
     DIRECTORY = "partner_directory"
     SUCCESS_STORY = "success_story"
+    TEAM_QUARTERLY = "team_quarterly_evaluation"
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ class ChangeKind(enum.StrEnum):
     DRAFT = "draft"
     AUDIT = "audit"
     ATTACHMENT = "attachment"
+    TEAM_FIGURES = "team_figures"
 
 
 _origin: ContextVar[object | None] = ContextVar("coachdesk_change_origin", default=None)

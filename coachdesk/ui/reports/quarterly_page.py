@@ -21,6 +21,7 @@ from coachdesk.i18n import N_, _
 from coachdesk.reports.published import SUPPRESSION_NOTE
 from coachdesk.reports.quarterly import previous_quarter, quarter_of
 from coachdesk.reports.service import ReportService
+from coachdesk.reports.team_service import TeamService
 from coachdesk.ui.export.worker import ServiceJob, without_cyclic_gc
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.date_field import DateField
@@ -28,6 +29,7 @@ from coachdesk.ui.kit.form_rows import FormRows
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.reports.models import FigureTableModel, figure_rows
 from coachdesk.ui.reports.save import ask_pdf_path, language_combo, show_saved
+from coachdesk.ui.reports.team_export import export_for_lead
 from coachdesk.ui.shell.busy import busy_cursor
 
 
@@ -57,6 +59,10 @@ class QuarterlyPage(QWidget):
         self.save_button = QPushButton()
         self.show_button.clicked.connect(self.refresh)
         self.save_button.clicked.connect(self.save)
+        self.team_button = QPushButton()
+        self.team_button.clicked.connect(
+            lambda: export_for_lead(self, TeamService(reports.ctx), self.period())
+        )
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.table = RecordTable(FigureTableModel(self))
@@ -86,7 +92,9 @@ class QuarterlyPage(QWidget):
         layout.addLayout(self.rows.layout)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
-        layout.addLayout(button_row(self.show_button, self.with_csv, self.save_button))
+        layout.addLayout(
+            button_row(self.show_button, self.with_csv, self.save_button, self.team_button)
+        )
         self.retranslate()
 
     def today(self) -> dt.date:
@@ -108,6 +116,7 @@ class QuarterlyPage(QWidget):
         self.with_csv.setText(_("Also save the figures as CSV"))
         self.show_button.setText(_("Show figures"))
         self.save_button.setText(_("Sign and save…"))
+        self.team_button.setText(_("Export figures for my team lead…"))
         self.note.setText(_(SUPPRESSION_NOTE))
         self.start.retranslate()
         self.end.retranslate()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWid
 from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
 from coachdesk.reports.service import ReportResult, ReportService
+from coachdesk.reports.team_service import TeamService
 from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.record_table import RecordTable
@@ -23,6 +24,7 @@ from coachdesk.ui.reports.models import CatalogueTableModel, DirectoryTableModel
 from coachdesk.ui.reports.quarterly_page import QuarterlyPage
 from coachdesk.ui.reports.save import ask_pdf_path, language_combo, show_saved
 from coachdesk.ui.reports.story_page import SuccessStoryPage
+from coachdesk.ui.reports.team_page import TeamPage
 from coachdesk.ui.shell.busy import busy_cursor
 from coachdesk.ui.shell.signals import AppSignals
 
@@ -105,8 +107,9 @@ class ReportsView(QWidget):
             self,
         )
         self.story = SuccessStoryPage(services, self.reports, self)
+        self.team = TeamPage(TeamService(self.reports.ctx), self)
         self.tabs = QTabWidget()
-        for page in (self.quarterly, self.catalogue, self.directory, self.story):
+        for page in (self.quarterly, self.catalogue, self.directory, self.story, self.team):
             self.tabs.addTab(page, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -123,6 +126,7 @@ class ReportsView(QWidget):
             _("Offer catalogue"),
             _("Partner directory"),
             _("Success story"),
+            _("Team report"),
         )
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
@@ -139,12 +143,14 @@ class ReportsView(QWidget):
             _("No responsibilities recorded yet."),
         )
         self.story.retranslate()
+        self.team.retranslate()
 
     def clear(self) -> None:
         """The vault is being locked: the story being written is kept as a draft, and no
         name (of a participant, a contact person) stays in a preview."""
         self.story.clear()
         self.quarterly.forget()
+        self.team.forget()
         for page in (self.catalogue, self.directory):
             page.table.set_rows([])
 
@@ -152,10 +158,13 @@ class ReportsView(QWidget):
         self.catalogue.refresh()
         self.directory.refresh()
         self.story.refresh_if_loaded()
+        self.team.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
         if self.services.is_locked:
             return  # a change delivered after the vault was locked: nothing to read
+        if changes.concerns(ChangeKind.TEAM_FIGURES):
+            self.team.refresh()
         if changes.concerns(ChangeKind.MODULE):
             self.catalogue.refresh()
         if changes.concerns(ChangeKind.ORGANISATION, ChangeKind.CONTACT, ChangeKind.RESPONSIBILITY):
