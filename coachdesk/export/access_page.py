@@ -13,8 +13,11 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from coachdesk.doc_languages import is_rtl
@@ -50,30 +53,39 @@ class Page:
         return cls(lang, styles())
 
     @property
+    def sub(self) -> ParagraphStyle:
+        """A record's or a group's title: bold, kept on the page of what it names."""
+        return _kept(self.st.cell_bold)
+
+    @property
     def rtl(self) -> bool:
         return is_rtl(self.lang)
 
     def t(self, msgid: str, **params: object) -> str:
         return _(msgid, self.lang).format(**params) if params else _(msgid, self.lang)
 
-    def text(self, text: str, style: object) -> Flowable:
+    def text(self, text: str, style: ParagraphStyle) -> Flowable:
         """A text of the document's own language, in its direction."""
         return RtlText(text, style) if self.rtl else para(text, style)
 
-    def value(self, text: object, style: object) -> Flowable:
-        """What was recorded: in Arabic script alone right to left, otherwise as written."""
+    def value(self, text: object, style: ParagraphStyle) -> Flowable:
+        """What was recorded: in Arabic script alone right to left, otherwise as written
+        (against the right margin, where a right-to-left reader looks for it)."""
         shown = "" if text is None else str(text)
         if _ARABIC.search(shown) and not _LATIN.search(shown):
             return RtlText(shown, style)
-        return para(shown, style)
+        return para(shown, _right(style) if self.rtl else style)
 
     def day(self, value: dt.date) -> str:
         return value.strftime("%d.%m.%Y") if self.rtl else format_date(value, self.lang)
 
-    def time(self, value: dt.datetime) -> str:
+    def time(self, value: dt.datetime, *, utc: bool = True) -> str:
+        """A time stored in UTC shown in the computer's time zone; a wall-clock time as is."""
+        if utc:
+            value = value.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
         if self.rtl:
             return value.strftime("%d.%m.%Y %H:%M")
-        return format_datetime(value, self.lang, "short")
+        return format_datetime(value, self.lang, "medium")
 
     def rows(self, rows: Sequence[tuple[str, str]]) -> list[Flowable]:
         """Label and value pairs; the label right of its value in a right-to-left document."""
@@ -116,6 +128,16 @@ class Page:
         table = Table(data, colWidths=cols, repeatRows=1)
         table.setStyle(grid(("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.grey)))
         return table
+
+
+@cache
+def _kept(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-kept", parent=style, keepWithNext=1, spaceBefore=4)
+
+
+@cache
+def _right(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-right", parent=style, alignment=TA_RIGHT)
 
 
 def grid(*extra: tuple[object, ...]) -> TableStyle:

@@ -19,7 +19,11 @@ from coachdesk.documents.layout import SignatureBox, SignaturePlaceholder, build
 from coachdesk.export import access_texts
 from coachdesk.export.access_page import Page
 from coachdesk.export.access_request import ARTICLE_LABELS, NOTES_LABELS, TITLE, Article, Notes
-from coachdesk.export.access_sections import PLAN_HELD, record_rows, section
+from coachdesk.export.access_sections import (
+    PLAN_HELD,
+    participant_section,
+    section,
+)
 from coachdesk.export.access_values import Json
 from coachdesk.export.common import fingerprint_text
 from coachdesk.i18n import N_
@@ -123,8 +127,7 @@ def render_access(doc: AccessDocument, out: BinaryIO) -> SignatureBox:
     }
     flow += [gap(2), *page.rows([(page.t(t), values[k]) for t, k in OPENING]), gap(2)]
     flow += _files(page, doc)
-    flow += [page.text(page.t(access_texts.SECTIONS["participant"]), st.heading)]
-    flow += record_rows(page, p)
+    flow += participant_section(page, p)
     for key in access_texts.SECTIONS:
         if key != "participant":
             flow += section(page, key, doc.data[key])

@@ -17,6 +17,9 @@ from coachdesk.export.access_page import Page
 from coachdesk.export.access_texts import FIELD_LABELS, NOTHING, SECTIONS
 from coachdesk.export.access_values import Json
 from coachdesk.i18n import N_
+from coachdesk.labels import label
+from coachdesk.models import Participant
+from coachdesk.models.enums import DataCategory
 
 NESTED: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
     "milestones": (("title", "kind", "due_date", "reached_on", "note"), (40, 30, 15, 15, 30)),
@@ -46,7 +49,7 @@ def shown(page: Page, key: str, value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(shown(page, key, v) for v in value)
     if isinstance(value, str) and (key == "at" or key.endswith("_at")):
-        return page.time(dt.datetime.fromisoformat(value.rstrip("Z")))
+        return page.time(dt.datetime.fromisoformat(value.rstrip("Z")), utc=value.endswith("Z"))
     if isinstance(value, str) and key.endswith(("_on", "_date", "_until", "date_of_birth")):
         return page.day(dt.date.fromisoformat(value))
     return str(value)
@@ -70,6 +73,29 @@ def record_rows(page: Page, rec: Json) -> list[Flowable]:
             cells = [[shown(page, f, item.get(f)) for f in fields] for item in items]
             out += [gap(1), page.table(heads, cells, widths)]
     return out
+
+
+def participant_section(page: Page, rec: Json) -> list[Flowable]:
+    """Her own record, field by field, grouped by data category as her consents name them."""
+    st = page.st
+    out: list[Flowable] = [page.text(page.t(SECTIONS["participant"]), st.heading)]
+    grouped: dict[DataCategory | None, list[str]] = {}
+    columns = {c.key: c.info.get("category") for c in Participant.__table__.columns}
+    for key in rec:
+        grouped.setdefault(columns.get(key), []).append(key)
+    for cat in [*DataCategory, None]:
+        rows = [
+            (label_of(page, k), shown(page, k, rec[k]))
+            for k in grouped.get(cat, [])
+            if shown(page, k, rec[k])
+        ]
+        if rows:
+            title = label(cat, page.lang) if cat is not None else page.t(ABOUT_FILE)
+            out += [page.text(title, page.sub), *page.rows(rows)]
+    return out
+
+
+ABOUT_FILE = N_("About your file")
 
 
 def caption(page: Page, section: str, rec: Json) -> str:
@@ -105,7 +131,7 @@ def section(page: Page, key: str, items: list[Json]) -> list[Flowable]:
         cells = [[shown(page, f, e.get(f)) for f in fields] for e in items]
         return [*out, page.table(heads, cells, widths)]
     for rec in items:
-        out += [gap(2), page.value(caption(page, key, rec), st.cell_bold)]
+        out += [gap(2), page.value(caption(page, key, rec), page.sub)]
         out += record_rows(page, rec)
         if key == "plan_versions":
             out += page.rows([(page.t(PLAN_HELD), plan_summary(rec.get("content")))])
