@@ -154,7 +154,7 @@ def papers(s: Session, pid: int, lang: str, notes: bool) -> list[Json]:
         .order_by(Attachment.id)
     )
     out = []
-    for paper, content in s.execute(q).tuples():
+    for paper, content in s.execute(q).all():
         item = record(paper, lang, notes=notes)
         item.update(
             media_type=content.media_type,
