@@ -95,6 +95,8 @@ FIELD_LABELS: dict[str, str] = {
     "action": N_("Action"),
     "entity": N_("Record"),
     "entity_id": N_("Record no."),
+    "details": N_("Details"),
+    "content": N_("What the plan held"),
 }
 """Every key of the JSON file a reader meets, as the PDF names it."""
 
