@@ -78,7 +78,7 @@ def organisations(services: Services) -> tuple[int, int]:
     return jc.id, officer.id
 
 
-def full_file(services: Services, tag: str, first: str, last: str) -> Built:  # noqa: PLR0915
+def full_file(services: Services, tag: str, first: str, last: str) -> Built:
     """Her file with a record of every kind, each text a marker starting with ``tag``."""
     if services.exports.current_identity() is None:
         services.exports.create_identity("Test Coach")
