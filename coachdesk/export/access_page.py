@@ -34,7 +34,8 @@ from coachdesk.documents.layout import (
     styles,
 )
 from coachdesk.documents.rtl import RtlText
-from coachdesk.i18n import _, format_date, format_datetime
+from coachdesk.export.bilingual import FSI, PDI
+from coachdesk.i18n import _, format_date, format_time
 
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -62,17 +63,30 @@ class Page:
         return is_rtl(self.lang)
 
     def t(self, msgid: str, **params: object) -> str:
-        return _(msgid, self.lang).format(**params) if params else _(msgid, self.lang)
+        """A text in the page's language; right to left, what is put into it is isolated
+        (FSI ... PDI), so a file name "Auskunft_2026-03-16_17.json" stays in one piece."""
+        if not params:
+            return _(msgid, self.lang)
+        if self.rtl:
+            params = {k: self.isolated(v) for k, v in params.items()}
+        return _(msgid, self.lang).format(**params)
+
+    def isolated(self, value: object) -> str:
+        """``value`` kept in its own direction inside a right-to-left line."""
+        return f"{FSI}{value}{PDI}" if self.rtl else str(value)
 
     def text(self, text: str, style: ParagraphStyle) -> Flowable:
         """A text of the document's own language, in its direction."""
         return RtlText(text, style) if self.rtl else para(text, style)
 
     def value(self, text: object, style: ParagraphStyle) -> Flowable:
-        """What was recorded: in Arabic script alone right to left, otherwise as written
-        (against the right margin, where a right-to-left reader looks for it)."""
+        """What was recorded or a label of a code. In a right-to-left document anything with
+        Arabic script is right to left (a label "موافقة صريحة (GDPR Art. 9)"); in another only
+        a text in Arabic script alone. Otherwise as written, against the right margin in a
+        right-to-left document, where its reader looks for it."""
         shown = "" if text is None else str(text)
-        if _ARABIC.search(shown) and not _LATIN.search(shown):
+        arabic = bool(_ARABIC.search(shown))
+        if arabic and (self.rtl or not _LATIN.search(shown)):
             return RtlText(shown, style)
         return para(shown, _right(style) if self.rtl else style)
 
@@ -85,10 +99,12 @@ class Page:
             value = value.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
         if self.rtl:
             return value.strftime("%d.%m.%Y %H:%M")
-        return format_datetime(value, self.lang, "medium")
+        return f"{format_date(value.date(), self.lang)}, {format_time(value, self.lang)}"
 
     def rows(self, rows: Sequence[tuple[str, str]]) -> list[Flowable]:
         """Label and value pairs; the label right of its value in a right-to-left document."""
+        if not rows:
+            return []
         if not self.rtl:
             return rows_table(rows, self.st)
         out: list[Flowable] = []

@@ -22,15 +22,16 @@ from coachdesk.models import Participant
 from coachdesk.models.enums import DataCategory
 
 NESTED: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
-    "milestones": (("title", "kind", "due_date", "reached_on", "note"), (40, 30, 15, 15, 30)),
+    "milestones": (("title", "kind", "due_date", "reached_on", "note"), (35, 30, 20, 20, 25)),
     "attendees": (("name", "role", "contact_person"), (40, 30, 40)),
-    "agreements": (("who", "what", "due_date", "done_on"), (25, 55, 15, 15)),
-    "attendance": (("session_date", "status", "note"), (20, 25, 55)),
+    "agreements": (("who", "what", "due_date", "done_on"), (25, 45, 20, 20)),
+    "attendance": (("session_date", "status", "note"), (22, 25, 53)),
 }
 """Lists inside a record, shown as a table of these fields (relative widths)."""
-AUDIT_COLUMNS = (("at", "actor", "action", "entity", "entity_id"), (22, 25, 15, 25, 12))
+AUDIT_COLUMNS = (("at", "actor", "action", "entity", "entity_id"), (25, 25, 15, 23, 12))
 NOT_ROWS = frozenset({*NESTED, "acknowledgement", "content", "details"})
 YES, NO = N_("Yes"), N_("No")
+KEPT_ROWS = 3
 
 
 def shown(page: Page, key: str, value: Any) -> str:
@@ -65,7 +66,9 @@ def record_rows(page: Page, rec: Json) -> list[Flowable]:
         for k, v in rec.items()
         if k not in NOT_ROWS and shown(page, k, v)
     ]
-    out = page.rows(rows)
+    # The first rows stay with the record's title; the rest flows on to the next page. A
+    # title kept with the whole table would move it all, leaving half a page empty.
+    out = page.rows(rows[:KEPT_ROWS]) + page.rows(rows[KEPT_ROWS:])
     for key, (fields, widths) in NESTED.items():
         items = rec.get(key) or []
         if items:
@@ -102,7 +105,8 @@ def caption(page: Page, section: str, rec: Json) -> str:
     """The line above a record: what it is, in the words she knows it by."""
 
     def first(*keys: str) -> str:
-        return " – ".join(s for s in (shown(page, k, rec.get(k)) for k in keys) if s)
+        parts = (shown(page, k, rec.get(k)) for k in keys)
+        return " – ".join(page.isolated(s) for s in parts if s)
 
     by_section = {
         "goals": ("title",),
@@ -131,13 +135,13 @@ def section(page: Page, key: str, items: list[Json]) -> list[Flowable]:
         cells = [[shown(page, f, e.get(f)) for f in fields] for e in items]
         return [*out, page.table(heads, cells, widths)]
     for rec in items:
-        out += [gap(2), page.value(caption(page, key, rec), page.sub)]
+        out += [page.value(caption(page, key, rec), page.sub)]
         out += record_rows(page, rec)
         if key == "plan_versions":
             out += page.rows([(page.t(PLAN_HELD), plan_summary(rec.get("content")))])
         ack = rec.get("acknowledgement")
         if ack:
-            out += [page.text(page.t(HER_ANSWER), st.small), *record_rows(page, ack)]
+            out += [page.text(page.t(HER_ANSWER), page.sub), *record_rows(page, ack)]
     return out
 
 
@@ -149,6 +153,7 @@ def plan_summary(content: Any) -> str:
     """A printed plan's goals, steps and agreements, one per line."""
     if not isinstance(content, dict):
         return str(content or "")
+    content = content.get("plan", content)  # as plan_versions stores it: {"format", "plan"}
     lines = []
     for goal in content.get("goals", []):
         lines.append(str(goal.get("title", "")))
