@@ -123,6 +123,7 @@ class AccessDialog(GuardedDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
         self._update()
+        self._opened_with = self._choices()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_(DOCUMENT_LABEL))
@@ -236,5 +237,14 @@ class AccessDialog(GuardedDialog):
         if self.job is None:  # never close under a running export (its files are being written)
             super().reject()
 
+    def _choices(self) -> tuple[object, ...]:
+        return (
+            self.article.currentIndex(),
+            self.language.currentIndex(),
+            self.choice(),
+            self.folder.text(),
+        )
+
     def is_changed(self) -> bool:
-        return self.outcome is None and self.choice() is not None
+        """Choices made and not yet saved (closing asks before they go)."""
+        return self.outcome is None and self._choices() != self._opened_with
