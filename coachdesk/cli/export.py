@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coachdesk import doc_languages
+from coachdesk.cli.export_access import add_access_options, from_export
 from coachdesk.cli.export_ack import acknowledgement_from, add_acknowledgement_options
 from coachdesk.cli.export_batch import cmd_export_batch, is_batch, participant_list
 from coachdesk.cli.inputs import (
@@ -32,6 +33,7 @@ DOCUMENT_TYPES = (
     "meeting_summary",
     "consent_form",
     "my_plan",
+    "access_request",  # her whole file: ``export_access``
 )
 HER_DOCUMENTS = ("consent_form", "my_plan")
 """Documents for her that print each German text in her language too (``--language``)."""
@@ -84,6 +86,7 @@ def add_export(sub: Any) -> None:
         help=_("a paper of her file to append as pages (if her consent covers it; repeatable)"),
     )
     add_acknowledgement_options(p)
+    add_access_options(p)
     add_secret_options(p)
     p.set_defaults(handler=cmd_export)
 
@@ -95,6 +98,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from coachdesk.facade import Services
     from coachdesk.labels import label
 
+    if args.document == "access_request":
+        return from_export(args)
     ack = acknowledgement_from(args, is_batch(args))
     if is_batch(args):
         return cmd_export_batch(args)

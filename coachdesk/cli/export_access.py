@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from coachdesk import doc_languages
-from coachdesk.cli.inputs import record_id
+from coachdesk.cli.inputs import CliError, record_id
 from coachdesk.cli.support import EXIT_OK, add_secret_options, check_outputs, unlocked_vault
-from coachdesk.i18n import _
+from coachdesk.i18n import N_, Message, _
 
 COMMAND = "export-access"
 NOTES = {"include": "included", "withhold": "withheld"}
@@ -50,6 +50,37 @@ def _command_index(args: list[str]) -> int | None:
     return None
 
 
+def add_access_options(p: argparse.ArgumentParser, *, required: bool = False) -> None:
+    """``--notes`` and ``--article``, here and on ``export --document access_request``."""
+    p.add_argument(
+        "--notes",
+        required=required,
+        choices=tuple(NOTES),
+        help=_("include or withhold her file's internal notes (your decision; it is recorded)"),
+    )
+    p.add_argument(
+        "--article",
+        choices=tuple(ARTICLES),
+        default="15",
+        help=_("15: a copy of her data (access); 20: her data to take elsewhere (portability)"),
+    )
+
+
+def from_export(args: argparse.Namespace) -> int:
+    """``export VAULT --participant ID --document access_request --out-dir FOLDER --notes ...``:
+    the same as ``export access`` (her language by ``--language``, else ``--lang``)."""
+    if args.participant is None or args.out_dir is None or args.notes is None:
+        raise CliError(Message(ACCESS_NEEDS))
+    args.out = args.out_dir
+    args.doc_lang = args.language or args.doc_lang
+    return cmd_export_access(args)
+
+
+ACCESS_NEEDS = N_(
+    "Her whole file needs --participant ID, --out-dir FOLDER and --notes include|withhold."
+)
+
+
 def add_export_access(sub: Any) -> None:
     p = sub.add_parser(
         COMMAND,
@@ -63,18 +94,7 @@ def add_export_access(sub: Any) -> None:
     p.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
     p.add_argument("--participant", type=record_id, metavar="ID", required=True)
     p.add_argument("--out", type=Path, required=True, metavar=_("FOLDER"))
-    p.add_argument(
-        "--notes",
-        required=True,
-        choices=tuple(NOTES),
-        help=_("include or withhold her file's internal notes (your decision; it is recorded)"),
-    )
-    p.add_argument(
-        "--article",
-        choices=tuple(ARTICLES),
-        default="15",
-        help=_("15: a copy of her data (access); 20: her data to take elsewhere (portability)"),
-    )
+    add_access_options(p, required=True)
     p.add_argument("--lang", dest="doc_lang", choices=doc_languages.document_languages())
     add_secret_options(p)
     p.set_defaults(handler=cmd_export_access)

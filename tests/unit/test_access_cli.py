@@ -58,3 +58,17 @@ def test_export_access_is_told_apart_from_a_vault_named_access() -> None:
     assert routed(["--lang", "de", "export", "access", "V"])[2] == "export-access"
     assert routed(["export", "access", "--participant", "1"])[:2] == ["export", "access"]
     assert routed(["export", "V", "--document", "my_plan"])[0] == "export"
+
+
+def test_export_document_access_request_is_the_same(her_vault, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path, pid, notes = her_vault
+    base = ["--lang", "en", "export", str(path), "--participant", str(pid)]
+    base += ["--document", "access_request"]
+    assert main([*base, "--out-dir", str(tmp_path), "--notes", "include", "--article", "20"]) == 0
+    (found,) = tmp_path.glob("*.json")
+    data = json.loads(found.read_text(encoding="utf-8"))
+    assert data["made"]["request"]["code"] == "gdpr_art_20"
+    assert all(marker in found.read_text(encoding="utf-8") for marker in notes)
+    capsys.readouterr()
+    assert main([*base, "--out-dir", str(tmp_path)]) == 1
+    assert "--notes include|withhold" in capsys.readouterr().err
