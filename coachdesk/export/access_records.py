@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.export.access_texts import OTHER_LABELS
@@ -217,12 +217,7 @@ def acknowledgement(ack: DocumentAcknowledgement, lang: str, notes: bool) -> Jso
 
 def audit_log(s: Session, pid: int, lang: str, notes: bool) -> list[Json]:
     """The audit entries about her: what was done to her file, by whom, when (never values)."""
-    q = select(AuditEntry).where(
-        or_(
-            AuditEntry.participant_id == pid,
-            (AuditEntry.entity == "participant") & (AuditEntry.entity_id == pid),
-        )
-    )
+    q = select(AuditEntry).where(AuditEntry.participant_id == pid)  # by its index
     return [
         {
             "id": e.id,

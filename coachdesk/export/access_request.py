@@ -39,8 +39,8 @@ class Notes(enum.StrEnum):
 
 
 ARTICLE_LABELS = {
-    Article.ACCESS: N_("Access to her data (GDPR Art. 15)"),
-    Article.PORTABILITY: N_("Data portability (GDPR Art. 20)"),
+    Article.ACCESS: N_("Right of access (GDPR Art. 15)"),
+    Article.PORTABILITY: N_("Right to data portability (GDPR Art. 20)"),
 }
 NOTES_LABELS = {
     Notes.INCLUDE: N_("Internal notes included"),
