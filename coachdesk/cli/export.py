@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coachdesk import doc_languages
+from coachdesk.cli.export_access import add_access_options, from_export
 from coachdesk.cli.export_ack import acknowledgement_from, add_acknowledgement_options
 from coachdesk.cli.export_batch import cmd_export_batch, is_batch, participant_list
 from coachdesk.cli.inputs import (
@@ -34,6 +35,7 @@ DOCUMENT_TYPES = (
     "consent_form",
     "my_plan",
     "absence_sheet",
+    "access_request",  # her whole file: ``export_access``
 )
 HER_DOCUMENTS = ("consent_form", "my_plan")
 """Documents for her that print each German text in her language too (``--language``)."""
@@ -87,6 +89,7 @@ def add_export(sub: Any) -> None:
     )
     add_month_option(p)
     add_acknowledgement_options(p)
+    add_access_options(p)
     add_secret_options(p)
     p.set_defaults(handler=cmd_export)
 
@@ -107,6 +110,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from coachdesk.facade import Services
     from coachdesk.labels import label
 
+    if args.document == "access_request":
+        return from_export(args)
     ack = acknowledgement_from(args, is_batch(args))
     if args.month is not None and args.document != "absence_sheet":
         raise CliError(Message(N_("--month is for absence sheets only.")))

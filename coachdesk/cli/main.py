@@ -29,6 +29,7 @@ from typing import Any, NoReturn
 from coachdesk import __version__, i18n
 from coachdesk.cli import attachments
 from coachdesk.cli.export import add_certificate, add_export, add_verify
+from coachdesk.cli.export_access import add_export_access, routed
 from coachdesk.cli.participants import add_participants
 from coachdesk.cli.reports import add_report
 from coachdesk.cli.selftest import add_self_test
@@ -146,6 +147,7 @@ COMMANDS: list[Callable[[SubParsers], None]] = [
     _add_info,
     add_participants,
     add_export,
+    add_export_access,
     add_verify,
     add_certificate,
     *attachments.COMMANDS,
@@ -211,7 +213,7 @@ def _choose_language(argv: Sequence[str]) -> str:
 def _run(argv: list[str]) -> int:
     i18n.set_language(_choose_language(argv))
     parser = build_parser()
-    args, rest = parser.parse_known_args(argv)
+    args, rest = parser.parse_known_args(routed(argv))
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         # The window: Qt may take options of its own, so unknown ones are passed on.

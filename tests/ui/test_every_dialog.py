@@ -37,6 +37,7 @@ from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.attachments.dialog import PaperDialog
 from coachdesk.ui.consents.dialog import ConsentDialog
 from coachdesk.ui.contacts.view import ORGANISATION_FIELDS
+from coachdesk.ui.export.access_dialog import AccessDialog
 from coachdesk.ui.export.dialog import ExportDialog
 from coachdesk.ui.export.plan_dialog import MyPlanDialog
 from coachdesk.ui.file.followup_dialog import FollowUpDialog
@@ -99,6 +100,7 @@ DIALOGS: dict[str, Callable[[Services, dict[str, int]], QDialog]] = {
     ),
     "document": lambda s, w: ExportDialog(s, w["participant"]),
     "my plan": lambda s, w: MyPlanDialog(s, w["participant"]),
+    "access request": lambda s, w: AccessDialog(s, w["participant"]),
     "attendance register": lambda s, w: RegisterDialog(s, s.modules.list()[0]),
     "paper": lambda s, w: PaperDialog(s, w["participant"], paths=[_scan()]),
     "paper, edited": lambda s, w: PaperDialog(s, w["participant"], paper=_paper(s, w)),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from coachdesk.export.access_request import ACCESS_REQUEST
+from coachdesk.export.access_request import DOCUMENT_LABEL as ACCESS_LABEL
 from coachdesk.export.export_log import ExportHistoryRow
 from coachdesk.export.preview import DocumentType, document_label
 from coachdesk.export.service import ExportService
@@ -23,6 +25,8 @@ from coachdesk.ui.shell.signals import AppSignals
 def _document(row: ExportHistoryRow) -> str:
     if row.document_type == ATTACHMENT_COPY:
         return _("Copy of a paper: {title}").format(title=row.purpose)
+    if row.document_type == ACCESS_REQUEST:
+        return _(ACCESS_LABEL)
     try:
         return document_label(DocumentType(row.document_type))
     except ValueError:
@@ -31,7 +35,7 @@ def _document(row: ExportHistoryRow) -> str:
 
 def _herself(row: ExportHistoryRow) -> str:
     """Her plan has no recipient but her."""
-    return _("She herself") if row.document_type == DocumentType.MY_PLAN else ""
+    return _("She herself") if row.document_type in (DocumentType.MY_PLAN, ACCESS_REQUEST) else ""
 
 
 class ExportHistoryModel(RecordTableModel[ExportHistoryRow]):
@@ -71,13 +75,16 @@ class ExportHistoryView(FileSection):
         self.new_button = QPushButton(icon(Icon.DOCUMENT), "")
         self.copy_button = QPushButton()
         self.plan_button = QPushButton(icon(Icon.DOCUMENT), "")
+        self.access_button = QPushButton(icon(Icon.DOCUMENT), "")
+        self.access_button.clicked.connect(self.new_access)
         self.plan_button.clicked.connect(self.new_plan)
         self.new_button.clicked.connect(self.new_document)
         self.copy_button.clicked.connect(self.copy_checksum)
         self.table.selection_changed.connect(self._update_buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
-        layout.addLayout(button_row(self.new_button, self.plan_button, self.copy_button))
+        buttons = (self.new_button, self.plan_button, self.access_button, self.copy_button)
+        layout.addLayout(button_row(*buttons))
         layout.addWidget(self.table)
         self.retranslate()
         self.refresh()
@@ -92,6 +99,7 @@ class ExportHistoryView(FileSection):
         self.new_button.setText(_("New document…"))
         self.plan_button.setText(_("My plan…"))
         self.plan_button.setToolTip(_("Her goals, agreements and appointments, for her to keep"))
+        self.access_button.setText(_("Everything about her (access request)…"))
         self.copy_button.setText(_("Copy checksum"))
         self.table.set_empty_text(
             _(
@@ -118,6 +126,11 @@ class ExportHistoryView(FileSection):
 
         dialog = ExportDialog(self.services, self.participant_id, self)
         dialog.exec()
+
+    def new_access(self) -> None:
+        from coachdesk.ui.export.access_dialog import AccessDialog
+
+        AccessDialog(self.services, self.participant_id, self).exec()
 
     def new_plan(self) -> None:
         from coachdesk.ui.export.plan_dialog import MyPlanDialog
