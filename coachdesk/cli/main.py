@@ -29,6 +29,7 @@ from typing import Any, NoReturn
 from coachdesk import __version__, i18n
 from coachdesk.cli import attachments
 from coachdesk.cli.export import add_certificate, add_export, add_verify
+from coachdesk.cli.imports import add_import
 from coachdesk.cli.participants import add_participants
 from coachdesk.cli.reports import add_report
 from coachdesk.cli.selftest import add_self_test
@@ -145,6 +146,7 @@ COMMANDS: list[Callable[[SubParsers], None]] = [
     _add_demo,
     _add_info,
     add_participants,
+    add_import,
     add_export,
     add_verify,
     add_certificate,

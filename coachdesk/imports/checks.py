@@ -85,6 +85,8 @@ class KnownPeople:
                 Participant.last_name_latin,
             ).where(Participant.date_of_birth.in_(wanted[start : start + 500]))
             for born, *names in s.execute(q):
+                if born is None:
+                    continue
                 known.by_birth[born].append(((names[0], names[1], names[2], names[3]), None))
         q2 = select(Participant.jobcentre_customer_number).where(
             Participant.jobcentre_customer_number != ""
@@ -104,17 +106,42 @@ class KnownPeople:
             wanted = self.keys(names)
             for other, row in self.by_birth.get(draft.date_of_birth, []):
                 if wanted.same_person(self.keys(other)):
-                    found.append(FieldError(None, _same(row, N_("A participant with this name and date of birth already exists."), N_("Row {row} has the same name and date of birth."))))
+                    found.append(
+                        FieldError(
+                            None,
+                            _same(
+                                row,
+                                N_(
+                                    "A participant with this name and date of birth already exists."
+                                ),
+                                N_("Row {row} has the same name and date of birth."),
+                            ),
+                        )
+                    )
                     break
         number = draft.jobcentre_customer_number
         if number and number in self.numbers:
             row = self.numbers[number]
-            found.append(FieldError("jobcentre_customer_number", _same(row, N_("Another participant already has this customer number."), N_("Row {row} has the same customer number."))))
+            found.append(
+                FieldError(
+                    "jobcentre_customer_number",
+                    _same(
+                        row,
+                        N_("Another participant already has this customer number."),
+                        N_("Row {row} has the same customer number."),
+                    ),
+                )
+            )
         return found
 
     def add(self, draft: ParticipantDraft, row: int) -> None:
         if draft.date_of_birth is not None:
-            names = (draft.first_name, draft.last_name, draft.first_name_latin, draft.last_name_latin)
+            names = (
+                draft.first_name,
+                draft.last_name,
+                draft.first_name_latin,
+                draft.last_name_latin,
+            )
             self.by_birth[draft.date_of_birth].append((names, row))
         if draft.jobcentre_customer_number:
             self.numbers.setdefault(draft.jobcentre_customer_number, row)
@@ -124,7 +151,9 @@ def _same(row: int | None, in_vault: str, in_file: str) -> Message:
     return Message(in_vault) if row is None else Message(in_file, {"row": row})
 
 
-def draft_of(cells: tuple[Cell, ...], mapping: Mapping[int, str]) -> tuple[ParticipantDraft, list[FieldError]]:
+def draft_of(
+    cells: tuple[Cell, ...], mapping: Mapping[int, str]
+) -> tuple[ParticipantDraft, list[FieldError]]:
     values: dict[str, object] = {}
     problems: list[FieldError] = []
     for index, name in mapping.items():
@@ -158,7 +187,9 @@ def check_rows(
         draft, problems = draft_of(cells, mapping)
         failed = {p.field for p in problems}
         problems += [
-            p for p in validate_participant(draft, today) if p.field is None or p.field not in failed
+            p
+            for p in validate_participant(draft, today)
+            if p.field is None or p.field not in failed
         ]
         problems += known.problems(draft)
         known.add(draft, number)

@@ -45,9 +45,13 @@ def read_table(path: Path, progress: Progress | None = None) -> Table:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ImportFileError(N_("The file could not be opened: {reason}"), {"reason": exc.strerror or ""}) from exc
+        raise ImportFileError(
+            N_("The file could not be opened: {reason}"), {"reason": exc.strerror or ""}
+        ) from exc
     if size > MAX_BYTES:
-        raise ImportFileError(N_("The file is larger than 200 MB: too large for a list of participants."))
+        raise ImportFileError(
+            N_("The file is larger than 200 MB: too large for a list of participants.")
+        )
     if size == 0:
         raise ImportFileError(N_("The file is empty."))
     if suffix in TEXT_TABLES:
@@ -66,27 +70,35 @@ def read_table(path: Path, progress: Progress | None = None) -> Table:
 def _read_workbook(path: Path, progress: Progress | None) -> tuple[list[list[Cell]], list[Message]]:
     import python_calamine as calamine
 
-    damaged = N_("The file could not be read as a spreadsheet. It may be damaged, or saved in another format.")
+    damaged = N_(
+        "The file could not be read as a spreadsheet. "
+        "It may be damaged, or saved in another format."
+    )
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError as exc:
-        raise ImportFileError(N_("The file is protected by a password. Please save it without one.")) from exc
+        raise ImportFileError(
+            N_("The file is protected by a password. Please save it without one.")
+        ) from exc
     except OSError as exc:
-        raise ImportFileError(N_("The file could not be opened: {reason}"), {"reason": exc.strerror or ""}) from exc
+        raise ImportFileError(
+            N_("The file could not be opened: {reason}"), {"reason": exc.strerror or ""}
+        ) from exc
     except Exception as exc:  # calamine's errors for broken zips and XML have no common base
         raise ImportFileError(damaged) from exc
     try:
         for name in book.sheet_names:
             sheet = book.get_sheet_by_name(name)
-            if sheet.height > MAX_ROWS + 1:
+            total = sheet.total_height
+            if total > MAX_ROWS + 50:
                 raise ImportFileError(_TOO_MANY, {"limit": MAX_ROWS})
             rows: list[list[Cell]] = []
             for index, row in enumerate(sheet.iter_rows()):
                 rows.append(list(row))
                 if progress is not None and index % PROGRESS_STEP == 0:
-                    progress(index, sheet.height)
+                    progress(index, total)
             if any(_filled(row) for row in rows):
-                return _fill_merged(rows, sheet.merged_cell_ranges)
+                return _fill_merged(rows, sheet.merged_cell_ranges, (sheet.start or (0, 0))[1])
     except ImportFileError:
         raise
     except Exception as exc:
@@ -100,14 +112,17 @@ _TOO_MANY = N_("The file has more than {limit} rows: please split it into smalle
 
 
 def _fill_merged(
-    rows: list[list[Cell]], ranges: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None
+    rows: list[list[Cell]],
+    ranges: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None,
+    first_column: int,
 ) -> tuple[list[list[Cell]], list[Message]]:
     """A merged block shows one value for all its cells (a status written once for three
     women): each cell of the block gets it, and she is told."""
     if not ranges:
         return rows, []
-    for (top, left), (bottom, right) in ranges:
-        if top >= len(rows):
+    for (top, left_at), (bottom, right_at) in ranges:
+        left, right = left_at - first_column, right_at - first_column
+        if top >= len(rows) or left < 0:
             continue
         value = rows[top][left] if left < len(rows[top]) else None
         for r in range(top, min(bottom, len(rows) - 1) + 1):
@@ -147,7 +162,9 @@ def make_table(rows: list[list[Cell]], notices: Sequence[Message] = ()) -> Table
     if len(data) > MAX_ROWS:
         raise ImportFileError(_TOO_MANY, {"limit": MAX_ROWS})
     width = max(len(header_cells), *(len(r) for _n, r in data))
-    headers = tuple(_header(header_cells[i] if i < len(header_cells) else None) for i in range(width))
+    headers = tuple(
+        _header(header_cells[i] if i < len(header_cells) else None) for i in range(width)
+    )
     body = tuple(tuple(r) + (None,) * (width - len(r)) for _n, r in data)
     return Table(headers, body, tuple(n for n, _r in data), tuple(notices))
 

@@ -93,9 +93,7 @@ class ImportService:
         with self.ctx.write() as s:
             preview = self._check(s, table, mapping, None)
             if preview.missing:
-                raise ImportFileError(
-                    N_("First name and last name must each come from a column.")
-                )
+                raise ImportFileError(N_("First name and last name must each come from a column."))
             if preview.problem_count and not skip_problems:
                 raise ImportFileError(
                     N_(

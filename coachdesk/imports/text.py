@@ -35,7 +35,10 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise _unreadable() from exc
     if b"\x00" in data[:4096]:
         raise ImportFileError(
-            N_("The file is not a text list (CSV). If it is a spreadsheet, please save it as .xlsx, .ods or .csv.")
+            N_(
+                "The file is not a text list (CSV). "
+                "If it is a spreadsheet, please save it as .xlsx, .ods or .csv."
+            )
         )
     try:
         return data.decode("utf-8"), "utf-8"
@@ -86,7 +89,9 @@ def read_text_rows(path: Path, progress: Progress | None) -> tuple[list[list[Cel
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(N_("The file could not be opened: {reason}"), {"reason": exc.strerror or ""}) from exc
+        raise ImportFileError(
+            N_("The file could not be opened: {reason}"), {"reason": exc.strerror or ""}
+        ) from exc
     text, encoding = decode(data)
     del data
     delimiter = sniff_delimiter(text)
@@ -109,5 +114,7 @@ def read_text_rows(path: Path, progress: Progress | None) -> tuple[list[list[Cel
         ) from exc
     notices = []
     if encoding == "cp1252":
-        notices.append(Message(N_("The file is not in UTF-8: it was read as Windows-1252 (Western European).")))
+        notices.append(
+            Message(N_("The file is not in UTF-8: it was read as Windows-1252 (Western European)."))
+        )
     return rows, notices

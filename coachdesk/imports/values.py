@@ -11,7 +11,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from coachdesk.i18n import N_, Message
 from coachdesk.imports.reader import Cell
@@ -44,7 +44,12 @@ def text(cell: Cell) -> str:
         return cell.strftime("%d.%m.%Y")
     value = str(cell).strip()
     if value.startswith("="):
-        raise CellProblem(Message(N_("{value} is a formula, not a value: please save the list with its results."), {"value": value[:40]}))
+        raise CellProblem(
+            Message(
+                N_("{value} is a formula, not a value: please save the list with its results."),
+                {"value": value[:40]},
+            )
+        )
     return value
 
 
@@ -64,7 +69,11 @@ def date(cell: Cell) -> dt.date | None:
         if match := _GERMAN.fullmatch(value):
             day, month, year = match.groups()
             if len(year) == 2:
-                raise CellProblem(Message(N_("{value}: please write the year with four digits."), {"value": value}))
+                raise CellProblem(
+                    Message(
+                        N_("{value}: please write the year with four digits."), {"value": value}
+                    )
+                )
             return dt.date(int(year), int(month), int(day))
         if match := _ISO.fullmatch(value):
             year, month, day = match.groups()
@@ -75,30 +84,43 @@ def date(cell: Cell) -> dt.date | None:
 
 
 def _not_a_date(value: str) -> CellProblem:
-    return CellProblem(Message(N_("{value} is not a date (write it as 31.12.1990)."), {"value": value[:40]}))
+    return CellProblem(
+        Message(N_("{value} is not a date (write it as 31.12.1990)."), {"value": value[:40]})
+    )
 
 
-def _choice(kind: type[enum.StrEnum], cell: Cell, unknown: str) -> Any:
+E = TypeVar("E", bound=enum.StrEnum)
+
+
+def _choice(kind: type[E], cell: Cell, unknown: str) -> E | None:
     value = text(cell)
     if not value:
         return None
     wanted = value.casefold()
     for member in kind:
-        if wanted in {str(member.value).casefold(), label(member, "en").casefold(), label(member, "de").casefold()}:
+        if wanted in {
+            str(member.value).casefold(),
+            label(member, "en").casefold(),
+            label(member, "de").casefold(),
+        }:
             return member
     raise CellProblem(Message(unknown, {"value": value[:40]}))
 
 
 def status(cell: Cell) -> ParticipantStatus | None:
-    return _choice(ParticipantStatus, cell, N_("{value} is not a status CoachDesk knows (for example: Active, Paused, Exited).")) # type: ignore[no-any-return]
+    return _choice(
+        ParticipantStatus,
+        cell,
+        N_("{value} is not a status CoachDesk knows (for example: Active, Paused, Exited)."),
+    )
 
 
 def german_level(cell: Cell) -> GermanLevel | None:
-    return _choice(GermanLevel, cell, N_("{value} is not a German level (A1 to C2, or none).")) # type: ignore[no-any-return]
+    return _choice(GermanLevel, cell, N_("{value} is not a German level (A1 to C2, or none)."))
 
 
 def exit_destination(cell: Cell) -> ExitDestination | None:
-    return _choice(ExitDestination, cell, N_("{value} is not a destination CoachDesk knows.")) # type: ignore[no-any-return]
+    return _choice(ExitDestination, cell, N_("{value} is not a destination CoachDesk knows."))
 
 
 def count(cell: Cell) -> int | None:

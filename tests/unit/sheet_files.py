@@ -2,6 +2,7 @@
 strings, numbers, date cells (with the date format a spreadsheet gives them), formulas with
 their cached result, and merged cells, as Excel and LibreOffice write them."""
 
+# ruff: noqa: E501  (XML namespaces and content types are long by nature)
 from __future__ import annotations
 
 import datetime as dt
@@ -32,11 +33,7 @@ def _xlsx_cell(ref: str, value: Value | Formula) -> str:
         formula, cached = value
         inner = _xlsx_cell(ref, cached)
         kind = ' t="str"' if isinstance(cached, str) else ""
-        number = (
-            cached
-            if not isinstance(cached, dt.date)
-            else (cached - _EPOCH).days
-        )
+        number = cached if not isinstance(cached, dt.date) else (cached - _EPOCH).days
         shown = escape(str(number)) if cached is not None else ""
         del inner
         return f'<c r="{ref}"{kind}><f>{escape(formula.lstrip("="))}</f><v>{shown}</v></c>'
@@ -158,9 +155,7 @@ def write_ods(path: Path, rows: Sequence[Row]) -> Path:
         "</manifest:manifest>"
     )
     with zipfile.ZipFile(path, "w") as z:
-        z.writestr(
-            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet"
-        )
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
         z.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
         z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
     return path
