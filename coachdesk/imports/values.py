@@ -107,7 +107,21 @@ def _choice(kind: type[E], cell: Cell, unknown: str) -> E | None:
     raise CellProblem(Message(unknown, {"value": value[:40]}))
 
 
+# What lists say beside the labels (in both languages, as the labels are).
+_STATUS_WORDS = {
+    "ausgeschieden": ParticipantStatus.EXITED,
+    "beendet": ParticipantStatus.EXITED,
+    "ended": ParticipantStatus.EXITED,
+    "pausiert": ParticipantStatus.PAUSED,
+    "ruhend": ParticipantStatus.PAUSED,
+    "aktiv": ParticipantStatus.ACTIVE,
+}
+
+
 def status(cell: Cell) -> ParticipantStatus | None:
+    word = _STATUS_WORDS.get(text(cell).casefold())
+    if word is not None:
+        return word
     return _choice(
         ParticipantStatus,
         cell,
