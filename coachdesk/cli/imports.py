@@ -120,8 +120,7 @@ def cmd_import_participants(args: argparse.Namespace) -> int:
                 print(_("Dry run: nothing was imported. Add --commit to import."))
                 return EXIT_OK if not preview.problem_count else EXIT_VALIDATION
             result = imports.commit(
-                table,
-                mapping,
+                preview,
                 skip_problems=args.skip_problems,
                 progress=_progress(_("Importing…")),
             )

@@ -102,9 +102,10 @@ class KnownPeople:
     def problems(self, draft: ParticipantDraft) -> list[FieldError]:
         found: list[FieldError] = []
         names = (draft.first_name, draft.last_name, draft.first_name_latin, draft.last_name_latin)
-        if draft.date_of_birth is not None:
+        same_day = self.by_birth.get(draft.date_of_birth) if draft.date_of_birth else None
+        if same_day:  # names are folded only when someone was born on the same day
             wanted = self.keys(names)
-            for other, row in self.by_birth.get(draft.date_of_birth, []):
+            for other, row in same_day:
                 if wanted.same_person(self.keys(other)):
                     found.append(
                         FieldError(

@@ -19,11 +19,9 @@ from coachdesk.imports.checks import KnownPeople, Preview, check_rows
 from coachdesk.imports.errors import ImportFileError
 from coachdesk.imports.fields import BY_NAME, auto_mapping, header_key
 from coachdesk.imports.reader import Progress, Table, read_table
-from coachdesk.models import Participant, VaultSetting
-from coachdesk.services import audit
+from coachdesk.imports.storing import store_participants
+from coachdesk.models import VaultSetting
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
-from coachdesk.services.participants import _retention_date
-from coachdesk.services.records import apply_draft
 
 
 @dataclass(frozen=True)
@@ -82,43 +80,37 @@ class ImportService:
 
     def commit(
         self,
-        table: Table,
-        mapping: Mapping[int, str],
+        preview: Preview,
         *,
         skip_problems: bool = False,
         progress: Progress | None = None,
     ) -> ImportResult:
-        """Store every valid row in one transaction, or nothing."""
-        check_mapping(table, mapping)
+        """Store every valid row of ``preview`` in one transaction, or nothing. The vault is
+        checked again for duplicates inside the transaction: it may have changed since."""
+        if preview.missing:
+            raise ImportFileError(N_("First name and last name must each come from a column."))
+        if preview.problem_count and not skip_problems:
+            raise ImportFileError(
+                N_(
+                    "{count} rows have problems: nothing was imported. Correct them "
+                    "in the file, or choose to leave them out."
+                ),
+                {"count": preview.problem_count},
+            )
+        valid = [r for r in preview.rows if r.ok]
+        total = len(valid) + 1
         with self.ctx.write() as s:
-            preview = self._check(s, table, mapping, None)
-            if preview.missing:
-                raise ImportFileError(N_("First name and last name must each come from a column."))
-            if preview.problem_count and not skip_problems:
+            births = {r.draft.date_of_birth for r in valid if r.draft.date_of_birth}
+            known = KnownPeople.of_vault(s, births)
+            if any(known.problems(r.draft) for r in valid):
                 raise ImportFileError(
-                    N_(
-                        "{count} rows have problems: nothing was imported. Correct them "
-                        "in the file, or choose to leave them out."
-                    ),
-                    {"count": preview.problem_count},
+                    N_("Participants were added since the preview: please check the list again.")
                 )
-            valid = [r for r in preview.rows if r.ok]
-            people = []
-            for i, row in enumerate(valid):
-                p = Participant()
-                apply_draft(p, row.draft)
-                p.retention_until = _retention_date(s, row.draft.exit_date)
-                people.append(p)
-                if progress is not None and i % 500 == 0:
-                    progress(i, len(valid) * 2)
-            s.add_all(people)
-            s.flush()
-            for p in people:
-                audit.record(s, self.ctx, "create", "participant", p.id, p.id, {"source": "import"})
-            _remember(s, table.headers, mapping)
-            if progress is not None:
-                progress(len(valid) * 2, len(valid) * 2)
-            ids = [p.id for p in people]
+            report = None if progress is None else (lambda done: progress(done, total))
+            ids = store_participants(s, self.ctx, [r.draft for r in valid], report)
+            _remember(s, preview.headers, preview.mapping)
+        if progress is not None:
+            progress(total, total)
         self.ctx.publish(Changes.of({ChangeKind.PARTICIPANT}, ids))
         return ImportResult(len(valid), preview.problem_count)
 

@@ -102,9 +102,9 @@ def test_broken_rows_import_nothing_until_skipped_explicitly(
     table = services.imports.read(write_csv(tmp_path / "liste.csv", rows, "utf-8-sig"))
     mapping = services.imports.mapping_for(table.headers)
     with pytest.raises(ImportFileError, match="1 rows have problems"):
-        services.imports.commit(table, mapping)
+        services.imports.commit(services.imports.preview(table, mapping))
     assert services.participants.count() == 0
-    result = services.imports.commit(table, mapping, skip_problems=True)
+    result = services.imports.commit(services.imports.preview(table, mapping), skip_problems=True)
     assert (result.imported, result.skipped) == (4, 1)
     assert services.participants.count() == 4
     with vault.sessions() as s:
@@ -128,7 +128,7 @@ def test_the_mapping_she_chose_is_remembered_inside_the_vault(
     preview = services.imports.preview(table, {0: "first_name", 2: "date_of_birth"})
     assert preview.missing == ("last_name",)
     chosen = {0: "first_name", 1: "last_name", 2: "date_of_birth"}
-    services.imports.commit(table, chosen)
+    services.imports.commit(services.imports.preview(table, chosen))
     assert services.imports.mapping_for(table.headers) == chosen
     with vault.sessions() as s:
         keys = list(s.scalars(select(VaultSetting.key)))
@@ -190,7 +190,7 @@ def test_ten_thousand_rows_import_and_equal_the_source(
     mapping = services.imports.mapping_for(table.headers)
     preview = services.imports.preview(table, mapping)
     assert preview.problem_count == 0, [r.problems for r in preview.rows if r.problems][:3]
-    assert services.imports.commit(table, mapping).imported == 10_000
+    assert services.imports.commit(services.imports.preview(table, mapping)).imported == 10_000
     assert [(a, b, c, str(d), e, f, g) for a, b, c, d, e, f, g in _stored(vault)] == _expected(
         source
     )

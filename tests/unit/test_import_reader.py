@@ -14,7 +14,11 @@ from coachdesk.imports.reader import column_letter, read_table
 from tests.unit.import_support import write_csv
 from tests.unit.sheet_files import write_ods, write_xlsx
 
-ROWS = [["Vorname", "Nachname", "Geburtsdatum"], ["Aïcha", "Öztürk", "01.03.1990"], ["Zoë", "Weiß", "1985-12-31"]]
+ROWS = [
+    ["Vorname", "Nachname", "Geburtsdatum"],
+    ["Aïcha", "Öztürk", "01.03.1990"],
+    ["Zoë", "Weiß", "1985-12-31"],
+]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "cp1252"])
@@ -32,7 +36,9 @@ def test_csv_in_each_encoding_and_delimiter_reads_the_same(
 
 def test_csv_quoted_fields_keep_their_delimiters_and_line_breaks(tmp_path: Path) -> None:
     path = tmp_path / "liste.csv"
-    path.write_text('Vorname;Nachname;Adresse\n"Olena";"Koval";"Hauptstr. 1;\n12345 Köln"\n', "utf-8")
+    path.write_text(
+        'Vorname;Nachname;Adresse\n"Olena";"Koval";"Hauptstr. 1;\n12345 Köln"\n', "utf-8"
+    )
     table = read_table(path)
     assert table.rows == (("Olena", "Koval", "Hauptstr. 1;\n12345 Köln"),)
 
@@ -67,7 +73,11 @@ def test_xlsx_date_cells_formulas_merged_cells_and_a_title_row(tmp_path: Path) -
 def test_ods_date_cells_and_formulas(tmp_path: Path) -> None:
     path = write_ods(
         tmp_path / "liste.ods",
-        [["Vorname", "Nachname", "Geburtsdatum"], ["Olena", "Koval", dt.date(1990, 3, 1)], ["A", "B", ("=C2", 5)]],
+        [
+            ["Vorname", "Nachname", "Geburtsdatum"],
+            ["Olena", "Koval", dt.date(1990, 3, 1)],
+            ["A", "B", ("=C2", 5)],
+        ],
     )
     table = read_table(path)
     assert table.rows[0][:2] == ("Olena", "Koval")
@@ -80,7 +90,7 @@ def test_ods_date_cells_and_formulas(tmp_path: Path) -> None:
     [
         ("leer.csv", b"", "empty"),
         ("leer.xlsx", b"", "empty"),
-        ("nur-kopf.csv", "Vorname;Nachname\r\n".encode(), "no rows below"),
+        ("nur-kopf.csv", b"Vorname;Nachname\r\n", "no rows below"),
         ("kaputt.xlsx", b"PK\x03\x04" + b"\x00garbage" * 50, "damaged"),
         ("kein.ods", b"Vorname;Nachname\nA;B\n", "damaged"),
         ("bild.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text list"),
@@ -118,4 +128,11 @@ def test_progress_is_reported_while_reading(tmp_path: Path) -> None:
 
 
 def test_column_letters() -> None:
-    assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == ["A", "Z", "AA", "AB", "ZZ", "AAA"]
+    assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == [
+        "A",
+        "Z",
+        "AA",
+        "AB",
+        "ZZ",
+        "AAA",
+    ]
