@@ -24,6 +24,7 @@ from coachdesk.i18n import _, ngettext
 from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.participants import ListFilter
 from coachdesk.ui.batch.launch import BatchButton
+from coachdesk.ui.importing.launch import ImportButton
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.style import heading_label, wrapping_label
 from coachdesk.ui.participants.filters import empty_text, fill_programme_filter, fill_status_filter
@@ -60,6 +61,7 @@ class ParticipantsView(QWidget):
         self.archive_button = QPushButton()
         self.archive_button.setEnabled(False)
         self.batch_button = BatchButton(services, self.selected_ids)
+        self.import_button = ImportButton(services)
         self.count_label = QLabel()
 
         self.table = ParticipantTable(self.model)
@@ -86,6 +88,7 @@ class ParticipantsView(QWidget):
         filters.addWidget(self.show_archived)
         actions = QHBoxLayout()
         actions.addWidget(self.count_label, 1)
+        actions.addWidget(self.import_button)
         actions.addWidget(self.batch_button)
         actions.addWidget(self.archive_button)
         actions.addWidget(self.new_button)
@@ -287,6 +290,7 @@ class ParticipantsView(QWidget):
         self.new_button.setToolTip(_("Take up a new participant (Ctrl+N)"))
         self.archive_button.setText(_("Archive"))
         self.batch_button.retranslate()
+        self.import_button.retranslate()
         self.clear_button.setText(_("Clear search and filters"))
         self._fill_status_filter()
         if self.programme_filter.count():
