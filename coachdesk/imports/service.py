@@ -92,8 +92,8 @@ class ImportService:
         if preview.problem_count and not skip_problems:
             raise ImportFileError(
                 N_(
-                    "{count} rows have problems: nothing was imported. Correct them "
-                    "in the file, or choose to leave them out."
+                    "Rows with problems: {count}. Nothing was imported: please correct "
+                    "them in the file, or choose to leave them out."
                 ),
                 {"count": preview.problem_count},
             )

@@ -51,7 +51,7 @@ def test_dry_run_then_map_then_commit(
 
     assert main([*args, "--commit"]) == 1
     out, err = capsys.readouterr()
-    assert "1 rows have problems: nothing was imported" in err
+    assert "Rows with problems: 1. Nothing was imported" in err
     assert _count(vault_path) == 0
 
     assert main([*args, "--commit", "--skip-problems"]) == 0

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.facade import Services
-from coachdesk.i18n import _, ngettext
+from coachdesk.i18n import _, format_number, ngettext
 from coachdesk.imports.checks import Preview
 from coachdesk.imports.errors import ImportFileError
 from coachdesk.imports.fields import field_label
@@ -85,7 +85,7 @@ class ImportDialog(QDialog):
         self.summary.setObjectName("import_summary")
         self.skip = QCheckBox()
         self.skip.setObjectName("import_skip")
-        self.skip.toggled.connect(self._update_buttons)
+        self.skip.toggled.connect(lambda _checked: self._update_buttons())
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.buttons = QDialogButtonBox()
@@ -252,13 +252,12 @@ class ImportDialog(QDialog):
             fields = ", ".join(field_label(n) for n in p.missing)
             self.summary.setText(_("Please choose a column for: {fields}.").format(fields=fields))
         else:
-            rows = ngettext("{n} row", "{n} rows", len(p.rows)).format(n=len(p.rows))
-            ready = ngettext("{n} ready to import", "{n} ready to import", p.valid_count).format(
-                n=p.valid_count
-            )
-            problems = ngettext("{n} with problems", "{n} with problems", p.problem_count).format(
-                n=p.problem_count
-            )
+            n_rows, n_ready, n_problems = len(p.rows), p.valid_count, p.problem_count
+            rows = ngettext("{n} row", "{n} rows", n_rows).format(n=format_number(n_rows))
+            ready = ngettext("{n} ready to import", "{n} ready to import", n_ready)
+            problems = ngettext("{n} with problems", "{n} with problems", n_problems)
+            ready = ready.format(n=format_number(n_ready))
+            problems = problems.format(n=format_number(n_problems))
             self.summary.setText(f"{rows}: {ready}, {problems}.")
         notices = " ".join(n.render() for n in p.notices) if p else ""
         if notices and not self.message.text():
