@@ -187,10 +187,11 @@ def check_rows(
     for i, (number, cells) in enumerate(zip(table.row_numbers, table.rows, strict=True)):
         draft, problems = draft_of(cells, mapping)
         failed = {p.field for p in problems}
+        # A field no column fills is said once for the whole file (``missing``), not per row.
         problems += [
             p
             for p in validate_participant(draft, today)
-            if p.field is None or p.field not in failed
+            if p.field is None or (p.field not in failed and p.field not in missing)
         ]
         problems += known.problems(draft)
         known.add(draft, number)

@@ -180,3 +180,41 @@ def test_dialog_in_german(qtbot, services, tmp_path, monkeypatch) -> None:  # ty
     _choose(qtbot, dialog, _list_file(tmp_path), monkeypatch)
     assert dialog.mapping.combos[1].currentText() == "Nachname"
     assert "Bitte wählen Sie eine Spalte für: Vorname." in dialog.summary.text()
+
+
+def test_pictures_at_1280x720_in_german_and_english(qtbot, services, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The dialog with a file read, a problem shown and the skip choice, in both languages
+    (COACHDESK_SHOTS=folder keeps the pictures to look at)."""
+    import os
+
+    from PySide6.QtWidgets import QApplication
+
+    from coachdesk import i18n
+    from coachdesk.ui.shell.qt_translations import QtTranslations
+
+    services.participants.create(
+        ParticipantDraft("Amal", "Haddad", date_of_birth=dt.date(1988, 7, 9))
+    )
+    folder = Path(os.environ.get("COACHDESK_SHOTS", tmp_path))
+    dialog = _dialog(qtbot, services)
+    _choose(qtbot, dialog, _list_file(tmp_path), monkeypatch)
+    dialog.mapping.combos[0].setFocus()
+    qtbot.keyClicks(dialog.mapping.combos[0], "First name")
+    qtbot.waitUntil(lambda: dialog._job is None and not dialog.preview.missing, timeout=20000)
+    app = QApplication.instance()
+    assert app is not None
+    qt_texts = QtTranslations(app)
+    try:
+        dialog.resize(1280, 720)
+        for lang in ("de", "en"):
+            i18n.set_language(lang)
+            dialog.retranslate()
+            qtbot.wait(50)
+            picture = dialog.grab()
+            assert (picture.width(), picture.height()) == (1280, 720)
+            assert picture.save(str(folder / f"import-{lang}.png"))
+            assert dialog.skip.isVisible() and dialog.rows.isVisible()
+    finally:
+        i18n.off_language_changed(qt_texts.apply)
+        qt_texts.apply("en")
+        i18n.set_language("en")

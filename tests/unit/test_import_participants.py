@@ -101,7 +101,7 @@ def test_broken_rows_import_nothing_until_skipped_explicitly(
     rows[3][2] = "32.13.1990"
     table = services.imports.read(write_csv(tmp_path / "liste.csv", rows, "utf-8-sig"))
     mapping = services.imports.mapping_for(table.headers)
-    with pytest.raises(ImportFileError, match="Rows with problems: 1. Nothing was imported"):
+    with pytest.raises(ImportFileError, match=r"Rows with problems: 1\. Nothing was imported"):
         services.imports.commit(services.imports.preview(table, mapping))
     assert services.participants.count() == 0
     result = services.imports.commit(services.imports.preview(table, mapping), skip_problems=True)

@@ -32,17 +32,18 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.facade import Services
-from coachdesk.i18n import _, format_number, ngettext
+from coachdesk.i18n import Message, _, ngettext
 from coachdesk.imports.checks import Preview
 from coachdesk.imports.errors import ImportFileError
-from coachdesk.imports.fields import field_label
 from coachdesk.imports.reader import Progress, Table
 from coachdesk.imports.service import ImportResult
+from coachdesk.services.errors import ValidationError
 from coachdesk.ui.importing.job import ImportSignals, start_job
 from coachdesk.ui.importing.mapping_table import MappingTable
-from coachdesk.ui.importing.preview_model import PreviewModel
+from coachdesk.ui.importing.preview_model import PROBLEMS, PreviewModel, summary_text
 from coachdesk.ui.kit.style import wrapping_label
 from coachdesk.ui.kit.table_model import sorting_proxy
+from coachdesk.vault.errors import VaultError
 
 FILE_FILTER = "*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv"
 
@@ -59,6 +60,7 @@ class ImportDialog(QDialog):
         self._job: ImportSignals | None = None
         self._check_again = False
         self._storing = False
+        self._said: tuple[list[Message], bool] = ([], False)
 
         self.file_label = QLabel()
         self.file_label.setObjectName("import_file")
@@ -75,6 +77,7 @@ class ImportDialog(QDialog):
         self.rows.setObjectName("import_preview")
         self.rows.setModel(sorting_proxy(self.model))
         self.rows.setSortingEnabled(True)
+        self.rows.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rows.setWordWrap(False)
@@ -140,7 +143,7 @@ class ImportDialog(QDialog):
         self.model.set_rows([])
         self.mapping.set_columns([], [], {})
         self.file_label.setText(path.name)
-        self._say("")
+        self._say([])
         imports = self.imports
 
         def work(progress: Progress) -> tuple[Table, dict[int, str], Preview]:
@@ -173,7 +176,7 @@ class ImportDialog(QDialog):
     def _show_preview(self, result: object) -> None:
         self.preview = result if isinstance(result, Preview) else None
         self.model.set_rows(self.preview.rows if self.preview else [])
-        self.rows.resizeColumnsToContents()
+        self._fit_columns()
         self._update_summary()
 
     def run_import(self) -> None:
@@ -229,39 +232,31 @@ class ImportDialog(QDialog):
         self._storing = False
         self._check_again = False
         self.progress.setVisible(False)
-        if isinstance(error, ImportFileError):
-            self._say(error.message.render(), problem=True)
-        elif isinstance(error, Exception) and hasattr(error, "message"):
-            self._say(str(error), problem=True)  # the vault's own errors (a full disk)
+        if isinstance(error, ImportFileError | VaultError | ValidationError):
+            self._say([error.message], problem=True)  # the vault's own: a full disk
         else:
             raise error  # type: ignore[misc]  # a bug: the application's handler reports it
         self._update_buttons()
 
     # -- state ------------------------------------------------------------------------------
 
-    def _say(self, text: str, *, problem: bool = False) -> None:
+    def _fit_columns(self) -> None:
+        for column in range(PROBLEMS):  # the problems take the rest of the width
+            self.rows.resizeColumnToContents(column)
+
+    def _say(self, messages: list[Message], *, problem: bool = False) -> None:
+        """Show ``messages`` above the tables (rendered again when the language changes)."""
+        self._said = (messages, problem)
+        text = " ".join(m.render() for m in messages)
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self.message.setStyleSheet("color: #a4262c;" if problem else "")
 
     def _update_summary(self) -> None:
         p = self.preview
-        if p is None:
-            self.summary.setText("")
-        elif p.missing:
-            fields = ", ".join(field_label(n) for n in p.missing)
-            self.summary.setText(_("Please choose a column for: {fields}.").format(fields=fields))
-        else:
-            n_rows, n_ready, n_problems = len(p.rows), p.valid_count, p.problem_count
-            rows = ngettext("{n} row", "{n} rows", n_rows).format(n=format_number(n_rows))
-            ready = ngettext("{n} ready to import", "{n} ready to import", n_ready)
-            problems = ngettext("{n} with problems", "{n} with problems", n_problems)
-            ready = ready.format(n=format_number(n_ready))
-            problems = problems.format(n=format_number(n_problems))
-            self.summary.setText(f"{rows}: {ready}, {problems}.")
-        notices = " ".join(n.render() for n in p.notices) if p else ""
-        if notices and not self.message.text():
-            self._say(notices)
+        self.summary.setText(summary_text(p))
+        if p is not None and p.notices and not self.message.text():
+            self._say(list(p.notices))
 
     def _update_buttons(self, busy: bool = False) -> None:
         p = self.preview
@@ -289,6 +284,8 @@ class ImportDialog(QDialog):
         self.import_button.setText(_("Import"))
         self.mapping.retranslate()
         self.model.retranslate()
+        self._fit_columns()
+        self._say(*self._said[:1], problem=self._said[1])
         self._update_summary()
 
     def reject(self) -> None:

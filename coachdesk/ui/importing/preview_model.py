@@ -7,8 +7,9 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from coachdesk.i18n import N_, _, format_date
-from coachdesk.imports.checks import PreviewRow, describe
+from coachdesk.i18n import N_, _, format_date, format_number, ngettext
+from coachdesk.imports.checks import Preview, PreviewRow, describe
+from coachdesk.imports.fields import field_label
 from coachdesk.labels import label
 from coachdesk.ui.kit.table_model import Column, RecordTableModel, date_key
 
@@ -17,7 +18,23 @@ PROBLEM_COLOUR = "#a4262c"
 
 
 def problems_text(row: PreviewRow) -> str:
-    return "; ".join(describe(p) for p in row.problems) if row.problems else _("Ready")
+    return " ".join(describe(p) for p in row.problems) if row.problems else _("Ready")
+
+
+def summary_text(p: Preview | None) -> str:
+    """How many rows are ready and how many have problems, or which field needs a column."""
+    if p is None:
+        return ""
+    if p.missing:
+        fields = ", ".join(field_label(n) for n in p.missing)
+        return _("Please choose a column for: {fields}.").format(fields=fields)
+    n_rows, n_ready, n_problems = len(p.rows), p.valid_count, p.problem_count
+    rows = ngettext("{n} row", "{n} rows", n_rows).format(n=format_number(n_rows))
+    ready = ngettext("{n} ready to import", "{n} ready to import", n_ready)
+    problems = ngettext("{n} with problems", "{n} with problems", n_problems)
+    ready = ready.format(n=format_number(n_ready))
+    problems = problems.format(n=format_number(n_problems))
+    return f"{rows}: {ready}, {problems}."
 
 
 class PreviewModel(RecordTableModel[PreviewRow]):
