@@ -29,6 +29,9 @@ class CellProblem(Exception):
         self.message = message
         super().__init__(message.msgid)
 
+    def __str__(self) -> str:
+        return self.message.render()
+
 
 def text(cell: Cell) -> str:
     """Any cell as text: a whole number without ".0", a date as dd.mm.yyyy."""

@@ -194,3 +194,27 @@ def test_ten_thousand_rows_import_and_equal_the_source(
     assert [(a, b, c, str(d), e, f, g) for a, b, c, d, e, f, g in _stored(vault)] == _expected(
         source
     )
+
+
+def test_a_failure_while_storing_leaves_nothing(services, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from coachdesk.imports import storing
+
+    table = services.imports.read(
+        write_csv(tmp_path / "l.csv", [GERMAN_HEADINGS, *people(600)], "utf-8")
+    )
+    preview = services.imports.preview(table, services.imports.mapping_for(table.headers))
+    real = storing.search_key
+    calls = []
+
+    def failing(*names: str) -> str:  # the disk fills after the first 500 were written
+        calls.append(1)
+        if len(calls) > 550:
+            raise OSError(28, "No space left on device")
+        return real(*names)
+
+    monkeypatch.setattr(storing, "search_key", failing)
+    with pytest.raises(Exception, match="space"):
+        services.imports.commit(preview)
+    assert services.participants.count() == 0
+    with services.ctx.read() as s:
+        assert s.get(VaultSetting, header_key(table.headers)) is None
