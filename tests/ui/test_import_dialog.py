@@ -49,7 +49,7 @@ def _dialog(qtbot, services) -> ImportDialog:  # type: ignore[no-untyped-def]
 def _choose(qtbot, dialog: ImportDialog, path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog._job is None and dialog.preview is not None, timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.jobs.running and dialog.preview is not None, timeout=20000)
 
 
 def _cell(dialog: ImportDialog, row: int, column: int) -> str:
@@ -82,7 +82,7 @@ def test_map_a_column_leave_out_a_broken_row_and_import(
     combos[0].setFocus()
     qtbot.keyClicks(combos[0], "First name")
     assert combos[0].currentText() == "First name"
-    qtbot.waitUntil(lambda: dialog._job is None and not dialog.preview.missing, timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.jobs.running and not dialog.preview.missing, timeout=20000)
     assert dialog.summary.text() == "3 rows: 2 ready to import, 1 with problems."
     assert _cell(dialog, 1, 5).startswith("Date of birth: 31.02.1990 is not a date")
     assert _cell(dialog, 0, 5) == "Ready"
@@ -145,7 +145,7 @@ def test_a_hostile_file_gets_a_sentence(
     dialog = _dialog(qtbot, services)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog._job is None and bool(dialog.message.text()), timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.jobs.running and bool(dialog.message.text()), timeout=20000)
     assert said in dialog.message.text()
     assert not dialog.import_button.isEnabled() and dialog.choose_button.isEnabled()
 
@@ -161,9 +161,9 @@ def test_twenty_thousand_rows_are_read_off_the_ui_thread(qtbot, services, tmp_pa
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(5)
     dialog.open_file(path)
-    assert dialog._job is not None  # open_file returned while the file is still being read
+    assert dialog.jobs.running  # open_file returned while the file is still being read
     assert dialog.progress.isVisible() and not dialog.choose_button.isEnabled()
-    qtbot.waitUntil(lambda: dialog._job is None, timeout=120000)
+    qtbot.waitUntil(lambda: not dialog.jobs.running, timeout=120000)
     timer.stop()
     assert ticks and len(set(steps)) > 2  # the event loop ran and progress was shown meanwhile
     assert dialog.summary.text() == "20,000 rows: 20,000 ready to import, 0 with problems."
@@ -200,7 +200,7 @@ def test_pictures_at_1280x720_in_german_and_english(qtbot, services, tmp_path, m
     _choose(qtbot, dialog, _list_file(tmp_path), monkeypatch)
     dialog.mapping.combos[0].setFocus()
     qtbot.keyClicks(dialog.mapping.combos[0], "First name")
-    qtbot.waitUntil(lambda: dialog._job is None and not dialog.preview.missing, timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.jobs.running and not dialog.preview.missing, timeout=20000)
     app = QApplication.instance()
     assert app is not None
     qt_texts = QtTranslations(app)

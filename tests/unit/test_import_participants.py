@@ -218,3 +218,25 @@ def test_a_failure_while_storing_leaves_nothing(services, tmp_path: Path, monkey
     assert services.participants.count() == 0
     with services.ctx.read() as s:
         assert s.get(VaultSetting, header_key(table.headers)) is None
+
+
+def test_the_file_is_never_copied(services, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Reading, checking and storing leave no file anywhere but in the vault: the
+    temporary folder stays empty and the list's folder holds only the list."""
+    import tempfile
+
+    spare = tmp_path / "tmp"
+    spare.mkdir()
+    monkeypatch.setenv("TMPDIR", str(spare))
+    monkeypatch.setattr(tempfile, "tempdir", str(spare))
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    for path in (
+        write_csv(folder / "l.csv", [GERMAN_HEADINGS, *people(50)], "cp1252"),
+        write_xlsx(folder / "l.xlsx", [GERMAN_HEADINGS, *people(50)]),
+    ):
+        table = services.imports.read(path)
+        preview = services.imports.preview(table, services.imports.mapping_for(table.headers))
+        services.imports.commit(preview, skip_problems=True)
+    assert sorted(p.name for p in folder.iterdir()) == ["l.csv", "l.xlsx"]
+    assert list(spare.iterdir()) == []

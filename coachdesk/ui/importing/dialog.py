@@ -38,7 +38,7 @@ from coachdesk.imports.errors import ImportFileError
 from coachdesk.imports.reader import Progress, Table
 from coachdesk.imports.service import ImportResult
 from coachdesk.services.errors import ValidationError
-from coachdesk.ui.importing.job import ImportSignals, start_job
+from coachdesk.ui.importing.job import ImportJobs
 from coachdesk.ui.importing.mapping_table import MappingTable
 from coachdesk.ui.importing.preview_model import PROBLEMS, PreviewModel, summary_text
 from coachdesk.ui.kit.style import wrapping_label
@@ -57,7 +57,8 @@ class ImportDialog(QDialog):
         self.table: Table | None = None
         self.preview: Preview | None = None
         self.outcome: ImportResult | None = None
-        self._job: ImportSignals | None = None
+        self.jobs = ImportJobs(self)
+        self.jobs.progress.connect(self._progress)
         self._check_again = False
         self._storing = False
         self._said: tuple[list[Message], bool] = ([], False)
@@ -163,7 +164,7 @@ class ImportDialog(QDialog):
         """The columns changed: check the rows again (after the check under way, if any)."""
         if self.table is None:
             return
-        if self._job is not None:
+        if self.jobs.running:
             self._check_again = True
             return
         table, mapping, imports = self.table, self.mapping.mapping(), self.imports
@@ -211,31 +212,29 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self._update_buttons(busy=True)
-        self._job = start_job(work, self._progress, lambda r: self._finished(done, r), self._failed)
+        self.jobs.start(work, what, lambda r: self._finished(done, r), self._failed)
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, total))
 
     def _finished(self, done, result: object) -> None:  # type: ignore[no-untyped-def]
-        self._job = None
         self._storing = False
         self.progress.setVisible(False)
         done(result)
         if self._check_again:
             self._check_again = False
-            self.check_again()
-        self._update_buttons()
+            self.check_again()  # the columns changed meanwhile: Import waits for this check
+        self._update_buttons(busy=self.jobs.running)
 
-    def _failed(self, error: object) -> None:
-        self._job = None
+    def _failed(self, error: Exception) -> None:
         self._storing = False
         self._check_again = False
         self.progress.setVisible(False)
         if isinstance(error, ImportFileError | VaultError | ValidationError):
             self._say([error.message], problem=True)  # the vault's own: a full disk
         else:
-            raise error  # type: ignore[misc]  # a bug: the application's handler reports it
+            raise error  # a bug: the application's handler reports it
         self._update_buttons()
 
     # -- state ------------------------------------------------------------------------------

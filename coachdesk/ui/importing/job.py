@@ -1,36 +1,46 @@
 """The import's slow steps in the application's thread pool, with progress.
 
 Reading and checking 20,000 rows, and storing them, take seconds: the dialog stays
-responsive and shows progress. The job calls only the import service; Qt delivers its
-signals to the dialog on the UI thread.
+responsive and shows progress. Each step is a :class:`BackgroundCall`, so locking the
+vault (by hand or when idle) waits for a running import to end rather than closing the
+database under it. The job calls only the import service; Qt delivers its progress and
+its outcome to the dialog on the UI thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from coachdesk.imports.reader import Progress
-from coachdesk.ui.export.worker import JobSignals, ServiceJob, without_cyclic_gc
+from coachdesk.ui.export.worker import without_cyclic_gc
+from coachdesk.ui.shell.busy import BackgroundCall
 
 
-class ImportSignals(JobSignals):
+class ImportJobs(QObject):
+    """One step at a time for the dialog."""
+
     progress = Signal(int, int)
-    """(done, of all) of the current step."""
+    """(done, of all) of the current step; emitted from the worker, delivered queued."""
 
+    def __init__(self, owner: QWidget) -> None:
+        super().__init__(owner)
+        self.call = BackgroundCall(owner)
 
-def start_job(
-    work: Callable[[Progress], object],
-    on_progress: Callable[[int, int], None],
-    on_done: Callable[[object], None],
-    on_failed: Callable[[object], None],
-) -> ImportSignals:
-    """Run ``work(progress)`` off the UI thread, its signals connected before it starts."""
-    signals = ImportSignals()
-    signals.progress.connect(on_progress)
-    signals.finished.connect(on_done)
-    signals.failed.connect(on_failed)
-    job = ServiceJob(without_cyclic_gc(lambda: work(signals.progress.emit)), signals)
-    job.start()
-    return signals
+    @property
+    def running(self) -> bool:
+        return self.call.running
+
+    def start(
+        self,
+        work: Callable[[Progress], object],
+        text: str,
+        done: Callable[[Any], None],
+        failed: Callable[[Exception], None],
+    ) -> bool:
+        """Run ``work(progress)`` off the UI thread; False while another step runs."""
+        emit = self.progress.emit
+        return self.call.start(without_cyclic_gc(lambda: work(emit)), text, done, failed)
