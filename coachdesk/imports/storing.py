@@ -46,6 +46,8 @@ def store_participants(
         ids.extend(s.scalars(statement, values))
         if progress is not None:
             progress(start + len(chunk))
+    if not ids:
+        return ids  # an empty INSERT would be one row of defaults
     details = json.dumps({"source": "import"}, sort_keys=True)
     s.execute(
         insert(AuditEntry),

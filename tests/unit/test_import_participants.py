@@ -237,6 +237,7 @@ def test_the_file_is_never_copied(services, tmp_path: Path, monkeypatch) -> None
     ):
         table = services.imports.read(path)
         preview = services.imports.preview(table, services.imports.mapping_for(table.headers))
-        services.imports.commit(preview, skip_problems=True)
+        services.imports.commit(preview, skip_problems=True)  # the second: all duplicates
+    assert services.participants.count() == 50
     assert sorted(p.name for p in folder.iterdir()) == ["l.csv", "l.xlsx"]
     assert list(spare.iterdir()) == []
