@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from coachdesk.i18n import set_language
 from coachdesk.services.participants import ParticipantDraft
@@ -117,6 +117,8 @@ def test_the_list_opens_the_dialog_and_esc_closes_it(qtbot, services, signals) -
     view = ParticipantsView(services, signals)
     qtbot.addWidget(view)
     view.show()
+    button = view.findChild(QPushButton, "import_spreadsheet")
+    assert button is not None and button.text() == "Import from spreadsheet…"
     seen: list[str] = []
 
     def close(dialog) -> None:  # type: ignore[no-untyped-def]
@@ -124,10 +126,11 @@ def test_the_list_opens_the_dialog_and_esc_closes_it(qtbot, services, signals) -
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     timer = when_modal_appears(close)
-    qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     timer.stop()
     assert seen == ["Import from spreadsheet"]
-    assert view.import_button.text() == "Import from spreadsheet…"
+    set_language("de")
+    assert button.text() == "Aus Tabelle importieren…"
 
 
 @pytest.mark.parametrize(

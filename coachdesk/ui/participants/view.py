@@ -61,7 +61,6 @@ class ParticipantsView(QWidget):
         self.archive_button = QPushButton()
         self.archive_button.setEnabled(False)
         self.batch_button = BatchButton(services, self.selected_ids)
-        self.import_button = ImportButton(services)
         self.count_label = QLabel()
 
         self.table = ParticipantTable(self.model)
@@ -88,7 +87,7 @@ class ParticipantsView(QWidget):
         filters.addWidget(self.show_archived)
         actions = QHBoxLayout()
         actions.addWidget(self.count_label, 1)
-        actions.addWidget(self.import_button)
+        actions.addWidget(ImportButton(services, signals))
         actions.addWidget(self.batch_button)
         actions.addWidget(self.archive_button)
         actions.addWidget(self.new_button)
@@ -115,15 +114,12 @@ class ParticipantsView(QWidget):
         self.signals = signals
         signals.changed.connect(self._on_changes)
 
-        self._fill_status_filter()
+        fill_status_filter(self.status_filter)
         self._fill_programme_filter()
         self.retranslate()
         self.refresh()
 
     # -- filters ----------------------------------------------------------------------------------
-
-    def _fill_status_filter(self) -> None:
-        fill_status_filter(self.status_filter)
 
     def _fill_programme_filter(self) -> None:
         fill_programme_filter(self.programme_filter, self.services.participants.programmes())
@@ -290,9 +286,8 @@ class ParticipantsView(QWidget):
         self.new_button.setToolTip(_("Take up a new participant (Ctrl+N)"))
         self.archive_button.setText(_("Archive"))
         self.batch_button.retranslate()
-        self.import_button.retranslate()
         self.clear_button.setText(_("Clear search and filters"))
-        self._fill_status_filter()
+        fill_status_filter(self.status_filter)
         if self.programme_filter.count():
             self.programme_filter.setItemText(0, _("All programmes"))
         self.model.retranslate()
