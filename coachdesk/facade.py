@@ -34,6 +34,7 @@ from coachdesk.vault.store import Vault
 
 if TYPE_CHECKING:
     from coachdesk.export.service import ExportService
+    from coachdesk.imports.service import ImportService
     from coachdesk.reports.service import ReportService
 
 
@@ -80,6 +81,12 @@ class Services:
         from coachdesk.reports.service import ReportService
 
         return ReportService(self.ctx)
+
+    @functools.cached_property
+    def imports(self) -> ImportService:
+        from coachdesk.imports.service import ImportService
+
+        return ImportService(self.ctx)
 
     @functools.cached_property
     def vault_admin(self) -> VaultAdminService:

@@ -30,6 +30,7 @@ from coachdesk import __version__, i18n
 from coachdesk.cli import attachments
 from coachdesk.cli.export import add_certificate, add_export, add_verify
 from coachdesk.cli.export_access import add_export_access, routed
+from coachdesk.cli.imports import add_import
 from coachdesk.cli.participants import add_participants
 from coachdesk.cli.reports import add_report
 from coachdesk.cli.selftest import add_self_test
@@ -146,6 +147,7 @@ COMMANDS: list[Callable[[SubParsers], None]] = [
     _add_demo,
     _add_info,
     add_participants,
+    add_import,
     add_export,
     add_export_access,
     add_verify,

@@ -21,6 +21,7 @@ INTERNAL = "internal_notes"
 """The coach's own working notes: in the file only when she chose so."""
 LEFT_OUT: dict[str, str] = {
     "name_key": "her names folded for the search, made from the names in the file",
+    "name_order": "her place in the list by name, made from the names in the file",
     "position": "the order of a list: lists are written in that order",
     "participant_id": "the file is hers: every record in it is",
     "content_id": "the stored bytes: name, type, size and SHA-256 are written instead",

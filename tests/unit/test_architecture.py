@@ -124,6 +124,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("coachdesk.documents",),
     ("coachdesk.export",),
     ("coachdesk.reports",),
+    ("coachdesk.imports",),
     ("coachdesk.facade",),
     ("coachdesk.demo",),
     ("coachdesk.ui",),

@@ -24,6 +24,7 @@ from coachdesk.i18n import _, ngettext
 from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.participants import ListFilter
 from coachdesk.ui.batch.launch import BatchButton
+from coachdesk.ui.importing.launch import ImportButton
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.style import heading_label, wrapping_label
 from coachdesk.ui.participants.filters import empty_text, fill_programme_filter, fill_status_filter
@@ -89,6 +90,7 @@ class ParticipantsView(QWidget):
         filters.addWidget(self.show_archived)
         actions = QHBoxLayout()
         actions.addWidget(self.count_label, 1)
+        actions.addWidget(ImportButton(services, signals))
         actions.addWidget(self.batch_button)
         actions.addWidget(self.archive_button)
         actions.addWidget(self.new_button)
@@ -115,15 +117,12 @@ class ParticipantsView(QWidget):
         self.signals = signals
         signals.changed.connect(self._on_changes)
 
-        self._fill_status_filter()
+        fill_status_filter(self.status_filter)
         self._fill_programme_filter()
         self.retranslate()
         self.refresh()
 
     # -- filters ----------------------------------------------------------------------------------
-
-    def _fill_status_filter(self) -> None:
-        fill_status_filter(self.status_filter)
 
     def _fill_programme_filter(self) -> None:
         fill_programme_filter(self.programme_filter, self.services.participants.programmes())
@@ -291,7 +290,7 @@ class ParticipantsView(QWidget):
         self.archive_button.setText(_("Archive"))
         self.batch_button.retranslate()
         self.clear_button.setText(_("Clear search and filters"))
-        self._fill_status_filter()
+        fill_status_filter(self.status_filter)
         if self.programme_filter.count():
             self.programme_filter.setItemText(0, _("All programmes"))
         self.model.retranslate()

@@ -1,0 +1,1 @@
+"""Start from a spreadsheet: the import dialog, its column mapping and its preview."""
