@@ -7,6 +7,7 @@ from coachdesk.models.aftercare import AftercareFollowUp
 from coachdesk.models.attachment import Attachment, AttachmentChunk, AttachmentContent
 from coachdesk.models.audit import AuditEntry, VaultSetting
 from coachdesk.models.base import Base, utcnow
+from coachdesk.models.colleague import ColleagueCertificate, TransferRecord
 from coachdesk.models.consent import Consent, ConsentCategory
 from coachdesk.models.directory import ContactPerson, Organisation, Responsibility
 from coachdesk.models.export import Draft, ExportRecord, SigningIdentity
@@ -26,6 +27,7 @@ __all__ = [
     "Attendance",
     "AuditEntry",
     "Base",
+    "ColleagueCertificate",
     "Consent",
     "ConsentCategory",
     "ContactPerson",
@@ -44,6 +46,7 @@ __all__ = [
     "PlanVersion",
     "Responsibility",
     "SigningIdentity",
+    "TransferRecord",
     "VaultSetting",
     "utcnow",
 ]

@@ -38,6 +38,8 @@ class ChangeKind(enum.StrEnum):
     DRAFT = "draft"
     AUDIT = "audit"
     ATTACHMENT = "attachment"
+    COLLEAGUE = "colleague"
+    TRANSFER = "transfer"
 
 
 _origin: ContextVar[object | None] = ContextVar("coachdesk_change_origin", default=None)
