@@ -79,6 +79,10 @@ class Sealed:
     """Of the whole file: what both registers keep."""
 
 
+def new_package_id() -> str:
+    return uuid.uuid4().hex
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode()
 
@@ -106,13 +110,13 @@ def seal(
     manifest: bytes,
     records: bytes,
     *,
+    package_id: str,
     sender: SigningMaterial,
     recipient_certificate_der: bytes,
     now: dt.datetime,
-) -> tuple[str, bytes]:
-    """The package id and the package's bytes, for the holder of ``recipient_certificate_der``."""
+) -> bytes:
+    """The package's bytes, for the holder of ``recipient_certificate_der``."""
     key = AESGCM.generate_key(bit_length=256)
-    package_id = uuid.uuid4().hex
     recipient_fp = hashlib.sha256(recipient_certificate_der).hexdigest()
     recipient = x509.load_der_x509_certificate(recipient_certificate_der).public_key()
     header = Header(
@@ -144,7 +148,7 @@ def seal(
         )
     )
     signature = _signature_block(body, sender)
-    return package_id, body + len(signature).to_bytes(4, "big") + signature
+    return body + len(signature).to_bytes(4, "big") + signature
 
 
 def _wrap(key: bytes, recipient: Any, package_id: str, recipient_fp: str) -> dict[str, str]:
