@@ -32,6 +32,7 @@ from coachdesk.cli.export import add_certificate, add_export, add_verify
 from coachdesk.cli.participants import add_participants
 from coachdesk.cli.reports import add_report
 from coachdesk.cli.selftest import add_self_test
+from coachdesk.cli.transfer import add_colleagues, add_transfer
 from coachdesk.cli.support import (
     EXIT_ERROR,
     EXIT_OK,
@@ -153,6 +154,8 @@ COMMANDS: list[Callable[[SubParsers], None]] = [
     add_restore,
     add_recovery_code,
     add_report,
+    add_colleagues,
+    add_transfer,
     add_self_test,
 ]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from coachdesk.facade import Services
-from coachdesk.models import AftercareFollowUp, Organisation
+from coachdesk.models import AftercareFollowUp, Organisation, Participant
 from coachdesk.models.enums import DataCategory, OrganisationKind
 from coachdesk.services.attachment_records import AttachmentDraft
 from coachdesk.vault.store import Vault
@@ -27,6 +27,8 @@ from tests.unit.test_export_support import add_consent, seed
 
 PAPER_MARKER = "Papmkcertificate"
 AFTERCARE_MARKER = "Afmkemployed"
+FIRST, LAST = "Олена", "Шевченко"
+BORN = dt.date(1990, 4, 12)
 
 
 @dataclass
@@ -73,9 +75,12 @@ def pair(template_vault: tuple[Path, str], tmp_path: Path) -> Iterator[Pair]:
     try:
         org = introduce(anna, berit, "Frauen in Arbeit Köln")
         introduce(berit, anna, "Frauen in Arbeit e. V.")
-        seeded = seed(anna.vault.sessions)
+        seeded = seed(anna.vault.sessions, FIRST, LAST)
         pid = seeded.participant_id
         with anna.vault.sessions.begin() as s:
+            person = s.get(Participant, pid)
+            assert person is not None
+            person.date_of_birth = BORN
             s.add(
                 AftercareFollowUp(
                     participant_id=pid, due_on=dt.date(2026, 6, 1), employment_status=AFTERCARE_MARKER
