@@ -143,7 +143,7 @@ def test_a_person_found_across_scripts_is_offered_for_merging(
 
 def test_an_import_that_fails_leaves_nothing(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
     data = _send(pair, tmp_path / "p.cdtransfer").read_bytes()
-    with pytest.raises(Exception):  # noqa: B017,PT011 - any failure inside the transaction
+    with pytest.raises(Exception):  # noqa: B017 - any failure inside the transaction
         pair.berit.services.transfers.receive(data, into=999_999)
     assert _ids(pair.berit.vault.sessions) == []
     with pair.berit.vault.sessions() as s:

@@ -21,7 +21,7 @@ from coachdesk.models import AftercareFollowUp, Organisation, Participant
 from coachdesk.models.enums import DataCategory, OrganisationKind
 from coachdesk.services.attachment_records import AttachmentDraft
 from coachdesk.vault.store import Vault
-from tests.conftest import PASSPHRASE, TODAY
+from tests.conftest import PASSPHRASE, TODAY, _template_kdf
 from tests.unit.attachment_files import pdf_bytes
 from tests.unit.test_export_support import add_consent, seed
 
@@ -39,9 +39,14 @@ class Coach:
     certificate: bytes
 
 
-def open_coach(template: Path, folder: Path, name: str) -> Coach:
-    shutil.copytree(template, folder)
-    vault = Vault.open(folder, PASSPHRASE)
+def open_coach(template: Path | None, folder: Path, name: str) -> Coach:
+    """A coach's vault: a copy of ``template``, or (None) a vault of her own, as on another
+    laptop (copies of one template look like one vault's older states to each other)."""
+    if template is None:
+        vault, _code = Vault.create(folder, PASSPHRASE, **_template_kdf())
+    else:
+        shutil.copytree(template, folder)
+        vault = Vault.open(folder, PASSPHRASE)
     services = Services(vault.sessions, actor=name, today=lambda: TODAY, vault=vault)
     services.settings.set_coach_name(name)
     info = services.exports.create_identity()
@@ -71,7 +76,7 @@ class Pair:
 @pytest.fixture
 def pair(template_vault: tuple[Path, str], tmp_path: Path) -> Iterator[Pair]:
     anna = open_coach(template_vault[0], tmp_path / "anna", "Anna Çoban")
-    berit = open_coach(template_vault[0], tmp_path / "berit", "Berit Hansen")
+    berit = open_coach(None, tmp_path / "berit", "Berit Hansen")
     try:
         org = introduce(anna, berit, "Frauen in Arbeit Köln")
         introduce(berit, anna, "Frauen in Arbeit e. V.")
@@ -83,7 +88,9 @@ def pair(template_vault: tuple[Path, str], tmp_path: Path) -> Iterator[Pair]:
             person.date_of_birth = BORN
             s.add(
                 AftercareFollowUp(
-                    participant_id=pid, due_on=dt.date(2026, 6, 1), employment_status=AFTERCARE_MARKER
+                    participant_id=pid,
+                    due_on=dt.date(2026, 6, 1),
+                    employment_status=AFTERCARE_MARKER,
                 )
             )
         anna.services.attachments.add(
