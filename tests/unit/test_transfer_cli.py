@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,11 +10,16 @@ import pytest
 from coachdesk.cli.main import main
 from coachdesk.cli.support import EXIT_ERROR, EXIT_OK, EXIT_VALIDATION
 from tests.conftest import PASSPHRASE
-from tests.unit.transfer_support import FIRST, Pair, pair  # noqa: F401
+from tests.unit.transfer_support import FIRST, Pair, make_pair
 
 
 @pytest.fixture
-def locked(pair: Pair, monkeypatch: pytest.MonkeyPatch) -> Pair:  # noqa: F811
+def pair(template_vault: tuple[Path, str], tmp_path: Path) -> Iterator[Pair]:
+    yield from make_pair(template_vault, tmp_path)
+
+
+@pytest.fixture
+def locked(pair: Pair, monkeypatch: pytest.MonkeyPatch) -> Pair:
     """Both vaults closed, as a script finds them; the passphrase in the environment."""
     pair.anna.vault.lock()
     pair.berit.vault.lock()

@@ -4,6 +4,7 @@ sender, expired or removed certificates, no consent."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,10 +22,15 @@ from coachdesk.export.transfer.unseal import content_key, read_sealed
 from coachdesk.models import Consent, Participant
 from coachdesk.models.enums import LegalBasis
 from coachdesk.services.errors import ValidationError
-from tests.unit.transfer_support import Pair, introduce, open_coach, pair  # noqa: F401
+from tests.unit.transfer_support import Pair, introduce, make_pair, open_coach
 
 
-def _request(pair: Pair, **extra: object) -> TransferRequest:  # noqa: F811
+@pytest.fixture
+def pair(template_vault: tuple[Path, str], tmp_path: Path) -> Iterator[Pair]:
+    yield from make_pair(template_vault, tmp_path)
+
+
+def _request(pair: Pair, **extra: object) -> TransferRequest:
     return TransferRequest(
         participant_id=pair.participant_id,
         colleague_fingerprint=pair.berit.fingerprint,
@@ -32,18 +38,18 @@ def _request(pair: Pair, **extra: object) -> TransferRequest:  # noqa: F811
     )
 
 
-def _package(pair: Pair, tmp_path: Path) -> bytes:  # noqa: F811
+def _package(pair: Pair, tmp_path: Path) -> bytes:
     out = tmp_path / "p.cdtransfer"
     pair.anna.services.transfers.send(_request(pair), out)
     return out.read_bytes()
 
 
-def _count(pair: Pair) -> int:  # noqa: F811
+def _count(pair: Pair) -> int:
     with pair.berit.vault.sessions() as s:
         return len(s.scalars(select(Participant.id)).all())
 
 
-def test_any_flipped_byte_is_refused_as_altered(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
+def test_any_flipped_byte_is_refused_as_altered(pair: Pair, tmp_path: Path) -> None:
     data = _package(pair, tmp_path)
     header_end = len(MAGIC) + 4 + int.from_bytes(data[len(MAGIC) : len(MAGIC) + 4], "big")
     places = [0, len(MAGIC) + 10, header_end - 3, header_end + 20, len(data) // 2, len(data) - 5]
@@ -61,7 +67,7 @@ def test_any_flipped_byte_is_refused_as_altered(pair: Pair, tmp_path: Path) -> N
 
 
 def test_a_third_coach_cannot_open_it(
-    pair: Pair,  # noqa: F811
+    pair: Pair,
     tmp_path: Path,
 ) -> None:
     data = _package(pair, tmp_path)
@@ -82,7 +88,7 @@ def test_a_third_coach_cannot_open_it(
 
 
 def test_a_wrong_signer_is_refused(
-    pair: Pair,  # noqa: F811
+    pair: Pair,
     tmp_path: Path,
 ) -> None:
     carla = open_coach(None, tmp_path / "carla", "Carla Weber")
@@ -121,7 +127,7 @@ def _block_length(data: bytes) -> int:
     return len(data) - start
 
 
-def test_an_unverified_sender_is_warned_and_refused(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
+def test_an_unverified_sender_is_warned_and_refused(pair: Pair, tmp_path: Path) -> None:
     data = _package(pair, tmp_path)
     anna_in_berit = pair.berit.services.colleagues.colleagues()[0]
     pair.berit.services.colleagues.remove(anna_in_berit.id)
@@ -134,7 +140,7 @@ def test_an_unverified_sender_is_warned_and_refused(pair: Pair, tmp_path: Path) 
     assert _count(pair) == 0
 
 
-def test_a_removed_sender_is_refused(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
+def test_a_removed_sender_is_refused(pair: Pair, tmp_path: Path) -> None:
     data = _package(pair, tmp_path)
     pair.berit.services.colleagues.remove(pair.berit.services.colleagues.colleagues()[0].id)
     assert pair.berit.services.transfers.open(data).sender_state == SenderState.REFUSED
@@ -144,7 +150,7 @@ def test_a_removed_sender_is_refused(pair: Pair, tmp_path: Path) -> None:  # noq
 
 def test_sending_to_a_removed_or_unverified_colleague_is_refused(
     pair: Pair, tmp_path: Path
-) -> None:  # noqa: F811
+) -> None:
     colleague = pair.anna.services.colleagues.colleagues()[0]
     pair.anna.services.colleagues.remove(colleague.id)
     with pytest.raises(ValidationError, match="removed"):
@@ -175,7 +181,7 @@ def _certificate(not_before: dt.datetime, not_after: dt.datetime) -> bytes:
 
 
 @pytest.mark.parametrize("when", ["expired", "not yet valid"])
-def test_an_expired_or_future_certificate_is_refused(pair: Pair, when: str) -> None:  # noqa: F811
+def test_an_expired_or_future_certificate_is_refused(pair: Pair, when: str) -> None:
     now = dt.datetime.now(dt.UTC)
     day = dt.timedelta(days=1)
     pem = (
@@ -195,7 +201,7 @@ def test_an_expired_or_future_certificate_is_refused(pair: Pair, when: str) -> N
 
 
 def test_no_consent_refuses_unless_a_legal_basis_is_documented(
-    pair: Pair,  # noqa: F811
+    pair: Pair,
     tmp_path: Path,
 ) -> None:
     with pair.anna.vault.sessions.begin() as s:
@@ -217,7 +223,7 @@ def test_no_consent_refuses_unless_a_legal_basis_is_documented(
     assert arrival.basis == {"kind": "legal_basis", "legal_basis": "sgb_x_67b", "note": note}
 
 
-def test_a_consent_for_another_recipient_does_not_cover_it(pair: Pair) -> None:  # noqa: F811
+def test_a_consent_for_another_recipient_does_not_cover_it(pair: Pair) -> None:
     with pair.anna.vault.sessions.begin() as s:
         consent = s.scalars(select(Consent)).one()
         consent.recipient_organisation_id = None
@@ -234,7 +240,7 @@ def test_a_consent_for_another_recipient_does_not_cover_it(pair: Pair) -> None: 
         pair.anna.services.transfers.plan(_request(pair))
 
 
-def test_only_the_covered_categories_go(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
+def test_only_the_covered_categories_go(pair: Pair, tmp_path: Path) -> None:
     from coachdesk.models import ConsentCategory
     from coachdesk.models.enums import DataCategory as C
 

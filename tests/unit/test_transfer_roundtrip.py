@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,18 +22,23 @@ from coachdesk.models import (
 from coachdesk.models.enums import DataCategory
 from coachdesk.services.errors import ValidationError
 from tests.unit.test_export_support import INTERNAL_MARKERS, MARKERS
-from tests.unit.transfer_support import (  # noqa: F401 - pair is a fixture
+from tests.unit.transfer_support import (
     AFTERCARE_MARKER,
     BORN,
     FIRST,
     LAST,
     PAPER_MARKER,
     Pair,
-    pair,
+    make_pair,
 )
 
 
-def _send(pair: Pair, out: Path, **extra: Any) -> Path:  # noqa: F811
+@pytest.fixture
+def pair(template_vault: tuple[Path, str], tmp_path: Path) -> Iterator[Pair]:
+    yield from make_pair(template_vault, tmp_path)
+
+
+def _send(pair: Pair, out: Path, **extra: Any) -> Path:
     request = TransferRequest(
         participant_id=pair.participant_id, colleague_fingerprint=pair.berit.fingerprint, **extra
     )
@@ -52,7 +58,7 @@ def _ids(sessions: sessionmaker[Session]) -> list[int]:
         return list(s.scalars(select(Participant.id)))
 
 
-def test_every_record_kind_and_a_paper_arrive_equal(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
+def test_every_record_kind_and_a_paper_arrive_equal(pair: Pair, tmp_path: Path) -> None:
     package = _send(pair, tmp_path / "olena.cdtransfer")
     arrival = pair.berit.services.transfers.open(package.read_bytes())
     assert arrival.person_name == f"{FIRST} {LAST}" and arrival.can_import
@@ -80,7 +86,7 @@ def test_every_record_kind_and_a_paper_arrive_equal(pair: Pair, tmp_path: Path) 
         assert all(m.internal_notes == "" for m in s.scalars(select(Meeting)))
 
 
-def test_the_package_holds_no_readable_marker(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
+def test_the_package_holds_no_readable_marker(pair: Pair, tmp_path: Path) -> None:
     data = _send(pair, tmp_path / "p.cdtransfer").read_bytes()
     markers = [*MARKERS.values(), *INTERNAL_MARKERS, PAPER_MARKER, AFTERCARE_MARKER, FIRST, LAST]
     for marker in markers:
@@ -88,7 +94,7 @@ def test_the_package_holds_no_readable_marker(pair: Pair, tmp_path: Path) -> Non
         assert marker.encode("utf-16-le") not in data
 
 
-def test_both_vaults_record_the_transfer(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
+def test_both_vaults_record_the_transfer(pair: Pair, tmp_path: Path) -> None:
     package = _send(pair, tmp_path / "p.cdtransfer")
     got = pair.berit.services.transfers.receive(package.read_bytes())
     for coach, direction, action in (
@@ -108,7 +114,7 @@ def test_both_vaults_record_the_transfer(pair: Pair, tmp_path: Path) -> None:  #
     assert pair.participant_id not in _ids(pair.anna.vault.sessions)
 
 
-def test_a_package_is_imported_once(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
+def test_a_package_is_imported_once(pair: Pair, tmp_path: Path) -> None:
     data = _send(pair, tmp_path / "p.cdtransfer").read_bytes()
     pair.berit.services.transfers.receive(data)
     again = pair.berit.services.transfers.open(data)
@@ -119,7 +125,7 @@ def test_a_package_is_imported_once(pair: Pair, tmp_path: Path) -> None:  # noqa
 
 
 def test_a_person_found_across_scripts_is_offered_for_merging(
-    pair: Pair,  # noqa: F811
+    pair: Pair,
     tmp_path: Path,
 ) -> None:
     with pair.berit.vault.sessions.begin() as s:
@@ -141,7 +147,7 @@ def test_a_person_found_across_scripts_is_offered_for_merging(
         assert received[kind] == sent[kind]
 
 
-def test_an_import_that_fails_leaves_nothing(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
+def test_an_import_that_fails_leaves_nothing(pair: Pair, tmp_path: Path) -> None:
     data = _send(pair, tmp_path / "p.cdtransfer").read_bytes()
     with pytest.raises(Exception):  # noqa: B017 - any failure inside the transaction
         pair.berit.services.transfers.receive(data, into=999_999)

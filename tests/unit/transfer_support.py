@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 from coachdesk.facade import Services
 from coachdesk.models import AftercareFollowUp, Organisation, Participant
 from coachdesk.models.enums import DataCategory, OrganisationKind
@@ -73,8 +71,8 @@ class Pair:
     berit_org_in_anna: int
 
 
-@pytest.fixture
-def pair(template_vault: tuple[Path, str], tmp_path: Path) -> Iterator[Pair]:
+def make_pair(template_vault: tuple[Path, str], tmp_path: Path) -> Iterator[Pair]:
+    """The two coaches, for a test module's ``pair`` fixture (``yield from make_pair(...)``)."""
     anna = open_coach(template_vault[0], tmp_path / "anna", "Anna Çoban")
     berit = open_coach(None, tmp_path / "berit", "Berit Hansen")
     try:
