@@ -54,8 +54,10 @@ class TransferRecord(Base):
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     actor: Mapped[str] = mapped_column(String(200), default="")
     participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participant.id", ondelete="CASCADE"), default=None, index=True
+        ForeignKey("participant.id", ondelete="SET NULL"), default=None, index=True
     )
+    """Whom it was about; cleared when she is erased, while the record keeps the package
+    from being imported again (it names no one: ids, fingerprints, checksums)."""
     colleague_fingerprint: Mapped[str] = mapped_column(String(64))
     """The other side: the recipient of a sent package, the sender of a received one."""
     sha256: Mapped[str] = mapped_column(String(64))

@@ -122,6 +122,10 @@ def test_a_package_is_imported_once(pair: Pair, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="already imported"):
         pair.berit.services.transfers.receive(data)
     assert len(_ids(pair.berit.vault.sessions)) == 1
+    # Erasing her later does not make the old file importable again.
+    pair.berit.services.retention.erase(_ids(pair.berit.vault.sessions)[0])
+    with pytest.raises(ValidationError, match="already imported"):
+        pair.berit.services.transfers.receive(data)
 
 
 def test_a_person_found_across_scripts_is_offered_for_merging(

@@ -71,7 +71,7 @@ def upgrade() -> None:
             ["participant_id"],
             ["participant.id"],
             name=op.f("fk_transfer_record_participant_id_participant"),
-            ondelete="CASCADE",
+            ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_transfer_record")),
         sa.UniqueConstraint("package_id", "direction", name=op.f("uq_transfer_record_package_id")),
