@@ -172,6 +172,12 @@ class ColleagueService:
         with self.ctx.read() as s:
             return info_of(s, load(s, ColleagueCertificate, colleague_id, "colleague"))
 
+    def peek(self, data: bytes) -> tuple[str, str, dt.datetime]:
+        """Name, fingerprint and end of validity of a certificate file, nothing stored."""
+        cert = parse_certificate(data)
+        fingerprint = der_fingerprint(cert.public_bytes(serialization.Encoding.DER))
+        return common_name(cert), fingerprint, cert.not_valid_after_utc.replace(tzinfo=None)
+
     def import_certificate(
         self,
         data: bytes,

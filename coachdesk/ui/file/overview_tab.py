@@ -17,6 +17,7 @@ from coachdesk.ui.kit.forms import ErrorLabel, clear_validation_errors, show_val
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.participants.form import ParticipantForm, contact_choices
 from coachdesk.ui.shell.signals import AppSignals
+from coachdesk.ui.transfer.launch import HandOverButton
 
 
 class OverviewTab(FileSection):
@@ -53,7 +54,10 @@ class OverviewTab(FileSection):
         layout.addWidget(self.status_line)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.general_error)
-        layout.addLayout(button_row(self.save_button, self.revert_button, self.archive_button))
+        hand_over = HandOverButton(services, participant_id)
+        layout.addLayout(
+            button_row(self.save_button, self.revert_button, self.archive_button, hand_over)
+        )
         self.refresh()
         self.retranslate()
 

@@ -24,6 +24,7 @@ from coachdesk.i18n import _, ngettext
 from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.participants import ListFilter
 from coachdesk.ui.batch.launch import BatchButton
+from coachdesk.ui.transfer.launch import OpenTransferButton
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.style import heading_label, wrapping_label
 from coachdesk.ui.participants.filters import empty_text, fill_programme_filter, fill_status_filter
@@ -87,6 +88,8 @@ class ParticipantsView(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.count_label, 1)
         actions.addWidget(self.batch_button)
+        actions.addWidget(transfer := OpenTransferButton(services))
+        transfer.imported.connect(self.open_requested)
         actions.addWidget(self.archive_button)
         actions.addWidget(self.new_button)
         layout = QVBoxLayout(self)
