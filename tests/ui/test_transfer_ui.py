@@ -22,6 +22,7 @@ from coachdesk.documents.signing import certificate_bytes, create_identity
 from coachdesk.models import Consent, Participant
 from coachdesk.ui.settings.colleagues import ColleaguesGroup
 from coachdesk.ui.shell.qt_translations import QtTranslations
+from coachdesk.ui.transfer.colleague_verify import VerifyDialog
 from coachdesk.ui.transfer.open_dialog import OpenTransferDialog
 from coachdesk.ui.transfer.send_dialog import HandOverDialog
 from tests.ui.shell_support import type_text, when_modal_appears
@@ -40,9 +41,8 @@ def _click(qtbot: QtBot, widget: QWidget) -> None:
 def _ok(dialog: QWidget) -> QWidget:
     box = dialog.findChild(QDialogButtonBox)
     assert box is not None
-    button = box.button(QDialogButtonBox.StandardButton.Ok)
-    assert button is not None
-    return button
+    accept = QDialogButtonBox.ButtonRole.AcceptRole
+    return next(b for b in box.buttons() if box.buttonRole(b) == accept)
 
 
 def test_import_compare_verify_and_remove_a_colleague(
@@ -239,6 +239,9 @@ def test_pictures(qtbot: QtBot, pair: Pair, tmp_path: Path) -> None:
         "settings-colleagues": ColleaguesGroup(pair.anna.services),
         "transfer-hand-over": HandOverDialog(pair.anna.services, pair.participant_id),
         "transfer-open": OpenTransferDialog(pair.berit.services, out),
+        "colleague-verify": VerifyDialog(
+            pair.anna.services, pair.anna.services.colleagues.colleagues()[0]
+        ),
     }
     group = widgets["settings-colleagues"]
     assert isinstance(group, ColleaguesGroup)

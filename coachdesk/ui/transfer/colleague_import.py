@@ -70,11 +70,9 @@ class ColleagueImportDialog(QDialog):
             )
         )
         self.message = message_label(error=True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Import"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons = QDialogButtonBox()
+        self.ok = self.buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.import_certificate)
         self.buttons.rejected.connect(self.reject)
         org_label, contact_label = QLabel(_("Her &organisation:")), QLabel(_("She &herself:"))
@@ -89,6 +87,7 @@ class ColleagueImportDialog(QDialog):
         box.addLayout(form)
         box.addWidget(self.hint)
         box.addWidget(self.message)
+        box.addStretch(1)
         box.addWidget(self.buttons)
         self.setWindowTitle(_("Import a colleague's certificate"))
 

@@ -38,13 +38,6 @@ class VerifyDialog(QDialog):
         from coachdesk.ui.settings.colleagues import fingerprint_block
 
         self.intro = wrapping_label()
-        self.intro.setText(
-            _(
-                "Call {name} or meet her. Ask her to open Settings in her CoachDesk and read "
-                "her fingerprint aloud; compare every group with the one below. If a single "
-                "character differs, do not verify: the file may not be hers."
-            ).format(name=colleague.name)
-        )
         self.fingerprint = QLabel(fingerprint_block(colleague.fingerprint))
         self.fingerprint.setObjectName("verify_fingerprint")
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -55,31 +48,47 @@ class VerifyDialog(QDialog):
         self.how.setObjectName("verify_how")
         for way in WAYS:
             self.how.addItem(_(way), way)
-        self.matches = QCheckBox(_("All 16 groups match what she read to me."))
+        self.matches = QCheckBox()
         self.matches.setObjectName("verify_matches")
         self.message = message_label(error=True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(_("Mark as verified"))
+        # Buttons of our own: Qt renames its standard buttons when the language changes.
+        self.buttons = QDialogButtonBox()
+        self.ok = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok.setObjectName("verify_ok")
         self.ok.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.matches.toggled.connect(self.ok.setEnabled)
         self.buttons.accepted.connect(self.verify)
         self.buttons.rejected.connect(self.reject)
-        how_label = QLabel(_("&Compared:"))
-        how_label.setBuddy(self.how)
+        self.how_label = QLabel()
+        self.how_label.setBuddy(self.how)
         form = QFormLayout()
-        form.addRow(how_label, self.how)
+        form.addRow(self.how_label, self.how)
         box = QVBoxLayout(self)
         box.addWidget(self.intro)
         box.addWidget(self.fingerprint)
         box.addLayout(form)
         box.addWidget(self.matches)
         box.addWidget(self.message)
+        box.addStretch(1)
         box.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setWindowTitle(_("Compare the fingerprint"))
+        self.intro.setText(
+            _(
+                "Call {name} or meet her. Ask her to open Settings in her CoachDesk and read "
+                "her fingerprint aloud; compare every group with the one below. If a single "
+                "character differs, do not verify: the file may not be hers."
+            ).format(name=self.colleague.name)
+        )
+        for index, way in enumerate(WAYS):
+            self.how.setItemText(index, _(way))
+        self.matches.setText(_("All 16 groups match what she read to me."))
+        self.how_label.setText(_("&Compared:"))
+        self.ok.setText(_("Mark as verified"))
+        self.cancel.setText(_("Cancel"))
 
     def verify(self) -> None:
         if not self.matches.isChecked():

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -77,6 +77,7 @@ class HandOverDialog(QDialog):
         self.note.setObjectName("basis_note")
         self.preview = wrapping_label()
         self.preview.setObjectName("transfer_preview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.problem = message_label(error=True)
         self.problem.setObjectName("transfer_problem")
         self.outcome = wrapping_label()
@@ -141,6 +142,8 @@ class HandOverDialog(QDialog):
         self.archive_button.setText(_("Archive her file"))
         self.erase_button.setText(_("Erase her file…"))
         self.close_button.setText(_("Close"))
+        for index in range(self.law.count()):
+            self.law.setItemText(index, label(LegalBasis(self.law.itemData(index))))
         self.update_preview()
 
     def request(self) -> TransferRequest:
