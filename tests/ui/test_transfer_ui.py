@@ -22,6 +22,7 @@ from coachdesk.documents.signing import certificate_bytes, create_identity
 from coachdesk.models import Consent, Participant
 from coachdesk.ui.settings.colleagues import ColleaguesGroup
 from coachdesk.ui.shell.qt_translations import QtTranslations
+from coachdesk.ui.transfer.colleague_import import ColleagueImportDialog
 from coachdesk.ui.transfer.colleague_verify import VerifyDialog
 from coachdesk.ui.transfer.open_dialog import OpenTransferDialog
 from coachdesk.ui.transfer.send_dialog import HandOverDialog
@@ -265,3 +266,21 @@ def test_pictures(qtbot: QtBot, pair: Pair, tmp_path: Path) -> None:
         i18n.off_language_changed(qt_texts.apply)
         qt_texts.apply("en")
         i18n.set_language("en")
+
+
+def test_every_input_has_a_spoken_name(qtbot: QtBot, pair: Pair) -> None:
+    from tests.ui.test_every_dialog import inputs_of, spoken_name
+
+    colleague = pair.anna.services.colleagues.colleagues()[0]
+    peeked = pair.anna.services.colleagues.peek(certificate_bytes(create_identity("Dora")))
+    dialogs = [
+        HandOverDialog(pair.anna.services, pair.participant_id),
+        VerifyDialog(pair.anna.services, colleague),
+        ColleagueImportDialog(pair.anna.services, b"", peeked),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _click(qtbot, getattr(dialog, "by_law", dialog))  # the legal basis fields enabled
+        unnamed = [type(w).__name__ for w in inputs_of(dialog) if not spoken_name(w).strip()]
+        assert unnamed == [], type(dialog).__name__

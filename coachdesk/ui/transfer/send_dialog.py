@@ -142,6 +142,7 @@ class HandOverDialog(QDialog):
         self.archive_button.setText(_("Archive her file"))
         self.erase_button.setText(_("Erase her file…"))
         self.close_button.setText(_("Close"))
+        self.law.setAccessibleName(_("Legal basis"))
         for index in range(self.law.count()):
             self.law.setItemText(index, label(LegalBasis(self.law.itemData(index))))
         self.update_preview()
