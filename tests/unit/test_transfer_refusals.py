@@ -257,3 +257,16 @@ def test_only_the_covered_categories_go(pair: Pair, tmp_path: Path) -> None:
     got = pair.berit.services.transfers.receive(data)
     her = pair.berit.services.participants.get(got.participant_id)
     assert her.health_notes == "" and her.residence_status == ""
+
+
+def test_a_file_that_cannot_be_written_leaves_no_record(pair: Pair, tmp_path: Path) -> None:
+    from coachdesk.models import AuditEntry, TransferRecord
+    from coachdesk.vault.errors import VaultError
+
+    for target in (tmp_path / "missing folder" / "p.cdtransfer", pair.anna.vault.path / "p"):
+        with pytest.raises(VaultError):
+            pair.anna.services.transfers.send(_request(pair), target)
+        assert not target.exists()
+    with pair.anna.vault.sessions() as s:
+        assert s.scalars(select(TransferRecord)).all() == []
+        assert s.scalars(select(AuditEntry).where(AuditEntry.action == "transfer_sent")).all() == []
