@@ -32,7 +32,6 @@ from coachdesk.cli.export import add_certificate, add_export, add_verify
 from coachdesk.cli.participants import add_participants
 from coachdesk.cli.reports import add_report
 from coachdesk.cli.selftest import add_self_test
-from coachdesk.cli.transfer import add_colleagues, add_transfer
 from coachdesk.cli.support import (
     EXIT_ERROR,
     EXIT_OK,
@@ -50,6 +49,7 @@ from coachdesk.cli.support import (
     unlocked_vault,
     vault_info,
 )
+from coachdesk.cli.transfer import add_colleagues, add_transfer
 from coachdesk.cli.vault import add_backup, add_recovery_code, add_restore
 from coachdesk.i18n import N_, Message, _
 

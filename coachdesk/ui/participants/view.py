@@ -24,13 +24,13 @@ from coachdesk.i18n import _, ngettext
 from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.services.participants import ListFilter
 from coachdesk.ui.batch.launch import BatchButton
-from coachdesk.ui.transfer.launch import OpenTransferButton
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.kit.style import heading_label, wrapping_label
 from coachdesk.ui.participants.filters import empty_text, fill_programme_filter, fill_status_filter
 from coachdesk.ui.participants.table import ParticipantTable
 from coachdesk.ui.participants.table_model import ParticipantTableModel
 from coachdesk.ui.shell.signals import AppSignals
+from coachdesk.ui.transfer.launch import OpenTransferButton
 
 SEARCH_DELAY_MS = 250
 """Wait this long after the last keystroke before asking the search index."""
