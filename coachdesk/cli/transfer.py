@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from coachdesk.cli.inputs import CliError, record_id, require_file, text_of_at_most
-from coachdesk.cli.support import EXIT_OK, add_secret_options, check_outputs, unlocked_vault
+from coachdesk.cli.support import (
+    EXIT_OK,
+    EXIT_VALIDATION,
+    add_secret_options,
+    check_outputs,
+    unlocked_vault,
+)
 from coachdesk.i18n import N_, Message, _, format_datetime
 
 
@@ -181,10 +187,12 @@ def cmd_transfer_open(args: argparse.Namespace) -> int:
         services = Services(vault.sessions, vault=vault)
         arrival = services.transfers.open(data)
         _print_arrival(arrival)
+        if arrival.problem is not None:
+            if not args.commit:
+                return EXIT_VALIDATION  # shown above; a script sees it cannot be imported
+            raise CliError(arrival.problem)
         if not args.commit:
             return EXIT_OK
-        if arrival.problem is not None:
-            raise CliError(arrival.problem)
         if arrival.matches and args.merge_into is None and not args.as_new:
             ids = ", ".join(str(m.participant_id) for m in arrival.matches)
             raise CliError(

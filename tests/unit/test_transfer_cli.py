@@ -70,6 +70,9 @@ def test_send_preview_then_open_and_commit(
     again = main(["--lang", "en", "transfer", "open", berit, str(package), "--commit"])
     assert again == EXIT_ERROR
     assert "already imported" in capsys.readouterr().err
+    # Only shown: the reason is printed, and the exit code says it cannot be imported.
+    assert main(["--lang", "en", "transfer", "open", berit, str(package)]) == EXIT_VALIDATION
+    assert "already imported" in capsys.readouterr().out
 
 
 def test_a_possible_duplicate_needs_a_choice(
