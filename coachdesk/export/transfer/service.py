@@ -19,12 +19,12 @@ from sqlalchemy.orm import Session
 from coachdesk.export.identities import active_material
 from coachdesk.export.transfer.arrival import Arrival, arrival_of, unlock
 from coachdesk.export.transfer.container import altered, new_package_id, seal
-from coachdesk.export.transfer.content import gather, person_of
+from coachdesk.export.transfer.content import Gathered, gather, person_of
 from coachdesk.export.transfer.intake import add_records, new_participant
 from coachdesk.export.transfer.plan import TransferPlan, TransferRequest, covered_for
 from coachdesk.export.transfer.unseal import decrypt_records
 from coachdesk.i18n import N_
-from coachdesk.models import Consent, TransferRecord
+from coachdesk.models import ColleagueCertificate, Consent, TransferRecord
 from coachdesk.models.enums import DataCategory
 from coachdesk.services import audit
 from coachdesk.services.common import load_participant
@@ -67,7 +67,9 @@ class TransferService:
         with self.ctx.read() as s:
             return self._plan(s, request)[0]
 
-    def _plan(self, s: Session, request: TransferRequest) -> tuple[TransferPlan, Any, Any]:
+    def _plan(
+        self, s: Session, request: TransferRequest
+    ) -> tuple[TransferPlan, ColleagueCertificate, Gathered]:
         p, colleague, covered, consent_ids = covered_for(s, request, self.ctx.today())
         gathered = gather(s, p, covered)
         plan = TransferPlan(
