@@ -7,7 +7,7 @@ from coachdesk.models.aftercare import AftercareFollowUp
 from coachdesk.models.attachment import Attachment, AttachmentChunk, AttachmentContent
 from coachdesk.models.audit import AuditEntry, VaultSetting
 from coachdesk.models.base import Base, utcnow
-from coachdesk.models.colleague import ColleagueCertificate, TransferRecord
+from coachdesk.models.colleague import ColleagueCertificate, ReceivedPackage, TransferRecord
 from coachdesk.models.consent import Consent, ConsentCategory
 from coachdesk.models.directory import ContactPerson, Organisation, Responsibility
 from coachdesk.models.export import Draft, ExportRecord, SigningIdentity
@@ -44,6 +44,7 @@ __all__ = [
     "Organisation",
     "Participant",
     "PlanVersion",
+    "ReceivedPackage",
     "Responsibility",
     "SigningIdentity",
     "TransferRecord",

@@ -54,10 +54,9 @@ class TransferRecord(Base):
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     actor: Mapped[str] = mapped_column(String(200), default="")
     participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participant.id", ondelete="SET NULL"), default=None, index=True
+        ForeignKey("participant.id", ondelete="CASCADE"), default=None, index=True
     )
-    """Whom it was about; cleared when she is erased, while the record keeps the package
-    from being imported again (it names no one: ids, fingerprints, checksums)."""
+    """Whom it was about: the record goes when she is erased (``ReceivedPackage`` stays)."""
     colleague_fingerprint: Mapped[str] = mapped_column(String(64))
     """The other side: the recipient of a sent package, the sender of a received one."""
     sha256: Mapped[str] = mapped_column(String(64))
@@ -70,3 +69,13 @@ class TransferRecord(Base):
     """The coach's documentation of a legal basis other than consent."""
     merged: Mapped[int] = mapped_column(Integer, default=0)
     """1 when received records were attached to a person already in the vault."""
+
+
+class ReceivedPackage(Base):
+    """The id of every package imported here, kept when the person is erased, so that an old
+    copy of the file is still refused. Nothing links it to her: a random id and a date."""
+
+    __tablename__ = "received_package"
+
+    package_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -24,7 +24,7 @@ from coachdesk.export.identities import material_of
 from coachdesk.export.transfer.container import Sealed, altered
 from coachdesk.export.transfer.unseal import content_key, decrypt_manifest, read_sealed
 from coachdesk.i18n import N_, Message
-from coachdesk.models import Participant, SigningIdentity, TransferRecord
+from coachdesk.models import Participant, ReceivedPackage, SigningIdentity
 from coachdesk.models.enums import DataCategory
 from coachdesk.services.colleagues import find, info_of, usability
 from coachdesk.services.errors import ValidationError
@@ -109,9 +109,7 @@ def arrival_of(s: Session, sealed: Sealed, manifest: dict[str, Any], now: dt.dat
     colleague = find(s, header.sender_fingerprint)
     state, problem = _sender(s, colleague, now)
     before = s.scalar(
-        select(TransferRecord.at).where(
-            TransferRecord.package_id == header.package_id, TransferRecord.direction == "received"
-        )
+        select(ReceivedPackage.received_at).where(ReceivedPackage.package_id == header.package_id)
     )
     if before is not None:
         problem = Message(

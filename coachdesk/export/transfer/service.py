@@ -24,7 +24,7 @@ from coachdesk.export.transfer.intake import add_records, new_participant
 from coachdesk.export.transfer.plan import TransferPlan, TransferRequest, covered_for
 from coachdesk.export.transfer.unseal import decrypt_records
 from coachdesk.i18n import N_
-from coachdesk.models import ColleagueCertificate, Consent, TransferRecord
+from coachdesk.models import ColleagueCertificate, Consent, ReceivedPackage, TransferRecord
 from coachdesk.models.enums import DataCategory
 from coachdesk.services import audit
 from coachdesk.services.common import load_participant
@@ -180,6 +180,7 @@ class TransferService:
                     N_("This transfer file's records cannot be read; nothing was imported."),
                 ) from exc
             basis = arrival.basis
+            s.add(ReceivedPackage(package_id=arrival.package_id))
             s.add(
                 TransferRecord(
                     package_id=arrival.package_id,

@@ -7,7 +7,8 @@ Create Date: 2026-12-07
 A coach hands a participant over to a colleague with a signed, encrypted transfer package
 (docs/transfer-format.md). The colleague's certificate (public key only) is imported once
 and verified by comparing its fingerprint; each package written or opened is registered
-(never its content), so that the same package cannot be imported twice.
+(never its content); the ids of packages received stay after an erasure, so that the same
+package cannot be imported twice.
 """
 
 from __future__ import annotations
@@ -71,10 +72,16 @@ def upgrade() -> None:
             ["participant_id"],
             ["participant.id"],
             name=op.f("fk_transfer_record_participant_id_participant"),
-            ondelete="SET NULL",
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_transfer_record")),
         sa.UniqueConstraint("package_id", "direction", name=op.f("uq_transfer_record_package_id")),
+    )
+    op.create_table(
+        "received_package",
+        sa.Column("package_id", sa.String(length=40), nullable=False),
+        sa.Column("received_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("package_id", name=op.f("pk_received_package")),
     )
     with op.batch_alter_table("transfer_record", schema=None) as batch_op:
         batch_op.create_index(
@@ -85,5 +92,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("transfer_record", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_transfer_record_participant_id"))
+    op.drop_table("received_package")
     op.drop_table("transfer_record")
     op.drop_table("colleague_certificate")
