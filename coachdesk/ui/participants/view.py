@@ -61,6 +61,7 @@ class ParticipantsView(QWidget):
         self.archive_button = QPushButton()
         self.archive_button.setEnabled(False)
         self.batch_button = BatchButton(services, self.selected_ids)
+        self.transfer_button = OpenTransferButton(services, opened=self.open_requested.emit)
         self.count_label = QLabel()
 
         self.table = ParticipantTable(self.model)
@@ -88,8 +89,7 @@ class ParticipantsView(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.count_label, 1)
         actions.addWidget(self.batch_button)
-        actions.addWidget(transfer := OpenTransferButton(services))
-        transfer.imported.connect(self.open_requested)
+        actions.addWidget(self.transfer_button)
         actions.addWidget(self.archive_button)
         actions.addWidget(self.new_button)
         layout = QVBoxLayout(self)
@@ -290,6 +290,7 @@ class ParticipantsView(QWidget):
         self.new_button.setToolTip(_("Take up a new participant (Ctrl+N)"))
         self.archive_button.setText(_("Archive"))
         self.batch_button.retranslate()
+        self.transfer_button.retranslate()
         self.clear_button.setText(_("Clear search and filters"))
         self._fill_status_filter()
         if self.programme_filter.count():

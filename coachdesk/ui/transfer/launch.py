@@ -1,39 +1,23 @@
 """The two ways into a transfer: "Hand over to a colleague…" in her file, and "Open a
 transfer file…" in the participant list and in Settings, Colleagues.
 
-Each button translates itself when the language changes, so the screens that hold it need
-one line to place it and nothing more.
+The screen that holds a button calls its ``retranslate()``, as for the batch button.
 """
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
-from coachdesk import i18n
 from coachdesk.facade import Services
 from coachdesk.i18n import _
 
 TRANSFER_FILTER = "*.cdtransfer"
 
 
-class _SelfTranslating(QPushButton):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        listener = self._language_changed
-        i18n.on_language_changed(listener)
-        self.destroyed.connect(functools.partial(i18n.off_language_changed, listener))
-
-    def _language_changed(self, _lang: str) -> None:
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        raise NotImplementedError
-
-
-class HandOverButton(_SelfTranslating):
+class HandOverButton(QPushButton):
     """In her file: write a transfer file of her for a colleague."""
 
     def __init__(
@@ -66,14 +50,23 @@ class HandOverButton(_SelfTranslating):
         self.dialog = None
 
 
-class OpenTransferButton(_SelfTranslating):
+class OpenTransferButton(QPushButton):
     """Open a transfer file a colleague sent; emits ``imported(participant_id)``."""
 
     imported = Signal(int)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        opened: Callable[[int], None] | None = None,
+    ) -> None:
+        """``opened``: called with the participant's id once imported (her file opens)."""
         super().__init__(parent)
         self.setObjectName("open_transfer_button")
+        if opened is not None:
+            self.imported.connect(opened)
         self.services = services
         self.dialog: QWidget | None = None
         self.clicked.connect(self.choose_file)
