@@ -45,7 +45,7 @@ class ColleaguesGroup(QGroupBox):
         self.setObjectName("colleagues")
         self.services = services
         self.intro = wrapping_label()
-        self.table: RecordTable[ColleagueInfo] = RecordTable(ColleagueTableModel())
+        self.table: RecordTable[ColleagueInfo] = RecordTable(ColleagueTableModel(self))
         self.table.setObjectName("colleague_table")
         self.table.setMinimumHeight(140)
         self.details = wrapping_label()
