@@ -217,7 +217,7 @@ class DocumentsGroup(QGroupBox):
 
 
 def _fingerprint(sha256_hex: str) -> str:
-    # In groups of four, as a colleague's CoachDesk shows it when she compares it by phone.
-    from coachdesk.ui.settings.colleagues import fingerprint_block
+    # Imported here: the export package pulls in ReportLab, and Settings is built at start-up.
+    from coachdesk.export.common import fingerprint_text
 
-    return fingerprint_block(sha256_hex)
+    return fingerprint_text(sha256_hex)
