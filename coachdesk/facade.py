@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from coachdesk.services.aftercare import AftercareService
 from coachdesk.services.attachments import AttachmentService
 from coachdesk.services.audit import AuditService
+from coachdesk.services.colleagues import ColleagueService
 from coachdesk.services.consents import ConsentService
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.directory import DirectoryService
@@ -34,6 +35,7 @@ from coachdesk.vault.store import Vault
 
 if TYPE_CHECKING:
     from coachdesk.export.service import ExportService
+    from coachdesk.export.transfer.service import TransferService
     from coachdesk.imports.service import ImportService
     from coachdesk.reports.service import ReportService
 
@@ -65,6 +67,7 @@ class Services:
         self.retention = RetentionService(self.ctx)
         self.first_steps = FirstStepsService(self.ctx)
         self.attachments = AttachmentService(self.ctx)
+        self.colleagues = ColleagueService(self.ctx)
         if not actor:
             self.ctx.actor = self.settings.coach_name()
 
@@ -87,6 +90,12 @@ class Services:
         from coachdesk.imports.service import ImportService
 
         return ImportService(self.ctx)
+
+    @functools.cached_property
+    def transfers(self) -> TransferService:
+        from coachdesk.export.transfer.service import TransferService
+
+        return TransferService(self.ctx)
 
     @functools.cached_property
     def vault_admin(self) -> VaultAdminService:

@@ -51,6 +51,7 @@ from coachdesk.cli.support import (
     unlocked_vault,
     vault_info,
 )
+from coachdesk.cli.transfer import add_colleagues, add_transfer
 from coachdesk.cli.vault import add_backup, add_recovery_code, add_restore
 from coachdesk.i18n import N_, Message, _
 
@@ -157,6 +158,8 @@ COMMANDS: list[Callable[[SubParsers], None]] = [
     add_restore,
     add_recovery_code,
     add_report,
+    add_colleagues,
+    add_transfer,
     add_self_test,
 ]
 

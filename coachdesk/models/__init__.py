@@ -7,6 +7,7 @@ from coachdesk.models.aftercare import AftercareFollowUp
 from coachdesk.models.attachment import Attachment, AttachmentChunk, AttachmentContent
 from coachdesk.models.audit import AuditEntry, VaultSetting
 from coachdesk.models.base import Base, utcnow
+from coachdesk.models.colleague import ColleagueCertificate, ReceivedPackage, TransferRecord
 from coachdesk.models.consent import Consent, ConsentCategory
 from coachdesk.models.directory import ContactPerson, Organisation, Responsibility
 from coachdesk.models.export import Draft, ExportRecord, SigningIdentity
@@ -27,6 +28,7 @@ __all__ = [
     "Attendance",
     "AuditEntry",
     "Base",
+    "ColleagueCertificate",
     "Consent",
     "ConsentCategory",
     "ContactPerson",
@@ -43,9 +45,11 @@ __all__ = [
     "Organisation",
     "Participant",
     "PlanVersion",
+    "ReceivedPackage",
     "Responsibility",
     "SigningIdentity",
     "TeamFiguresFile",
+    "TransferRecord",
     "VaultSetting",
     "utcnow",
 ]

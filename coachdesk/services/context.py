@@ -39,6 +39,8 @@ class ChangeKind(enum.StrEnum):
     AUDIT = "audit"
     ATTACHMENT = "attachment"
     TEAM_FIGURES = "team_figures"
+    COLLEAGUE = "colleague"
+    TRANSFER = "transfer"
 
 
 _origin: ContextVar[object | None] = ContextVar("coachdesk_change_origin", default=None)

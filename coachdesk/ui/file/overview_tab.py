@@ -17,6 +17,7 @@ from coachdesk.ui.kit.forms import ErrorLabel, clear_validation_errors, show_val
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.participants.form import ParticipantForm, contact_choices
 from coachdesk.ui.shell.signals import AppSignals
+from coachdesk.ui.transfer.launch import HandOverButton
 
 
 class OverviewTab(FileSection):
@@ -53,7 +54,9 @@ class OverviewTab(FileSection):
         layout.addWidget(self.status_line)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.general_error)
-        layout.addLayout(button_row(self.save_button, self.revert_button, self.archive_button))
+        self.hand_over = HandOverButton(services, participant_id)
+        buttons = (self.save_button, self.revert_button, self.archive_button, self.hand_over)
+        layout.addLayout(button_row(*buttons))
         self.refresh()
         self.retranslate()
 
@@ -64,6 +67,7 @@ class OverviewTab(FileSection):
         archived = self.record is not None and self.record.is_archived
         self.archive_button.setText(_("Take out of the archive") if archived else _("Archive"))
         self.form.retranslate()
+        self.hand_over.retranslate()
         self._show_status()
 
     def _show_status(self) -> None:

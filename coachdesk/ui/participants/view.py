@@ -26,12 +26,18 @@ from coachdesk.services.participants import ListFilter
 from coachdesk.ui.batch.launch import BatchButton
 from coachdesk.ui.importing.launch import ImportButton
 from coachdesk.ui.kit.icons import Icon, icon
-from coachdesk.ui.kit.style import heading_label, wrapping_label
-from coachdesk.ui.participants.filters import empty_text, fill_programme_filter, fill_status_filter
+from coachdesk.ui.kit.style import heading_label
+from coachdesk.ui.participants.filters import (
+    empty_page,
+    empty_text,
+    fill_programme_filter,
+    fill_status_filter,
+)
 from coachdesk.ui.participants.loading import ListLoading
 from coachdesk.ui.participants.table import ParticipantTable
 from coachdesk.ui.participants.table_model import ParticipantTableModel
 from coachdesk.ui.shell.signals import AppSignals
+from coachdesk.ui.transfer.launch import OpenTransferButton
 
 SEARCH_DELAY_MS = 250
 """Wait this long after the last keystroke before asking the search index."""
@@ -64,23 +70,16 @@ class ParticipantsView(QWidget):
         self.archive_button = QPushButton()
         self.archive_button.setEnabled(False)
         self.batch_button = BatchButton(services, self.selected_ids)
+        self.transfer_button = OpenTransferButton(services, opened=self.open_requested.emit)
         self.count_label = QLabel()
 
         self.table = ParticipantTable(self.model)
 
-        self.empty = wrapping_label()
-        self.empty.setObjectName("empty_state")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.clear_button = QPushButton()
-        empty_page = QWidget()
-        empty_box = QVBoxLayout(empty_page)
-        empty_box.addStretch(1)
-        empty_box.addWidget(self.empty)
-        empty_box.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_box.addStretch(2)
+        self.empty, empty = empty_page(self.clear_button)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
-        self.stack.addWidget(empty_page)
+        self.stack.addWidget(empty)
 
         self.title = heading_label()
         filters = QHBoxLayout()
@@ -92,6 +91,7 @@ class ParticipantsView(QWidget):
         actions.addWidget(self.count_label, 1)
         actions.addWidget(ImportButton(services, signals))
         actions.addWidget(self.batch_button)
+        actions.addWidget(self.transfer_button)
         actions.addWidget(self.archive_button)
         actions.addWidget(self.new_button)
         layout = QVBoxLayout(self)
@@ -289,6 +289,7 @@ class ParticipantsView(QWidget):
         self.new_button.setToolTip(_("Take up a new participant (Ctrl+N)"))
         self.archive_button.setText(_("Archive"))
         self.batch_button.retranslate()
+        self.transfer_button.retranslate()
         self.clear_button.setText(_("Clear search and filters"))
         fill_status_filter(self.status_filter)
         if self.programme_filter.count():

@@ -27,6 +27,7 @@ from coachdesk.ui.backup.page import BackupsGroup
 from coachdesk.ui.kit.count_spin_box import CountSpinBox
 from coachdesk.ui.kit.passphrase_fields import PassphraseFields
 from coachdesk.ui.kit.style import heading_label, message_label, wrapping_label
+from coachdesk.ui.settings.colleagues import ColleaguesGroup
 from coachdesk.ui.settings.papers import PapersGroup
 from coachdesk.ui.settings.retention import RetentionGroup
 from coachdesk.ui.settings.signing import DocumentsGroup
@@ -130,8 +131,9 @@ class SettingsView(QWidget):
         self.backups = BackupsGroup(services, vault, settings)
         self.retention = RetentionGroup(services)
         self.papers = PapersGroup(services)
-        groups = (self.general, self.documents, self.security, self.backups, self.retention)
-        for group in (*groups, self.papers, self.storage):
+        self.colleagues = ColleaguesGroup(services)
+        groups = (self.general, self.documents, self.colleagues, self.security, self.backups)
+        for group in (*groups, self.retention, self.papers, self.storage):
             box.addWidget(group)
         box.addStretch(1)
         scroll = QScrollArea()
@@ -179,6 +181,7 @@ class SettingsView(QWidget):
         self.backups.retranslate()
         self.retention.retranslate()
         self.papers.retranslate()
+        self.colleagues.retranslate()
         # The language box keeps the current language selected without re-emitting.
         self.language.blockSignals(True)
         self.language.setCurrentIndex(self.language.findData(i18n.current_language()))
@@ -198,6 +201,7 @@ class SettingsView(QWidget):
         """Show what the vault holds now (her name is asked after unlock when it is missing)."""
         self.coach_name.setText(self.services.settings.coach_name())
         self.papers.refresh()
+        self.colleagues.refresh()
 
     def clear(self) -> None:
         """Nothing typed stays when the vault locks: the passphrase fields are emptied."""

@@ -1,0 +1,108 @@
+"""``coachdesk colleagues`` and ``coachdesk transfer``: a handover from a script, end to end."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from coachdesk.cli.main import main
+from coachdesk.cli.support import EXIT_ERROR, EXIT_OK, EXIT_VALIDATION
+from tests.conftest import PASSPHRASE
+from tests.unit.transfer_support import FIRST, Pair, make_pair
+
+
+@pytest.fixture
+def pair(template_vault: tuple[Path, str], tmp_path: Path) -> Iterator[Pair]:
+    yield from make_pair(template_vault, tmp_path)
+
+
+@pytest.fixture
+def locked(pair: Pair, monkeypatch: pytest.MonkeyPatch) -> Pair:
+    """Both vaults closed, as a script finds them; the passphrase in the environment."""
+    pair.anna.vault.lock()
+    pair.berit.vault.lock()
+    monkeypatch.setenv("COACHDESK_PASSPHRASE", PASSPHRASE)
+    return pair
+
+
+def test_colleagues_import_list_verify_remove(
+    locked: Pair, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    anna = str(locked.anna.vault.path)
+    cert = tmp_path / "carla.pem"
+    from coachdesk.documents.signing import certificate_bytes, create_identity
+
+    carla = create_identity("Carla Weber")
+    cert.write_bytes(certificate_bytes(carla))
+    assert main(["--lang", "en", "colleagues", "import", anna, str(cert)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Carla Weber" in out and carla.fingerprint_sha256[:4].upper() in out
+    assert main(["--lang", "en", "colleagues", "list", anna]) == EXIT_OK
+    assert "not verified" in capsys.readouterr().out
+    grouped = " ".join(carla.fingerprint_sha256[i : i + 4] for i in range(0, 64, 4))
+    assert main(["--lang", "en", "colleagues", "verify", anna, grouped, "--how", "met"]) == 0
+    assert main(["--lang", "en", "colleagues", "list", anna, "--json"]) == EXIT_OK
+    assert '"verified_by": "Anna Çoban"' in capsys.readouterr().out
+    assert main(["--lang", "en", "colleagues", "remove", anna, carla.fingerprint_sha256]) == 0
+    assert main(["--lang", "en", "colleagues", "verify", anna, "00ff"]) == EXIT_ERROR
+
+
+def test_send_preview_then_open_and_commit(
+    locked: Pair, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    anna, berit = str(locked.anna.vault.path), str(locked.berit.vault.path)
+    to = locked.berit.fingerprint
+    pid = str(locked.participant_id)
+    assert main(["--lang", "en", "transfer", "send", anna, "--participant", pid, "--to", to]) == 0
+    out = capsys.readouterr().out
+    assert "Preview only" in out and "1 paper" in out and "Internal notes never go" in out
+    package = tmp_path / "olena.cdtransfer"
+    argv = ["--lang", "en", "transfer", "send", anna, "--participant", pid, "--to", to]
+    assert main([*argv, "--out", str(package), "--archive"]) == EXIT_OK
+    assert package.exists()
+    assert main(["--lang", "de", "transfer", "open", berit, str(package)]) == EXIT_OK
+    shown = capsys.readouterr().out
+    assert FIRST in shown and "Anna Çoban" in shown
+    assert main(["--lang", "en", "transfer", "open", berit, str(package), "--commit"]) == 0
+    assert "Imported as participant" in capsys.readouterr().out
+    again = main(["--lang", "en", "transfer", "open", berit, str(package), "--commit"])
+    assert again == EXIT_ERROR
+    assert "already imported" in capsys.readouterr().err
+    # Only shown: the reason is printed, and the exit code says it cannot be imported.
+    assert main(["--lang", "en", "transfer", "open", berit, str(package)]) == EXIT_VALIDATION
+    assert "already imported" in capsys.readouterr().out
+
+
+def test_a_possible_duplicate_needs_a_choice(
+    locked: Pair, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coachdesk.models import Participant
+    from coachdesk.vault.store import Vault
+    from tests.unit.transfer_support import BORN
+
+    berit_vault = Vault.open(locked.berit.vault.path, PASSPHRASE)
+    with berit_vault.sessions.begin() as s:
+        s.add(Participant(first_name="Olena", last_name="Shevchenko", date_of_birth=BORN))
+    berit_vault.lock()
+    anna, berit = str(locked.anna.vault.path), str(locked.berit.vault.path)
+    package = tmp_path / "p.cdtransfer"
+    send = ["transfer", "send", anna, "--participant", str(locked.participant_id)]
+    assert main([*send, "--to", locked.berit.fingerprint, "--out", str(package)]) == EXIT_OK
+    opened = ["--lang", "en", "transfer", "open", berit, str(package), "--commit"]
+    assert main(opened) == EXIT_ERROR
+    assert "--merge-into" in capsys.readouterr().err
+    assert main([*opened, "--merge-into", "1"]) == EXIT_OK
+    assert "Added the records to participant 1" in capsys.readouterr().out
+
+
+def test_a_damaged_file_is_one_line_not_a_traceback(
+    locked: Pair, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.cdtransfer"
+    bad.write_bytes(b"COACHDESK-TRANSFER\n\0\0\0\5{}")
+    code = main(["--lang", "en", "transfer", "open", str(locked.berit.vault.path), str(bad)])
+    assert code == EXIT_VALIDATION
+    err = capsys.readouterr().err
+    assert "altered" in err and "Traceback" not in err and len(err.splitlines()) == 1
