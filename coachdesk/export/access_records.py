@@ -22,6 +22,7 @@ from coachdesk.models import (
     Attachment,
     AttachmentContent,
     AuditEntry,
+    ColleagueCertificate,
     Consent,
     ContactPerson,
     DocumentAcknowledgement,
@@ -32,8 +33,9 @@ from coachdesk.models import (
     Meeting,
     Organisation,
     PlanVersion,
+    TransferRecord,
 )
-from coachdesk.models.enums import DataCategory
+from coachdesk.models.enums import DataCategory, LegalBasis
 from coachdesk.services.common import load_participant
 
 
@@ -209,6 +211,33 @@ def exports(s: Session, pid: int, lang: str, notes: bool) -> list[Json]:
     return out
 
 
+def transfers(s: Session, pid: int, lang: str, notes: bool) -> list[Json]:
+    """Her file handed to a colleague or received from one (the package itself is not kept)."""
+    names = {
+        c.fingerprint_sha256: c.name
+        for c in s.scalars(select(ColleagueCertificate))  # a handful: the coach's colleagues
+    }
+    q = select(TransferRecord).where(TransferRecord.participant_id == pid)
+    return [
+        {
+            "id": r.id,
+            "at": iso(r.at),
+            "direction": code_of(r.direction, lang),
+            "colleague": names.get(r.colleague_fingerprint, ""),
+            "colleague_fingerprint": r.colleague_fingerprint,
+            "actor": r.actor,
+            "package_id": r.package_id,
+            "sha256": r.sha256,
+            "categories": _categories(r.categories, lang),
+            "legal_basis": _legal_basis(r.legal_basis, lang),
+            "consent_ids": [int(c) for c in r.consent_ids.split(",") if c],
+            "basis_note": r.basis_note,
+            "merged": bool(r.merged),
+        }
+        for r in s.scalars(q.order_by(TransferRecord.at, TransferRecord.id))
+    ]
+
+
 def acknowledgement(ack: DocumentAcknowledgement, lang: str, notes: bool) -> Json:
     out = record(ack, lang, notes=notes)
     out["signature"] = _json_or_text(ack.signature.decode()) if ack.signature else None
@@ -244,6 +273,14 @@ def _categories(value: str, lang: str) -> list[Json | None]:
     return [code(DataCategory(v), lang) for v in value.split(",") if v]
 
 
+def _legal_basis(value: str, lang: str) -> Json | str | None:
+    """A transfer's legal basis as code and label (none recorded: her consent was it)."""
+    known = {b.value: b for b in LegalBasis}
+    if not value:
+        return None
+    return code(known[value], lang) if value in known else value
+
+
 def _json_or_text(text: str) -> Any:
     try:
         return json.loads(text)
@@ -261,6 +298,7 @@ READERS = {
     "papers": papers,
     "plan_versions": plan_versions,
     "exports": exports,
+    "transfers": transfers,
     "audit_log": audit_log,
 }
 """The lists of her file after her own record, in the file's order (``access_texts.SECTIONS``)."""

@@ -118,6 +118,7 @@ def caption(page: Page, section: str, rec: Json) -> str:
         "papers": ("title",),
         "plan_versions": ("issued_on",),
         "exports": ("created_at", "document_type"),
+        "transfers": ("at", "direction"),
     }
     if section == "enrolments":
         return str(rec["module"]["title"])

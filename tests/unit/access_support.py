@@ -13,6 +13,7 @@ from coachdesk.export.acknowledgement import Acknowledgement, HowNoted
 from coachdesk.export.preview import DocumentType
 from coachdesk.export.request import ExportRequest
 from coachdesk.facade import Services
+from coachdesk.models import TransferRecord
 from coachdesk.models.enums import (
     AftercareStatus,
     AttendanceStatus,
@@ -246,5 +247,18 @@ def full_file(services: Services, tag: str, first: str, last: str) -> Built:
             ),
         )
     )
+    with services.ctx.sessions.begin() as s:  # as a hand-over to a colleague records it
+        s.add(
+            TransferRecord(
+                package_id=f"{tag}-package",
+                direction="sent",
+                participant_id=pid,
+                colleague_fingerprint="ab" * 32,
+                sha256="cd" * 32,
+                categories="identity_contact,goals_progress",
+                legal_basis="sgb_x_67b",
+                basis_note=m(tag, "transfer_record.basis_note"),
+            )
+        )
     b.internal = {"participant.internal_notes", "meeting.internal_notes", "handover.internal_notes"}
     return b

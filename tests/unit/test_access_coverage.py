@@ -31,6 +31,7 @@ WHERE = {
     "attachment": ("papers", None),
     "plan_version": ("plan_versions", None),
     "export_record": ("exports", None),
+    "transfer_record": ("transfers", None),
     "document_acknowledgement": ("exports", "acknowledgement"),
     "audit_log": ("audit_log", None),
 }
