@@ -68,6 +68,32 @@ EQUIVALENT: dict[str, str] = {
             "damaged_contents__mutmut_22",
         )
     },
+    # -- coachdesk/vault/backup_format.py ---------------------------------------------------
+    **{
+        f"coachdesk.vault.backup_format.x_{name}": (
+            "the codec named 'UTF-8' instead of 'utf-8': Python looks codec names up without "
+            "regard to case, so both are the same codec"
+        )
+        for name in (
+            "encode_header__mutmut_21",
+            "encode_header__mutmut_24",
+            "parse_header__mutmut_22",
+            "parse_header__mutmut_63",
+        )
+    },
+    **{
+        f"coachdesk.vault.backup_format.x_encode_header__mutmut_{n}": (
+            "the header's JSON keys in insertion order instead of sorted: every reader parses "
+            "the JSON into a mapping (docs/backup-format.md names no order), and the header's "
+            "SHA-256 is taken over the bytes as written, whatever their order"
+        )
+        for n in (4, 6, 22)
+    },
+    "coachdesk.vault.backup_format.x_parse_header__mutmut_14": (
+        "`len(head) < end + 32` as `< end - 32`: a head too short for its digest fails the "
+        "digest comparison next (fewer than 32 bytes never equal a SHA-256), with the same "
+        "DamagedBackupError"
+    ),
     # -- coachdesk/reports/quarterly.py -----------------------------------------------------
     "coachdesk.reports.quarterly.x_months__mutmut_11": (
         "the next month as the 1st + 33 days instead of + 32: months have 28 to 31 days, so "
