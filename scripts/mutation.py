@@ -81,12 +81,20 @@ SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
     "keyslots": (
         "coachdesk/vault/keyslots.py",
         ["tests/unit/test_keyslot_damage.py", "tests/unit/test_vault.py"],
-        ["tests/unit/test_integrity_behind_checksum.py", "tests/unit/test_guards_vault.py"],
+        [
+            "tests/unit/test_integrity_behind_checksum.py",
+            "tests/unit/test_guards_vault.py",
+            "tests/unit/test_guards_keyslots.py",
+        ],
     ),
     "slot": (
         "coachdesk/vault/slot.py",
         ["tests/unit/test_keyslot_damage.py", "tests/unit/test_vault.py"],
-        ["tests/unit/test_integrity_behind_checksum.py", "tests/unit/test_guards_vault.py"],
+        [
+            "tests/unit/test_integrity_behind_checksum.py",
+            "tests/unit/test_guards_vault.py",
+            "tests/unit/test_guards_keyslots.py",
+        ],
     ),
     "store": (
         "coachdesk/vault/store.py",

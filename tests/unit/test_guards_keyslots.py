@@ -1,0 +1,118 @@
+"""What the key file does when it is swapped, damaged or renewed (issue 19: against mutants
+of the key slots that survived the older tests): another vault's key file put in place of
+this one's, a checked copy that cannot be written, a recovery code or passphrase renewed
+beside a slot whose kind cannot be read any more.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coachdesk.facade import Services
+from coachdesk.services.participants import ParticipantDraft
+from coachdesk.vault.errors import DamagedVaultError, WrongRecoveryCodeError
+from coachdesk.vault.keyslots import KdfParams, KeySlots
+from coachdesk.vault.slot import REPAIRED
+from coachdesk.vault.store import Vault
+
+FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
+SAME = "Beide Tresore, ein Passwort 2026!"
+NEW = "Ein neues langes Passwort 2026!"
+
+
+def make_vault(path: Path, first_name: str) -> str:
+    vault, code = Vault.create(path, SAME, kdf=FAST)
+    with vault:
+        Services(vault.sessions, actor="Coach").participants.create(
+            ParticipantDraft(first_name, "Ruiz")
+        )
+    return code
+
+
+def names(vault: Vault) -> list[str]:
+    return [p.first_name for p in Services(vault.sessions, actor="Coach").participants.list()]
+
+
+def kinds(path: Path) -> list[str]:
+    slots = KeySlots.load(path / "keyslots.json")
+    assert slots.intact
+    return sorted(s.kind for s in slots.slots)
+
+
+def test_another_vaults_key_file_in_place_opens_with_the_copy_and_is_put_back(
+    tmp_path: Path,
+) -> None:
+    """A coach copied the key file of her other vault (same passphrase) over this one's:
+    the vault opens with its checked copy, says so, and has its own key file again."""
+    anna, berta = tmp_path / "anna", tmp_path / "berta"
+    make_vault(anna, "Anna")
+    make_vault(berta, "Berta")
+    own = (anna / "keyslots.json").read_bytes()
+    shutil.copyfile(berta / "keyslots.json", anna / "keyslots.json")
+    with Vault.open(anna, SAME) as vault:
+        assert names(vault) == ["Anna"]
+        assert [m.msgid for m in vault.notices] == [REPAIRED]
+    assert (anna / "keyslots.json").read_bytes() == own
+    assert (anna / "keyslots.json.bak").read_bytes() == own
+    with Vault.open(anna, SAME) as vault:  # nothing left to repair
+        assert names(vault) == ["Anna"] and vault.notices == ()
+
+
+def test_another_vaults_key_file_without_a_copy_is_damage_not_a_crash(tmp_path: Path) -> None:
+    anna, berta = tmp_path / "anna", tmp_path / "berta"
+    make_vault(anna, "Anna")
+    make_vault(berta, "Berta")
+    shutil.copyfile(berta / "keyslots.json", anna / "keyslots.json")
+    (anna / "keyslots.json.bak").unlink()
+    with pytest.raises(DamagedVaultError):
+        Vault.open(anna, SAME)
+    assert (anna / "keyslots.json").read_bytes() == (berta / "keyslots.json").read_bytes()
+
+
+def test_a_new_passphrase_is_saved_even_when_the_copy_cannot_be_written(tmp_path: Path) -> None:
+    anna = tmp_path / "anna"
+    make_vault(anna, "Anna")
+    (anna / "keyslots.json.bak").unlink()
+    (anna / "keyslots.json.bak").mkdir()  # in the copy's way: writing it fails
+    with Vault.open(anna, SAME) as vault:
+        vault.set_passphrase(NEW, kdf=FAST)
+    with Vault.open(anna, NEW) as vault:
+        assert names(vault) == ["Anna"]
+
+
+def test_a_new_recovery_code_opens_and_the_old_sheet_no_longer_does(tmp_path: Path) -> None:
+    anna = tmp_path / "anna"
+    old = make_vault(anna, "Anna")
+    with Vault.open(anna, SAME) as vault:
+        code = vault.new_recovery_code(kdf=FAST)
+    assert kinds(anna) == ["passphrase", "recovery"]
+    with pytest.raises(WrongRecoveryCodeError):
+        Vault.open_with_recovery_code(anna, old)
+    with Vault.open_with_recovery_code(anna, code) as vault:
+        assert names(vault) == ["Anna"]
+
+
+def _unreadable_kind(path: Path, kind: str) -> None:
+    """The slot of ``kind`` in both files, with its kind no longer readable."""
+    for name in ("keyslots.json", "keyslots.json.bak"):
+        data = json.loads((path / name).read_text("utf-8"))
+        next(s for s in data["slots"] if s["kind"] == kind)["kind"] = "p?ss"
+        (path / name).write_text(json.dumps(data), "utf-8")
+
+
+def test_renewing_a_secret_leaves_no_slot_whose_kind_cannot_be_read(tmp_path: Path) -> None:
+    anna = tmp_path / "anna"
+    code = make_vault(anna, "Anna")
+    _unreadable_kind(anna, "passphrase")
+    with Vault.open_with_recovery_code(anna, code) as vault:
+        vault.set_passphrase(NEW, kdf=FAST)
+    assert kinds(anna) == ["passphrase", "recovery"]
+    _unreadable_kind(anna, "recovery")
+    with Vault.open(anna, NEW) as vault:
+        code = vault.new_recovery_code(kdf=FAST)
+    assert kinds(anna) == ["passphrase", "recovery"]
+    Vault.open_with_recovery_code(anna, code).lock()
