@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,47 @@ def test_renewing_a_secret_leaves_no_slot_whose_kind_cannot_be_read(tmp_path: Pa
         code = vault.new_recovery_code(kdf=FAST)
     assert kinds(anna) == ["passphrase", "recovery"]
     Vault.open_with_recovery_code(anna, code).lock()
+
+
+# A key file as CoachDesk 1.0 wrote it (data key bytes 0..31, Argon2id at its minimum):
+# vaults made before any change to the slot code must keep opening with their secrets.
+WRITTEN_BEFORE = b"""{
+  "format": "coachdesk-keyslots",
+  "version": 1,
+  "vault_id": "0123456789abcdef0123456789abcdef",
+  "slots": [
+    {
+      "id": "b91c0a17663147089cc4b23c90faf576",
+      "kind": "passphrase",
+      "kdf": {"name": "argon2id", "memory_kib": 8, "iterations": 1, "lanes": 1},
+      "salt": "BhexK5ofqZvsHuXVuLt6Ug==",
+      "nonce": "bhiOEulWovfo4ogl",
+      "wrapped_key": "9zp8ajDpsl1VtkYxJczPAdBlV8J/VfMrH+vYxTNJSOThSRezn9Js0/UN9Wcv7eSE",
+      "check": "eee2e5d20f68d195e00ad5f8288f9b8c"
+    },
+    {
+      "id": "edf0211395024118b77fc50c8ef22bc0",
+      "kind": "recovery",
+      "kdf": {"name": "argon2id", "memory_kib": 8, "iterations": 1, "lanes": 1},
+      "salt": "HvkMh3o6lfUMtPAfCsmYNg==",
+      "nonce": "1+WqmdNI8eTVTe5g",
+      "wrapped_key": "hxqS9a7M5DL+JLMRn0gpj0XDcQ0scMNC+iItlMUkAlP39aT4NpwjcLVc8oKFk8rr",
+      "check": "34064142cc414d6e32f630ddaedb6f43"
+    }
+  ]
+}"""
+WRITTEN_PASSPHRASE = "Ein Schlüssel von 2026, 1. Version!"
+WRITTEN_CODE = "7K3M-Q9XR-2HVB-T4NW-8JDC-6PYF-1ZGA-5SE0"
+
+
+def test_a_key_file_written_before_still_opens_and_writes_back_the_same_slots() -> None:
+    slots = KeySlots.from_bytes(WRITTEN_BEFORE)
+    assert slots.intact and [s.kind for s in slots.slots] == ["passphrase", "recovery"]
+    key = bytes(range(32))
+    assert slots.unlock_with_passphrase(WRITTEN_PASSPHRASE) == key
+    assert slots.unlock_with_passphrase(unicodedata.normalize("NFD", WRITTEN_PASSPHRASE)) == key
+    typed = WRITTEN_CODE.lower().replace("-", " ").replace("0", "o")  # as people type it
+    assert slots.unlock_with_recovery_code(typed) == key
+    again = KeySlots.from_bytes(slots.to_bytes())
+    assert again == slots and json.loads(again.to_bytes()) == json.loads(WRITTEN_BEFORE)
+    assert again.unlock_with_recovery_code(WRITTEN_CODE) == key
