@@ -94,6 +94,28 @@ EQUIVALENT: dict[str, str] = {
         "digest comparison next (fewer than 32 bytes never equal a SHA-256), with the same "
         "DamagedBackupError"
     ),
+    # -- coachdesk/vault/keyslots.py --------------------------------------------------------
+    **{
+        f"coachdesk.vault.keyslots.xǁKeySlotsǁ{name}": (
+            "the codec named in capitals ('UTF-8', 'ASCII'): Python looks codec names up "
+            "without regard to case, so both are the same codec"
+        )
+        for name in (
+            "to_bytes__mutmut_17",
+            "with_passphrase__mutmut_10",
+            "with_recovery_code__mutmut_5",
+        )
+    },
+    **{
+        f"coachdesk.vault.keyslots.xǁKeySlotsǁto_bytes__mutmut_{n}": (
+            "the key file's JSON indented by 3 or not at all instead of 2: every reader parses "
+            "the JSON (docs/vault-format.md fixes no layout); raw bytes are compared only "
+            "between the file and its checked copy, and a difference there only makes "
+            "CoachDesk write the copy again from the intact file, or try the copy's slots "
+            "after a failed open, with the same outcome"
+        )
+        for n in (12, 14, 15)
+    },
     # -- coachdesk/reports/quarterly.py -----------------------------------------------------
     "coachdesk.reports.quarterly.x_months__mutmut_11": (
         "the next month as the 1st + 33 days instead of + 32: months have 28 to 31 days, so "
