@@ -245,7 +245,7 @@ def _recheck_survivors(name: str) -> None:
     data = json.loads(meta.read_text("utf-8"))
     codes = data["exit_code_by_key"]
     for key, code in codes.items():
-        if code in SURVIVED:
+        if code in SURVIVED and key not in EQUIVALENT:  # an equivalent one survives anyway
             codes[key] = None
     meta.write_text(json.dumps(data), encoding="utf-8")
 
