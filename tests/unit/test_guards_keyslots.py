@@ -6,7 +6,9 @@ beside a slot whose kind cannot be read any more.
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 import shutil
 import unicodedata
 from pathlib import Path
@@ -17,7 +19,7 @@ from coachdesk.facade import Services
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault.errors import DamagedVaultError, WrongRecoveryCodeError
 from coachdesk.vault.keyslots import KdfParams, KeySlots
-from coachdesk.vault.slot import REPAIRED
+from coachdesk.vault.slot import REPAIRED, Slot, new_recovery_code, normalise_recovery_code
 from coachdesk.vault.store import Vault
 
 FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
@@ -161,3 +163,28 @@ def test_a_key_file_written_before_still_opens_and_writes_back_the_same_slots() 
     again = KeySlots.from_bytes(slots.to_bytes())
     assert again == slots and json.loads(again.to_bytes()) == json.loads(WRITTEN_BEFORE)
     assert again.unlock_with_recovery_code(WRITTEN_CODE) == key
+
+
+def test_a_new_recovery_code_is_eight_groups_of_four_from_the_printed_alphabet() -> None:
+    codes = {new_recovery_code() for _ in range(20)}
+    assert len(codes) == 20  # drawn afresh each time
+    for code in codes:
+        assert re.fullmatch(r"([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}", code), code
+    # As people read a handwritten sheet: O for 0, I and L for 1, U for V, any case.
+    assert normalise_recovery_code(" oIl-u 7k ") == "011V7K"
+
+
+@pytest.mark.parametrize(("salt_bytes", "usable"), [(7, False), (8, True), (64, True), (65, False)])
+def test_a_slot_salt_of_8_to_64_bytes_is_read_and_tried(salt_bytes: int, usable: bool) -> None:
+    """Argon2 needs 8 bytes of salt; CoachDesk writes 16 and never more than 64."""
+    data = json.loads(WRITTEN_BEFORE)["slots"][0]
+    del data["check"]  # as a file from before checksums (or a forger) would have it
+    data["salt"] = base64.b64encode(bytes(salt_bytes)).decode()
+    slot = Slot.from_json(data)
+    assert (slot.problem is None) == usable
+    if usable:  # tried, and (another salt) the wrong key for it: refused, not damaged
+        vault_id = json.loads(WRITTEN_BEFORE)["vault_id"]
+        assert slot.unwrap(vault_id, WRITTEN_PASSPHRASE.encode()) is None
+    else:
+        with pytest.raises(ValueError):
+            FAST.derive(b"secret", bytes(salt_bytes))
