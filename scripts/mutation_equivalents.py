@@ -116,6 +116,13 @@ EQUIVALENT: dict[str, str] = {
         )
         for n in (12, 14, 15)
     },
+    **{
+        f"coachdesk.vault.keyslots.x_write_copy__mutmut_{n}": (
+            "write_copy's True/False answer inverted: no caller reads it (save, repaired and "
+            "restore call it for its effect only), and the file written or not is the same"
+        )
+        for n in (3, 7, 13)
+    },
     # -- coachdesk/reports/quarterly.py -----------------------------------------------------
     "coachdesk.reports.quarterly.x_months__mutmut_11": (
         "the next month as the 1st + 33 days instead of + 32: months have 28 to 31 days, so "
