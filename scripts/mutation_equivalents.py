@@ -104,6 +104,7 @@ EQUIVALENT: dict[str, str] = {
             "to_bytes__mutmut_17",
             "with_passphrase__mutmut_10",
             "with_recovery_code__mutmut_5",
+            "unlock_with_recovery_code__mutmut_16",
         )
     },
     **{

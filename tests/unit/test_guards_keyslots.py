@@ -188,3 +188,30 @@ def test_a_slot_salt_of_8_to_64_bytes_is_read_and_tried(salt_bytes: int, usable:
     else:
         with pytest.raises(ValueError):
             FAST.derive(b"secret", bytes(salt_bytes))
+
+
+def _damage(file: Path, kind: str) -> None:
+    """One character of the slot's wrapped key changed: its checksum no longer matches."""
+    data = json.loads(file.read_text("utf-8"))
+    slot = next(s for s in data["slots"] if s["kind"] == kind)
+    wrapped = slot["wrapped_key"]
+    slot["wrapped_key"] = ("B" if wrapped[5] != "B" else "C").join((wrapped[:5], wrapped[6:]))
+    file.write_text(json.dumps(data, indent=2), "utf-8")
+
+
+def test_one_slot_damaged_in_each_file_is_repaired_from_both(tmp_path: Path) -> None:
+    """The passphrase slot damaged in the copy, the recovery slot in the file: opened with
+    the recovery code (from the copy), both files get the whole slot of each kind."""
+    anna = tmp_path / "anna"
+    code = make_vault(anna, "Anna")
+    _damage(anna / "keyslots.json.bak", "passphrase")
+    _damage(anna / "keyslots.json", "recovery")
+    with Vault.open_with_recovery_code(anna, code) as vault:
+        assert names(vault) == ["Anna"]
+        assert [m.msgid for m in vault.notices] == [REPAIRED]  # nothing left damaged
+    assert kinds(anna) == ["passphrase", "recovery"]
+    main = anna / "keyslots.json"
+    assert (anna / "keyslots.json.bak").read_bytes() == main.read_bytes()
+    with Vault.open(anna, SAME) as vault:
+        assert vault.notices == ()
+    Vault.open_with_recovery_code(anna, code).lock()
