@@ -19,7 +19,13 @@ from coachdesk.facade import Services
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault.errors import DamagedVaultError, WrongRecoveryCodeError
 from coachdesk.vault.keyslots import KdfParams, KeySlots
-from coachdesk.vault.slot import REPAIRED, Slot, new_recovery_code, normalise_recovery_code
+from coachdesk.vault.slot import (
+    NOT_REPAIRED,
+    REPAIRED,
+    Slot,
+    new_recovery_code,
+    normalise_recovery_code,
+)
 from coachdesk.vault.store import Vault
 
 FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
@@ -215,3 +221,21 @@ def test_one_slot_damaged_in_each_file_is_repaired_from_both(tmp_path: Path) -> 
     with Vault.open(anna, SAME) as vault:
         assert vault.notices == ()
     Vault.open_with_recovery_code(anna, code).lock()
+
+
+def test_a_key_file_that_cannot_be_put_back_says_why_and_asks_for_a_backup(
+    tmp_path: Path,
+) -> None:
+    """A folder where the key file should be (a sync tool's doing): the vault opens with the
+    checked copy, and the coach reads why the file was not repaired."""
+    anna = tmp_path / "anna"
+    make_vault(anna, "Anna")
+    (anna / "keyslots.json").unlink()
+    (anna / "keyslots.json").mkdir()
+    with Vault.open(anna, SAME) as vault:
+        assert names(vault) == ["Anna"]
+        (notice,) = vault.notices
+    assert notice.msgid == NOT_REPAIRED
+    assert notice.render("en").endswith(
+        "could not repair the file: Is a directory. Make a backup now."
+    )
