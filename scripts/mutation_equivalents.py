@@ -124,6 +124,11 @@ EQUIVALENT: dict[str, str] = {
         )
         for n in (3, 7, 13)
     },
+    "coachdesk.vault.keyslots.xǁKeySlotsǁrepaired__mutmut_24": (
+        "the copy's slots written back re-serialised instead of as their bytes were read: "
+        "the same slots either way (a damaged slot is written back from what was read, so it "
+        "stays damaged), and the copy is rewritten only if the bytes differ"
+    ),
     # -- coachdesk/reports/quarterly.py -----------------------------------------------------
     "coachdesk.reports.quarterly.x_months__mutmut_11": (
         "the next month as the 1st + 33 days instead of + 32: months have 28 to 31 days, so "
