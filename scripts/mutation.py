@@ -12,6 +12,7 @@ score per module is printed at the end (and by ``--summary`` alone).
     python -m scripts.mutation --summary          # only the table of the last results
     python -m scripts.mutation --survivors NAME   # the surviving mutants of one module
     python -m scripts.mutation --before NAME      # with the tests from before issue 19 only
+    python -m scripts.mutation --again NAME       # the survivors again, after adding tests
 
 After a ``--before`` run, a normal run of the same module keeps the verdicts and checks
 only the survivors again, with the added tests (the summary shows both scores).
@@ -80,12 +81,20 @@ SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
     "keyslots": (
         "coachdesk/vault/keyslots.py",
         ["tests/unit/test_keyslot_damage.py", "tests/unit/test_vault.py"],
-        ["tests/unit/test_integrity_behind_checksum.py", "tests/unit/test_guards_vault.py"],
+        [
+            "tests/unit/test_integrity_behind_checksum.py",
+            "tests/unit/test_guards_vault.py",
+            "tests/unit/test_guards_keyslots.py",
+        ],
     ),
     "slot": (
         "coachdesk/vault/slot.py",
         ["tests/unit/test_keyslot_damage.py", "tests/unit/test_vault.py"],
-        ["tests/unit/test_integrity_behind_checksum.py", "tests/unit/test_guards_vault.py"],
+        [
+            "tests/unit/test_integrity_behind_checksum.py",
+            "tests/unit/test_guards_vault.py",
+            "tests/unit/test_guards_keyslots.py",
+        ],
     ),
     "store": (
         "coachdesk/vault/store.py",
@@ -95,17 +104,29 @@ SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
     "backup": (
         "coachdesk/vault/backup.py",
         ["tests/unit/test_backup.py", "tests/unit/test_damage.py"],
-        ["tests/unit/test_integrity_behind_checksum.py", "tests/unit/test_guards_vault.py"],
+        [
+            "tests/unit/test_integrity_behind_checksum.py",
+            "tests/unit/test_guards_vault.py",
+            "tests/unit/test_guards_backup_format.py",
+        ],
     ),
     "backup_format": (
         "coachdesk/vault/backup_format.py",
         ["tests/unit/test_backup.py", "tests/unit/test_damage.py"],
-        ["tests/unit/test_integrity_behind_checksum.py", "tests/unit/test_guards_vault.py"],
+        [
+            "tests/unit/test_integrity_behind_checksum.py",
+            "tests/unit/test_guards_vault.py",
+            "tests/unit/test_guards_backup_format.py",
+        ],
     ),
     "restore": (
         "coachdesk/vault/restore.py",
         ["tests/unit/test_backup.py", "tests/unit/test_crash_restore.py"],
-        ["tests/unit/test_integrity_behind_checksum.py", "tests/unit/test_guards_vault.py"],
+        [
+            "tests/unit/test_integrity_behind_checksum.py",
+            "tests/unit/test_guards_vault.py",
+            "tests/unit/test_guards_backup_format.py",
+        ],
     ),
     "integrity": (
         "coachdesk/vault/integrity.py",
@@ -168,8 +189,7 @@ def _folder(name: str, before: bool) -> tuple[Path, bool]:
     existing = pyproject.read_text("utf-8") if pyproject.exists() else None
     grown = False
     if existing != config:
-        only_tests_added = existing == _config(SCOPE[name][0], _selection(name, True))
-        if not before and only_tests_added and stats.exists():
+        if not before and _only_tests_added(name, existing, selection) and stats.exists():
             # Keep the verdicts, let mutmut collect the added tests' coverage, and check the
             # survivors again (mutmut itself would reset every verdict).
             data = json.loads(stats.read_text("utf-8"))
@@ -180,6 +200,15 @@ def _folder(name: str, before: bool) -> tuple[Path, bool]:
             shutil.rmtree(folder / "mutants", ignore_errors=True)
         pyproject.write_text(config, encoding="utf-8")
     return folder, grown
+
+
+def _only_tests_added(name: str, existing: str | None, selection: list[str]) -> bool:
+    """Whether the folder's config ``existing`` differs from the new one only by fewer test
+    files (the earlier verdicts still hold, survivors are to be checked again)."""
+    if existing is None:
+        return False
+    old = tomllib.loads(existing)["tool"]["mutmut"]["pytest_add_cli_args_test_selection"]
+    return set(old) <= set(selection) and existing == _config(SCOPE[name][0], old)
 
 
 def _mutmut(folder: Path, args: list[str], log: Path) -> int:
@@ -194,14 +223,12 @@ def _mutmut(folder: Path, args: list[str], log: Path) -> int:
         ).returncode
 
 
-def run(name: str, before: bool) -> int:
+def run(name: str, before: bool, again: bool = False) -> int:
     folder, grown = _folder(name, before)
     print(f"== {name}: mutmut on {SCOPE[name][0]}", flush=True)
     log = folder / "mutmut.log"
     log.write_text("", encoding="utf-8")
-    if grown:
-        _before_file(name).write_text(json.dumps(results(name)), encoding="utf-8")
-    if not before and _before_file(name).exists():
+    if not before and (grown or again or _before_file(name).exists()):
         _recheck_survivors(name)
     code = _mutmut(folder, [], log)  # every mutant not yet checked (all, on a first run)
     if code != 0:
@@ -218,7 +245,7 @@ def _recheck_survivors(name: str) -> None:
     data = json.loads(meta.read_text("utf-8"))
     codes = data["exit_code_by_key"]
     for key, code in codes.items():
-        if code in SURVIVED:
+        if code in SURVIVED and key not in EQUIVALENT:  # an equivalent one survives anyway
             codes[key] = None
     meta.write_text(json.dumps(data), encoding="utf-8")
 
@@ -280,7 +307,7 @@ def main(argv: list[str]) -> int:
         return 2
     if "--summary" not in argv:
         for name in names:
-            run(name, before="--before" in argv)
+            run(name, before="--before" in argv, again="--again" in argv)
     summary(names)
     return 0
 

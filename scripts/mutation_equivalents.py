@@ -68,6 +68,67 @@ EQUIVALENT: dict[str, str] = {
             "damaged_contents__mutmut_22",
         )
     },
+    # -- coachdesk/vault/backup_format.py ---------------------------------------------------
+    **{
+        f"coachdesk.vault.backup_format.x_{name}": (
+            "the codec named 'UTF-8' instead of 'utf-8': Python looks codec names up without "
+            "regard to case, so both are the same codec"
+        )
+        for name in (
+            "encode_header__mutmut_21",
+            "encode_header__mutmut_24",
+            "parse_header__mutmut_22",
+            "parse_header__mutmut_63",
+        )
+    },
+    **{
+        f"coachdesk.vault.backup_format.x_encode_header__mutmut_{n}": (
+            "the header's JSON keys in insertion order instead of sorted: every reader parses "
+            "the JSON into a mapping (docs/backup-format.md names no order), and the header's "
+            "SHA-256 is taken over the bytes as written, whatever their order"
+        )
+        for n in (4, 6, 22)
+    },
+    "coachdesk.vault.backup_format.x_parse_header__mutmut_14": (
+        "`len(head) < end + 32` as `< end - 32`: a head too short for its digest fails the "
+        "digest comparison next (fewer than 32 bytes never equal a SHA-256), with the same "
+        "DamagedBackupError"
+    ),
+    # -- coachdesk/vault/keyslots.py --------------------------------------------------------
+    **{
+        f"coachdesk.vault.keyslots.xǁKeySlotsǁ{name}": (
+            "the codec named in capitals ('UTF-8', 'ASCII'): Python looks codec names up "
+            "without regard to case, so both are the same codec"
+        )
+        for name in (
+            "to_bytes__mutmut_17",
+            "with_passphrase__mutmut_10",
+            "with_recovery_code__mutmut_5",
+            "unlock_with_recovery_code__mutmut_16",
+        )
+    },
+    **{
+        f"coachdesk.vault.keyslots.xǁKeySlotsǁto_bytes__mutmut_{n}": (
+            "the key file's JSON indented by 3 or not at all instead of 2: every reader parses "
+            "the JSON (docs/vault-format.md fixes no layout); raw bytes are compared only "
+            "between the file and its checked copy, and a difference there only makes "
+            "CoachDesk write the copy again from the intact file, or try the copy's slots "
+            "after a failed open, with the same outcome"
+        )
+        for n in (12, 14, 15)
+    },
+    **{
+        f"coachdesk.vault.keyslots.x_write_copy__mutmut_{n}": (
+            "write_copy's True/False answer inverted: no caller reads it (save, repaired and "
+            "restore call it for its effect only), and the file written or not is the same"
+        )
+        for n in (3, 7, 13)
+    },
+    "coachdesk.vault.keyslots.xǁKeySlotsǁrepaired__mutmut_24": (
+        "the copy's slots written back re-serialised instead of as their bytes were read: "
+        "the same slots either way (a damaged slot is written back from what was read, so it "
+        "stays damaged), and the copy is rewritten only if the bytes differ"
+    ),
     # -- coachdesk/reports/quarterly.py -----------------------------------------------------
     "coachdesk.reports.quarterly.x_months__mutmut_11": (
         "the next month as the 1st + 33 days instead of + 32: months have 28 to 31 days, so "
