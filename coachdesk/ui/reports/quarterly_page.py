@@ -28,9 +28,8 @@ from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_rows import FormRows
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.reports.models import FigureTableModel, figure_rows
-from coachdesk.ui.reports.save import ask_pdf_path, language_combo, show_saved
+from coachdesk.ui.reports.save import language_combo, save_period_figures
 from coachdesk.ui.reports.team_export import export_for_lead
-from coachdesk.ui.shell.busy import busy_cursor
 
 
 class QuarterlyPage(QWidget):
@@ -183,18 +182,13 @@ class QuarterlyPage(QWidget):
         period = self.period()
         if period is None:
             return None
-        path = ask_pdf_path(self, _("Quarterly evaluation"), f"{period[0]}_{period[1]}")
-        if path is None:
-            return None
-        lang = self.language.currentData() or "de"
-        csv_path = path.with_suffix(".csv") if self.with_csv.isChecked() else None
-        with busy_cursor():
-            result = guarded(
-                self,
-                lambda: self.reports.export_quarterly_to(
-                    path, csv_path, start=period[0], end=period[1], lang=lang
-                ),
-            )
-        if result is not None:
-            show_saved(self, result)
-        return result
+        return save_period_figures(
+            self,
+            _("Quarterly evaluation"),
+            period,
+            self.language.currentData() or "de",
+            self.with_csv.isChecked(),
+            lambda pdf, csv, start, end, lang: self.reports.export_quarterly_to(
+                pdf, csv, start=start, end=end, lang=lang
+            ),
+        )

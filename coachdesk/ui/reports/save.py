@@ -6,6 +6,8 @@ failed save ("Not saved: ...", shown by ``guarded``) leaves neither a file nor a
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -13,7 +15,12 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QWidget
 
 from coachdesk.i18n import _
 from coachdesk.reports.service import ReportResult
+from coachdesk.ui.file.section import guarded
 from coachdesk.ui.kit.file_names import suggested_name
+from coachdesk.ui.shell.busy import busy_cursor
+
+Export = Callable[[Path, Path | None, dt.date, dt.date, str], ReportResult]
+"""Save a period's signed figures: PDF path, CSV path or None, first and last day, language."""
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 
@@ -48,3 +55,23 @@ def show_saved(parent: QWidget, result: ReportResult) -> None:
             files="\n".join(str(p) for p in written), sha=result.sha256
         ),
     )
+
+
+def save_period_figures(
+    parent: QWidget,
+    title: str,
+    period: tuple[dt.date, dt.date],
+    lang: str,
+    with_csv: bool,
+    export: Export,
+) -> ReportResult | None:
+    """Ask where, then save a period's signed figures (and their CSV beside the PDF)."""
+    path = ask_pdf_path(parent, title, f"{period[0]}_{period[1]}")
+    if path is None:
+        return None
+    csv_path = path.with_suffix(".csv") if with_csv else None
+    with busy_cursor():
+        result = guarded(parent, lambda: export(path, csv_path, period[0], period[1], lang))
+    if result is not None:
+        show_saved(parent, result)
+    return result

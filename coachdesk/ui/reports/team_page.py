@@ -33,7 +33,7 @@ from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_rows import FormRows
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.reports.models import FigureTableModel, figure_rows
-from coachdesk.ui.reports.save import ask_pdf_path, language_combo, show_saved
+from coachdesk.ui.reports.save import language_combo, save_period_figures
 from coachdesk.ui.reports.team_models import TeamSourceTableModel
 from coachdesk.ui.shell.busy import busy_cursor
 
@@ -167,21 +167,16 @@ class TeamPage(QWidget):
         period = self.period()
         if period is None or self.sources.is_empty():
             return None
-        path = ask_pdf_path(self, _("Team quarterly evaluation"), f"{period[0]}_{period[1]}")
-        if path is None:
-            return None
-        lang = self.language.currentData() or "de"
-        csv_path = path.with_suffix(".csv") if self.with_csv.isChecked() else None
-        with busy_cursor():
-            result = guarded(
-                self,
-                lambda: self.team.export_team_report_to(
-                    path, csv_path, start=period[0], end=period[1], lang=lang
-                ),
-            )
-        if result is not None:
-            show_saved(self, result)
-        return result
+        return save_period_figures(
+            self,
+            _("Team quarterly evaluation"),
+            period,
+            self.language.currentData() or "de",
+            self.with_csv.isChecked(),
+            lambda pdf, csv, start, end, lang: self.team.export_team_report_to(
+                pdf, csv, start=start, end=end, lang=lang
+            ),
+        )
 
     def _show_figures(self) -> None:
         period = self.period()
