@@ -18,7 +18,12 @@ from coachdesk.cli.inputs import (
     report_month,
     text_of_at_most,
 )
-from coachdesk.cli.support import EXIT_OK, add_secret_options, check_outputs, unlocked_vault
+from coachdesk.cli.support import (
+    add_secret_options,
+    check_outputs,
+    print_written,
+    unlocked_vault,
+)
 from coachdesk.cli.team import add_team
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _
 
@@ -105,9 +110,4 @@ def cmd_report_quarterly(args: argparse.Namespace) -> int:
         result = ReportService(services.ctx).export_quarterly_to(
             args.out, args.csv, start=args.start, end=args.end, lang=args.doc_lang
         )
-    print(_("Wrote {path}").format(path=str(args.out)))
-    print("SHA-256: " + result.sha256)
-    if result.csv_path is not None:
-        print(_("Wrote {path}").format(path=str(result.csv_path)))
-        print("SHA-256: " + result.csv_sha256)
-    return EXIT_OK
+    return print_written(result)

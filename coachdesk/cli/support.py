@@ -25,6 +25,7 @@ from coachdesk.cli.inputs import (
 from coachdesk.i18n import N_, Message, _
 
 if TYPE_CHECKING:
+    from coachdesk.reports.service import ReportResult
     from coachdesk.vault.store import Vault
 
 PASSPHRASE_ENV = "COACHDESK_PASSPHRASE"
@@ -282,3 +283,14 @@ def hand_over_recovery_code(args: argparse.Namespace, code: str) -> None:
             file=str(sheet)
         )
     )
+
+
+def print_written(result: ReportResult) -> int:
+    """Where the signed report (and its CSV) went, with their SHA-256."""
+    assert result.pdf_path is not None
+    print(_("Wrote {path}").format(path=str(result.pdf_path)))
+    print("SHA-256: " + result.sha256)
+    if result.csv_path is not None:
+        print(_("Wrote {path}").format(path=str(result.csv_path)))
+        print("SHA-256: " + result.csv_sha256)
+    return EXIT_OK

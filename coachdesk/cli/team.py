@@ -15,7 +15,13 @@ from typing import Any
 
 from coachdesk.cli.export import ensure_signing_identity
 from coachdesk.cli.inputs import report_date, require_file, text_of_at_most
-from coachdesk.cli.support import EXIT_OK, add_secret_options, check_outputs, unlocked_vault
+from coachdesk.cli.support import (
+    EXIT_OK,
+    add_secret_options,
+    check_outputs,
+    print_written,
+    unlocked_vault,
+)
 from coachdesk.i18n import SUPPORTED_LANGUAGES, _, ngettext
 
 
@@ -93,9 +99,4 @@ def cmd_team_report(args: argparse.Namespace) -> int:
         result = team.export_team_report_to(
             args.out, args.csv, start=args.start, end=args.end, lang=args.doc_lang
         )
-    print(_("Wrote {path}").format(path=str(args.out)))
-    print("SHA-256: " + result.sha256)
-    if result.csv_path is not None:
-        print(_("Wrote {path}").format(path=str(result.csv_path)))
-        print("SHA-256: " + result.csv_sha256)
-    return EXIT_OK
+    return print_written(result)
