@@ -14,15 +14,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coachdesk.export.access_texts import OTHER_LABELS
-from coachdesk.export.access_values import Json, code, iso, record
-from coachdesk.i18n import _
+from coachdesk.export.access_transfers import transfers
+from coachdesk.export.access_values import Json, categories_of, code, code_of, iso, record
 from coachdesk.models import (
     AftercareFollowUp,
     Attachment,
     AttachmentContent,
     AuditEntry,
-    ColleagueCertificate,
     Consent,
     ContactPerson,
     DocumentAcknowledgement,
@@ -33,9 +31,7 @@ from coachdesk.models import (
     Meeting,
     Organisation,
     PlanVersion,
-    TransferRecord,
 )
-from coachdesk.models.enums import DataCategory, LegalBasis
 from coachdesk.services.common import load_participant
 
 
@@ -196,8 +192,8 @@ def exports(s: Session, pid: int, lang: str, notes: bool) -> list[Json]:
                 "language": r.language,
                 "recipient": person(s, r.recipient_organisation_id, r.recipient_contact_id),
                 "purpose": r.purpose,
-                "categories": _categories(r.categories, lang),
-                "withheld_categories": _categories(r.withheld_categories, lang),
+                "categories": categories_of(r.categories, lang),
+                "withheld_categories": categories_of(r.withheld_categories, lang),
                 "consent_ids": [int(c) for c in r.consent_ids.split(",") if c],
                 "sha256": r.sha256,
                 "signer_fingerprint": r.signer_fingerprint,
@@ -209,33 +205,6 @@ def exports(s: Session, pid: int, lang: str, notes: bool) -> list[Json]:
             }
         )
     return out
-
-
-def transfers(s: Session, pid: int, lang: str, notes: bool) -> list[Json]:
-    """Her file handed to a colleague or received from one (the package itself is not kept)."""
-    names = {
-        c.fingerprint_sha256: c.name
-        for c in s.scalars(select(ColleagueCertificate))  # a handful: the coach's colleagues
-    }
-    q = select(TransferRecord).where(TransferRecord.participant_id == pid)
-    return [
-        {
-            "id": r.id,
-            "at": iso(r.at),
-            "direction": code_of(r.direction, lang),
-            "colleague": names.get(r.colleague_fingerprint, ""),
-            "colleague_fingerprint": r.colleague_fingerprint,
-            "actor": r.actor,
-            "package_id": r.package_id,
-            "sha256": r.sha256,
-            "categories": _categories(r.categories, lang),
-            "legal_basis": _legal_basis(r.legal_basis, lang),
-            "consent_ids": [int(c) for c in r.consent_ids.split(",") if c],
-            "basis_note": r.basis_note,
-            "merged": bool(r.merged),
-        }
-        for r in s.scalars(q.order_by(TransferRecord.at, TransferRecord.id))
-    ]
 
 
 def acknowledgement(ack: DocumentAcknowledgement, lang: str, notes: bool) -> Json:
@@ -259,26 +228,6 @@ def audit_log(s: Session, pid: int, lang: str, notes: bool) -> list[Json]:
         }
         for e in s.scalars(q.order_by(AuditEntry.at, AuditEntry.id))
     ]
-
-
-def code_of(value: str, lang: str) -> Json:
-    """A stored code that is no enum of the domain (a document type) as code and label."""
-    return {
-        "code": value,
-        "label": _(OTHER_LABELS[value], lang) if value in OTHER_LABELS else value,
-    }
-
-
-def _categories(value: str, lang: str) -> list[Json | None]:
-    return [code(DataCategory(v), lang) for v in value.split(",") if v]
-
-
-def _legal_basis(value: str, lang: str) -> Json | str | None:
-    """A transfer's legal basis as code and label (none recorded: her consent was it)."""
-    known = {b.value: b for b in LegalBasis}
-    if not value:
-        return None
-    return code(known[value], lang) if value in known else value
 
 
 def _json_or_text(text: str) -> Any:

@@ -14,6 +14,7 @@ from typing import Any
 from coachdesk.export.access_texts import OTHER_LABELS
 from coachdesk.i18n import _
 from coachdesk.labels import has_label, label
+from coachdesk.models.enums import DataCategory
 
 Json = dict[str, Any]
 
@@ -87,3 +88,15 @@ def record(row: Any, lang: str, *, notes: bool, skip: tuple[str, ...] = ()) -> J
         local = (table.name, key) in LOCAL_TIMES
         out[key] = value_of(getattr(row, key), lang, local)
     return out
+
+
+def code_of(value: str, lang: str) -> Json:
+    """A stored code that is no enum of the domain (a document type) as code and label."""
+    return {
+        "code": value,
+        "label": _(OTHER_LABELS[value], lang) if value in OTHER_LABELS else value,
+    }
+
+
+def categories_of(value: str, lang: str) -> list[Json | None]:
+    return [code(DataCategory(v), lang) for v in value.split(",") if v]
