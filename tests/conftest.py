@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ from coachdesk.vault.store import Vault
 
 PASSPHRASE = "Kaffee im Müttercafé 2026!"
 TODAY = dt.date(2026, 3, 16)
+BACKGROUND_WAIT_MS = 30_000
 COACH = "Test Coach"
 ORGANISATION = "Frauen in Arbeit e. V."
 
@@ -75,7 +77,25 @@ def vault(vault_path: Path) -> Iterator[Vault]:
     """The copied vault, open."""
     v = Vault.open(vault_path, PASSPHRASE)
     yield v
+    finish_background_work()  # as the window waits for its reads before it locks
     v.lock()
+
+
+def finish_background_work() -> None:
+    """Let work a test started in Qt's thread pool (a list read, a count, a key) end with
+    the test, as the window waits for it before the vault locks: a job finishing during a
+    later test would deliver its result to widgets already gone."""
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(BACKGROUND_WAIT_MS)
+
+
+@pytest.fixture(autouse=True)
+def no_work_left_running() -> Iterator[None]:
+    """Every test, with or without a vault, leaves no job running behind it."""
+    yield
+    finish_background_work()
 
 
 @pytest.fixture
