@@ -26,6 +26,7 @@ LEFT_OUT: dict[str, str] = {
     "position": "the order of a list: lists are written in that order",
     "participant_id": "the file is hers: every record in it is",
     "content_id": "the stored bytes: name, type, size and SHA-256 are written instead",
+    "programme_id": "her programme: written by its name as 'programme'",
 }
 """Columns of any of her tables not written as such, and why."""
 PARENT_KEYS = frozenset(

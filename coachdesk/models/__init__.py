@@ -10,6 +10,7 @@ from coachdesk.models.base import Base, utcnow
 from coachdesk.models.colleague import ColleagueCertificate, ReceivedPackage, TransferRecord
 from coachdesk.models.consent import Consent, ConsentCategory
 from coachdesk.models.directory import ContactPerson, Organisation, Responsibility
+from coachdesk.models.esf import EsfEntry, EsfExit, EsfFollowUp, Programme
 from coachdesk.models.export import Draft, ExportRecord, SigningIdentity
 from coachdesk.models.goal import Goal, Milestone
 from coachdesk.models.handover import Handover
@@ -35,6 +36,9 @@ __all__ = [
     "DocumentAcknowledgement",
     "Draft",
     "Enrolment",
+    "EsfEntry",
+    "EsfExit",
+    "EsfFollowUp",
     "ExportRecord",
     "Goal",
     "Handover",
@@ -45,6 +49,7 @@ __all__ = [
     "Organisation",
     "Participant",
     "PlanVersion",
+    "Programme",
     "ReceivedPackage",
     "Responsibility",
     "SigningIdentity",

@@ -18,9 +18,22 @@ class DataCategory(enum.StrEnum):
     RESIDENCE_STATUS = "residence_status"
     LANGUAGES_QUALIFICATIONS = "languages_qualifications"
     PUBLICATION = "publication"
+    ESF_MONITORING = "esf_monitoring"
+    """The ESF Plus questionnaires' ordinary answers (entry, leaving, six months after)."""
+    DISABILITY = "disability"
+    """Her answer whether she lives with a disability (ESF Plus, Art. 9 GDPR: health)."""
+    MINORITY = "minority"
+    """Her answer whether she belongs to a minority (ESF Plus, Art. 9 GDPR: ethnic origin)."""
 
 
-SPECIAL_CATEGORIES = frozenset({DataCategory.HEALTH, DataCategory.RESIDENCE_STATUS})
+SPECIAL_CATEGORIES = frozenset(
+    {
+        DataCategory.HEALTH,
+        DataCategory.RESIDENCE_STATUS,
+        DataCategory.DISABILITY,
+        DataCategory.MINORITY,
+    }
+)
 
 
 class ParticipantStatus(enum.StrEnum):
@@ -147,3 +160,42 @@ class GermanLevel(enum.StrEnum):
     C1 = "C1"
     C2 = "C2"
     NATIVE = "native"
+
+
+class Gender(enum.StrEnum):
+    """Gender as the ESF Plus monitoring records it."""
+
+    FEMALE = "female"
+    MALE = "male"
+    NON_BINARY = "non_binary"
+
+
+class LabourStatus(enum.StrEnum):
+    """Her labour-market status on the day she entered (ESF Plus EECO01 to EECO04)."""
+
+    UNEMPLOYED = "unemployed"
+    """Registered or seeking work, for less than twelve months (EECO01)."""
+    LONG_TERM_UNEMPLOYED = "long_term_unemployed"
+    """Unemployed for twelve months or more (EECO01 and EECO02)."""
+    INACTIVE = "inactive"
+    """Neither employed nor seeking work, e.g. at home with children (EECO03)."""
+    EMPLOYED = "employed"
+    """Employed, including self-employed (EECO04)."""
+    SELF_EMPLOYED = "self_employed"
+    """Self-employed (EECO04)."""
+
+
+class EducationLevel(enum.StrEnum):
+    """Highest completed education by ISCED 2011 (ESF Plus EECO08 to EECO10)."""
+
+    ISCED_0_2 = "isced_0_2"
+    ISCED_3_4 = "isced_3_4"
+    ISCED_5_8 = "isced_5_8"
+
+
+class EsfAnswer(enum.StrEnum):
+    """An answer of the ESF Plus questionnaire about her situation; she may decline."""
+
+    YES = "yes"
+    NO = "no"
+    NO_ANSWER = "no_answer"

@@ -39,6 +39,10 @@ class Module(Archivable, Base):
     languages: Mapped[str] = mapped_column(String(300), default="")
     how_to_refer: Mapped[str] = mapped_column(Text, default="")
     capacity: Mapped[int | None] = mapped_column(Integer, default=None)
+    # The programme whose catalogue holds it; None: offered to every programme.
+    programme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programme.id", ondelete="SET NULL"), default=None, index=True
+    )
 
     enrolments: Mapped[list[Enrolment]] = relationship(back_populates="module")
 

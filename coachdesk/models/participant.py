@@ -86,6 +86,9 @@ class Participant(Archivable, Base):
     residence_valid_until: Mapped[dt.date | None] = mapped_column(Date, default=None, info=_RES)
 
     programme: Mapped[str] = mapped_column(String(100), default="", info=_PROG)
+    programme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programme.id", ondelete="SET NULL"), default=None, index=True, info=_PROG
+    )
     status: Mapped[ParticipantStatus] = mapped_column(
         StrEnumType(ParticipantStatus), default=ParticipantStatus.INTAKE, info=_PROG
     )

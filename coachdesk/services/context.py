@@ -41,6 +41,9 @@ class ChangeKind(enum.StrEnum):
     TEAM_FIGURES = "team_figures"
     COLLEAGUE = "colleague"
     TRANSFER = "transfer"
+    ESF = "esf"
+    """The ESF Plus questionnaires (entry, leaving, six months after)."""
+    PROGRAMME = "programme"
 
 
 _origin: ContextVar[object | None] = ContextVar("coachdesk_change_origin", default=None)
