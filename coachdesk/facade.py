@@ -26,6 +26,7 @@ from coachdesk.services.handovers import HandoverService
 from coachdesk.services.meetings import MeetingService
 from coachdesk.services.modules import ModuleService
 from coachdesk.services.participants import ParticipantService
+from coachdesk.services.programmes import ProgrammeService
 from coachdesk.services.reminders import ReminderService
 from coachdesk.services.retention import RetentionService
 from coachdesk.services.search import SearchService
@@ -68,6 +69,7 @@ class Services:
         self.first_steps = FirstStepsService(self.ctx)
         self.attachments = AttachmentService(self.ctx)
         self.colleagues = ColleagueService(self.ctx)
+        self.programmes = ProgrammeService(self.ctx)
         if not actor:
             self.ctx.actor = self.settings.coach_name()
 
