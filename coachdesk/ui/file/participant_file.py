@@ -1,5 +1,4 @@
-"""One participant's file: overview, goals, modules, meetings, handovers, consents, papers,
-aftercare and what was exported, as tabs. Files dropped anywhere on it become papers.
+"""One participant's file, its sections as tabs (``sections``); files dropped on it become papers.
 
 Unsaved changes are never lost silently: leaving asks, and while the overview has
 unsaved edits or a meeting or handover editor is open, a draft is written to the vault
@@ -30,6 +29,7 @@ from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.ui.attachments.drops import FileDropFilter
 from coachdesk.ui.attachments.tab import PapersTab
 from coachdesk.ui.consents.tab import ConsentsTab
+from coachdesk.ui.esf.tab import EsfTab
 from coachdesk.ui.export.history import ExportHistoryView
 from coachdesk.ui.file.aftercare_tab import AftercareTab
 from coachdesk.ui.file.overview_tab import OverviewTab
@@ -72,6 +72,9 @@ class ParticipantFile(QWidget):
         self.consents = ConsentsTab(services, signals, participant_id)
         self.papers = PapersTab(services, signals, participant_id)
         self.aftercare = AftercareTab(services, signals, participant_id)
+        self.esf = EsfTab(services, signals, participant_id)
+        self.aftercare.esf_requested.connect(lambda: self.show_section(FileSection.ESF))
+        self.aftercare.esf_requested.connect(self.esf.show_follow_up)
         self.exports = ExportHistoryView(services, signals, participant_id)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -105,6 +108,7 @@ class ParticipantFile(QWidget):
             self.consents,
             self.papers,
             self.aftercare,
+            self.esf,
             self.exports,
         ]
 
@@ -174,9 +178,12 @@ class ParticipantFile(QWidget):
     # -- unsaved changes ---------------------------------------------------------------------
 
     def has_unsaved_changes(self) -> bool:
-        return self.overview.dirty or bool(self.open_editors())
+        return self.overview.dirty or self.esf.dirty or bool(self.open_editors())
 
     def save(self) -> bool:
+        if self.esf.dirty and not self.esf.save():  # its questions, each part on its own
+            self.tabs.setCurrentWidget(self.esf)
+            return False
         if not self.overview.dirty:
             return True
         self.tabs.setCurrentWidget(self.overview)
@@ -263,6 +270,7 @@ class ParticipantFile(QWidget):
         self.services.drafts.discard(draft_key(self.participant_id))
         self._draft = None
         self.draft_banner.hide()
+        self.esf.discard()
         if self.overview.dirty:
             self.overview.revert()
 
