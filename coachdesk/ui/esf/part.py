@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coachdesk.i18n import N_, _
 from coachdesk.services.errors import NotFoundError, ValidationError
@@ -26,6 +26,9 @@ from coachdesk.ui.kit.forms import (
 )
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.vault.errors import StorageError
+
+CAPTION_CHARS = 48
+"""The width of the questions' column, in average characters."""
 
 
 class EsfPart(QGroupBox):
@@ -64,6 +67,11 @@ class EsfPart(QGroupBox):
         on_any_edit(answers, self._answered)
         on_any_edit([self.answered_on], lambda: self.set_dirty(True))
         set_tab_order([*self.rows.inputs(), self.save_button, self.undo_button])
+        # Answers as wide as their longest choice: the eye goes from question to answer. The
+        # questions in one column of the same width in every part, wrapped only when long.
+        self.rows.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        for caption in self.rows.captions.values():
+            caption.setFixedWidth(caption.fontMetrics().averageCharWidth() * CAPTION_CHARS)
         self._update_buttons()
 
     def _answered(self) -> None:
