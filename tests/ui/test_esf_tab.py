@@ -192,3 +192,21 @@ def test_the_improved_question_for_a_woman_employed_at_entry(  # type: ignore[no
     assert follow_up.answered_on.error_label.text() == ""  # type: ignore[attr-defined]
     stored = services.esf.get(participant_id).follow_up
     assert stored is not None and stored.employed and stored.improved_situation
+
+
+def test_unsaved_choices_are_kept_as_a_draft(qtbot, services, signals, participant_id) -> None:  # type: ignore[no-untyped-def]
+    file = _open(qtbot, services, signals, participant_id)
+    entry = file.esf.entry
+    qtbot.keyClicks(entry.gender, "Female")
+    qtbot.keyClick(entry.answers["disability"], Qt.Key.Key_End)
+    file.save_draft()  # as the timer and a lock do
+    file.close()
+    again = _open(qtbot, services, signals, participant_id)
+    assert again.has_draft_offer()
+    assert again.esf.entry.gender.value() is None  # nothing saved: not asked yet
+    qtbot.mouseClick(again.restore_button, Qt.MouseButton.LeftButton)
+    entry = again.esf.entry
+    assert entry.gender.value() == Gender.FEMALE
+    assert entry.answers["disability"].value() == EsfAnswer.NO_ANSWER
+    assert entry.answered_on.text() and again.has_unsaved_changes()
+    assert again.save() and services.esf.get(participant_id).entry.gender == Gender.FEMALE

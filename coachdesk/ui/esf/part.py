@@ -7,9 +7,19 @@ every choice made; a change from elsewhere never overwrites a part with unsaved 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coachdesk.i18n import N_, _
 from coachdesk.services.errors import NotFoundError, ValidationError
@@ -132,6 +142,34 @@ class EsfPart(QGroupBox):
         self.show_file(file)
         self.saved.emit(file)
         return True
+
+    def state(self) -> dict[str, Any]:
+        """The choices on screen, for a draft (the date as typed, a choice by its code)."""
+        out: dict[str, Any] = {}
+        for name, widget in self.rows.fields.items():
+            if isinstance(widget, DateField):
+                out[name] = widget.text()
+            elif isinstance(widget, QComboBox):
+                out[name] = widget.currentData()
+            elif isinstance(widget, QCheckBox):
+                out[name] = widget.isChecked()
+        return out
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        """Put a draft's choices back: they are unsaved again until she saves them."""
+        for name, value in state.items():
+            widget = self.rows.fields.get(name)
+            if isinstance(widget, DateField):
+                widget.set_text(str(value or ""))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(widget.findData(value), 0))
+            elif isinstance(widget, QCheckBox):
+                blocked = widget.blockSignals(True)
+                widget.setChecked(bool(value))
+                widget.blockSignals(blocked)
+        self.set_dirty(True)
+        if self.file is not None:
+            self.show_state(self.file)
 
     # -- for each questionnaire ----------------------------------------------------------
 

@@ -4,6 +4,8 @@ file (leaving it asks, Ctrl+S saves them)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -17,6 +19,9 @@ from coachdesk.ui.esf.follow_up_part import FollowUpPart
 from coachdesk.ui.esf.part import EsfPart
 from coachdesk.ui.file.section import FileSection
 from coachdesk.ui.shell.signals import AppSignals
+
+PART_KEYS = ("entry", "exit", "follow_up")
+"""The parts' names in a draft."""
 
 
 class EsfTab(FileSection):
@@ -90,6 +95,18 @@ class EsfTab(FileSection):
                 self.scroller.ensureWidgetVisible(part)
                 return False
         return True
+
+    def draft_payload(self) -> dict[str, Any]:
+        """The unsaved choices of each part, for the file's draft (empty when all is saved)."""
+        keys = dict(zip(PART_KEYS, self.parts, strict=True))
+        choices = {key: part.state() for key, part in keys.items() if part.dirty}
+        return {"esf": choices} if choices else {}
+
+    def restore_draft(self, draft: dict[str, Any]) -> None:
+        parts = dict(zip(PART_KEYS, self.parts, strict=True))
+        for key, state in draft.get("esf", {}).items():
+            if key in parts:
+                parts[key].restore_state(state)
 
     def discard(self) -> None:
         for part in self.parts:

@@ -1,9 +1,8 @@
 """One participant's file, its sections as tabs (``sections``); files dropped on it become papers.
 
-Unsaved changes are never lost silently: leaving asks, and while the overview has
-unsaved edits or a meeting or handover editor is open, a draft is written to the vault
-every few seconds (and on lock), so a crash or a lock keeps them; reopening the file
-offers the draft back.
+Unsaved changes are never lost silently: leaving asks, and while a tab has unsaved edits
+(the overview, the ESF Plus questions, an open meeting or handover editor) a draft is written
+to the vault every few seconds and on lock; reopening the file offers the draft back.
 """
 
 from __future__ import annotations
@@ -203,6 +202,7 @@ class ParticipantFile(QWidget):
         payload: dict[str, Any] = {}
         if self.overview.dirty:
             payload["overview"] = self.overview.state()
+        payload.update(self.esf.draft_payload())
         editors = self.open_editors()
         meetings = [e.state() for e in editors if isinstance(e, MeetingEditor)]
         handovers = [e.state() for e in editors if isinstance(e, HandoverEditor)]
@@ -213,10 +213,8 @@ class ParticipantFile(QWidget):
         return payload
 
     def save_draft(self) -> None:
-        """Keep unsaved typing in the vault: every few seconds, on lock and on close.
-
-        That is the overview while it has unsaved edits, and every open meeting or
-        handover editor; once everything is saved or cancelled the draft is dropped.
+        """Keep unsaved typing in the vault: every few seconds, on lock and on close (what the
+        module docstring names); once everything is saved or cancelled the draft is dropped.
         """
         if self.services.is_locked:
             # Locking kept the draft already; a timer that fires afterwards has no vault.
@@ -248,6 +246,7 @@ class ParticipantFile(QWidget):
         if "overview" in draft:
             self.overview.restore_state(draft["overview"])
             self.tabs.setCurrentWidget(self.overview)
+        self.esf.restore_draft(draft)
         for state in draft.get("meetings", []):
             self.tabs.setCurrentWidget(self.meetings)
             meeting_id = state.get("meeting_id")
