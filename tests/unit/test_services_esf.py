@@ -225,3 +225,18 @@ def test_erasure_removes_her_esf_rows(services) -> None:  # type: ignore[no-unty
         for model in (EsfEntry, EsfExit, EsfFollowUp):
             owners = set(s.scalars(select(model.participant_id)))
             assert owners == {keep}, model
+
+
+def test_an_import_of_women_who_have_left_schedules_their_follow_ups(services) -> None:  # type: ignore[no-untyped-def]
+    from coachdesk.imports.storing import store_participants
+
+    drafts = [
+        ParticipantDraft(
+            "Leyla", "Aziz", entry_date=dt.date(2025, 3, 1), exit_date=dt.date(2025, 8, 31)
+        ),
+        ParticipantDraft("Mona", "Aziz", entry_date=ENTRY),
+    ]
+    with services.ctx.write() as s:
+        left, staying = store_participants(s, services.ctx, drafts)
+    assert services.esf.get(left).follow_up.due_on == dt.date(2026, 2, 28)  # type: ignore[union-attr]
+    assert services.esf.get(staying).follow_up is None
