@@ -68,7 +68,7 @@ class EsfFile:
 
     @property
     def age_at_entry(self) -> int | None:
-        """Her age on the day she entered (today's age while no entry date is set)."""
+        """Her age on the day she entered (None while her birth or entry date is missing)."""
         return age_on(self.date_of_birth, self.entry_date)
 
     @property
