@@ -215,7 +215,8 @@ class ParticipantService:
             s.add(p)
             s.flush()
             audit.record(s, self.ctx, "create", "participant", p.id, p.id)
-            esf = schedule_follow_up(s, self.ctx, p.id, p.exit_date)
+            # A new file has no follow-up yet: only one who has left gets hers.
+            esf = p.exit_date is not None and schedule_follow_up(s, self.ctx, p.id, p.exit_date)
             result = to_record(ParticipantRecord, p)
         self.ctx.publish(Changes.of({ChangeKind.PARTICIPANT, *_esf(esf)}, {result.id}))
         return result
