@@ -20,6 +20,7 @@ from coachdesk.services.consents import ConsentService
 from coachdesk.services.context import Changes, ServiceContext
 from coachdesk.services.directory import DirectoryService
 from coachdesk.services.drafts import DraftService
+from coachdesk.services.esf import EsfService
 from coachdesk.services.first_steps import FirstStepsService
 from coachdesk.services.goals import GoalService
 from coachdesk.services.handovers import HandoverService
@@ -70,6 +71,7 @@ class Services:
         self.attachments = AttachmentService(self.ctx)
         self.colleagues = ColleagueService(self.ctx)
         self.programmes = ProgrammeService(self.ctx)
+        self.esf = EsfService(self.ctx)
         if not actor:
             self.ctx.actor = self.settings.coach_name()
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coachdesk.export.access_esf import esf_entry, esf_exit, esf_follow_up
 from coachdesk.export.access_transfers import transfers
 from coachdesk.export.access_values import Json, categories_of, code, code_of, iso, record
 from coachdesk.models import (
@@ -244,6 +245,9 @@ READERS = {
     "consents": consents,
     "handovers": handovers,
     "aftercare": aftercare,
+    "esf_entry": esf_entry,
+    "esf_exit": esf_exit,
+    "esf_follow_up": esf_follow_up,
     "papers": papers,
     "plan_versions": plan_versions,
     "exports": exports,

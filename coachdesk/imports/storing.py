@@ -15,8 +15,9 @@ from dataclasses import fields
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from coachdesk.models import AuditEntry, Participant
+from coachdesk.models import AuditEntry, EsfFollowUp, Participant
 from coachdesk.services.context import ServiceContext
+from coachdesk.services.esf_rules import six_months_after
 from coachdesk.services.participants import ParticipantDraft, _retention_date
 from coachdesk.transliteration import search_key
 
@@ -48,6 +49,14 @@ def store_participants(
             progress(start + len(chunk))
     if not ids:
         return ids  # an empty INSERT would be one row of defaults
+    # Who has left already gets her six-month ESF Plus follow-up, as a saved exit date does.
+    follow_ups = [
+        {"participant_id": pid, "due_on": six_months_after(d.exit_date)}
+        for pid, d in zip(ids, drafts, strict=True)
+        if d.exit_date is not None
+    ]
+    if follow_ups:
+        s.execute(insert(EsfFollowUp), follow_ups)
     details = json.dumps({"source": "import"}, sort_keys=True)
     s.execute(
         insert(AuditEntry),

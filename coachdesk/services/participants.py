@@ -16,6 +16,7 @@ from coachdesk.services import audit, validation
 from coachdesk.services.common import audit_update, load_participant, mark_archived
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError
+from coachdesk.services.esf_schedule import schedule_follow_up
 from coachdesk.services.participant_checks import stored_problems
 from coachdesk.services.participant_rows import (
     FirstPage,
@@ -214,8 +215,10 @@ class ParticipantService:
             s.add(p)
             s.flush()
             audit.record(s, self.ctx, "create", "participant", p.id, p.id)
+            # A new file has no follow-up yet: only one who has left gets hers.
+            esf = p.exit_date is not None and schedule_follow_up(s, self.ctx, p.id, p.exit_date)
             result = to_record(ParticipantRecord, p)
-        self.ctx.publish(Changes.of({ChangeKind.PARTICIPANT}, {result.id}))
+        self.ctx.publish(Changes.of({ChangeKind.PARTICIPANT, *_esf(esf)}, {result.id}))
         return result
 
     def update(self, participant_id: int, draft: ParticipantDraft) -> ParticipantRecord:
@@ -226,12 +229,14 @@ class ParticipantService:
             p = load_participant(s, participant_id)
             validation.raise_if(stored_problems(s, draft, participant_id))
             changed = apply_draft(p, draft)
+            esf = False
             if "exit_date" in changed:
                 p.retention_until = _retention_date(s, draft.exit_date)
+                esf = schedule_follow_up(s, self.ctx, p.id, draft.exit_date)
             audit_update(s, self.ctx, "participant", p.id, p.id, changed)
             s.flush()
             result = to_record(ParticipantRecord, p)
-        self.ctx.publish(Changes.of({ChangeKind.PARTICIPANT}, {participant_id}))
+        self.ctx.publish(Changes.of({ChangeKind.PARTICIPANT, *_esf(esf)}, {participant_id}))
         return result
 
     def archive(self, participant_id: int) -> None:
@@ -245,6 +250,11 @@ class ParticipantService:
             p = load_participant(s, participant_id)
             mark_archived(s, self.ctx, p, "participant", p.id, archived, p.id)
         self.ctx.publish(Changes.of({ChangeKind.PARTICIPANT}, {participant_id}))
+
+
+def _esf(changed: bool) -> tuple[ChangeKind, ...]:
+    """The ESF Plus follow-up moved with her exit date: its views refresh too."""
+    return (ChangeKind.ESF,) if changed else ()
 
 
 def _normalise(draft: ParticipantDraft) -> ParticipantDraft:

@@ -13,16 +13,20 @@ from coachdesk.export.acknowledgement import Acknowledgement, HowNoted
 from coachdesk.export.preview import DocumentType
 from coachdesk.export.request import ExportRequest
 from coachdesk.facade import Services
-from coachdesk.models import TransferRecord
+from coachdesk.models import EsfExit, EsfFollowUp, TransferRecord
 from coachdesk.models.enums import (
     AftercareStatus,
     AttendanceStatus,
     AttendeeRole,
     ConsentMethod,
     DataCategory,
+    EducationLevel,
     EnrolmentResult,
+    EsfAnswer,
+    Gender,
     GermanLevel,
     HandoverKind,
+    LabourStatus,
     LegalBasis,
     MeetingKind,
     MilestoneKind,
@@ -33,6 +37,7 @@ from coachdesk.services.aftercare import FollowUpDraft
 from coachdesk.services.attachment_records import AttachmentDraft
 from coachdesk.services.consents import ConsentDraft
 from coachdesk.services.directory import ContactDraft, OrganisationDraft
+from coachdesk.services.esf import EntryDraft
 from coachdesk.services.goals import GoalDraft, MilestoneDraft
 from coachdesk.services.handovers import HandoverDraft
 from coachdesk.services.meeting_records import AgreementDraft, AttendeeDraft, MeetingDraft
@@ -258,6 +263,33 @@ def full_file(services: Services, tag: str, first: str, last: str) -> Built:
                 categories="identity_contact,goals_progress",
                 legal_basis="sgb_x_67b",
                 basis_note=m(tag, "transfer_record.basis_note"),
+            )
+        )
+    services.esf.save_entry(
+        pid,
+        EntryDraft(
+            answered_on=dt.date(2025, 9, 8),
+            gender=Gender.FEMALE,
+            labour_status=LabourStatus.INACTIVE,
+            education=EducationLevel.ISCED_0_2,
+            third_country_national=EsfAnswer.YES,
+            foreign_background=EsfAnswer.YES,
+            homeless=EsfAnswer.NO,
+            rural=EsfAnswer.NO,
+            disability=EsfAnswer.NO_ANSWER,
+            minority=EsfAnswer.YES,
+        ),
+    )
+    with services.ctx.sessions.begin() as s:  # as if she had left and come back since
+        s.add(EsfExit(participant_id=pid, answered_on=DAY, job_searching=True, employed=False))
+        s.add(
+            EsfFollowUp(
+                participant_id=pid,
+                due_on=DAY,
+                answered_on=DAY,
+                employed=True,
+                improved_situation=None,
+                not_reached=False,
             )
         )
     b.internal = {"participant.internal_notes", "meeting.internal_notes", "handover.internal_notes"}

@@ -126,6 +126,11 @@ def test_the_pdf_is_signed_and_shows_her_data(files: Two, tmp_path: Path) -> Non
     for place in ("goal.title", "meeting.shared_summary", "handover.recommendation"):
         assert files.her.markers[place] in text, place
     assert files.her.markers["participant.internal_notes"] in text
+    # Her ESF Plus answers are hers too, the special categories with the rest.
+    assert "ESF Plus: Fragen beim Eintritt" in text
+    assert "Gehört einer Minderheit an Ja" in text
+    assert "Lebt mit einer Behinderung Keine Angabe" in text
+    assert "ESF Plus: Fragen sechs Monate nach dem Austritt" in text
     # The PDF names the two other files with their SHA-256: its signature vouches for them.
     assert result.json_sha256 == hashlib.sha256(result.json.read_bytes()).hexdigest()
     assert result.papers is not None and result.papers_sha256 is not None

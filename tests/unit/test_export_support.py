@@ -14,6 +14,7 @@ from coachdesk.models import (
     ConsentCategory,
     ContactPerson,
     Enrolment,
+    EsfEntry,
     Goal,
     Handover,
     Meeting,
@@ -28,7 +29,10 @@ from coachdesk.models.enums import (
     AttendeeRole,
     DataCategory,
     EnrolmentResult,
+    EsfAnswer,
+    Gender,
     HandoverKind,
+    LabourStatus,
     OrganisationKind,
     ParticipantStatus,
 )
@@ -45,6 +49,11 @@ MARKERS: dict[DataCategory, str] = {
     DataCategory.RESIDENCE_STATUS: "Resmkstatus",
     DataCategory.LANGUAGES_QUALIFICATIONS: "Lqmkqualification",
     DataCategory.PUBLICATION: "Pubmkpseudonym",
+    # The ESF Plus answers are choices, no text: a leak would show an answer's label, or a
+    # question's name beside "Yes" (seeded below: long-term unemployed, disability, minority).
+    DataCategory.ESF_MONITORING: "Long-term unemployed",
+    DataCategory.DISABILITY: "Lives with a disability",
+    DataCategory.MINORITY: "Belongs to a minority",
 }
 INTERNAL_MARKERS = ("Intmkparticipant", "Intmkmeeting", "Intmkhandover")
 # Agreements are meeting data too; progress documents show them without the summary.
@@ -127,6 +136,16 @@ def seed(
             )
         )
         s.add(meeting)
+        s.add(
+            EsfEntry(
+                participant_id=p.id,
+                answered_on=dt.date(2025, 9, 8),
+                gender=Gender.FEMALE,
+                labour_status=LabourStatus.LONG_TERM_UNEMPLOYED,
+                disability=EsfAnswer.YES,
+                minority=EsfAnswer.YES,
+            )
+        )
         s.add(
             Handover(
                 participant_id=p.id,

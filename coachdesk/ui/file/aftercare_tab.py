@@ -1,14 +1,19 @@
-"""Aftercare: follow-ups planned after she left the programme, and how she is doing."""
+"""Aftercare: follow-ups planned after she left the programme, and how she is doing; the
+six-month ESF Plus follow-up (planned by her exit date) is shown above them, answered in
+the ESF Plus tab."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from coachdesk.facade import Services
-from coachdesk.i18n import _
+from coachdesk.i18n import _, format_date
 from coachdesk.services.context import ChangeKind
+from coachdesk.services.errors import NotFoundError
+from coachdesk.services.esf import EsfFollowUpRecord
 from coachdesk.ui.file.followup_dialog import FollowUpDialog
 from coachdesk.ui.file.followup_model import FollowUpTableModel
 from coachdesk.ui.file.section import FileSection, button_row, guarded
@@ -17,7 +22,10 @@ from coachdesk.ui.shell.signals import AppSignals
 
 
 class AftercareTab(FileSection):
-    KINDS = (ChangeKind.AFTERCARE,)
+    """``esf_requested`` asks the file to show the six-month ESF Plus questions."""
+
+    KINDS = (ChangeKind.AFTERCARE, ChangeKind.ESF)
+    esf_requested = Signal()
 
     def __init__(
         self,
@@ -38,7 +46,16 @@ class AftercareTab(FileSection):
         self.remove_button.clicked.connect(self.remove)
         self.table.activated.connect(self.open_followup)
         self.table.selection_changed.connect(self._update_buttons)
+        self.esf_follow_up: EsfFollowUpRecord | None = None
+        self.esf_line = QLabel()
+        self.esf_line.setWordWrap(True)
+        self.esf_button = QPushButton()
+        self.esf_button.clicked.connect(self.esf_requested.emit)
+        esf_row = QHBoxLayout()
+        esf_row.addWidget(self.esf_line, 1)
+        esf_row.addWidget(self.esf_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(esf_row)
         layout.addLayout(
             button_row(self.new_button, self.edit_button, self.done_button, self.remove_button)
         )
@@ -58,10 +75,33 @@ class AftercareTab(FileSection):
             )
         )
         self.table.retranslate()
+        self._show_esf()
 
     def refresh(self) -> None:
         self.table.set_rows(self.services.aftercare.list_for_participant(self.participant_id))
         self._update_buttons()
+        try:
+            self.esf_follow_up = self.services.esf.get(self.participant_id).follow_up
+        except NotFoundError:
+            return  # she was erased: the file closes
+        self._show_esf()
+
+    def _show_esf(self) -> None:
+        follow_up = self.esf_follow_up
+        if follow_up is None:
+            text = _("Six-month ESF Plus follow-up: planned once her exit date is entered.")
+        elif follow_up.not_reached:
+            text = _("Six-month ESF Plus follow-up (due {date}): she could not be reached.")
+        elif follow_up.answered_on is not None:
+            text = _("Six-month ESF Plus follow-up (due {date}): answered on {answered}.")
+        else:
+            text = _("Six-month ESF Plus follow-up: due on {date}, not answered yet.")
+        due = format_date(follow_up.due_on) if follow_up else ""
+        answered = format_date(follow_up.answered_on) if follow_up else ""
+        self.esf_line.setText(text.format(date=due, answered=answered))
+        self.esf_button.setText(
+            _("Answer the six-month questions…") if follow_up else _("Open ESF Plus")
+        )
 
     def _update_buttons(self) -> None:
         selected = self.table.current_record()

@@ -1,10 +1,8 @@
-"""One participant's file: overview, goals, modules, meetings, handovers, consents, papers,
-aftercare and what was exported, as tabs. Files dropped anywhere on it become papers.
+"""One participant's file, its sections as tabs (``sections``); files dropped on it become papers.
 
-Unsaved changes are never lost silently: leaving asks, and while the overview has
-unsaved edits or a meeting or handover editor is open, a draft is written to the vault
-every few seconds (and on lock), so a crash or a lock keeps them; reopening the file
-offers the draft back.
+Unsaved changes are never lost silently: leaving asks, and while a tab has unsaved edits
+(the overview, the ESF Plus questions, an open meeting or handover editor) a draft is written
+to the vault every few seconds and on lock; reopening the file offers the draft back.
 """
 
 from __future__ import annotations
@@ -30,6 +28,7 @@ from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.ui.attachments.drops import FileDropFilter
 from coachdesk.ui.attachments.tab import PapersTab
 from coachdesk.ui.consents.tab import ConsentsTab
+from coachdesk.ui.esf.tab import EsfTab
 from coachdesk.ui.export.history import ExportHistoryView
 from coachdesk.ui.file.aftercare_tab import AftercareTab
 from coachdesk.ui.file.overview_tab import OverviewTab
@@ -72,6 +71,9 @@ class ParticipantFile(QWidget):
         self.consents = ConsentsTab(services, signals, participant_id)
         self.papers = PapersTab(services, signals, participant_id)
         self.aftercare = AftercareTab(services, signals, participant_id)
+        self.esf = EsfTab(services, signals, participant_id)
+        self.aftercare.esf_requested.connect(lambda: self.show_section(FileSection.ESF))
+        self.aftercare.esf_requested.connect(self.esf.show_follow_up)
         self.exports = ExportHistoryView(services, signals, participant_id)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -105,6 +107,7 @@ class ParticipantFile(QWidget):
             self.consents,
             self.papers,
             self.aftercare,
+            self.esf,
             self.exports,
         ]
 
@@ -174,9 +177,12 @@ class ParticipantFile(QWidget):
     # -- unsaved changes ---------------------------------------------------------------------
 
     def has_unsaved_changes(self) -> bool:
-        return self.overview.dirty or bool(self.open_editors())
+        return self.overview.dirty or self.esf.dirty or bool(self.open_editors())
 
     def save(self) -> bool:
+        if self.esf.dirty and not self.esf.save():  # its questions, each part on its own
+            self.tabs.setCurrentWidget(self.esf)
+            return False
         if not self.overview.dirty:
             return True
         self.tabs.setCurrentWidget(self.overview)
@@ -196,6 +202,7 @@ class ParticipantFile(QWidget):
         payload: dict[str, Any] = {}
         if self.overview.dirty:
             payload["overview"] = self.overview.state()
+        payload.update(self.esf.draft_payload())
         editors = self.open_editors()
         meetings = [e.state() for e in editors if isinstance(e, MeetingEditor)]
         handovers = [e.state() for e in editors if isinstance(e, HandoverEditor)]
@@ -206,10 +213,8 @@ class ParticipantFile(QWidget):
         return payload
 
     def save_draft(self) -> None:
-        """Keep unsaved typing in the vault: every few seconds, on lock and on close.
-
-        That is the overview while it has unsaved edits, and every open meeting or
-        handover editor; once everything is saved or cancelled the draft is dropped.
+        """Keep unsaved typing in the vault: every few seconds, on lock and on close (what the
+        module docstring names); once everything is saved or cancelled the draft is dropped.
         """
         if self.services.is_locked:
             # Locking kept the draft already; a timer that fires afterwards has no vault.
@@ -241,6 +246,7 @@ class ParticipantFile(QWidget):
         if "overview" in draft:
             self.overview.restore_state(draft["overview"])
             self.tabs.setCurrentWidget(self.overview)
+        self.esf.restore_draft(draft)
         for state in draft.get("meetings", []):
             self.tabs.setCurrentWidget(self.meetings)
             meeting_id = state.get("meeting_id")
@@ -263,6 +269,7 @@ class ParticipantFile(QWidget):
         self.services.drafts.discard(draft_key(self.participant_id))
         self._draft = None
         self.draft_banner.hide()
+        self.esf.discard()
         if self.overview.dirty:
             self.overview.revert()
 

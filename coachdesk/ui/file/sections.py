@@ -19,6 +19,7 @@ class FileSection(enum.StrEnum):
     CONSENTS = "consents"
     PAPERS = "papers"
     AFTERCARE = "aftercare"
+    ESF = "esf"
     EXPORTS = "exports"
 
 
@@ -32,6 +33,7 @@ SECTION_OF_KIND: dict[ChangeKind, FileSection] = {
     ChangeKind.HANDOVER: FileSection.HANDOVERS,
     ChangeKind.CONSENT: FileSection.CONSENTS,
     ChangeKind.AFTERCARE: FileSection.AFTERCARE,
+    ChangeKind.ESF: FileSection.ESF,
     ChangeKind.EXPORT: FileSection.EXPORTS,
     ChangeKind.ATTACHMENT: FileSection.PAPERS,
 }
@@ -46,6 +48,7 @@ SECTION_TITLES: dict[FileSection, str] = {
     FileSection.CONSENTS: N_("Consents"),
     FileSection.PAPERS: N_("Papers"),
     FileSection.AFTERCARE: N_("Aftercare"),
+    FileSection.ESF: N_("ESF Plus"),
     FileSection.EXPORTS: N_("Exports"),
 }
 """The tab titles (source texts, translated when shown)."""

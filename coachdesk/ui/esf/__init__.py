@@ -1,0 +1,1 @@
+"""Her ESF Plus questionnaires in her file: entry, leaving and six months after."""
