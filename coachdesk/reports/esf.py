@@ -134,7 +134,7 @@ class _Counter:
 
 
 def _people(q: Any, programme_id: int | None) -> Any:
-    q = q.outerjoin(EsfEntry, EsfEntry.participant_id == Participant.id)
+    q = q.select_from(Participant).outerjoin(EsfEntry, EsfEntry.participant_id == Participant.id)
     return q if programme_id is None else q.where(Participant.programme_id == programme_id)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import dataclass
 
 from coachdesk.i18n import N_, _
@@ -18,7 +19,6 @@ from coachdesk.labels import label
 from coachdesk.reports.esf import COLUMNS, FOLLOW_UPS, LEAVERS, PARTITIONS, ROWS, EsfFigures
 from coachdesk.reports.published import SUPPRESSION_NOTE, period_text
 from coachdesk.reports.suppression import THRESHOLD, Cell, CellState, single
-from coachdesk.reports.suppression import _interval as interval
 
 TITLE = N_("ESF Plus indicators")
 NO_ANSWER = N_("of whom “no answer”")
@@ -123,7 +123,8 @@ def publish(f: EsfFigures, lang: str) -> PublishedEsf:
     )
 
 
-Line = list[tuple[str, int]]
+Cell_ = tuple[str, int]
+Line = list[Cell_]
 """Cells (row key, column index) that add up to the last one."""
 
 
@@ -136,45 +137,84 @@ def lines() -> list[Line]:
     return out
 
 
-def protect_table(counts: dict[str, tuple[int, ...]]) -> dict[str, list[CellState]]:
-    """Every line protected by the quarterly rule, again until no line changes."""
+States = dict[str, list[CellState]]
+Counts = dict[str, tuple[int, ...]]
+
+
+def protect_table(counts: Counts) -> States:
+    """The quarterly rule on every line, again until no line changes (docs/esf-indicators.md)."""
     states = {key: [single(v).state for v in row] for key, row in counts.items()}
+    all_lines = lines()
     changed = True
     while changed:
         changed = False
-        for line in lines():
-            *parts, (tkey, tcol) = line
-            if states[tkey][tcol] != CellState.SHOWN:
-                continue  # only a published total lets a reader subtract
-            values = [counts[k][c] for k, c in parts]
-            before = [states[k][c] for k, c in parts]
-            after = protect_line(values, before, counts[tkey][tcol])
-            if after != before:
+        for line in all_lines:
+            if _protect_line(line, counts, states, all_lines):
                 changed = True
-                for (k, c), state in zip(parts, after, strict=True):
-                    states[k][c] = state
     return states
 
 
-def protect_line(values: list[int], states: list[CellState], total: int) -> list[CellState]:
-    """``suppression.protect`` for cells some of which another line has hidden already."""
-    states = list(states)
+def reader_bounds(
+    cell: Cell_, counts: Counts, states: States, all_lines: list[Line]
+) -> tuple[float, float]:
+    """What a reader knows of a cell: a shown count exactly, "< 3" is 1 or 2, "x" hidden for
+    a total is at least 3 and at most the smallest count still shown in one of its lines
+    (the smallest is hidden first), and an "x" in a line of nothing but "x" (withheld) is
+    anything."""
+    key, c = cell
+    state = states[key][c]
+    if state == CellState.SHOWN:
+        return float(counts[key][c]), float(counts[key][c])
+    if state == CellState.SMALL:
+        return 1.0, float(THRESHOLD - 1)
+    mine = [line for line in all_lines if cell in line[:-1]]
+    if state == CellState.WITHHELD or any(_all_hidden(line, states) for line in mine):
+        return 0.0, math.inf
+    return float(THRESHOLD), max(_ceiling(line, counts, states) for line in mine)
 
-    def pinned() -> bool:
-        for i, s in enumerate(states):
-            small = s == CellState.SMALL
-            if small or (s == CellState.WITHHELD and 0 < values[i] < THRESHOLD):
-                low, high = interval(states, values, i, total)
-                if low == high:
-                    return True
-        return False
 
-    while pinned():
-        shown = [i for i, s in enumerate(states) if s == CellState.SHOWN and values[i] > 0]
+def _all_hidden(line: Line, states: States) -> bool:
+    return all(states[k][c] in (CellState.HIDDEN, CellState.WITHHELD) for k, c in line[:-1])
+
+
+def _ceiling(line: Line, counts: Counts, states: States) -> float:
+    shown = [counts[k][c] for k, c in line[:-1] if states[k][c] == CellState.SHOWN]
+    return float(min([v for v in shown if v > 0], default=math.inf))
+
+
+def _protect_line(line: Line, counts: Counts, states: States, all_lines: list[Line]) -> bool:
+    """Hide the smallest shown cell while a small one is pinned by the line's total;
+    withhold the line if none is left. True if anything changed."""
+    *parts, (tkey, tcol) = line
+    if states[tkey][tcol] != CellState.SHOWN:
+        return False  # only a published total lets a reader subtract
+    total = counts[tkey][tcol]
+    changed = False
+    while _pinned(parts, total, counts, states, all_lines):
+        shown = [(k, c) for k, c in parts if states[k][c] == CellState.SHOWN and counts[k][c] > 0]
         if not shown:
-            return [CellState.WITHHELD] * len(values)
-        states[min(shown, key=lambda i: (values[i], i))] = CellState.HIDDEN
-    return states
+            for k, c in parts:
+                states[k][c] = CellState.WITHHELD
+            return True
+        k, c = min(shown, key=lambda cell: (counts[cell[0]][cell[1]], parts.index(cell)))
+        states[k][c] = CellState.HIDDEN
+        changed = True
+    return changed
+
+
+def _pinned(
+    parts: list[Cell_], total: int, counts: Counts, states: States, all_lines: list[Line]
+) -> bool:
+    bounds = [reader_bounds(cell, counts, states, all_lines) for cell in parts]
+    for i, ((k, c), (lo, hi)) in enumerate(zip(parts, bounds, strict=True)):
+        if states[k][c] == CellState.SHOWN or not 0 < counts[k][c] < THRESHOLD:
+            continue
+        others = [b for j, b in enumerate(bounds) if j != i]
+        low = max(lo, total - sum(h for _l, h in others))
+        high = min(hi, total - sum(lo_ for lo_, _h in others))
+        if low == high:
+            return True
+    return False
 
 
 def to_csv(report: PublishedEsf, start: str, end: str) -> bytes:
