@@ -64,7 +64,7 @@ class EsfDemo:
         if answered is not None and answered > self.today:
             answered = None  # she came in the last days: not asked yet
         labour = rng.choices(LABOUR, weights=LABOUR_WEIGHTS)[0]
-        answers = {
+        answers: dict[str, object] = {
             "gender": rng.choices(GENDERS, weights=GENDER_WEIGHTS)[0],
             "labour_status": labour,
             "education": rng.choices(EDUCATION, weights=EDUCATION_WEIGHTS)[0],
@@ -96,7 +96,7 @@ class EsfDemo:
         rng = self.rng
         answered: dt.date | None = left + dt.timedelta(days=rng.randint(0, 25))
         employed = destination == ExitDestination.WORK
-        answers = {
+        answers: dict[str, object] = {
             "job_searching": not employed and rng.random() < 0.6,
             "in_education": destination in (ExitDestination.TRAINING, ExitDestination.EDUCATION),
             "qualification": rng.random() < 0.3,
