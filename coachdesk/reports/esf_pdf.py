@@ -8,8 +8,10 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from coachdesk.documents.fonts import SANS_BOLD
 from coachdesk.documents.layout import MARGIN, PAGE_WIDTH, TABLE_FONT, SignatureBox, para, styles
 from coachdesk.i18n import N_, _
 from coachdesk.reports.document import ReportHeader, finish, opening
@@ -19,7 +21,10 @@ from coachdesk.reports.published import SUPPRESSION_NOTE
 
 WIDTH = PAGE_WIDTH - 2 * MARGIN
 CODE_WIDTH = 17 * mm
-NUMBER_WIDTH = 17 * mm
+NUMBER_WIDTH = 15 * mm
+FONT_SIZE = 8.5
+NOT_RECORDED_WIDTH = 24 * mm
+"""The "gender not recorded" column: its heading is the longest."""
 SOURCE = N_(
     "Common indicators for participants of Regulation (EU) 2021/1057 (ESF Plus), Annex I, "
     "with the codes of the ESF Plus monitoring. Rows starting with “of whom” count the "
@@ -39,19 +44,21 @@ def render_esf(report: PublishedEsf, header: ReportHeader, out: BinaryIO) -> Sig
     flow: list[Flowable] = opening(header, title, head, st)
     flow.append(para(_(SOURCE, lang), st.small))
     flow.append(para(_(SUPPRESSION_NOTE, lang), st.small))
-    cell = ParagraphStyle("esf_cell", parent=st.cell, fontSize=8.5, leading=10.5)
-    bold = ParagraphStyle("esf_bold", parent=st.cell_bold, fontSize=8.5, leading=10.5)
+    cell = ParagraphStyle("esf_cell", parent=st.cell, fontSize=FONT_SIZE, leading=10.5)
+    bold = ParagraphStyle("esf_bold", parent=st.cell_bold, fontSize=FONT_SIZE, leading=10.5)
     number = ParagraphStyle("esf_number", parent=cell, alignment=TA_RIGHT)
     number_bold = ParagraphStyle("esf_number_bold", parent=bold, alignment=TA_RIGHT)
+    # Not kept with the table: a table longer than what is left of a page starts right away.
+    heading = ParagraphStyle("esf_heading", parent=st.heading, keepWithNext=0)
     for group in groups():
         rows = [r for r in report.rows if r.group == group]
-        flow.append(para(_(SECTIONS[group], lang), st.heading))
+        flow.append(para(_(SECTIONS[group], lang), heading))
         table: list[list[object]] = [
             [para(_("Code", lang), bold), para(_("Indicator", lang), bold)]
             + [para(c, number_bold) for c in report.columns]
         ]
         table += [_row(r, cell, number) for r in rows]
-        flow.append(_grid(table, rows))
+        flow.append(_grid(table))
     return finish(header, out, flow, title, st)
 
 
@@ -60,9 +67,14 @@ def _row(r: EsfRow, cell: ParagraphStyle, number: ParagraphStyle) -> list[object
     return [para(r.code, cell), para(text, cell)] + [para(c.text, number) for c in r.cells]
 
 
-def _grid(table: list[list[object]], rows: list[EsfRow]) -> Table:
-    numbers = len(table[0]) - 2
-    widths = [CODE_WIDTH, WIDTH - CODE_WIDTH - numbers * NUMBER_WIDTH] + [NUMBER_WIDTH] * numbers
+def _grid(table: list[list[object]]) -> Table:
+    numbers = [NUMBER_WIDTH] * (len(table[0]) - 2)
+    numbers[-2] = NOT_RECORDED_WIDTH
+    for i, cell in enumerate(table[0][2:]):  # as wide as the heading, unbroken words
+        words = cell.getPlainText().split() if isinstance(cell, Paragraph) else []
+        widest = max((stringWidth(w, SANS_BOLD, FONT_SIZE) for w in words), default=0)
+        numbers[i] = max(numbers[i], widest + 8)
+    widths = [CODE_WIDTH, WIDTH - CODE_WIDTH - sum(numbers), *numbers]
     out = Table(table, colWidths=widths, repeatRows=1)
     style = [
         TABLE_FONT,

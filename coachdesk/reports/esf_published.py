@@ -50,7 +50,7 @@ LABELS: dict[str, str] = {
     "EECR02": N_("Participants in education or training upon leaving"),
     "EECR03": N_("Participants gaining a qualification upon leaving"),
     "EECR04": N_("Participants in employment, including self-employment, upon leaving"),
-    "FOLLOWED_UP": N_("Participants six months after leaving"),
+    "FOLLOWED_UP": N_("Participants whose day six months after leaving falls in the period"),
     "EECR05": N_("Participants in employment, including self-employment, six months after leaving"),
     "EECR06": N_("Participants with an improved labour market situation six months after leaving"),
     "NOT_REACHED": N_("Could not be reached six months after leaving"),
@@ -58,10 +58,7 @@ LABELS: dict[str, str] = {
 SECTIONS: dict[str, str] = {
     "entries": N_("Participants who entered in the period (common output indicators)"),
     LEAVERS: N_("Participants who left in the period (common immediate result indicators)"),
-    FOLLOW_UPS: N_(
-        "Six months after leaving, for those whose day six months after leaving falls in "
-        "the period (common longer-term result indicators)"
-    ),
+    FOLLOW_UPS: N_("Six months after leaving (common longer-term result indicators)"),
 }
 
 
