@@ -12,7 +12,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from coachdesk.documents.fonts import SANS_BOLD
-from coachdesk.documents.layout import MARGIN, PAGE_WIDTH, TABLE_FONT, SignatureBox, para, styles
+from coachdesk.documents.layout import (
+    MARGIN,
+    PAGE_WIDTH,
+    TABLE_FONT,
+    SignatureBox,
+    Styles,
+    para,
+    styles,
+)
 from coachdesk.i18n import N_, _
 from coachdesk.reports.document import ReportHeader, finish, opening
 from coachdesk.reports.esf import groups
@@ -44,12 +52,20 @@ def render_esf(report: PublishedEsf, header: ReportHeader, out: BinaryIO) -> Sig
     flow: list[Flowable] = opening(header, title, head, st)
     flow.append(para(_(SOURCE, lang), st.small))
     flow.append(para(_(SUPPRESSION_NOTE, lang), st.small))
+    flow += esf_tables(report, st)
+    return finish(header, out, flow, title, st)
+
+
+def esf_tables(report: PublishedEsf, st: Styles) -> list[Flowable]:
+    """One table per group of people (also the team report's appendix)."""
+    lang = report.lang
     cell = ParagraphStyle("esf_cell", parent=st.cell, fontSize=FONT_SIZE, leading=10.5)
     bold = ParagraphStyle("esf_bold", parent=st.cell_bold, fontSize=FONT_SIZE, leading=10.5)
     number = ParagraphStyle("esf_number", parent=cell, alignment=TA_RIGHT)
     number_bold = ParagraphStyle("esf_number_bold", parent=bold, alignment=TA_RIGHT)
     # Not kept with the table: a table longer than what is left of a page starts right away.
     heading = ParagraphStyle("esf_heading", parent=st.heading, keepWithNext=0)
+    flow: list[Flowable] = []
     for group in groups():
         rows = [r for r in report.rows if r.group == group]
         flow.append(para(_(SECTIONS[group], lang), heading))
@@ -59,7 +75,7 @@ def render_esf(report: PublishedEsf, header: ReportHeader, out: BinaryIO) -> Sig
         ]
         table += [_row(r, cell, number) for r in rows]
         flow.append(_grid(table))
-    return finish(header, out, flow, title, st)
+    return flow
 
 
 def _row(r: EsfRow, cell: ParagraphStyle, number: ParagraphStyle) -> list[object]:
