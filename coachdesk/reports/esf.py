@@ -18,7 +18,7 @@ Archived files count: archiving hides a file, it does not undo what happened.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -244,10 +244,6 @@ def _yes_or_open(c: _Counter, code: str, answer: bool | None, gender: Gender | N
         c.add(f"{code}_NR", gender)
     elif answer:
         c.add(code, gender)
-
-
-def keys_of(group: str) -> Sequence[str]:
-    return [key for g, key in ROWS if g == group]
 
 
 def groups() -> Iterable[str]:
