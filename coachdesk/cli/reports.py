@@ -18,6 +18,7 @@ from coachdesk.cli.inputs import (
     report_month,
     text_of_at_most,
 )
+from coachdesk.cli.report_esf import add_esf
 from coachdesk.cli.support import (
     add_secret_options,
     check_outputs,
@@ -43,6 +44,7 @@ def add_report(sub: Any) -> None:
     add_secret_options(q)
     q.set_defaults(handler=cmd_report_quarterly)
     add_absences(kinds)
+    add_esf(kinds)
     add_team(kinds)
 
 

@@ -23,7 +23,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from coachdesk import models as m
-from coachdesk.demo import data
+from coachdesk.demo import data, names
+from coachdesk.demo.esf import EsfDemo, programme_ids
 from coachdesk.demo.people import PersonFactory
 from coachdesk.demo.records import Directory, IdAllocator, Rows
 from coachdesk.models.enums import OrganisationKind
@@ -44,7 +45,11 @@ INSERT_ORDER: tuple[type[m.Base], ...] = (
     m.ContactPerson,
     m.Responsibility,
     m.Module,
+    m.Programme,
     m.Participant,
+    m.EsfEntry,
+    m.EsfExit,
+    m.EsfFollowUp,
     m.Goal,
     m.Milestone,
     m.Enrolment,
@@ -114,9 +119,13 @@ def generate_demo(
         ids = IdAllocator({model: _max_id(s, model) for model in INSERT_ORDER})
         rows = Rows()
         directory = _directory(rows, ids, today)
+        existing = {p.name: p.id for p in s.scalars(select(m.Programme))}
+        programmes = programme_ids(existing, names.PROGRAMMES, rows, ids)
         _set_coach_name(s)
         _insert(s, rows, totals)
     people = PersonFactory(rng, today, directory, ids)
+    people.programmes = programmes
+    people.esf = EsfDemo(seed, today, ids)
     old = max(0, participants - recent_files)
     for start in range(0, participants, BATCH_SIZE):
         rows = Rows()

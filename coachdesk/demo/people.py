@@ -14,6 +14,7 @@ import unicodedata
 from coachdesk import models as m
 from coachdesk.collation import stored_order_key
 from coachdesk.demo import data, names, phrases
+from coachdesk.demo.esf import EsfDemo
 from coachdesk.demo.meetings import add_meetings
 from coachdesk.demo.records import Directory, FileRecords, IdAllocator, Rows, add_months
 from coachdesk.models.enums import (
@@ -67,6 +68,9 @@ class PersonFactory:
         self.today = today
         self.dir = directory
         self.ids = ids
+        self.programmes: dict[str, int] = {}
+        """Programme name: id of its record (set by ``generate_demo``)."""
+        self.esf: EsfDemo | None = None
 
     def _days(self, low: int, high: int) -> dt.timedelta:
         return dt.timedelta(days=self.rng.randint(low, high))
@@ -141,6 +145,7 @@ class PersonFactory:
                 else None
             ),
         )
+        self._esf(rows, origin != "german", entry, exit_date, destination)
         name = f"{first} {last}"
         until = min(exit_date or today, today)
         self._goals(rows, pid, status, entry, until)
@@ -151,6 +156,27 @@ class PersonFactory:
         records.consents(index, entry, officer, NOTICE_LANGUAGE.get(origin, "de"), recent=not old)
         if exit_date is not None and status in (St.AFTERCARE, St.EXITED):
             records.aftercare(status, exit_date)
+
+    def _esf(
+        self,
+        rows: Rows,
+        foreign: bool,
+        entry: dt.date,
+        exit_date: dt.date | None,
+        destination: ExitDestination | None,
+    ) -> None:
+        """Her programme as a record, and her ESF Plus questionnaires."""
+        row = rows.of(m.Participant)[-1]
+        row["programme_id"] = self.programmes.get(row["programme"])
+        if self.esf is not None:
+            self.esf.add(
+                rows,
+                row["id"],
+                foreign=foreign,
+                entry=entry,
+                exit_date=exit_date,
+                destination=destination,
+            )
 
     def _first_or_drawn(self, index: int) -> ParticipantStatus:
         if index < len(STATUSES):

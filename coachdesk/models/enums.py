@@ -171,22 +171,22 @@ class Gender(enum.StrEnum):
 
 
 class LabourStatus(enum.StrEnum):
-    """Her labour-market status on the day she entered (ESF Plus EECO01 to EECO04)."""
+    """Her labour-market status on the day she entered (ESF Plus EECO02 to EECO05)."""
 
     UNEMPLOYED = "unemployed"
-    """Registered or seeking work, for less than twelve months (EECO01)."""
+    """Registered or seeking work, for less than twelve months (EECO02)."""
     LONG_TERM_UNEMPLOYED = "long_term_unemployed"
-    """Unemployed for twelve months or more (EECO01 and EECO02)."""
+    """Unemployed for twelve months or more (EECO02 and EECO03)."""
     INACTIVE = "inactive"
-    """Neither employed nor seeking work, e.g. at home with children (EECO03)."""
+    """Neither employed nor seeking work, e.g. at home with children (EECO04)."""
     EMPLOYED = "employed"
-    """Employed, including self-employed (EECO04)."""
+    """Employed, including self-employed (EECO05)."""
     SELF_EMPLOYED = "self_employed"
-    """Self-employed (EECO04)."""
+    """Self-employed (EECO05)."""
 
 
 class EducationLevel(enum.StrEnum):
-    """Highest completed education by ISCED 2011 (ESF Plus EECO08 to EECO10)."""
+    """Highest completed education by ISCED 2011 (ESF Plus EECO09 to EECO11)."""
 
     ISCED_0_2 = "isced_0_2"
     ISCED_3_4 = "isced_3_4"

@@ -44,6 +44,9 @@ class Participant(Archivable, Base):
         Index("ix_participant_archived_at_name_order", "archived_at", "name_order"),
         Index("ix_participant_name_order", "name_order"),
         Index("ix_participant_programme", "programme"),
+        # A programme's entrants and leavers of a period (ESF Plus report, migration 0018).
+        Index("ix_participant_programme_id_entry_date", "programme_id", "entry_date"),
+        Index("ix_participant_programme_id_exit_date", "programme_id", "exit_date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -52,6 +52,7 @@ class ReportType(enum.StrEnum):
     DIRECTORY = "partner_directory"
     SUCCESS_STORY = "success_story"
     TEAM_QUARTERLY = "team_quarterly_evaluation"
+    ESF_INDICATORS = "esf_indicators"
 
 
 @dataclass(frozen=True)

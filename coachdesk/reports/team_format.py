@@ -27,11 +27,13 @@ from cryptography.x509.oid import NameOID
 from coachdesk.documents.signing import SigningMaterial
 from coachdesk.i18n import N_
 from coachdesk.reports.quarterly import QuarterlyFigures
+from coachdesk.reports.team_esf import esf_from_json, esf_to_json
 from coachdesk.reports.team_figures import figures_from_json, figures_to_json
 from coachdesk.services.errors import ValidationError
 
 FORMAT = "coachdesk-team-figures"
-VERSION = 1
+VERSION = 2
+"""Version 2 adds the ESF Plus indicator counts (``payload.esf``); version 1 is still read."""
 SUFFIX = ".cdteam"
 MAX_BYTES = 2_000_000
 """A quarter's counts take a few kilobytes; anything far larger is not ours."""
@@ -55,6 +57,8 @@ class TeamFile:
     figures: QuarterlyFigures
     content: bytes
     """The file exactly as read, kept so the lead can check it again later."""
+    esf: dict[str, tuple[int, ...]] | None = None
+    """The ESF Plus indicator counts (``team_esf``); None in a version-1 file."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,7 @@ def write_team_file(
     organisation: str,
     programme: str,
     now: dt.datetime,
+    esf: dict[str, tuple[int, ...]] | None = None,
 ) -> bytes:
     """The signed file for ``figures`` (raw counts: it is meant for the lead's vault only)."""
     payload = {
@@ -96,10 +101,12 @@ def write_team_file(
         "coach_fingerprint": material.fingerprint_sha256,
         "figures": figures_to_json(figures),
     }
+    if esf is not None:
+        payload["esf"] = esf_to_json(esf)
     algorithm, signature = _sign(canonical(payload), material.private_key_der)
     envelope = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": VERSION if esf is not None else 1,
         "payload": payload,
         "certificate": base64.b64encode(material.certificate_der).decode("ascii"),
         "signature": {"algorithm": algorithm, "value": base64.b64encode(signature).decode()},
@@ -162,6 +169,7 @@ def read_team_file(content: bytes) -> TeamFile:
     try:
         exported_at = dt.datetime.fromisoformat(payload["exported_at"])
         figures = figures_from_json(payload["figures"])
+        esf = esf_from_json(payload["esf"]) if version >= 2 else None
         texts = [str(payload[k]) for k in ("file_id", "organisation", "programme")]
         texts[0] = str(uuid.UUID(texts[0]))
     except (KeyError, TypeError, ValueError) as exc:
@@ -180,6 +188,7 @@ def read_team_file(content: bytes) -> TeamFile:
         exported_at=exported_at.astimezone(dt.UTC).replace(tzinfo=None),
         figures=figures,
         content=content,
+        esf=esf,
     )
 
 

@@ -26,6 +26,7 @@ from coachdesk.reports.quarterly_pdf import render_quarterly
 from coachdesk.reports.saving import Targets
 from coachdesk.reports.service import ReportResult, ReportService, ReportType
 from coachdesk.reports.team_checks import fits, named, not_imported, of_period, source_of
+from coachdesk.reports.team_esf import esf_appendix, esf_counts, merge_esf, programmes_of
 from coachdesk.reports.team_figures import merge
 from coachdesk.reports.team_format import TeamFile, TeamSource, read_team_file, write_team_file
 from coachdesk.reports.team_pdf import TEAM_TITLE, team_appendix, team_rows
@@ -67,6 +68,7 @@ class TeamService(ReportService):
                     organisation=organisation,
                     programme=programme.strip(),
                     now=dt.datetime.now(dt.UTC),
+                    esf=esf_counts(s, start, end, programme.strip()),
                 )
                 digest = hashlib.sha256(data).hexdigest()
                 record = ExportRecord(
@@ -185,6 +187,12 @@ class TeamService(ReportService):
             )
         return merge([read_team_file(c).figures for c in contents])
 
+    def team_esf(self, start: dt.date, end: dt.date) -> dict[str, tuple[int, ...]] | None:
+        """The team's ESF Plus counts (raw), or None if a file of the period holds none."""
+        with self.ctx.read() as s:
+            contents = [r.content for r in s.scalars(of_period(start, end))]
+        return merge_esf([read_team_file(c).esf for c in contents])
+
     def team_preview(self, start: dt.date, end: dt.date, lang: str = "de") -> PublishedReport:
         """The team's figures as the PDF will show them: small counts hidden after merging."""
         return publish(self.team_figures(start, end), lang)
@@ -215,7 +223,12 @@ class TeamService(ReportService):
                 out,
                 title=TEAM_TITLE,
                 rows=team_rows(sources, lang),
-                appendix=team_appendix(sources, lang),
+                appendix=[
+                    *team_appendix(sources, lang),
+                    *esf_appendix(
+                        self.team_esf(start, end), start, end, programmes_of(sources), lang
+                    ),
+                ],
             ),
             details,
             csv=to_csv(report),

@@ -73,7 +73,7 @@ def test_the_file_names_no_one_and_is_recorded_where_it_was_made(team: Team) -> 
     text = content.decode()
     assert all(value not in text for value in names_and_identifiers(coach))
     doc = json.loads(text)
-    assert doc["format"] == "coachdesk-team-figures" and doc["version"] == 1
+    assert doc["format"] == "coachdesk-team-figures" and doc["version"] == 2
     assert set(doc["payload"]) == {
         "file_id",
         "exported_at",
@@ -81,6 +81,7 @@ def test_the_file_names_no_one_and_is_recorded_where_it_was_made(team: Team) -> 
         "programme",
         "coach_fingerprint",
         "figures",
+        "esf",
     }
     entries = [
         e
@@ -145,7 +146,7 @@ def test_an_altered_byte_or_a_foreign_signature_is_refused(team: Team, tmp_path:
         "count": altered(
             content, f'"goals_reached":{count}'.encode(), f'"goals_reached":{count + 1}'.encode()
         ),
-        "space": altered(content, b'"version":1', b'"version": 1'),
+        "space": altered(content, b'"version":2', b'"version": 2'),
         "period": altered(content, b'"period_end":"2025-12-31"', b'"period_end":"2025-12-30"'),
     }
     # Every single byte of the signature flipped in turn would take long; a few positions:

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWid
 
 from coachdesk.facade import Services
 from coachdesk.i18n import N_, _
+from coachdesk.reports.esf_service import EsfReportService
 from coachdesk.reports.service import ReportResult, ReportService
 from coachdesk.reports.team_service import TeamService
 from coachdesk.services.context import ChangeKind, Changes
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.style import heading_label
+from coachdesk.ui.reports.esf_page import EsfPage
 from coachdesk.ui.reports.models import CatalogueTableModel, DirectoryTableModel
 from coachdesk.ui.reports.quarterly_page import QuarterlyPage
 from coachdesk.ui.reports.save import ask_pdf_path, language_combo, show_saved
@@ -108,8 +110,10 @@ class ReportsView(QWidget):
         )
         self.story = SuccessStoryPage(services, self.reports, self)
         self.team = TeamPage(TeamService(self.reports.ctx), self)
+        self.esf = EsfPage(EsfReportService(self.reports.ctx), self)
         self.tabs = QTabWidget()
-        for page in (self.quarterly, self.catalogue, self.directory, self.story, self.team):
+        pages = (self.quarterly, self.catalogue, self.directory, self.story, self.team, self.esf)
+        for page in pages:
             self.tabs.addTab(page, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -127,6 +131,7 @@ class ReportsView(QWidget):
             _("Partner directory"),
             _("Success story"),
             _("Team report"),
+            _("ESF Plus indicators"),
         )
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
@@ -144,6 +149,7 @@ class ReportsView(QWidget):
         )
         self.story.retranslate()
         self.team.retranslate()
+        self.esf.retranslate()
 
     def clear(self) -> None:
         """The vault is being locked: the story being written is kept as a draft, and no
@@ -151,6 +157,7 @@ class ReportsView(QWidget):
         self.story.clear()
         self.quarterly.forget()
         self.team.forget()
+        self.esf.forget()
         for page in (self.catalogue, self.directory):
             page.table.set_rows([])
 
