@@ -29,7 +29,9 @@ from coachdesk.i18n import N_
 from coachdesk.services.errors import ValidationError
 
 MAGIC = b"COACHDESK-TRANSFER\n"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""Version 2 carries several people; version 1 (one person) is still read."""
+READABLE_VERSIONS = (1, 2)
 ECDH_METHOD = "ECDH-ES+HKDF-SHA256+A256GCM"
 RSA_METHOD = "RSA-OAEP-SHA256"
 WRAP_INFO = b"coachdesk-transfer-v1 key wrap"
@@ -50,11 +52,12 @@ class Header:
     key_wrap: dict[str, str]
     manifest_nonce: str
     records_nonce: str
+    version: int = FORMAT_VERSION
 
     def to_json(self) -> bytes:
         body = {
             "format": "coachdesk-transfer",
-            "version": FORMAT_VERSION,
+            "version": self.version,
             "package_id": self.package_id,
             "created": self.created,
             "sender_fingerprint": self.sender_fingerprint,
