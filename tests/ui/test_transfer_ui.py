@@ -165,7 +165,7 @@ def test_a_person_already_here_is_offered_and_merged(
 
     out = tmp_path / "p.cdtransfer"
     request = TransferRequest(
-        participant_id=pair.participant_id, colleague_fingerprint=pair.berit.fingerprint
+        participant_ids=(pair.participant_id,), colleague_fingerprint=pair.berit.fingerprint
     )
     pair.anna.services.transfers.send(request, out)
     opened = OpenTransferDialog(pair.berit.services, out)
@@ -186,7 +186,7 @@ def test_an_unverified_sender_cannot_be_imported(qtbot: QtBot, pair: Pair, tmp_p
 
     out = tmp_path / "p.cdtransfer"
     request = TransferRequest(
-        participant_id=pair.participant_id, colleague_fingerprint=pair.berit.fingerprint
+        participant_ids=(pair.participant_id,), colleague_fingerprint=pair.berit.fingerprint
     )
     pair.anna.services.transfers.send(request, out)
     anna = pair.berit.services.colleagues.colleagues()[0]
@@ -233,7 +233,7 @@ def test_pictures(qtbot: QtBot, pair: Pair, tmp_path: Path) -> None:
 
     out = tmp_path / "p.cdtransfer"
     request = TransferRequest(
-        participant_id=pair.participant_id, colleague_fingerprint=pair.berit.fingerprint
+        participant_ids=(pair.participant_id,), colleague_fingerprint=pair.berit.fingerprint
     )
     pair.anna.services.transfers.send(request, out)
     widgets: dict[str, QWidget] = {
