@@ -28,12 +28,24 @@ def count_lines(counts: Mapping[str, int]) -> list[str]:
         "agreements": ngettext("{n} agreement", "{n} agreements", counts.get("agreements", 0)),
         "handovers": ngettext("{n} handover", "{n} handovers", counts.get("handovers", 0)),
         "attachments": ngettext("{n} paper", "{n} papers", counts.get("attachments", 0)),
+        "questionnaires": ngettext(
+            "{n} ESF Plus questionnaire",
+            "{n} ESF Plus questionnaires",
+            counts.get("questionnaires", 0),
+        ),
     }
     return [text.format(n=counts[kind]) for kind, text in texts.items() if counts.get(kind)]
 
 
 def category_list(categories: Iterable[DataCategory]) -> str:
     return ", ".join(sorted(label(c) for c in categories))
+
+
+def field_list(fields: Iterable[str]) -> str:
+    """Her file's fields by their labels, as the export preview names them."""
+    from coachdesk.export.common import FIELD_LABELS
+
+    return ", ".join(_(FIELD_LABELS[f]) if f in FIELD_LABELS else f for f in fields)
 
 
 def basis_text(basis: Mapping[str, Any]) -> str:
