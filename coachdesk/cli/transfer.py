@@ -116,29 +116,10 @@ def cmd_transfer_send(args: argparse.Namespace) -> int:
 
 
 def _print_plan(plan: Any) -> None:
-    from coachdesk.export.transfer.describe import category_list, count_lines
+    from coachdesk.export.transfer.describe import plan_lines
 
-    print(_("For: {name}").format(name=plan.colleague_name))
-    for person in plan.people:
-        print(
-            _("{name} (no. {id}) goes:").format(
-                name=person.participant_name, id=person.participant_id
-            )
-        )
-        print(
-            "  " + _("What goes: {categories}").format(categories=category_list(person.categories))
-        )
-        for line in count_lines(person.counts):
-            print("    " + line)
-    for refused in plan.refused:
-        print(
-            _("{name} (no. {id}) cannot go: {reason}").format(
-                name=refused.participant_name,
-                id=refused.participant_id,
-                reason=refused.reason.render(),
-            )
-        )
-    print(_("Internal notes never go."))
+    for line in plan_lines(plan):
+        print(line)
 
 
 def _choices(args: argparse.Namespace, arrival: Any) -> list[Any]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from coachdesk.export.transfer.arrival import SenderState
+from coachdesk.export.transfer.plan import TransferPlan
 from coachdesk.i18n import N_, _, format_date, ngettext
 from coachdesk.labels import label
 from coachdesk.models.enums import DataCategory, LegalBasis
@@ -82,3 +83,34 @@ _SENDER = {
 
 def sender_text(state: SenderState) -> str:
     return _(_SENDER[state])
+
+
+def plan_lines(plan: TransferPlan) -> list[str]:
+    """The preview: for whom, per person what goes and what stays, who cannot go and why."""
+    from coachdesk.export.transfer.describe import category_list, count_lines
+
+    lines = [
+        _("For {name}, only her CoachDesk can open the file.").format(name=plan.colleague_name)
+    ]
+    for person in plan.people:
+        lines.append("")
+        lines.append(
+            _("{name}: goes. What goes: {categories}.").format(
+                name=person.participant_name, categories=category_list(person.categories)
+            )
+        )
+        lines.extend("• " + line for line in count_lines(person.counts))
+        if person.withheld:
+            lines.append(
+                _("What stays: {categories}.").format(categories=category_list(person.withheld))
+            )
+    for refused in plan.refused:
+        lines.append("")
+        lines.append(
+            _("{name} cannot go: {reason}").format(
+                name=refused.participant_name, reason=refused.reason.render()
+            )
+        )
+    lines.append("")
+    lines.append(_("Internal notes never go."))
+    return lines
