@@ -220,7 +220,11 @@ def test_no_consent_refuses_unless_a_legal_basis_is_documented(
         _request(pair, legal_basis=LegalBasis.SOCIAL_CODE, basis_note=note), out
     )
     arrival = pair.berit.services.transfers.open(out.read_bytes())
-    assert arrival.people[0].basis == {"kind": "legal_basis", "legal_basis": "sgb_x_67b", "note": note}
+    assert arrival.people[0].basis == {
+        "kind": "legal_basis",
+        "legal_basis": "sgb_x_67b",
+        "note": note,
+    }
 
 
 def test_a_consent_for_another_recipient_does_not_cover_it(pair: Pair) -> None:

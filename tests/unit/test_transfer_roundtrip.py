@@ -40,7 +40,9 @@ def pair(template_vault: tuple[Path, str], tmp_path: Path) -> Iterator[Pair]:
 
 def _send(pair: Pair, out: Path, **extra: Any) -> Path:
     request = TransferRequest(
-        participant_ids=(pair.participant_id,), colleague_fingerprint=pair.berit.fingerprint, **extra
+        participant_ids=(pair.participant_id,),
+        colleague_fingerprint=pair.berit.fingerprint,
+        **extra,
     )
     pair.anna.services.transfers.send(request, out)
     return out

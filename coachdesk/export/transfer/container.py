@@ -117,8 +117,10 @@ def seal(
     sender: SigningMaterial,
     recipient_certificate_der: bytes,
     now: dt.datetime,
+    version: int = FORMAT_VERSION,
 ) -> bytes:
-    """The package's bytes, for the holder of ``recipient_certificate_der``."""
+    """The package's bytes, for the holder of ``recipient_certificate_der`` (``version``:
+    of the layout of the manifest and records given; an older one only to test reading)."""
     key = AESGCM.generate_key(bit_length=256)
     recipient_fp = hashlib.sha256(recipient_certificate_der).hexdigest()
     recipient = x509.load_der_x509_certificate(recipient_certificate_der).public_key()
@@ -130,6 +132,7 @@ def seal(
         key_wrap=_wrap(key, recipient, package_id, recipient_fp),
         manifest_nonce=_b64(os.urandom(12)),
         records_nonce=_b64(os.urandom(12)),
+        version=version,
     )
     header_bytes = header.to_json()
     aead = AESGCM(key)
