@@ -107,6 +107,7 @@ class PersonRow(QFrame):
     def show_merge(self) -> None:
         from coachdesk.export.transfer.describe import field_list
 
+        self.merge_note.setVisible(self.fields is not None)
         if self.fields is None:
             self.merge_note.setText("")
             return

@@ -43,13 +43,13 @@ class PeoplePicker(QWidget):
         self.search.textChanged.connect(self.refill)
         self.people.itemChanged.connect(self._toggled)
         self.retranslate()
-        self.refill()
 
     def retranslate(self) -> None:
         self.label.setText(_("&Who goes (check one or several):"))
         self.search.setPlaceholderText(_("Find a participant by name…"))
         self.search.setAccessibleName(_("Find a participant by name"))
         self.people.setAccessibleName(_("Participants in the transfer file"))
+        self.refill()  # the lines say "no." in the language chosen
 
     def ids(self) -> tuple[int, ...]:
         return tuple(self.chosen)
