@@ -197,6 +197,9 @@ def cmd_transfer_open(args: argparse.Namespace) -> int:
                 "  "
                 + _("Filled her empty fields: {fields}").format(fields=field_list(taken.filled))
             )
+        if taken.conflicts:
+            kept = field_list(taken.conflicts)
+            print("  " + _("Different in the file, hers kept: {fields}.").format(fields=kept))
     if got.skipped:
         print(
             ngettext("{n} person skipped.", "{n} people skipped.", got.skipped).format(
