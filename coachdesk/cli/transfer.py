@@ -122,7 +122,7 @@ def _print_plan(plan: Any) -> None:
         print(line)
 
 
-def _choices(args: argparse.Namespace, arrival: Any) -> list[Any]:
+def _choices(args: argparse.Namespace, arrival: Any, *, lenient: bool = False) -> list[Any]:
     """What to do with each person: from --choose, --merge-into and --as-new; a person who
     may already be in the vault needs an explicit choice."""
     from coachdesk.export.transfer.receiving import Take
@@ -154,7 +154,7 @@ def _choices(args: argparse.Namespace, arrival: Any) -> list[Any]:
     out = []
     for person in people:
         choice = chosen.get(person.index)
-        if choice is None and person.matches and not args.as_new:
+        if choice is None and person.matches and not args.as_new and not lenient:
             ids = ", ".join(str(m.participant_id) for m in person.matches)
             raise CliError(
                 Message(
@@ -183,6 +183,7 @@ def cmd_transfer_open(args: argparse.Namespace) -> int:
                 return EXIT_VALIDATION  # shown above; a script sees it cannot be imported
             raise CliError(arrival.problem)
         if args.preview:
+            _print_merges(services, data, _choices(args, arrival, lenient=True))
             return EXIT_OK
         got = services.transfers.receive(data, _choices(args, arrival))
     for taken in got.people:
@@ -207,6 +208,19 @@ def cmd_transfer_open(args: argparse.Namespace) -> int:
             )
         )
     return EXIT_OK
+
+
+def _print_merges(services: Any, data: bytes, choices: list[Any]) -> None:
+    """For each merge chosen: the fields it would fill, and those that differ."""
+    for n, choice in enumerate(choices):
+        if isinstance(choice, int):
+            filled, conflicts = services.transfers.merge_preview(data, n, choice)
+            print(_("{n}. Merged into participant {id}:").format(n=n + 1, id=choice))
+            fields = field_list(filled) or "-"
+            print("  " + _("Her empty fields filled: {fields}").format(fields=fields))
+            if conflicts:
+                kept = field_list(conflicts)
+                print("  " + _("Different in the file, hers kept: {fields}.").format(fields=kept))
 
 
 def field_list(fields: Sequence[str]) -> str:

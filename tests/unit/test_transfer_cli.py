@@ -94,6 +94,12 @@ def test_a_possible_duplicate_needs_a_choice(
     opened = ["--lang", "en", "transfer", "open", berit, str(package), "--commit"]
     assert main(opened) == EXIT_ERROR
     assert "--merge-into" in capsys.readouterr().err
+    preview = ["--lang", "en", "receive", berit, str(package), "--preview", "--merge-into", "1"]
+    assert main(preview) == EXIT_OK
+    shown = capsys.readouterr().out
+    assert "1. Merged into participant 1:" in shown
+    assert "Her empty fields filled: " in shown and "Job centre customer number" in shown
+    assert "Different in the file, hers kept: First name, Last name" in shown
     assert main([*opened, "--merge-into", "1"]) == EXIT_OK
     assert "Added the records to participant 1" in capsys.readouterr().out
 
