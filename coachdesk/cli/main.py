@@ -28,6 +28,8 @@ from typing import Any, NoReturn
 
 from coachdesk import __version__, i18n
 from coachdesk.cli import attachments
+from coachdesk.cli.colleagues import add_colleagues
+from coachdesk.cli.directory import add_directory
 from coachdesk.cli.export import add_certificate, add_export, add_verify
 from coachdesk.cli.export_access import add_export_access, routed
 from coachdesk.cli.imports import add_import
@@ -51,7 +53,8 @@ from coachdesk.cli.support import (
     unlocked_vault,
     vault_info,
 )
-from coachdesk.cli.transfer import add_colleagues, add_transfer
+from coachdesk.cli.transfer import add_transfer
+from coachdesk.cli.transfer import routed as transfer_routed
 from coachdesk.cli.vault import add_backup, add_recovery_code, add_restore
 from coachdesk.i18n import N_, Message, _
 
@@ -160,6 +163,7 @@ COMMANDS: list[Callable[[SubParsers], None]] = [
     add_report,
     add_colleagues,
     add_transfer,
+    add_directory,
     add_self_test,
 ]
 
@@ -218,7 +222,7 @@ def _choose_language(argv: Sequence[str]) -> str:
 def _run(argv: list[str]) -> int:
     i18n.set_language(_choose_language(argv))
     parser = build_parser()
-    args, rest = parser.parse_known_args(routed(argv))
+    args, rest = parser.parse_known_args(transfer_routed(routed(argv)))
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         # The window: Qt may take options of its own, so unknown ones are passed on.

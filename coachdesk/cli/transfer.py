@@ -1,14 +1,15 @@
-"""Subcommands ``colleagues`` and ``transfer``: hand a participant over to a colleague.
+"""Subcommands ``transfer`` and ``receive``: hand participants over to a colleague.
 
-``colleagues import|list|verify|remove`` keeps the colleagues' certificates;
-``transfer send`` writes a package for one of them (docs/transfer-format.md) and
-``transfer open`` shows one received, importing it only with ``--commit``.
+``transfer`` writes a package of one or several participants for one of them
+(docs/transfer-format.md) and ``receive`` opens one, importing it unless ``--preview``.
+The earlier spellings ``transfer send`` and ``transfer open [--commit]`` still work
+(``routed`` rewrites them before parsing).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,109 +21,42 @@ from coachdesk.cli.support import (
     check_outputs,
     unlocked_vault,
 )
-from coachdesk.i18n import N_, Message, _, format_datetime
+from coachdesk.i18n import N_, Message, _, ngettext
 
 
 def _vault(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
 
 
-def add_colleagues(sub: Any) -> None:
-    p = sub.add_parser("colleagues", help=_("colleagues' certificates for transfers"))
-    actions = p.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
-    imp = actions.add_parser("import", help=_("import a colleague's certificate (PEM or DER)"))
-    _vault(imp)
-    imp.add_argument("file", type=Path, metavar=_("FILE"))
-    imp.add_argument("--organisation", type=record_id, metavar="ID", help=_("her organisation"))
-    imp.add_argument("--contact", type=record_id, metavar="ID", help=_("her entry as a contact"))
-    lst = actions.add_parser("list", help=_("list colleagues and their fingerprints"))
-    _vault(lst)
-    lst.add_argument("--all", action="store_true", help=_("also removed certificates"))
-    lst.add_argument("--json", action="store_true", help=_("print the result as JSON"))
-    ver = actions.add_parser("verify", help=_("mark a fingerprint as compared with her"))
-    _vault(ver)
-    ver.add_argument("fingerprint", metavar=_("FINGERPRINT"))
-    ver.add_argument("--how", type=text_of_at_most(200), default="", metavar=_("TEXT"))
-    rem = actions.add_parser("remove", help=_("never use a colleague's certificate again"))
-    _vault(rem)
-    rem.add_argument("fingerprint", metavar=_("FINGERPRINT"))
-    for q in (imp, lst, ver, rem):
-        add_secret_options(q)
-        q.set_defaults(handler=cmd_colleagues)
-
-
-def _colleague_id(services: Any, fingerprint: str) -> int:
-    from coachdesk.services.colleagues import normalise_fingerprint
-
-    wanted = normalise_fingerprint(fingerprint)
-    for c in services.colleagues.colleagues(with_removed=True):
-        if c.fingerprint == wanted:
-            return int(c.id)
-    raise CliError(Message(N_("No colleague with this fingerprint. Import her certificate first.")))
-
-
-def cmd_colleagues(args: argparse.Namespace) -> int:
-    from coachdesk.facade import Services
-
-    if args.action == "import":
-        require_file(args.file)
-    with unlocked_vault(args, args.path) as vault:
-        services = Services(vault.sessions)
-        if args.action == "import":
-            info = services.colleagues.import_certificate(
-                args.file.read_bytes(), organisation_id=args.organisation, contact_id=args.contact
-            )
-            print(_("Imported the certificate of {name}.").format(name=info.name))
-            print(_("Compare this fingerprint with her before you verify it:"))
-            print("  " + info.grouped_fingerprint)
-        elif args.action == "list":
-            _print_colleagues(services.colleagues.colleagues(with_removed=args.all), args.json)
-        elif args.action == "verify":
-            info = services.colleagues.verify(_colleague_id(services, args.fingerprint), args.how)
-            print(_("Verified the certificate of {name}.").format(name=info.name))
-        else:
-            services.colleagues.remove(_colleague_id(services, args.fingerprint))
-            print(_("Removed the certificate; it is not used any more."))
-    return EXIT_OK
-
-
-def _print_colleagues(found: list[Any], as_json: bool) -> None:
-    if as_json:
-        rows = [
-            {
-                "id": c.id,
-                "name": c.name,
-                "fingerprint": c.fingerprint,
-                "organisation": c.organisation,
-                "valid_until": c.valid_until.isoformat(),
-                "verified_at": c.verified_at.isoformat() if c.verified_at else None,
-                "verified_by": c.verified_by,
-                "removed_at": c.removed_at.isoformat() if c.removed_at else None,
-            }
-            for c in found
-        ]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    for c in found:
-        state = (
-            _("removed")
-            if c.removed_at
-            else _("verified on {date} by {name}").format(
-                date=format_datetime(c.verified_at), name=c.verified_by
-            )
-            if c.verified_at
-            else _("not verified")
-        )
-        print(f"{c.name} ({c.organisation or '-'}): {state}")
-        print("  " + c.grouped_fingerprint)
+def routed(argv: Sequence[str]) -> list[str]:
+    """``transfer send VAULT ...`` as ``transfer VAULT ...``; ``transfer open VAULT FILE``
+    as ``receive VAULT FILE --preview`` (``--commit``: without ``--preview``)."""
+    args = list(argv)
+    at = next((n for n, a in enumerate(args) if a == "transfer"), None)
+    if at is None or len(args) < at + 3 or args[at + 2].startswith("-"):
+        return args
+    if args[at + 1] == "send":
+        return [*args[: at + 1], *args[at + 2 :]]
+    if args[at + 1] == "open":
+        rest = args[at + 2 :]
+        preview = [] if "--commit" in rest else ["--preview"]
+        return [*args[:at], "receive", *[a for a in rest if a != "--commit"], *preview]
+    return args
 
 
 def add_transfer(sub: Any) -> None:
-    p = sub.add_parser("transfer", help=_("hand a participant over to a colleague"))
-    actions = p.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
-    send = actions.add_parser("send", help=_("write a transfer file for a colleague"))
+    send = sub.add_parser(
+        "transfer", help=_("write a transfer file of participants for a colleague")
+    )
     _vault(send)
-    send.add_argument("--participant", type=record_id, required=True, metavar="ID")
+    send.add_argument(
+        "--participant",
+        type=record_id,
+        required=True,
+        action="append",
+        metavar="ID",
+        help=_("whom it carries (repeat for several)"),
+    )
     send.add_argument("--to", required=True, metavar=_("FINGERPRINT"), help=_("her certificate"))
     send.add_argument("--out", type=Path, metavar=_("FILE"), help=_("the transfer file to write"))
     send.add_argument(
@@ -131,22 +65,28 @@ def add_transfer(sub: Any) -> None:
         help=_("a legal basis instead of her consent (with --basis-note)"),
     )
     send.add_argument("--basis-note", default="", type=text_of_at_most(2000), metavar=_("TEXT"))
-    send.add_argument("--archive", action="store_true", help=_("archive her file once sent"))
+    send.add_argument("--archive", action="store_true", help=_("archive their files once sent"))
     send.set_defaults(handler=cmd_transfer_send)
-    opened = actions.add_parser("open", help=_("show a transfer file; import it with --commit"))
+    opened = sub.add_parser("receive", help=_("open a transfer file and import it"))
     _vault(opened)
     opened.add_argument("file", type=Path, metavar=_("FILE"))
-    opened.add_argument("--commit", action="store_true", help=_("import it (else: only show)"))
+    opened.add_argument("--preview", action="store_true", help=_("only show what it holds"))
     target = opened.add_mutually_exclusive_group()
     target.add_argument("--merge-into", type=record_id, metavar="ID", help=_("her file here"))
-    target.add_argument("--as-new", action="store_true", help=_("import as a new participant"))
+    target.add_argument("--as-new", action="store_true", help=_("import everyone as new"))
+    opened.add_argument(
+        "--choose",
+        action="append",
+        default=[],
+        metavar=_("N=new|skip|ID"),
+        help=_("for the N-th person of the file: import as new, skip, or merge into ID"),
+    )
     opened.set_defaults(handler=cmd_transfer_open)
     for q in (send, opened):
         add_secret_options(q)
 
 
 def cmd_transfer_send(args: argparse.Namespace) -> int:
-    from coachdesk.export.transfer.describe import category_list, count_lines
     from coachdesk.export.transfer.plan import TransferRequest
     from coachdesk.facade import Services
     from coachdesk.models.enums import LegalBasis
@@ -154,7 +94,7 @@ def cmd_transfer_send(args: argparse.Namespace) -> int:
     if args.out is not None:
         check_outputs(args, args.out)
     request = TransferRequest(
-        participant_id=args.participant,
+        participant_ids=tuple(args.participant),
         colleague_fingerprint=args.to,
         legal_basis=LegalBasis(args.legal_basis) if args.legal_basis else None,
         basis_note=args.basis_note,
@@ -162,20 +102,71 @@ def cmd_transfer_send(args: argparse.Namespace) -> int:
     with unlocked_vault(args, args.path) as vault:
         services = Services(vault.sessions, vault=vault)
         plan = services.transfers.plan(request)
-        print(_("For: {name}").format(name=plan.colleague_name))
-        print(_("What goes: {categories}").format(categories=category_list(plan.categories)))
-        for line in count_lines(plan.counts):
-            print("  " + line)
-        print(_("Internal notes never go."))
+        _print_plan(plan)
         if args.out is None:
             print(_("Preview only: nothing was written (give --out FILE)."))
             return EXIT_OK
         sent = services.transfers.send(request, args.out)
         if args.archive:
-            services.participants.archive(args.participant)
+            for person in plan.people:
+                services.participants.archive(person.participant_id)
     print(_("Wrote the transfer file {path}.").format(path=str(sent.path)))
     print("SHA-256: " + sent.sha256)
     return EXIT_OK
+
+
+def _print_plan(plan: Any) -> None:
+    from coachdesk.export.transfer.describe import plan_lines
+
+    for line in plan_lines(plan):
+        print(line)
+
+
+def _choices(args: argparse.Namespace, arrival: Any, *, lenient: bool = False) -> list[Any]:
+    """What to do with each person: from --choose, --merge-into and --as-new; a person who
+    may already be in the vault needs an explicit choice."""
+    from coachdesk.export.transfer.receiving import Take
+
+    people = arrival.people
+    chosen: dict[int, Any] = {}
+    for text in args.choose:
+        number, _sep, what = text.partition("=")
+        if not number.isdigit() or not 1 <= int(number) <= len(people):
+            raise CliError(
+                Message(N_("--choose {text}: no such person in this file."), {"text": text})
+            )
+        if what in ("new", "skip"):
+            chosen[int(number) - 1] = Take(what)
+        elif what.isdigit():
+            chosen[int(number) - 1] = record_id(what)
+        else:
+            raise CliError(
+                Message(
+                    N_("--choose {text}: give new, skip or a participant's id."), {"text": text}
+                )
+            )
+    if args.merge_into is not None:
+        if len(people) != 1:
+            raise CliError(
+                Message(N_("This file holds several people: choose for each with --choose N=ID."))
+            )
+        chosen[0] = args.merge_into
+    out = []
+    for person in people:
+        choice = chosen.get(person.index)
+        if choice is None and person.matches and not args.as_new and not lenient:
+            ids = ", ".join(str(m.participant_id) for m in person.matches)
+            raise CliError(
+                Message(
+                    N_(
+                        "{name} may already be in your vault (participant {ids}). Choose "
+                        "--merge-into ID or --as-new, or --choose {n}=ID|new|skip."
+                    ),
+                    {"name": person.name, "ids": ids, "n": person.index + 1},
+                )
+            )
+        out.append(Take.NEW if choice is None else choice)
+    return out
 
 
 def cmd_transfer_open(args: argparse.Namespace) -> int:
@@ -188,30 +179,54 @@ def cmd_transfer_open(args: argparse.Namespace) -> int:
         arrival = services.transfers.open(data)
         _print_arrival(arrival)
         if arrival.problem is not None:
-            if not args.commit:
+            if args.preview:
                 return EXIT_VALIDATION  # shown above; a script sees it cannot be imported
             raise CliError(arrival.problem)
-        if not args.commit:
+        if args.preview:
+            _print_merges(services, data, _choices(args, arrival, lenient=True))
             return EXIT_OK
-        if arrival.matches and args.merge_into is None and not args.as_new:
-            ids = ", ".join(str(m.participant_id) for m in arrival.matches)
-            raise CliError(
-                Message(
-                    N_(
-                        "She may already be in your vault (participant {ids}). Choose "
-                        "--merge-into ID or --as-new."
-                    ),
-                    {"ids": ids},
-                )
+        got = services.transfers.receive(data, _choices(args, arrival))
+    for taken in got.people:
+        text = (
+            _("Added the records to participant {id}.")
+            if taken.merged
+            else _("Imported as participant {id}.")
+        )
+        print(text.format(id=taken.participant_id))
+        if taken.filled:
+            print(
+                "  "
+                + _("Filled her empty fields: {fields}").format(fields=field_list(taken.filled))
             )
-        got = services.transfers.receive(data, into=args.merge_into)
-    text = (
-        _("Added the records to participant {id}.")
-        if got.merged
-        else _("Imported as participant {id}.")
-    )
-    print(text.format(id=got.participant_id))
+        if taken.conflicts:
+            kept = field_list(taken.conflicts)
+            print("  " + _("Different in the file, hers kept: {fields}.").format(fields=kept))
+    if got.skipped:
+        print(
+            ngettext("{n} person skipped.", "{n} people skipped.", got.skipped).format(
+                n=got.skipped
+            )
+        )
     return EXIT_OK
+
+
+def _print_merges(services: Any, data: bytes, choices: list[Any]) -> None:
+    """For each merge chosen: the fields it would fill, and those that differ."""
+    for n, choice in enumerate(choices):
+        if isinstance(choice, int):
+            filled, conflicts = services.transfers.merge_preview(data, n, choice)
+            print(_("{n}. Merged into participant {id}:").format(n=n + 1, id=choice))
+            fields = field_list(filled) or "-"
+            print("  " + _("Her empty fields filled: {fields}").format(fields=fields))
+            if conflicts:
+                kept = field_list(conflicts)
+                print("  " + _("Different in the file, hers kept: {fields}.").format(fields=kept))
+
+
+def field_list(fields: Sequence[str]) -> str:
+    from coachdesk.export.transfer.describe import field_list as listed
+
+    return listed(fields)
 
 
 def _print_arrival(arrival: Any) -> None:
@@ -222,8 +237,6 @@ def _print_arrival(arrival: Any) -> None:
         sender_text,
     )
 
-    born = arrival.person.get("date_of_birth") or "-"
-    print(_("Participant: {name} (born {born})").format(name=arrival.person_name, born=born))
     print(
         _("From: {name}, {organisation}").format(
             name=arrival.sender_name, organisation=arrival.sender_organisation
@@ -232,15 +245,26 @@ def _print_arrival(arrival: Any) -> None:
     print(_("Sender's fingerprint:"))
     print("  " + " ".join(arrival.sender_fingerprint.upper()[i : i + 4] for i in range(0, 64, 4)))
     print(_("Signature: intact; sender: {state}").format(state=sender_text(arrival.sender_state)))
-    print(_("What it holds: {categories}").format(categories=category_list(arrival.categories)))
-    for line in count_lines(arrival.counts):
-        print("  " + line)
-    print(basis_text(arrival.basis))
-    for m in arrival.matches:
+    for person in arrival.people:
+        born = person.person.get("date_of_birth") or "-"
         print(
-            _("Already in your vault? Participant {id}: {name}").format(
-                id=m.participant_id, name=m.name
+            _("{n}. Participant: {name} (born {born})").format(
+                n=person.index + 1, name=person.name, born=born
             )
         )
+        print(
+            "  "
+            + _("What it holds: {categories}").format(categories=category_list(person.categories))
+        )
+        for line in count_lines(person.counts):
+            print("    " + line)
+        print("  " + basis_text(person.basis))
+        for m in person.matches:
+            print(
+                "  "
+                + _("Already in your vault? Participant {id}: {name}").format(
+                    id=m.participant_id, name=m.name
+                )
+            )
     if arrival.problem is not None:
         print(_("Cannot be imported: {reason}").format(reason=arrival.problem.render()))

@@ -41,10 +41,10 @@ class ColleagueCertificate(Base):
 
 
 class TransferRecord(Base):
-    """One transfer package written or opened in this vault; never its content."""
+    """One person of a transfer package written or opened in this vault; never its content."""
 
     __tablename__ = "transfer_record"
-    __table_args__ = (UniqueConstraint("package_id", "direction"),)
+    __table_args__ = (UniqueConstraint("package_id", "direction", "participant_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     package_id: Mapped[str] = mapped_column(String(40))

@@ -121,10 +121,10 @@ def test_hand_over_then_open_and_import_as_new(
     opened = OpenTransferDialog(pair.berit.services, out)
     qtbot.addWidget(opened)
     opened.show()
-    assert FIRST in opened.title.text()
+    assert FIRST in opened.rows[0].heading.text()
     assert "Anna Çoban" in opened.sender_line.text() and "verified" in opened.sender_line.text()
-    assert "1 paper" in opened.contents.text()
-    assert opened.as_new.isChecked() and opened.import_button.isEnabled()
+    assert "1 paper" in opened.rows[0].contents.text()
+    assert opened.rows[0].choice.currentData() == "new" and opened.import_button.isEnabled()
     got: list[int] = []
     opened.imported.connect(got.append)
     _click(qtbot, opened.import_button)
@@ -165,15 +165,16 @@ def test_a_person_already_here_is_offered_and_merged(
 
     out = tmp_path / "p.cdtransfer"
     request = TransferRequest(
-        participant_id=pair.participant_id, colleague_fingerprint=pair.berit.fingerprint
+        participant_ids=(pair.participant_id,), colleague_fingerprint=pair.berit.fingerprint
     )
     pair.anna.services.transfers.send(request, out)
     opened = OpenTransferDialog(pair.berit.services, out)
     qtbot.addWidget(opened)
     opened.show()
-    assert opened.target() == olena_id  # the person found is chosen first
-    checked = opened.targets.checkedButton()
-    assert "Olena Shevchenko" in checked.text()
+    choice = opened.rows[0].choice
+    assert choice.currentData() == olena_id  # the person found is chosen first
+    assert "Olena Shevchenko" in choice.currentText()
+    assert "Date of birth" not in opened.rows[0].merge_note.text()  # she has it already
     got: list[int] = []
     opened.imported.connect(got.append)
     _click(qtbot, opened.import_button)
@@ -186,7 +187,7 @@ def test_an_unverified_sender_cannot_be_imported(qtbot: QtBot, pair: Pair, tmp_p
 
     out = tmp_path / "p.cdtransfer"
     request = TransferRequest(
-        participant_id=pair.participant_id, colleague_fingerprint=pair.berit.fingerprint
+        participant_ids=(pair.participant_id,), colleague_fingerprint=pair.berit.fingerprint
     )
     pair.anna.services.transfers.send(request, out)
     anna = pair.berit.services.colleagues.colleagues()[0]
@@ -233,7 +234,7 @@ def test_pictures(qtbot: QtBot, pair: Pair, tmp_path: Path) -> None:
 
     out = tmp_path / "p.cdtransfer"
     request = TransferRequest(
-        participant_id=pair.participant_id, colleague_fingerprint=pair.berit.fingerprint
+        participant_ids=(pair.participant_id,), colleague_fingerprint=pair.berit.fingerprint
     )
     pair.anna.services.transfers.send(request, out)
     widgets: dict[str, QWidget] = {

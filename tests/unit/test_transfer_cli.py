@@ -9,6 +9,7 @@ import pytest
 
 from coachdesk.cli.main import main
 from coachdesk.cli.support import EXIT_ERROR, EXIT_OK, EXIT_VALIDATION
+from coachdesk.models.enums import DataCategory
 from tests.conftest import PASSPHRASE
 from tests.unit.transfer_support import FIRST, Pair, make_pair
 
@@ -93,6 +94,12 @@ def test_a_possible_duplicate_needs_a_choice(
     opened = ["--lang", "en", "transfer", "open", berit, str(package), "--commit"]
     assert main(opened) == EXIT_ERROR
     assert "--merge-into" in capsys.readouterr().err
+    preview = ["--lang", "en", "receive", berit, str(package), "--preview", "--merge-into", "1"]
+    assert main(preview) == EXIT_OK
+    shown = capsys.readouterr().out
+    assert "1. Merged into participant 1:" in shown
+    assert "Her empty fields filled: " in shown and "Job centre customer number" in shown
+    assert "Different in the file, hers kept: First name, Last name" in shown
     assert main([*opened, "--merge-into", "1"]) == EXIT_OK
     assert "Added the records to participant 1" in capsys.readouterr().out
 
@@ -106,3 +113,49 @@ def test_a_damaged_file_is_one_line_not_a_traceback(
     assert code == EXIT_VALIDATION
     err = capsys.readouterr().err
     assert "altered" in err and "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def test_several_people_transfer_receive_and_directory(
+    locked: Pair, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from coachdesk.models import Participant
+    from coachdesk.vault.store import Vault
+    from tests.unit.test_export_support import add_consent
+
+    anna_vault = Vault.open(locked.anna.vault.path, PASSPHRASE)
+    with anna_vault.sessions.begin() as s:
+        ivana = Participant(first_name="Ivana", last_name="Horvat")
+        s.add(ivana)
+        s.flush()
+        ivana_id = ivana.id
+    add_consent(
+        anna_vault.sessions, ivana_id, {*DataCategory}, organisation_id=locked.berit_org_in_anna
+    )
+    anna_vault.lock()
+    anna, berit = str(locked.anna.vault.path), str(locked.berit.vault.path)
+    assert main(["--lang", "en", "directory", anna, "--json"]) == EXIT_OK
+    found = json.loads(capsys.readouterr().out)
+    org = next(o for o in found if o["id"] == locked.berit_org_in_anna)
+    assert org["name"] == "Frauen in Arbeit Köln" and "notes" not in org
+    assert main(["--lang", "en", "directory", anna]) == EXIT_OK
+    assert "Frauen in Arbeit Köln" in capsys.readouterr().out
+    package = tmp_path / "two.cdtransfer"
+    send = ["--lang", "en", "transfer", anna, "--to", locked.berit.fingerprint]
+    send += ["--participant", str(locked.participant_id), "--participant", str(ivana_id)]
+    assert main([*send, "--out", str(package)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Ivana Horvat: goes" in out and "Wrote the transfer file" in out
+    assert main(["--lang", "en", "receive", berit, str(package), "--preview"]) == EXIT_OK
+    shown = capsys.readouterr().out
+    assert "1. Participant: " + FIRST in shown and "2. Participant: Ivana Horvat" in shown
+    bad = main(["--lang", "en", "receive", berit, str(package), "--choose", "3=new"])
+    assert bad == EXIT_ERROR and "no such person" in capsys.readouterr().err
+    code = main(["--lang", "en", "receive", berit, str(package), "--choose", "2=skip"])
+    assert code == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Imported as participant 1." in out and "1 person skipped." in out
+    assert main(["--lang", "en", "participants", berit, "--json"]) == EXIT_OK
+    names = [p["first_name"] for p in json.loads(capsys.readouterr().out)]
+    assert names == [FIRST]

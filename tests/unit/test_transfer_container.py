@@ -106,6 +106,6 @@ def test_a_newer_format_asks_for_an_update() -> None:
         recipient_certificate_der=recipient.certificate_der,
         now=NOW,
     )
-    newer = data.replace(b'"version":1', b'"version":2')
+    newer = data.replace(b'"version":2', b'"version":3')
     with pytest.raises(ValidationError, match="newer CoachDesk"):
         read_sealed(newer)

@@ -32,7 +32,7 @@ def pair(template_vault: tuple[Path, str], tmp_path: Path) -> Iterator[Pair]:
 
 def _request(pair: Pair, **extra: object) -> TransferRequest:
     return TransferRequest(
-        participant_id=pair.participant_id,
+        participant_ids=(pair.participant_id,),
         colleague_fingerprint=pair.berit.fingerprint,
         **extra,  # type: ignore[arg-type]
     )
@@ -99,7 +99,7 @@ def test_a_wrong_signer_is_refused(
             s.add(Participant(first_name="Mina", last_name="Ahmadi"))
         out = tmp_path / "carla.cdtransfer"
         request = TransferRequest(
-            participant_id=1,
+            participant_ids=(1,),
             colleague_fingerprint=pair.berit.fingerprint,
             legal_basis=LegalBasis.OTHER,
             basis_note="Test",
@@ -194,7 +194,7 @@ def test_an_expired_or_future_certificate_is_refused(pair: Pair, when: str) -> N
     )
     pair.anna.services.colleagues.verify(info.id)
     request = TransferRequest(
-        participant_id=pair.participant_id, colleague_fingerprint=info.fingerprint
+        participant_ids=(pair.participant_id,), colleague_fingerprint=info.fingerprint
     )
     with pytest.raises(ValidationError, match="expired" if when == "expired" else "not valid yet"):
         pair.anna.services.transfers.plan(request)
@@ -220,7 +220,11 @@ def test_no_consent_refuses_unless_a_legal_basis_is_documented(
         _request(pair, legal_basis=LegalBasis.SOCIAL_CODE, basis_note=note), out
     )
     arrival = pair.berit.services.transfers.open(out.read_bytes())
-    assert arrival.basis == {"kind": "legal_basis", "legal_basis": "sgb_x_67b", "note": note}
+    assert arrival.people[0].basis == {
+        "kind": "legal_basis",
+        "legal_basis": "sgb_x_67b",
+        "note": note,
+    }
 
 
 def test_a_consent_for_another_recipient_does_not_cover_it(pair: Pair) -> None:
@@ -251,8 +255,8 @@ def test_only_the_covered_categories_go(pair: Pair, tmp_path: Path) -> None:
             )
         )
     plan = pair.anna.services.transfers.plan(_request(pair))
-    assert plan.categories == {C.IDENTITY_CONTACT, C.GOALS_PROGRESS}
-    assert plan.counts["meetings"] == 0 and plan.counts["attachments"] == 0
+    assert plan.people[0].categories == {C.IDENTITY_CONTACT, C.GOALS_PROGRESS}
+    assert plan.people[0].counts["meetings"] == 0 and plan.people[0].counts["attachments"] == 0
     data = _package(pair, tmp_path)
     got = pair.berit.services.transfers.receive(data)
     her = pair.berit.services.participants.get(got.participant_id)

@@ -40,7 +40,9 @@ def pair(template_vault: tuple[Path, str], tmp_path: Path) -> Iterator[Pair]:
 
 def _send(pair: Pair, out: Path, **extra: Any) -> Path:
     request = TransferRequest(
-        participant_id=pair.participant_id, colleague_fingerprint=pair.berit.fingerprint, **extra
+        participant_ids=(pair.participant_id,),
+        colleague_fingerprint=pair.berit.fingerprint,
+        **extra,
     )
     pair.anna.services.transfers.send(request, out)
     return out
@@ -61,8 +63,8 @@ def _ids(sessions: sessionmaker[Session]) -> list[int]:
 def test_every_record_kind_and_a_paper_arrive_equal(pair: Pair, tmp_path: Path) -> None:
     package = _send(pair, tmp_path / "olena.cdtransfer")
     arrival = pair.berit.services.transfers.open(package.read_bytes())
-    assert arrival.person_name == f"{FIRST} {LAST}" and arrival.can_import
-    assert arrival.sender_name == "Anna Çoban" and arrival.matches == ()
+    assert arrival.people[0].name == f"{FIRST} {LAST}" and arrival.can_import
+    assert arrival.sender_name == "Anna Çoban" and arrival.people[0].matches == ()
     got = pair.berit.services.transfers.receive(package.read_bytes())
     assert not got.merged
     sent = _file_of(pair.anna.vault.sessions, pair.participant_id)
@@ -71,8 +73,8 @@ def test_every_record_kind_and_a_paper_arrive_equal(pair: Pair, tmp_path: Path) 
     counts = {k: len(v) for k, v in sent.items() if isinstance(v, list)}
     assert all(counts[k] == 1 for k in ("goals", "aftercare", "enrolments", "meetings"))
     assert counts["handovers"] == 1 and counts["attachments"] == 1
-    assert arrival.counts["milestones"] == arrival.counts["agreements"] == 1
-    assert arrival.counts["attendance"] == 1
+    assert arrival.people[0].counts["milestones"] == arrival.people[0].counts["agreements"] == 1
+    assert arrival.people[0].counts["attendance"] == 1
     paper = pair.berit.services.attachments.list_for_participant(got.participant_id)[0]
     original = pair.anna.services.attachments.list_for_participant(pair.participant_id)[0]
     assert pair.berit.services.attachments.content(paper.id) == (
@@ -139,8 +141,8 @@ def test_a_person_found_across_scripts_is_offered_for_merging(
         existing_id = existing.id
     data = _send(pair, tmp_path / "p.cdtransfer").read_bytes()
     arrival = pair.berit.services.transfers.open(data)
-    assert [m.participant_id for m in arrival.matches] == [existing_id]
-    got = pair.berit.services.transfers.receive(data, into=existing_id)
+    assert [m.participant_id for m in arrival.people[0].matches] == [existing_id]
+    got = pair.berit.services.transfers.receive(data, [existing_id])
     assert got.merged and got.participant_id == existing_id
     assert _ids(pair.berit.vault.sessions) == [existing_id]
     received = _file_of(pair.berit.vault.sessions, existing_id)
@@ -154,7 +156,7 @@ def test_a_person_found_across_scripts_is_offered_for_merging(
 def test_an_import_that_fails_leaves_nothing(pair: Pair, tmp_path: Path) -> None:
     data = _send(pair, tmp_path / "p.cdtransfer").read_bytes()
     with pytest.raises(Exception):  # noqa: B017 - any failure inside the transaction
-        pair.berit.services.transfers.receive(data, into=999_999)
+        pair.berit.services.transfers.receive(data, [999_999])
     assert _ids(pair.berit.vault.sessions) == []
     with pair.berit.vault.sessions() as s:
         assert s.scalars(select(TransferRecord)).all() == []

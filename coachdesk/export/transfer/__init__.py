@@ -1,4 +1,5 @@
-"""Transfer packages: a participant's file for one colleague, encrypted and signed.
+"""Transfer packages: the files of one or several participants for one colleague,
+encrypted and signed.
 
 The format is documented in docs/transfer-format.md: ``container`` writes and reads the
 bytes (encryption, key wrapping, signature), ``content`` gathers what goes (through the

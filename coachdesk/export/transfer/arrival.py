@@ -49,6 +49,24 @@ class Match:
 
 
 @dataclass(frozen=True)
+class Person:
+    """One person in the package, as its manifest names her, and who she may be here."""
+
+    index: int
+    """Her place in the package (0 for the first)."""
+    person: dict[str, Any]
+    """first_name, last_name, their Latin spellings, date_of_birth (ISO)."""
+    categories: tuple[DataCategory, ...]
+    counts: dict[str, int]
+    basis: dict[str, Any]
+    matches: tuple[Match, ...]
+
+    @property
+    def name(self) -> str:
+        return f"{self.person['first_name']} {self.person['last_name']}".strip()
+
+
+@dataclass(frozen=True)
 class Arrival:
     package_id: str
     sha256: str
@@ -60,16 +78,7 @@ class Arrival:
     problem: Message | None
     """Why it may not be imported, None when it may."""
     received_before: dt.datetime | None
-    person: dict[str, Any]
-    """first_name, last_name, their Latin spellings, date_of_birth (ISO)."""
-    categories: tuple[DataCategory, ...]
-    counts: dict[str, int]
-    basis: dict[str, Any]
-    matches: tuple[Match, ...]
-
-    @property
-    def person_name(self) -> str:
-        return f"{self.person['first_name']} {self.person['last_name']}".strip()
+    people: tuple[Person, ...]
 
     @property
     def can_import(self) -> bool:
@@ -116,7 +125,6 @@ def arrival_of(s: Session, sealed: Sealed, manifest: dict[str, Any], now: dt.dat
             N_("This transfer file was already imported on {date}."), {"date": before}
         )
     try:
-        person = dict(manifest["person"])
         sender = dict(manifest["sender"])
         arrival = Arrival(
             package_id=header.package_id,
@@ -128,15 +136,48 @@ def arrival_of(s: Session, sealed: Sealed, manifest: dict[str, Any], now: dt.dat
             sender_state=state,
             problem=problem,
             received_before=before,
-            person=person,
-            categories=tuple(DataCategory(c) for c in manifest["categories"]),
-            counts={str(k): int(v) for k, v in dict(manifest["counts"]).items()},
-            basis=dict(manifest["basis"]),
-            matches=matches(s, person),
+            people=tuple(
+                _person(s, n, entry) for n, entry in enumerate(people_of(sealed, manifest))
+            ),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise altered() from exc
+    if not arrival.people:
+        raise altered()
     return arrival
+
+
+def people_of(sealed: Sealed, manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    """The manifest's people: a version 1 package names one at its top level."""
+    if sealed.header.version == 1:
+        return [manifest]
+    people = manifest["people"]
+    if not isinstance(people, list):
+        raise ValueError("people must be a list")
+    return people
+
+
+def records_of(sealed: Sealed, records: object) -> list[dict[str, Any]]:
+    """The records of each person, in the manifest's order (version 1: one person's)."""
+    if sealed.header.version == 1:
+        people: object = [records]
+    else:
+        people = records.get("people") if isinstance(records, dict) else None
+    if not isinstance(people, list) or not all(isinstance(p, dict) for p in people):
+        raise ValueError("records must be objects")
+    return people
+
+
+def _person(s: Session, index: int, entry: dict[str, Any]) -> Person:
+    person = dict(entry["person"])
+    return Person(
+        index=index,
+        person=person,
+        categories=tuple(DataCategory(c) for c in entry["categories"]),
+        counts={str(k): int(v) for k, v in dict(entry["counts"]).items()},
+        basis=dict(entry["basis"]),
+        matches=matches(s, person),
+    )
 
 
 def _sender(s: Session, colleague: Any, now: dt.datetime) -> tuple[SenderState, Message | None]:

@@ -29,7 +29,9 @@ from coachdesk.i18n import N_
 from coachdesk.services.errors import ValidationError
 
 MAGIC = b"COACHDESK-TRANSFER\n"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""Version 2 carries several people; version 1 (one person) is still read."""
+READABLE_VERSIONS = (1, 2)
 ECDH_METHOD = "ECDH-ES+HKDF-SHA256+A256GCM"
 RSA_METHOD = "RSA-OAEP-SHA256"
 WRAP_INFO = b"coachdesk-transfer-v1 key wrap"
@@ -50,11 +52,12 @@ class Header:
     key_wrap: dict[str, str]
     manifest_nonce: str
     records_nonce: str
+    version: int = FORMAT_VERSION
 
     def to_json(self) -> bytes:
         body = {
             "format": "coachdesk-transfer",
-            "version": FORMAT_VERSION,
+            "version": self.version,
             "package_id": self.package_id,
             "created": self.created,
             "sender_fingerprint": self.sender_fingerprint,
@@ -114,8 +117,10 @@ def seal(
     sender: SigningMaterial,
     recipient_certificate_der: bytes,
     now: dt.datetime,
+    version: int = FORMAT_VERSION,
 ) -> bytes:
-    """The package's bytes, for the holder of ``recipient_certificate_der``."""
+    """The package's bytes, for the holder of ``recipient_certificate_der`` (``version``:
+    of the layout of the manifest and records given; an older one only to test reading)."""
     key = AESGCM.generate_key(bit_length=256)
     recipient_fp = hashlib.sha256(recipient_certificate_der).hexdigest()
     recipient = x509.load_der_x509_certificate(recipient_certificate_der).public_key()
@@ -127,6 +132,7 @@ def seal(
         key_wrap=_wrap(key, recipient, package_id, recipient_fp),
         manifest_nonce=_b64(os.urandom(12)),
         records_nonce=_b64(os.urandom(12)),
+        version=version,
     )
     header_bytes = header.to_json()
     aead = AESGCM(key)

@@ -1,5 +1,7 @@
 """What a package carries about one participant: her records, by covered category.
 
+Her ESF Plus questionnaires go under ``esf`` (see ``questionnaires``).
+
 Records go with their archived state, archived ones too: the colleague takes over the
 whole history. Internal notes never go (no category). Papers go when their category is
 covered, with their bytes (checked against their SHA-256 on the way out).
@@ -14,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from coachdesk.export.transfer.questionnaires import gather_questionnaires
 from coachdesk.export.transfer.values import to_json
 from coachdesk.models import (
     AftercareFollowUp,
@@ -38,6 +41,7 @@ RECORD_KINDS = (
     "agreements",
     "handovers",
     "attachments",
+    "questionnaires",
 )
 """The kinds of record a package counts (in this order, in the manifest and the preview)."""
 
@@ -107,7 +111,9 @@ def gather(s: Session, p: Participant, covered: frozenset[DataCategory]) -> Gath
         "meetings": meetings,
         "handovers": handovers,
         "attachments": attachments,
+        "esf": gather_questionnaires(s, pid, covered),
     }
+    counts["questionnaires"] = len(records["esf"])
     for kind in ("goals", "aftercare", "enrolments", "meetings", "handovers", "attachments"):
         counts[kind] = len(records[kind])
     return Gathered(records, counts)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from coachdesk.export.transfer.arrival import SenderState
+from coachdesk.export.transfer.plan import TransferPlan
 from coachdesk.i18n import N_, _, format_date, ngettext
 from coachdesk.labels import label
 from coachdesk.models.enums import DataCategory, LegalBasis
@@ -28,12 +29,24 @@ def count_lines(counts: Mapping[str, int]) -> list[str]:
         "agreements": ngettext("{n} agreement", "{n} agreements", counts.get("agreements", 0)),
         "handovers": ngettext("{n} handover", "{n} handovers", counts.get("handovers", 0)),
         "attachments": ngettext("{n} paper", "{n} papers", counts.get("attachments", 0)),
+        "questionnaires": ngettext(
+            "{n} ESF Plus questionnaire",
+            "{n} ESF Plus questionnaires",
+            counts.get("questionnaires", 0),
+        ),
     }
     return [text.format(n=counts[kind]) for kind, text in texts.items() if counts.get(kind)]
 
 
 def category_list(categories: Iterable[DataCategory]) -> str:
     return ", ".join(sorted(label(c) for c in categories))
+
+
+def field_list(fields: Iterable[str]) -> str:
+    """Her file's fields by their labels, as the export preview names them."""
+    from coachdesk.export.common import FIELD_LABELS
+
+    return ", ".join(_(FIELD_LABELS[f]) if f in FIELD_LABELS else f for f in fields)
 
 
 def basis_text(basis: Mapping[str, Any]) -> str:
@@ -70,3 +83,34 @@ _SENDER = {
 
 def sender_text(state: SenderState) -> str:
     return _(_SENDER[state])
+
+
+def plan_lines(plan: TransferPlan) -> list[str]:
+    """The preview: for whom, per person what goes and what stays, who cannot go and why."""
+    from coachdesk.export.transfer.describe import category_list, count_lines
+
+    lines = [
+        _("For {name}, only her CoachDesk can open the file.").format(name=plan.colleague_name)
+    ]
+    for person in plan.people:
+        lines.append("")
+        lines.append(
+            _("{name}: goes. What goes: {categories}.").format(
+                name=person.participant_name, categories=category_list(person.categories)
+            )
+        )
+        lines.extend("• " + line for line in count_lines(person.counts))
+        if person.withheld:
+            lines.append(
+                _("What stays: {categories}.").format(categories=category_list(person.withheld))
+            )
+    for refused in plan.refused:
+        lines.append("")
+        lines.append(
+            _("{name} cannot go: {reason}").format(
+                name=refused.participant_name, reason=refused.reason.render()
+            )
+        )
+    lines.append("")
+    lines.append(_("Internal notes never go."))
+    return lines

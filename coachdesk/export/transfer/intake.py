@@ -1,5 +1,9 @@
 """Writing a received package's records into the vault, as a new person or into one found.
 
+Merged into a person she has, her fields stay as they are and only her empty ones are filled
+from the package; a record she already has (equal in every field the package carries) is
+not added twice, and its papers link to hers.
+
 Runs inside the caller's transaction: everything arrives, or nothing. Every value passes
 ``values.from_json`` (only categorized columns, each of its type); papers are recognised
 again from their bytes and checked against the SHA-256 the sender named.
@@ -11,13 +15,14 @@ import base64
 import binascii
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coachdesk.export.transfer.values import from_json
+from coachdesk.export.transfer.questionnaires import add_questionnaires
+from coachdesk.export.transfer.values import fill_empty, from_json, to_json
 from coachdesk.models import (
     AftercareFollowUp,
     Agreement,
@@ -33,10 +38,12 @@ from coachdesk.models import (
     Module,
     Participant,
 )
-from coachdesk.models.base import utcnow
+from coachdesk.models.base import Base, utcnow
 from coachdesk.models.enums import DataCategory
 from coachdesk.services.attachment_files import recognise
 from coachdesk.services.attachment_store import store
+
+ALL = frozenset(DataCategory)
 
 
 def _list(records: dict[str, Any], key: str) -> list[Any]:
@@ -75,31 +82,69 @@ def new_participant(
     return p
 
 
+def merge_participant(
+    p: Participant, records: dict[str, Any], *, dry_run: bool = False
+) -> tuple[list[str], list[str]]:
+    """Her fields empty here filled from the package; returns (filled, conflicts): hers stay."""
+    return fill_empty(p, from_json(Participant, records.get("participant")), dry_run=dry_run)
+
+
+class _Known:
+    """The records of a kind she already has, in the package's form, to add none twice."""
+
+    def __init__(self, rows: Iterable[Base]) -> None:
+        self.rows = [(row, to_json(row, ALL)) for row in rows]
+
+    def find(self, own: dict[str, Any]) -> Any:
+        for row, values in self.rows:
+            if all(values.get(k) == v for k, v in own.items()):
+                return row
+        return None
+
+
+def _of(s: Session, model: Any, pid: int) -> _Known:
+    return _Known(s.scalars(select(model).where(model.participant_id == pid)))
+
+
 def add_records(s: Session, p: Participant, records: dict[str, Any]) -> None:
-    """Her goals, follow-ups, enrolments, meetings, handovers and papers, added to ``p``."""
+    """Her goals, follow-ups, enrolments, meetings, handovers, questionnaires and papers,
+    added to ``p``; a record she already has (the same in every field) is not added again."""
     next_position = s.scalar(select(func.max(Goal.position)).where(Goal.participant_id == p.id))
     position = (next_position or 0) + 1
+    goals = _of(s, Goal, p.id)
     for item in _list(records, "goals"):
         own, extra = _split(item, "milestones")
-        goal = Goal(participant_id=p.id, position=position, **from_json(Goal, own))
-        position += 1
-        _archive(goal, extra["archived"])
-        for n, m in enumerate(extra["milestones"] or []):
-            goal.milestones.append(Milestone(position=n, **from_json(Milestone, m)))
-        s.add(goal)
+        goal = goals.find(own)
+        if goal is None:
+            goal = Goal(participant_id=p.id, position=position, **from_json(Goal, own))
+            position += 1
+            _archive(goal, extra["archived"])
+            s.add(goal)
+        steps = _Known(goal.milestones)
+        for m in extra["milestones"] or []:
+            if steps.find(m) is None:
+                n = len(goal.milestones)
+                goal.milestones.append(Milestone(position=n, **from_json(Milestone, m)))
+    aftercare = _of(s, AftercareFollowUp, p.id)
     for item in _list(records, "aftercare"):
-        s.add(AftercareFollowUp(participant_id=p.id, **from_json(AftercareFollowUp, item)))
+        if aftercare.find(item) is None:
+            s.add(AftercareFollowUp(participant_id=p.id, **from_json(AftercareFollowUp, item)))
     for item in _list(records, "enrolments"):
         own, extra = _split(item, "module", "attendance")
         _enrolment(s, p, own, extra)
-    meetings = [_meeting(s, p, item) for item in _list(records, "meetings")]
+    known_meetings = _of(s, Meeting, p.id)
+    meetings = [_meeting(s, p, item, known_meetings) for item in _list(records, "meetings")]
+    known_handovers = _of(s, Handover, p.id)
     handovers = []
     for item in _list(records, "handovers"):
         own, extra = _split(item)
-        h = Handover(participant_id=p.id, **from_json(Handover, own))
-        _archive(h, extra["archived"])
-        s.add(h)
+        h = known_handovers.find(own)
+        if h is None:
+            h = Handover(participant_id=p.id, **from_json(Handover, own))
+            _archive(h, extra["archived"])
+            s.add(h)
         handovers.append(h)
+    add_questionnaires(s, p.id, records.get("esf"))
     s.flush()
     for item in _list(records, "attachments"):
         _attachment(s, p, item, meetings, handovers)
@@ -132,15 +177,21 @@ def _enrolment(s: Session, p: Participant, own: dict[str, Any], extra: dict[str,
             found.attendance.append(row)
 
 
-def _meeting(s: Session, p: Participant, item: object) -> Meeting:
+def _meeting(s: Session, p: Participant, item: object, known: _Known) -> Meeting:
     own, extra = _split(item, "attendees", "agreements")
-    m = Meeting(participant_id=p.id, **from_json(Meeting, own))
-    _archive(m, extra["archived"])
-    for n, a in enumerate(extra["attendees"] or []):
-        m.attendees.append(MeetingAttendee(position=n, **from_json(MeetingAttendee, a)))
-    for n, a in enumerate(extra["agreements"] or []):
-        m.agreements.append(Agreement(position=n, **from_json(Agreement, a)))
-    s.add(m)
+    m: Meeting | None = known.find(own)
+    if m is None:
+        m = Meeting(participant_id=p.id, **from_json(Meeting, own))
+        _archive(m, extra["archived"])
+        s.add(m)
+    attendees, agreements = _Known(m.attendees), _Known(m.agreements)
+    for a in extra["attendees"] or []:
+        if attendees.find(a) is None:
+            n = len(m.attendees)
+            m.attendees.append(MeetingAttendee(position=n, **from_json(MeetingAttendee, a)))
+    for a in extra["agreements"] or []:
+        if agreements.find(a) is None:
+            m.agreements.append(Agreement(position=len(m.agreements), **from_json(Agreement, a)))
     return m
 
 

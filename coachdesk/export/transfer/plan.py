@@ -1,10 +1,13 @@
-"""What a transfer to a colleague may carry: her consent for that colleague, or a legal basis.
+"""What a transfer to a colleague may carry: each person's consent for that colleague, or a
+legal basis.
 
 A consent covers a transfer when it is valid today and names the colleague (her contact
 entry) or her organisation, exactly as for a document (``consent_filter.decide``). Without
 one, the coach may choose a documented legal basis other than consent (the social code,
 or another she writes down); then every category goes, and the register keeps her note.
-Identity data must be covered: a file without a name cannot be taken over.
+Identity data must be covered: a file without a name cannot be taken over. With several
+people, each one's consents decide for her alone: who may not go is named with the reason,
+the others go.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.export.consent_filter import decide
 from coachdesk.export.file_rows import consents_of
-from coachdesk.i18n import N_
+from coachdesk.i18n import N_, Message
 from coachdesk.models import ColleagueCertificate, Participant
 from coachdesk.models.enums import DataCategory, LegalBasis
 from coachdesk.services.colleagues import find, require_usable
@@ -30,7 +33,8 @@ NOTE_LIMIT = 2000
 
 @dataclass(frozen=True, kw_only=True)
 class TransferRequest:
-    participant_id: int
+    participant_ids: tuple[int, ...]
+    """Whom the package carries (one or several), in this order."""
     colleague_fingerprint: str
     """Of the colleague's certificate (any spelling: groups, colons, case)."""
     legal_basis: LegalBasis | None = None
@@ -40,26 +44,42 @@ class TransferRequest:
 
 
 @dataclass(frozen=True)
-class TransferPlan:
-    """What the preview shows before anything is written."""
+class PersonPlan:
+    """One person who goes: what of hers, on which consents."""
 
     participant_id: int
     participant_name: str
-    colleague_name: str
-    colleague_fingerprint: str
     categories: frozenset[DataCategory]
     withheld: frozenset[DataCategory]
     consent_ids: tuple[int, ...]
-    legal_basis: LegalBasis | None
-    basis_note: str
     counts: dict[str, int]
 
 
-def covered_for(
-    s: Session, request: TransferRequest, today: dt.date
-) -> tuple[Participant, ColleagueCertificate, frozenset[DataCategory], tuple[int, ...]]:
-    """Her, the colleague, the categories that may go and the consents that allow it."""
-    p = load_participant(s, request.participant_id)
+@dataclass(frozen=True)
+class Refusal:
+    """One person who cannot go, and why."""
+
+    participant_id: int
+    participant_name: str
+    reason: Message
+
+
+@dataclass(frozen=True)
+class TransferPlan:
+    """What the preview shows before anything is written."""
+
+    colleague_name: str
+    colleague_fingerprint: str
+    legal_basis: LegalBasis | None
+    basis_note: str
+    people: tuple[PersonPlan, ...]
+    refused: tuple[Refusal, ...]
+
+
+def colleague_for(s: Session, request: TransferRequest) -> ColleagueCertificate:
+    """The colleague, usable now, and a valid choice of basis (raises otherwise)."""
+    if not request.participant_ids:
+        raise ValidationError.single("participant", N_("Choose at least one participant."))
     colleague = find(s, request.colleague_fingerprint)
     require_usable(s, colleague, dt.datetime.now(dt.UTC).replace(tzinfo=None))
     assert colleague is not None
@@ -76,18 +96,34 @@ def covered_for(
             )
         if len(request.basis_note) > NOTE_LIMIT:
             raise ValidationError.single("basis_note", N_("The note is too long."))
-        return p, colleague, frozenset(DataCategory), ()
+    return colleague
+
+
+def covered_for(
+    s: Session,
+    p: Participant,
+    colleague: ColleagueCertificate,
+    request: TransferRequest,
+    today: dt.date,
+) -> tuple[frozenset[DataCategory], tuple[int, ...]] | Message:
+    """The categories of hers that may go and the consents that allow it, or why none may."""
+    if request.legal_basis is not None:
+        return frozenset(DataCategory), ()
     consents = consents_of(s, [p.id])[p.id]
     covered, _reasons, used = decide(
         consents, colleague.organisation_id, colleague.contact_person_id, today
     )
     if DataCategory.IDENTITY_CONTACT not in covered:
-        raise ValidationError.single(
-            "consent",
+        return Message(
             N_(
                 "No valid consent of hers covers a transfer to this colleague or her "
                 "organisation (at least her identity and contact data). Record her consent, "
                 "or choose a documented legal basis."
-            ),
+            )
         )
-    return p, colleague, covered, tuple(sorted(c.id for c in used))
+    return covered, tuple(sorted(c.id for c in used))
+
+
+def load_all(s: Session, ids: tuple[int, ...]) -> list[Participant]:
+    """The participants asked for, each once, in the order given."""
+    return [load_participant(s, pid) for pid in dict.fromkeys(ids)]

@@ -19,10 +19,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from coachdesk.documents.signing import SigningMaterial
 from coachdesk.export.transfer.container import (
     ECDH_METHOD,
-    FORMAT_VERSION,
     HEADER_LIMIT,
     MAGIC,
     MANIFEST_LABEL,
+    READABLE_VERSIONS,
     RECORDS_LABEL,
     RSA_METHOD,
     WRAP_INFO,
@@ -86,13 +86,14 @@ def read_sealed(data: bytes) -> Sealed:
         raise altered() from exc
     if raw.get("format") != "coachdesk-transfer":
         raise altered()
-    if raw.get("version") != FORMAT_VERSION:
+    version = raw.get("version")
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise ValidationError.single(
             "package",
             N_("This transfer file was made by a newer CoachDesk. Please update CoachDesk."),
         )
     try:
-        header = Header(**{k: raw[k] for k in _HEADER_KEYS})
+        header = Header(**{k: raw[k] for k in _HEADER_KEYS}, version=version)
         certificate_der = _check_signature(data[:signed_end], block)
     except (KeyError, TypeError, ValueError) as exc:
         raise altered() from exc

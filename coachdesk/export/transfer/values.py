@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Integer
+from sqlalchemy import Boolean, Date, DateTime, Integer
 
 from coachdesk.export.consent_filter import category_of
 from coachdesk.models.base import Base
@@ -56,6 +56,33 @@ def from_json(model: type[Base], values: object) -> dict[str, Any]:
     return out
 
 
+def is_empty(value: object) -> bool:
+    return value is None or value == ""
+
+
+def fill_empty(
+    row: Base, values: dict[str, Any], *, dry_run: bool = False
+) -> tuple[list[str], list[str]]:
+    """Write into ``row`` the ``values`` of fields it has empty; never overwrite a filled one.
+
+    Returns the fields filled (with ``dry_run``: that would be) and the conflicts (both
+    filled, and different): hers stay.
+    """
+    filled: list[str] = []
+    conflicts: list[str] = []
+    for key, value in values.items():
+        if is_empty(value):
+            continue
+        mine = getattr(row, key)
+        if is_empty(mine):
+            if not dry_run:
+                setattr(row, key, value)
+            filled.append(key)
+        elif mine != value:
+            conflicts.append(key)
+    return filled, conflicts
+
+
 def _column_value(model: type[Base], key: str, value: object) -> Any:
     column = model.__table__.columns[key]
     kind = column.type
@@ -68,6 +95,10 @@ def _column_value(model: type[Base], key: str, value: object) -> Any:
         return dt.datetime.fromisoformat(_text(value))
     if isinstance(kind, Date):
         return dt.date.fromisoformat(_text(value))
+    if isinstance(kind, Boolean):
+        if not isinstance(value, bool):
+            raise ValueError(f"{key} must be true or false")
+        return value
     if isinstance(kind, Integer):
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError(f"{key} must be a number")

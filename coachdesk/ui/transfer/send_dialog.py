@@ -1,8 +1,9 @@
-"""Hand her over to a colleague: to whom, on which basis, what goes; then write the file.
+"""Hand her (and others) over to a colleague: who goes, to whom, on which basis, what goes.
 
-The preview is the service's plan (the same as ``coachdesk transfer send`` prints): what
-her consents for that colleague cover, or everything with a documented legal basis, and
-that internal notes never go. After writing, she may archive or erase her own copy.
+The preview is the service's plan (the same as ``coachdesk transfer`` prints): for each
+person, what her consents for that colleague cover, or everything with a documented legal
+basis; who cannot go and why; and that internal notes never go. After writing, she may
+archive the files that went, or erase her copy when one person went.
 """
 
 from __future__ import annotations
@@ -18,22 +19,26 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from coachdesk.facade import Services
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.labels import label
 from coachdesk.models.enums import LegalBasis
 from coachdesk.services.errors import NotFoundError, ValidationError
 from coachdesk.ui.kit.style import heading_label, message_label, wrapping_label
 from coachdesk.ui.shell.busy import BackgroundCall, BusyNote
+from coachdesk.ui.transfer.after_sending import AfterSending
+from coachdesk.ui.transfer.people_picker import PeoplePicker
 from coachdesk.vault.errors import StorageError
 
 if TYPE_CHECKING:  # the transfer package pulls in the export layer: loaded when used
@@ -43,7 +48,7 @@ FILE_NAME = "handover.cdtransfer"
 """The suggested name says what it is, never whose."""
 
 
-class HandOverDialog(QDialog):
+class HandOverDialog(AfterSending, QDialog):
     def __init__(
         self, services: Services, participant_id: int, parent: QWidget | None = None
     ) -> None:
@@ -54,6 +59,8 @@ class HandOverDialog(QDialog):
         record = services.participants.get(participant_id)
         self.name = f"{record.first_name} {record.last_name}".strip()
         self.plan_ok = False
+        self.sent_ids: tuple[int, ...] = ()
+        self.picker = PeoplePicker(services, participant_id, self.name)
         self.title = heading_label(1.3)
         self.colleague = QComboBox()
         self.colleague.setObjectName("transfer_colleague")
@@ -78,6 +85,10 @@ class HandOverDialog(QDialog):
         self.preview = wrapping_label()
         self.preview.setObjectName("transfer_preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.preview)
         self.problem = message_label(error=True)
         self.problem.setObjectName("transfer_problem")
         self.outcome = wrapping_label()
@@ -109,16 +120,22 @@ class HandOverDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.write_button)
         buttons.addWidget(self.close_button)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(scroll, 1)
+        columns = QHBoxLayout()
+        columns.addWidget(self.picker, 2)
+        columns.addLayout(right, 3)
         box = QVBoxLayout(self)
         box.addWidget(self.title)
-        box.addLayout(form)
-        box.addWidget(self.preview, 1)
+        box.addLayout(columns, 1)
         box.addWidget(self.problem)
         box.addWidget(self.outcome)
         box.addWidget(self.busy)
         box.addLayout(buttons)
         busy_controls = (self.write_button, self.archive_button, self.erase_button)
         self.call = BackgroundCall(self, busy_controls, self.busy)
+        self.picker.changed.connect(self.update_preview)
         self.colleague.currentIndexChanged.connect(self.update_preview)
         self.by_consent.toggled.connect(self.update_preview)
         self.law.currentIndexChanged.connect(self.update_preview)
@@ -127,19 +144,21 @@ class HandOverDialog(QDialog):
         self.archive_button.clicked.connect(self.archive)
         self.erase_button.clicked.connect(self.erase)
         self.close_button.clicked.connect(self.reject)
-        self.setMinimumWidth(50 * self.fontMetrics().horizontalAdvance("M"))
+        self.setMinimumWidth(70 * self.fontMetrics().horizontalAdvance("M"))
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Hand over to a colleague"))
-        self.title.setText(_("Hand {name} over to a colleague").format(name=self.name))
+        self.picker.retranslate()
+        self._title()
         self.colleague_label.setText(_("&Colleague:"))
         self.by_consent.setText(_("Her &consent for this colleague or her organisation"))
         self.by_law.setText(_("A &legal basis instead:"))
         self.note_label.setText(_("&Documentation:"))
         self.note.setPlaceholderText(_("Law and reason, for example § 67b SGB X, …"))
         self.write_button.setText(_("Write transfer file…"))
-        self.archive_button.setText(_("Archive her file"))
+        several = len(self.sent_ids or self.picker.ids()) > 1
+        self.archive_button.setText(_("Archive their files") if several else _("Archive her file"))
         self.erase_button.setText(_("Erase her file…"))
         self.close_button.setText(_("Close"))
         self.law.setAccessibleName(_("Legal basis"))
@@ -152,18 +171,36 @@ class HandOverDialog(QDialog):
 
         by_law = self.by_law.isChecked()
         return TransferRequest(
-            participant_id=self.participant_id,
+            participant_ids=self.picker.ids(),
             colleague_fingerprint=str(self.colleague.currentData() or ""),
             legal_basis=LegalBasis(self.law.currentData()) if by_law else None,
             basis_note=self.note.text() if by_law else "",
         )
 
-    def update_preview(self) -> None:
-        from coachdesk.export.transfer.describe import category_list, count_lines
+    def _title(self) -> None:
+        ids = self.sent_ids or self.picker.ids()
+        if len(ids) == 1 and ids[0] == self.participant_id:
+            self.title.setText(_("Hand {name} over to a colleague").format(name=self.name))
+            return
+        n = len(ids)
+        self.title.setText(
+            ngettext(
+                "Hand {n} participant over to a colleague",
+                "Hand {n} participants over to a colleague",
+                n,
+            ).format(n=n)
+        )
 
+    def update_preview(self) -> None:
+        self._title()
         self.law.setEnabled(self.by_law.isChecked())
         self.note.setEnabled(self.by_law.isChecked())
         self.plan_ok = False
+        if not self.picker.ids():
+            self.preview.setText("")
+            self.problem.setText(_("Check at least one participant."))
+            self.write_button.setEnabled(False)
+            return
         if self.colleague.count() == 0:
             self.preview.setText("")
             self.problem.setText(
@@ -181,16 +218,9 @@ class HandOverDialog(QDialog):
             self.problem.setText(str(err))
             self.write_button.setEnabled(False)
             return
-        lines = [
-            _("For {name}, only her CoachDesk can open the file.").format(name=plan.colleague_name),
-            _("What goes: {categories}.").format(categories=category_list(plan.categories)),
-            *("• " + line for line in count_lines(plan.counts)),
-        ]
-        if plan.withheld:
-            lines.append(
-                _("What stays: {categories}.").format(categories=category_list(plan.withheld))
-            )
-        lines.append(_("Internal notes never go."))
+        from coachdesk.export.transfer.describe import plan_lines
+
+        lines = plan_lines(plan)
         self.preview.setText("\n".join(lines))
         self.problem.setText("")
         self.plan_ok = True
@@ -227,37 +257,21 @@ class HandOverDialog(QDialog):
 
     def _written(self, sent: object) -> None:
         path = getattr(sent, "path", "")
-        self.outcome.setText(
-            _(
+        plan = getattr(sent, "plan", None)
+        self.sent_ids = tuple(p.participant_id for p in getattr(plan, "people", ()))
+        if len(self.sent_ids) > 1:
+            text = _(
+                "Written to {path}. Give it to your colleague (a USB stick, an e-mail: it is "
+                "encrypted for her). You may now archive their files here."
+            )
+        else:
+            text = _(
                 "Written to {path}. Give it to your colleague (a USB stick, an e-mail: it is "
                 "encrypted for her). You may now archive or erase her file here."
-            ).format(path=str(path))
-        )
+            )
+        self.outcome.setText(text.format(path=str(path)))
         self.write_button.setEnabled(False)
-        for button in (self.archive_button, self.erase_button):
-            button.show()
-
-    def archive(self) -> None:
-        try:
-            self.services.participants.archive(self.participant_id)
-        except NotFoundError as err:
-            self.problem.setText(str(err))
-            return
-        self.archive_button.setEnabled(False)
-        self.outcome.setText(_("Her file is archived."))
-
-    def erase(self) -> None:
-        from coachdesk.ui.settings.erasure_confirm import TypedConfirmation
-
-        if not TypedConfirmation(self.name, self).exec():
-            return
-        retention = self.services.retention
-        pid = self.participant_id
-        self.call.start(
-            lambda: retention.erase(pid), _("Erasing her file…"), self._erased, self._failed
-        )
-
-    def _erased(self, _erasure: object) -> None:
-        self.outcome.setText(_("Her file is erased from this vault."))
-        self.archive_button.setEnabled(False)
-        self.erase_button.setEnabled(False)
+        self.picker.setEnabled(False)
+        self.archive_button.show()
+        self.erase_button.setVisible(self.sent_ids == (self.participant_id,))
+        self.retranslate()
