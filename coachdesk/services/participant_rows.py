@@ -11,12 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, String, func, select, type_coerce
+from sqlalchemy import Select, String, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from coachdesk.collation import STORED_ORDER, stored_order_fits, stored_order_version
-from coachdesk.models import Participant, VaultSetting
+from coachdesk.models import EsfEntry, Participant, VaultSetting
 from coachdesk.models.enums import ParticipantStatus
+from coachdesk.services.esf_due import entry_open_answers
 from coachdesk.services.search import matching_participants
 
 _STATUS = {s.value: s for s in ParticipantStatus}
@@ -40,6 +41,8 @@ class ParticipantRow(NamedTuple):
     last_name_latin: str = ""
     name_order: bytes = b""
     """Her stored place by name (coachdesk.collation.stored_order_key)."""
+    esf_entry_open: int = 0
+    """Mandatory ESF Plus entry answers still open (esf_due); 0 also without an entry date."""
 
     @property
     def display_name(self) -> str:
@@ -69,7 +72,9 @@ def row_query(where: ListFilter) -> Select[Any]:
         Participant.first_name_latin,
         Participant.last_name_latin,
         Participant.name_order,
-    )
+        # Her entry questionnaire is found by its unique participant id, row by row.
+        case((Participant.entry_date.is_(None), 0), else_=entry_open_answers()),
+    ).outerjoin(EsfEntry, EsfEntry.participant_id == Participant.id)
     matching = matching_participants(where.query, current_only=not where.include_archived)
     if matching is not None:
         q = q.where(Participant.id.in_(matching))
@@ -97,6 +102,7 @@ def read_rows(s: Session, q: Select[Any]) -> list[ParticipantRow]:
             r[8],
             r[9],
             r[10],
+            r[11],
         )
         for r in s.connection().execute(q).all()  # Core rows: no ORM result processing
     ]
