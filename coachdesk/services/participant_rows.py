@@ -59,7 +59,9 @@ class ListFilter:
     include_archived: bool = False
 
 
-def row_query(where: ListFilter) -> Select[Any]:
+def row_query(where: ListFilter, *, marked: bool = True) -> Select[Any]:
+    """The list's rows for ``where``; ``marked``: with her ESF entry marker (the count of
+    a list reads the query without it, so it needs no join)."""
     q: Select[Any] = select(  # type: ignore[assignment]
         Participant.id,
         Participant.first_name,
@@ -72,9 +74,13 @@ def row_query(where: ListFilter) -> Select[Any]:
         Participant.first_name_latin,
         Participant.last_name_latin,
         Participant.name_order,
+    )
+    if marked:
         # Her entry questionnaire is found by its unique participant id, row by row.
-        case((Participant.entry_date.is_(None), 0), else_=entry_open_answers()),
-    ).outerjoin(EsfEntry, EsfEntry.participant_id == Participant.id)
+        open_answers = case((Participant.entry_date.is_(None), 0), else_=entry_open_answers())
+        q = q.add_columns(open_answers).outerjoin(
+            EsfEntry, EsfEntry.participant_id == Participant.id
+        )
     matching = matching_participants(where.query, current_only=not where.include_archived)
     if matching is not None:
         q = q.where(Participant.id.in_(matching))
@@ -141,5 +147,6 @@ def first_page(s: Session, where: ListFilter, size: int, descending: bool) -> Fi
         rows.reverse()
     if len(rows) < size:
         return FirstPage(rows, len(rows))
-    total = s.connection().scalar(select(func.count()).select_from(q.subquery()))
+    counted = row_query(where, marked=False).subquery()
+    total = s.connection().scalar(select(func.count()).select_from(counted))
     return FirstPage(rows, int(total or 0))
