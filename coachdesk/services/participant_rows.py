@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, String, case, func, select, type_coerce
+from sqlalchemy import Select, String, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from coachdesk.collation import STORED_ORDER, stored_order_fits, stored_order_version
@@ -42,7 +42,8 @@ class ParticipantRow(NamedTuple):
     name_order: bytes = b""
     """Her stored place by name (coachdesk.collation.stored_order_key)."""
     esf_entry_open: int = 0
-    """Mandatory ESF Plus entry answers still open (esf_due); 0 also without an entry date."""
+    """Mandatory ESF Plus entry answers still open (esf_due); 0 also without an entry date
+    and in an archived file."""
 
     @property
     def display_name(self) -> str:
@@ -76,8 +77,10 @@ def row_query(where: ListFilter, *, marked: bool = True) -> Select[Any]:
         Participant.name_order,
     )
     if marked:
-        # Her entry questionnaire is found by its unique participant id, row by row.
-        open_answers = case((Participant.entry_date.is_(None), 0), else_=entry_open_answers())
+        # Her entry questionnaire is found by its unique participant id, row by row. An
+        # archived file is not marked: its data no longer counts (esf_due).
+        not_due = or_(Participant.entry_date.is_(None), Participant.archived_at.is_not(None))
+        open_answers = case((not_due, 0), else_=entry_open_answers())
         q = q.add_columns(open_answers).outerjoin(
             EsfEntry, EsfEntry.participant_id == Participant.id
         )

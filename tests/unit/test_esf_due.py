@@ -164,6 +164,8 @@ def test_archived_file_never_shows(services: Any) -> None:
             assert _listed(services, key, day) == []
             assert services.reminders.counts(day, [key]) == {key: 0}
     assert services.reminders.today(FOLLOW_UP_DUE).esf_due == ()
+    (row,) = services.participants.list(include_archived=True)
+    assert row.archived and row.esf_entry_open == 0
 
 
 def test_only_her_entries_read_again(services: Any) -> None:
