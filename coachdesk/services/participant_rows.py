@@ -11,12 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, String, func, select, type_coerce
+from sqlalchemy import Select, String, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from coachdesk.collation import STORED_ORDER, stored_order_fits, stored_order_version
-from coachdesk.models import Participant, VaultSetting
+from coachdesk.models import EsfEntry, Participant, VaultSetting
 from coachdesk.models.enums import ParticipantStatus
+from coachdesk.services.esf_due import entry_open_answers
 from coachdesk.services.search import matching_participants
 
 _STATUS = {s.value: s for s in ParticipantStatus}
@@ -40,6 +41,9 @@ class ParticipantRow(NamedTuple):
     last_name_latin: str = ""
     name_order: bytes = b""
     """Her stored place by name (coachdesk.collation.stored_order_key)."""
+    esf_entry_open: int = 0
+    """Mandatory ESF Plus entry answers still open (esf_due); 0 also without an entry date
+    and in an archived file."""
 
     @property
     def display_name(self) -> str:
@@ -56,7 +60,9 @@ class ListFilter:
     include_archived: bool = False
 
 
-def row_query(where: ListFilter) -> Select[Any]:
+def row_query(where: ListFilter, *, marked: bool = True) -> Select[Any]:
+    """The list's rows for ``where``; ``marked``: with her ESF entry marker (the count of
+    a list reads the query without it, so it needs no join)."""
     q: Select[Any] = select(  # type: ignore[assignment]
         Participant.id,
         Participant.first_name,
@@ -70,6 +76,14 @@ def row_query(where: ListFilter) -> Select[Any]:
         Participant.last_name_latin,
         Participant.name_order,
     )
+    if marked:
+        # Her entry questionnaire is found by its unique participant id, row by row. An
+        # archived file is not marked: its data no longer counts (esf_due).
+        not_due = or_(Participant.entry_date.is_(None), Participant.archived_at.is_not(None))
+        open_answers = case((not_due, 0), else_=entry_open_answers())
+        q = q.add_columns(open_answers).outerjoin(
+            EsfEntry, EsfEntry.participant_id == Participant.id
+        )
     matching = matching_participants(where.query, current_only=not where.include_archived)
     if matching is not None:
         q = q.where(Participant.id.in_(matching))
@@ -97,6 +111,7 @@ def read_rows(s: Session, q: Select[Any]) -> list[ParticipantRow]:
             r[8],
             r[9],
             r[10],
+            r[11],
         )
         for r in s.connection().execute(q).all()  # Core rows: no ORM result processing
     ]
@@ -135,5 +150,6 @@ def first_page(s: Session, where: ListFilter, size: int, descending: bool) -> Fi
         rows.reverse()
     if len(rows) < size:
         return FirstPage(rows, len(rows))
-    total = s.connection().scalar(select(func.count()).select_from(q.subquery()))
+    counted = row_query(where, marked=False).subquery()
+    total = s.connection().scalar(select(func.count()).select_from(counted))
     return FirstPage(rows, int(total or 0))

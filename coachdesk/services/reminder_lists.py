@@ -21,17 +21,30 @@ from coachdesk.models import (
     Agreement,
     Consent,
     ContactPerson,
+    EsfFollowUp,
     Goal,
     Meeting,
     Organisation,
     Participant,
 )
 from coachdesk.models.enums import AftercareStatus, GoalStatus
-from coachdesk.services import consent_scans
+from coachdesk.services import consent_scans, esf_due
 from coachdesk.services.reminder_counts import ACTIVE, counted, counted_rows, in_active_meeting
 
-KEYS = ("meetings", "agreements", "goals", "consents", "consent_scans", "aftercare", "retention")
-MEETINGS, AGREEMENTS, GOALS, CONSENTS, CONSENT_SCANS, AFTERCARE, RETENTION = KEYS
+KEYS = (
+    "meetings",
+    "agreements",
+    "goals",
+    "consents",
+    "consent_scans",
+    "aftercare",
+    "esf_entry",
+    "esf_exit",
+    "esf_follow_up",
+    "retention",
+)
+MEETINGS, AGREEMENTS, GOALS, CONSENTS, CONSENT_SCANS, AFTERCARE = KEYS[:6]
+ESF_ENTRY, ESF_EXIT, ESF_FOLLOW_UP, RETENTION = KEYS[6:]
 
 MEETINGS_AHEAD = dt.timedelta(days=14)
 GOALS_AHEAD = dt.timedelta(days=14)
@@ -86,6 +99,7 @@ def params(day: dt.date) -> dict[str, object]:
         "consents_until": day + CONSENTS_AHEAD,
         "given_by": day - consent_scans.SCAN_DUE_AFTER,
         "aftercare_until": day + AFTERCARE_AHEAD,
+        **esf_due.params(day),
     }
 
 
@@ -257,6 +271,18 @@ LISTS: dict[str, ReminderList] = {
         _aftercare,
         AftercareFollowUp.participant_id,
         lambda: counted(AftercareFollowUp, _aftercare_where(), AftercareFollowUp.participant_id),
+    ),
+    # ESF Plus questionnaires missing or due (what each means: esf_due).
+    ESF_ENTRY: ReminderList(
+        esf_due.entry_query, Participant.id, lambda: counted_rows(esf_due.entry_query)
+    ),
+    ESF_EXIT: ReminderList(
+        esf_due.exit_query, Participant.id, lambda: counted_rows(esf_due.exit_query)
+    ),
+    ESF_FOLLOW_UP: ReminderList(
+        esf_due.follow_up_query,
+        EsfFollowUp.participant_id,
+        lambda: counted(EsfFollowUp, esf_due.follow_up_where(), EsfFollowUp.participant_id),
     ),
     RETENTION: ReminderList(
         _retention,

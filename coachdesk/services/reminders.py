@@ -17,10 +17,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from coachdesk.models.enums import MeetingKind
+from coachdesk.services import esf_due
 from coachdesk.services import reminder_lists as lists
 from coachdesk.services import reminder_pages as reading
 from coachdesk.services.consent_scans import ConsentWithoutScan, without_scan_entry
 from coachdesk.services.context import ServiceContext
+from coachdesk.services.esf_due import EsfDue
 from coachdesk.services.reminder_lists import KEYS
 
 PAGE = 50
@@ -105,6 +107,8 @@ class TodayOverview:
     aftercare_due: tuple[AftercareDue, ...]
     retention_reached: tuple[RetentionReached, ...]
     consents_without_scan: tuple[ConsentWithoutScan, ...] = ()
+    esf_due: tuple[EsfDue, ...] = ()
+    """ESF Plus questionnaires missing or due: entry, then leaving, then follow-ups."""
 
     @property
     def count(self) -> int:
@@ -116,6 +120,7 @@ class TodayOverview:
             + len(self.aftercare_due)
             + len(self.retention_reached)
             + len(self.consents_without_scan)
+            + len(self.esf_due)
         )
 
 
@@ -127,6 +132,7 @@ Entry = (
     | AftercareDue
     | RetentionReached
     | ConsentWithoutScan
+    | EsfDue
 )
 
 
@@ -171,6 +177,7 @@ class ReminderService:
             every[lists.AFTERCARE],  # type: ignore[arg-type]
             every[lists.RETENTION],  # type: ignore[arg-type]
             every[lists.CONSENT_SCANS],  # type: ignore[arg-type]
+            every[lists.ESF_ENTRY] + every[lists.ESF_EXIT] + every[lists.ESF_FOLLOW_UP],  # type: ignore[arg-type]
         )
 
     def first_page(
@@ -271,5 +278,8 @@ _ENTRY: dict[str, Callable[[Any], Entry]] = {
     lists.CONSENTS: _consent,
     lists.CONSENT_SCANS: without_scan_entry,
     lists.AFTERCARE: _aftercare,
+    lists.ESF_ENTRY: esf_due.entry_due,
+    lists.ESF_EXIT: esf_due.exit_due,
+    lists.ESF_FOLLOW_UP: esf_due.follow_up_due,
     lists.RETENTION: _retention,
 }

@@ -111,5 +111,5 @@ def test_refresh_twice_in_a_row_shows_each_section_once(qtbot: Any, services: An
     qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not view.loading)
     keys = [view.model.index(r, 0).data(SECTION_ROLE) for r in range(view.model.rowCount())]
-    assert len(keys) == len(set(keys)) == 7
+    assert len(keys) == len(set(keys)) == 10
     assert len(_texts(view, MEETINGS)) == 1 and "Bewerbung" in _texts(view, MEETINGS)[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from coachdesk.services.esf_due import EsfStep
 from coachdesk.services.goals import GoalDraft
 from coachdesk.services.meetings import AgreementDraft, MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
@@ -33,6 +34,7 @@ def test_pages_and_counts_agree_with_every_entry(services) -> None:  # type: ign
 
     every = services.reminders.today()
     pages = services.reminders.first_page(limit=3)
+    esf = [len([e for e in every.esf_due if e.step is step]) for step in EsfStep]
     assert [p.total for p in pages.pages.values()] == [
         len(entries)
         for entries in (
@@ -42,9 +44,8 @@ def test_pages_and_counts_agree_with_every_entry(services) -> None:  # type: ign
             every.consents_expiring,
             every.consents_without_scan,
             every.aftercare_due,
-            every.retention_reached,
         )
-    ]
+    ] + [*esf, len(every.retention_reached)]
     agreements = pages.pages[AGREEMENTS]
     assert agreements.total == 7
     # The longest overdue first; the next pages continue where the first ended.

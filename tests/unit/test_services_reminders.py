@@ -154,7 +154,15 @@ def test_today_overview(services: Services) -> None:
     assert {item.participant_id for item in overview.goals_due} == {amal}
     # Written consents in force and given over two weeks ago have no scan in her file.
     assert [c.consent_id for c in overview.consents_without_scan] == [c_30, c_31, c_today, c_open]
-    assert overview.count == 15
+    # Dana and Elif left without a leaving questionnaire, and their six-month follow-ups
+    # (scheduled when their exit dates were saved) are open; Cemile is archived (test_esf_due).
+    assert sorted((d.participant_id, str(d.step)) for d in overview.esf_due) == [
+        (dana, "exit"),
+        (dana, "follow_up"),
+        (dana + 1, "exit"),
+        (dana + 1, "follow_up"),
+    ]
+    assert overview.count == 15 + len(overview.esf_due)
     # Another day moves the windows.
     later = services.reminders.today(day(7))
     assert [m.meeting_id for m in later.upcoming_meetings] == [m_14.id, m_15.id]

@@ -52,7 +52,8 @@ def test_overdue_agreement_goal_and_meeting_land_in_their_sections(services, qap
     model = TodayModel()
     model.set_sections(build_sections(services.reminders.today(TODAY)))
 
-    assert model.rowCount() == 7  # six reminder lists and the consents without scan
+    # six reminder lists, the consents without scan and the three ESF questionnaires
+    assert model.rowCount() == 10
     agreements = _section_row(model, AGREEMENTS)
     assert agreements.data() == "Overdue agreements (1)"
     assert model.rowCount(agreements) == 1

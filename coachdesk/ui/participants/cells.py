@@ -7,8 +7,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from coachdesk.collation import name_key, sort_key
-from coachdesk.i18n import N_, _, format_date
+from coachdesk.i18n import N_, _, format_date, ngettext
 from coachdesk.labels import label
+from coachdesk.services.esf_due import ENTRY_MANDATORY
 from coachdesk.services.participant_rows import ParticipantRow
 
 NAME = 0
@@ -16,7 +17,8 @@ STATUS = 1
 PROGRAMME = 2
 ENTRY_DATE = 3
 CUSTOMER_NUMBER = 4
-COLUMN_COUNT = 5
+ESF_ENTRY = 5
+COLUMN_COUNT = 6
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """The value a column sorts by (names case-folded, dates as day numbers, missing dates first)."""
@@ -29,6 +31,7 @@ HEADERS = {
     PROGRAMME: N_("Programme"),
     ENTRY_DATE: N_("Entry date"),
     CUSTOMER_NUMBER: N_("Customer number"),
+    ESF_ENTRY: N_("ESF entry data"),
 }
 
 
@@ -44,7 +47,25 @@ def display(row: ParticipantRow, column: int) -> str:
         return format_date(row.entry_date)
     if column == CUSTOMER_NUMBER:
         return row.jobcentre_customer_number
+    if column == ESF_ENTRY and row.esf_entry_open:
+        count = row.esf_entry_open
+        return ngettext("{count} answer missing", "{count} answers missing", count).format(
+            count=count
+        )
     return ""
+
+
+def esf_tooltip(row: ParticipantRow) -> str | None:
+    """Why her row is marked, and where to fill it in."""
+    if not row.esf_entry_open:
+        return None
+    return ngettext(
+        "Her ESF Plus entry data is incomplete: {count} of {total} mandatory answers is "
+        "missing (the entry questionnaire and her date of birth). Fill it in her file.",
+        "Her ESF Plus entry data is incomplete: {count} of {total} mandatory answers are "
+        "missing (the entry questionnaire and her date of birth). Fill them in her file.",
+        row.esf_entry_open,
+    ).format(count=row.esf_entry_open, total=ENTRY_MANDATORY)
 
 
 def sort_value(row: ParticipantRow, column: int) -> Any:
@@ -59,4 +80,6 @@ def sort_value(row: ParticipantRow, column: int) -> Any:
         return row.entry_date.toordinal() if row.entry_date else 0
     if column == CUSTOMER_NUMBER:
         return row.jobcentre_customer_number
+    if column == ESF_ENTRY:
+        return row.esf_entry_open
     return None

@@ -57,3 +57,5 @@ class ParticipantTable(QTableView):
         self.setColumnWidth(cols.STATUS, wide([label(s) for s in ParticipantStatus], cols.STATUS))
         self.setColumnWidth(cols.PROGRAMME, 12 * em)
         self.setColumnWidth(cols.ENTRY_DATE, wide([format_date(_WIDE_DATE)], cols.ENTRY_DATE))
+        self.setColumnWidth(cols.CUSTOMER_NUMBER, wide(["123D4567890"], cols.CUSTOMER_NUMBER))
+        # The ESF marker (cells.ESF_ENTRY) is last and takes the rest of the width.

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 
 from coachdesk import i18n
 from coachdesk.collation import name_key
 from coachdesk.i18n import _
 from coachdesk.services.participants import ParticipantRow
+from coachdesk.ui.kit.icons import Icon, icon
+from coachdesk.ui.kit.style import ERROR_COLOUR
 from coachdesk.ui.participants.cells import (
     COLUMN_COUNT,
+    ESF_ENTRY,
     HEADERS,
     ID_ROLE,
     NAME,
     SORT_ROLE,
     display,
+    esf_tooltip,
     sort_value,
 )
 
@@ -272,8 +277,19 @@ class ParticipantTableModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME and row.archived:
             return _("Archived")
+        if column == ESF_ENTRY and row.esf_entry_open:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return esf_tooltip(row)
+            if role == Qt.ItemDataRole.DecorationRole:
+                return _marker_icon()
         if role == Qt.ItemDataRole.ForegroundRole and row.archived:
             return QGuiApplication.palette().color(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
             )
         return None
+
+
+@functools.cache
+def _marker_icon() -> QIcon:
+    """Drawn once: every marked row asks for it while scrolling."""
+    return icon(Icon.OVERDUE, QColor(ERROR_COLOUR))

@@ -201,7 +201,7 @@ class ParticipantsView(QWidget):
         self.model.clear()
 
     def _on_changes(self, changes: Changes) -> None:
-        if self.services.is_locked or not changes.concerns(ChangeKind.PARTICIPANT):
+        if self.services.is_locked or not changes.concerns(ChangeKind.PARTICIPANT, ChangeKind.ESF):
             return  # not hers, or delivered after the vault was locked: nothing to read
         if self._stale:
             return  # reloaded whole when shown again

@@ -9,17 +9,22 @@ from typing import Any
 from coachdesk.i18n import N_, _, format_number
 from coachdesk.labels import label
 from coachdesk.services.context import ChangeKind
+from coachdesk.services.esf_due import EsfDue, EsfStep
 from coachdesk.services.reminder_lists import (
     AFTERCARE,
     AGREEMENTS,
     CONSENT_SCANS,
     CONSENTS,
+    ESF_ENTRY,
+    ESF_EXIT,
+    ESF_FOLLOW_UP,
     GOALS,
     KEYS,
     MEETINGS,
     RETENTION,
 )
 from coachdesk.services.reminders import TodayOverview, TodayPages
+from coachdesk.ui.today.esf_items import ESF_TEXTS, esf_item
 from coachdesk.ui.today.items import COUNTING, LOADING, TodayItem, TodaySection
 
 __all__ = [
@@ -27,6 +32,9 @@ __all__ = [
     "AGREEMENTS",
     "CONSENTS",
     "CONSENT_SCANS",
+    "ESF_ENTRY",
+    "ESF_EXIT",
+    "ESF_FOLLOW_UP",
     "GOALS",
     "KEYS",
     "MEETINGS",
@@ -68,6 +76,7 @@ _TEXTS = {
         N_("Retention date reached"),
         N_("No file has reached its retention date."),
     ),
+    **ESF_TEXTS,
 }
 
 
@@ -78,6 +87,8 @@ def _joined(*parts: str) -> str:
 def item_of(key: str, e: Any, day: dt.date) -> TodayItem:
     """One entry of the list ``key`` as a row (texts translated now)."""
     pid, name = e.participant_id, e.participant_name
+    if isinstance(e, EsfDue):
+        return esf_item(e, day)
     if key == MEETINGS:
         return TodayItem(
             ChangeKind.MEETING, e.meeting_id, pid, name, _joined(label(e.kind), e.text), e.held_at
@@ -159,5 +170,13 @@ def build_sections(overview: TodayOverview) -> list[TodaySection]:
         CONSENT_SCANS: overview.consents_without_scan,
         AFTERCARE: overview.aftercare_due,
         RETENTION: overview.retention_reached,
+        **{key: _of_step(overview.esf_due, step) for key, step in _ESF_STEPS.items()},
     }
     return [section_of(key, every[key], overview.day) for key in KEYS]
+
+
+_ESF_STEPS = {ESF_ENTRY: EsfStep.ENTRY, ESF_EXIT: EsfStep.EXIT, ESF_FOLLOW_UP: EsfStep.FOLLOW_UP}
+
+
+def _of_step(entries: tuple[EsfDue, ...], step: EsfStep) -> tuple[EsfDue, ...]:
+    return tuple(e for e in entries if e.step is step)

@@ -19,6 +19,9 @@ from coachdesk.ui.today.sections import (
     AGREEMENTS,
     CONSENT_SCANS,
     CONSENTS,
+    ESF_ENTRY,
+    ESF_EXIT,
+    ESF_FOLLOW_UP,
     GOALS,
     MEETINGS,
     RETENTION,
@@ -35,6 +38,10 @@ SECTION_KINDS: dict[str, frozenset[ChangeKind]] = {
     CONSENTS: frozenset({K.CONSENT, K.PARTICIPANT, K.ORGANISATION, K.CONTACT}),
     CONSENT_SCANS: frozenset({K.CONSENT, K.ATTACHMENT, K.PARTICIPANT, K.ORGANISATION, K.CONTACT}),
     AFTERCARE: frozenset({K.AFTERCARE, K.PARTICIPANT}),
+    # Entry and exit dates, her date of birth and archiving are in her file (PARTICIPANT).
+    ESF_ENTRY: frozenset({K.ESF, K.PARTICIPANT}),
+    ESF_EXIT: frozenset({K.ESF, K.PARTICIPANT}),
+    ESF_FOLLOW_UP: frozenset({K.ESF, K.PARTICIPANT}),
     RETENTION: frozenset({K.PARTICIPANT}),
 }
 FIRST_STEP_KINDS = frozenset({K.SETTING, K.ORGANISATION, K.PARTICIPANT, K.CONSENT, K.AUDIT})
