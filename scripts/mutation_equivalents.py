@@ -105,6 +105,7 @@ EQUIVALENT: dict[str, str] = {
             "with_passphrase__mutmut_10",
             "with_recovery_code__mutmut_5",
             "unlock_with_recovery_code__mutmut_16",
+            "unlock_with_passphrase__mutmut_16",
         )
     },
     **{
@@ -128,6 +129,25 @@ EQUIVALENT: dict[str, str] = {
         "the copy's slots written back re-serialised instead of as their bytes were read: "
         "the same slots either way (a damaged slot is written back from what was read, so it "
         "stays damaged), and the copy is rewritten only if the bytes differ"
+    ),
+    "coachdesk.vault.keyslots.xǁKeySlotsǁrepaired__mutmut_47": (
+        "the reason `exc.strerror or str(exc)` with str(None) as the fallback: the OSError "
+        "comes from os.open, write, fsync or os.replace, which always give a strerror"
+    ),
+    "coachdesk.vault.keyslots.xǁKeySlotsǁrepaired__mutmut_48": (
+        "an assertion of an invariant made weaker (`or` for `and`): main and main_raw are both "
+        "None or both set (main is parsed from main_raw), and main is set on this branch"
+    ),
+    "coachdesk.vault.keyslots.xǁKeySlotsǁrepaired__mutmut_71": (
+        "the repaired slots keep the files as read (on_disk): the open vault reads only their "
+        "notices; every later change loads the key file anew"
+    ),
+    "coachdesk.vault.keyslots.xǁKeySlotsǁ_try__mutmut_1": (
+        "`problem` starting as '' instead of None: it is only returned through "
+        "`problem or (...)`, where '' and None both give the right-hand side"
+    ),
+    "coachdesk.vault.keyslots.xǁKeySlotsǁ_try__mutmut_3": (
+        "`tried` starting as None instead of False: only read as a condition, where both are false"
     ),
     # -- coachdesk/vault/restore.py --------------------------------------------------------
     **{

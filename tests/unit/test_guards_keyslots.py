@@ -17,7 +17,11 @@ import pytest
 
 from coachdesk.facade import Services
 from coachdesk.services.participants import ParticipantDraft
-from coachdesk.vault.errors import DamagedVaultError, WrongRecoveryCodeError
+from coachdesk.vault.errors import (
+    DamagedVaultError,
+    WrongPassphraseError,
+    WrongRecoveryCodeError,
+)
 from coachdesk.vault.keyslots import KdfParams, KeySlots
 from coachdesk.vault.slot import (
     NOT_REPAIRED,
@@ -221,6 +225,69 @@ def test_one_slot_damaged_in_each_file_is_repaired_from_both(tmp_path: Path) -> 
     with Vault.open(anna, SAME) as vault:
         assert vault.notices == ()
     Vault.open_with_recovery_code(anna, code).lock()
+
+
+def test_a_damaged_key_file_never_replaces_a_copy_holding_the_slot_it_lacks(
+    tmp_path: Path,
+) -> None:
+    """The passphrase slot damaged in the file, the recovery slot in the copy; opened with
+    the recovery code, which the file's own slot opens: the copy, the only place the whole
+    passphrase slot is left, is not overwritten, so the passphrase still opens afterwards."""
+    anna = tmp_path / "anna"
+    code = make_vault(anna, "Anna")
+    _damage(anna / "keyslots.json", "passphrase")
+    _damage(anna / "keyslots.json.bak", "recovery")
+    copy_before = (anna / "keyslots.json.bak").read_bytes()
+    with Vault.open_with_recovery_code(anna, code) as vault:
+        assert names(vault) == ["Anna"]
+    assert (anna / "keyslots.json.bak").read_bytes() == copy_before
+    with Vault.open(anna, SAME) as vault:
+        assert names(vault) == ["Anna"]
+    assert kinds(anna) == ["passphrase", "recovery"]
+
+
+def test_a_wrong_passphrase_costs_one_argon2_run_not_one_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a slot damaged in the file, its checked copy is tried too, but not the slot both
+    files share: a wrong passphrase is refused after one Argon2 run (half a second with the
+    shipped cost), not two."""
+    anna = tmp_path / "anna"
+    make_vault(anna, "Anna")
+    _damage(anna / "keyslots.json", "recovery")
+    runs: list[int] = []
+    derive = KdfParams.derive
+
+    def counted(self: KdfParams, secret: bytes, salt: bytes) -> bytes:
+        runs.append(1)
+        return derive(self, secret, salt)
+
+    monkeypatch.setattr(KdfParams, "derive", counted)
+    with pytest.raises(WrongPassphraseError):
+        Vault.open(anna, "Ein falsches Passwort 2026!")
+    assert len(runs) == 1
+
+
+def test_a_decomposed_passphrase_opens_without_the_older_copy_replacing_the_file(
+    tmp_path: Path,
+) -> None:
+    """The passphrase changed while the copy could not be written (the copy holds the old
+    one), then the file's recovery slot damaged; she types the new passphrase with its
+    accents decomposed (as some keyboards send them). The file's slot opens on the second,
+    composed try; the failed first try in the copy must not make the older copy the file:
+    the new passphrase still opens afterwards."""
+    anna = tmp_path / "anna"
+    make_vault(anna, "Anna")
+    older_copy = (anna / "keyslots.json.bak").read_bytes()
+    accented = "Café für Müttercafé 2026!"
+    with Vault.open(anna, SAME) as vault:
+        vault.set_passphrase(accented, kdf=FAST)
+    (anna / "keyslots.json.bak").write_bytes(older_copy)
+    _damage(anna / "keyslots.json", "recovery")
+    with Vault.open(anna, unicodedata.normalize("NFD", accented)) as vault:
+        assert names(vault) == ["Anna"]
+    with Vault.open(anna, accented) as vault:
+        assert names(vault) == ["Anna"]
 
 
 def test_a_key_file_that_cannot_be_put_back_says_why_and_asks_for_a_backup(
