@@ -89,7 +89,11 @@ SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
     ),
     "slot": (
         "coachdesk/vault/slot.py",
-        ["tests/unit/test_keyslot_damage.py", "tests/unit/test_vault.py"],
+        [
+            "tests/unit/test_keyslot_damage.py",
+            "tests/unit/test_vault.py",
+            "tests/unit/test_review_faults.py",
+        ],
         [
             "tests/unit/test_integrity_behind_checksum.py",
             "tests/unit/test_guards_vault.py",

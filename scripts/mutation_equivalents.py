@@ -149,6 +149,20 @@ EQUIVALENT: dict[str, str] = {
     "coachdesk.vault.keyslots.xǁKeySlotsǁ_try__mutmut_3": (
         "`tried` starting as None instead of False: only read as a condition, where both are false"
     ),
+    # -- coachdesk/vault/slot.py -----------------------------------------------------------
+    "coachdesk.vault.slot.x_new_data_key__mutmut_1": (
+        "secrets.token_bytes(None) instead of (KEY_BYTES): its default is 32 bytes, KEY_BYTES"
+    ),
+    "coachdesk.vault.slot.x_checked__mutmut_6": (
+        "the codec named 'UTF-8' instead of 'utf-8': Python looks codec names up without "
+        "regard to case"
+    ),
+    "coachdesk.vault.slot.x_checked__mutmut_9": (
+        "a key file that is not JSON called checked: checked() is only asked about a file that "
+        "KeySlots.from_bytes read as whole slots, so always a JSON object; a byte that is not "
+        "UTF-8 lands in a string, which a slot's checksum covers (or, in vault_id, lets "
+        "nothing open from that file)"
+    ),
     # -- coachdesk/vault/restore.py --------------------------------------------------------
     **{
         f"coachdesk.vault.restore.x__stage__mutmut_{n}": (
