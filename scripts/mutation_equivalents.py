@@ -163,6 +163,14 @@ EQUIVALENT: dict[str, str] = {
         "UTF-8 lands in a string, which a slot's checksum covers (or, in vault_id, lets "
         "nothing open from that file)"
     ),
+    **{
+        f"coachdesk.vault.slot.xǁSlotǁ_with_problem__mutmut_{n}": (
+            "a placeholder field of a slot with a problem (id, kdf, salt, nonce) as None: "
+            "nothing reads them (unwrap refuses the slot on its problem first, _try passes it "
+            "by, to_json writes back the raw JSON it was read from)"
+        )
+        for n in (12, 14, 15, 16)
+    },
     # -- coachdesk/vault/restore.py --------------------------------------------------------
     **{
         f"coachdesk.vault.restore.x__stage__mutmut_{n}": (

@@ -26,6 +26,7 @@ from coachdesk.vault.keyslots import KdfParams, KeySlots
 from coachdesk.vault.slot import (
     NOT_REPAIRED,
     REPAIRED,
+    SLOT_STILL_DAMAGED,
     Slot,
     new_recovery_code,
     normalise_recovery_code,
@@ -288,6 +289,24 @@ def test_a_decomposed_passphrase_opens_without_the_older_copy_replacing_the_file
         assert names(vault) == ["Anna"]
     with Vault.open(anna, accented) as vault:
         assert names(vault) == ["Anna"]
+
+
+@pytest.mark.parametrize("garbage", ["recovery", 7, None, ["kind", "recovery"]])
+def test_a_slot_that_is_not_an_object_is_a_damaged_slot_and_the_other_opens(
+    tmp_path: Path, garbage: object
+) -> None:
+    """A key file edited by hand or by a tool, with the recovery slot replaced by a string,
+    a number, null or a list (and no copy): the passphrase still opens, and the coach is told
+    to print a new recovery code, no crash."""
+    anna = tmp_path / "anna"
+    make_vault(anna, "Anna")
+    (anna / "keyslots.json.bak").unlink()
+    data = json.loads((anna / "keyslots.json").read_text("utf-8"))
+    data["slots"] = [s if s["kind"] == "passphrase" else garbage for s in data["slots"]]
+    (anna / "keyslots.json").write_text(json.dumps(data), "utf-8")
+    with Vault.open(anna, SAME) as vault:
+        assert names(vault) == ["Anna"]
+        assert [m.msgid for m in vault.notices] == [SLOT_STILL_DAMAGED["recovery"]]
 
 
 def test_a_key_file_that_cannot_be_put_back_says_why_and_asks_for_a_backup(
