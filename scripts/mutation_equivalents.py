@@ -105,6 +105,7 @@ EQUIVALENT: dict[str, str] = {
             "with_passphrase__mutmut_10",
             "with_recovery_code__mutmut_5",
             "unlock_with_recovery_code__mutmut_16",
+            "unlock_with_passphrase__mutmut_16",
         )
     },
     **{
@@ -129,6 +130,70 @@ EQUIVALENT: dict[str, str] = {
         "the same slots either way (a damaged slot is written back from what was read, so it "
         "stays damaged), and the copy is rewritten only if the bytes differ"
     ),
+    "coachdesk.vault.keyslots.xǁKeySlotsǁrepaired__mutmut_47": (
+        "the reason `exc.strerror or str(exc)` with str(None) as the fallback: the OSError "
+        "comes from os.open, write, fsync or os.replace, which always give a strerror"
+    ),
+    "coachdesk.vault.keyslots.xǁKeySlotsǁrepaired__mutmut_48": (
+        "an assertion of an invariant made weaker (`or` for `and`): main and main_raw are both "
+        "None or both set (main is parsed from main_raw), and main is set on this branch"
+    ),
+    "coachdesk.vault.keyslots.xǁKeySlotsǁrepaired__mutmut_71": (
+        "the repaired slots keep the files as read (on_disk): the open vault reads only their "
+        "notices; every later change loads the key file anew"
+    ),
+    "coachdesk.vault.keyslots.xǁKeySlotsǁ_try__mutmut_1": (
+        "`problem` starting as '' instead of None: it is only returned through "
+        "`problem or (...)`, where '' and None both give the right-hand side"
+    ),
+    "coachdesk.vault.keyslots.xǁKeySlotsǁ_try__mutmut_3": (
+        "`tried` starting as None instead of False: only read as a condition, where both are false"
+    ),
+    # -- coachdesk/vault/slot.py -----------------------------------------------------------
+    "coachdesk.vault.slot.x_new_data_key__mutmut_1": (
+        "secrets.token_bytes(None) instead of (KEY_BYTES): its default is 32 bytes, KEY_BYTES"
+    ),
+    "coachdesk.vault.slot.x_checked__mutmut_6": (
+        "the codec named 'UTF-8' instead of 'utf-8': Python looks codec names up without "
+        "regard to case"
+    ),
+    "coachdesk.vault.slot.x_checked__mutmut_9": (
+        "a key file that is not JSON called checked: checked() is only asked about a file that "
+        "KeySlots.from_bytes read as whole slots, so always a JSON object; a byte that is not "
+        "UTF-8 lands in a string, which a slot's checksum covers (or, in vault_id, lets "
+        "nothing open from that file)"
+    ),
+    **{
+        f"coachdesk.vault.slot.xǁSlotǁ_with_problem__mutmut_{n}": (
+            "a placeholder field of a slot with a problem (id, kdf, salt, nonce, wrapped key) "
+            "as None or another id: "
+            "nothing reads them (unwrap refuses the slot on its problem first, _try passes it "
+            "by, to_json writes back the raw JSON it was read from)"
+        )
+        for n in (12, 14, 15, 16, 17, 28, 30, 31, 32)
+    },
+    "coachdesk.vault.slot.xǁSlotǁwrap__mutmut_10": (
+        "the kdf of the slot made only for its associated data as None: _aad reads its id "
+        "and kind alone"
+    ),
+    "coachdesk.vault.slot.xǁSlotǁwrap__mutmut_2": (
+        "the ValueError's text for parameters out of range: a programming error (callers pass "
+        "DEFAULT_KDF or the tests' minimum), never shown to a coach"
+    ),
+    "coachdesk.vault.slot.xǁSlotǁwrap__mutmut_4": (
+        "a new slot's salt of 32 bytes (token_bytes' default) instead of 16: every salt of 8 "
+        "to 64 bytes is written, read and used alike"
+    ),
+    # -- coachdesk/vault/restore.py --------------------------------------------------------
+    **{
+        f"coachdesk.vault.restore.x__stage__mutmut_{n}": (
+            "a leftover vault.db-wal or -shm in the staging folder looked for under another "
+            "name: SQLite removes both when check_database's only connection closes (a failed "
+            "check removes the whole folder), so there is never one to remove; the restored "
+            "folder's contents are checked in test_guards_restore.py"
+        )
+        for n in (25, 26, 28, 29)
+    },
     # -- coachdesk/reports/quarterly.py -----------------------------------------------------
     "coachdesk.reports.quarterly.x_months__mutmut_11": (
         "the next month as the 1st + 33 days instead of + 32: months have 28 to 31 days, so "

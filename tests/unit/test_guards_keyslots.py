@@ -17,11 +17,16 @@ import pytest
 
 from coachdesk.facade import Services
 from coachdesk.services.participants import ParticipantDraft
-from coachdesk.vault.errors import DamagedVaultError, WrongRecoveryCodeError
+from coachdesk.vault.errors import (
+    DamagedVaultError,
+    WrongPassphraseError,
+    WrongRecoveryCodeError,
+)
 from coachdesk.vault.keyslots import KdfParams, KeySlots
 from coachdesk.vault.slot import (
     NOT_REPAIRED,
     REPAIRED,
+    SLOT_STILL_DAMAGED,
     Slot,
     new_recovery_code,
     normalise_recovery_code,
@@ -221,6 +226,107 @@ def test_one_slot_damaged_in_each_file_is_repaired_from_both(tmp_path: Path) -> 
     with Vault.open(anna, SAME) as vault:
         assert vault.notices == ()
     Vault.open_with_recovery_code(anna, code).lock()
+
+
+def test_a_damaged_key_file_never_replaces_a_copy_holding_the_slot_it_lacks(
+    tmp_path: Path,
+) -> None:
+    """The passphrase slot damaged in the file, the recovery slot in the copy; opened with
+    the recovery code, which the file's own slot opens: the copy, the only place the whole
+    passphrase slot is left, is not overwritten, so the passphrase still opens afterwards."""
+    anna = tmp_path / "anna"
+    code = make_vault(anna, "Anna")
+    _damage(anna / "keyslots.json", "passphrase")
+    _damage(anna / "keyslots.json.bak", "recovery")
+    copy_before = (anna / "keyslots.json.bak").read_bytes()
+    with Vault.open_with_recovery_code(anna, code) as vault:
+        assert names(vault) == ["Anna"]
+    assert (anna / "keyslots.json.bak").read_bytes() == copy_before
+    with Vault.open(anna, SAME) as vault:
+        assert names(vault) == ["Anna"]
+    assert kinds(anna) == ["passphrase", "recovery"]
+
+
+def test_a_wrong_passphrase_costs_one_argon2_run_not_one_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a slot damaged in the file, its checked copy is tried too, but not the slot both
+    files share: a wrong passphrase is refused after one Argon2 run (half a second with the
+    shipped cost), not two."""
+    anna = tmp_path / "anna"
+    make_vault(anna, "Anna")
+    _damage(anna / "keyslots.json", "recovery")
+    runs: list[int] = []
+    derive = KdfParams.derive
+
+    def counted(self: KdfParams, secret: bytes, salt: bytes) -> bytes:
+        runs.append(1)
+        return derive(self, secret, salt)
+
+    monkeypatch.setattr(KdfParams, "derive", counted)
+    with pytest.raises(WrongPassphraseError):
+        Vault.open(anna, "Ein falsches Passwort 2026!")
+    assert len(runs) == 1
+
+
+def test_a_decomposed_passphrase_opens_without_the_older_copy_replacing_the_file(
+    tmp_path: Path,
+) -> None:
+    """The passphrase changed while the copy could not be written (the copy holds the old
+    one), then the file's recovery slot damaged; she types the new passphrase with its
+    accents decomposed (as some keyboards send them). The file's slot opens on the second,
+    composed try; the failed first try in the copy must not make the older copy the file:
+    the new passphrase still opens afterwards."""
+    anna = tmp_path / "anna"
+    make_vault(anna, "Anna")
+    older_copy = (anna / "keyslots.json.bak").read_bytes()
+    accented = "Café für Müttercafé 2026!"
+    with Vault.open(anna, SAME) as vault:
+        vault.set_passphrase(accented, kdf=FAST)
+    (anna / "keyslots.json.bak").write_bytes(older_copy)
+    _damage(anna / "keyslots.json", "recovery")
+    with Vault.open(anna, unicodedata.normalize("NFD", accented)) as vault:
+        assert names(vault) == ["Anna"]
+    with Vault.open(anna, accented) as vault:
+        assert names(vault) == ["Anna"]
+
+
+@pytest.mark.parametrize("garbage", ["recovery", 7, None, ["kind", "recovery"]])
+def test_a_slot_that_is_not_an_object_is_a_damaged_slot_and_the_other_opens(
+    tmp_path: Path, garbage: object
+) -> None:
+    """A key file edited by hand or by a tool, with the recovery slot replaced by a string,
+    a number, null or a list (and no copy): the passphrase still opens, and the coach is told
+    to print a new recovery code, no crash."""
+    anna = tmp_path / "anna"
+    make_vault(anna, "Anna")
+    (anna / "keyslots.json.bak").unlink()
+    data = json.loads((anna / "keyslots.json").read_text("utf-8"))
+    data["slots"] = [s if s["kind"] == "passphrase" else garbage for s in data["slots"]]
+    (anna / "keyslots.json").write_text(json.dumps(data), "utf-8")
+    with Vault.open(anna, SAME) as vault:
+        assert names(vault) == ["Anna"]
+        assert [m.msgid for m in vault.notices] == [SLOT_STILL_DAMAGED["recovery"]]
+
+
+def test_a_damaged_slot_is_kept_as_it_was_when_the_passphrase_changes(tmp_path: Path) -> None:
+    """The recovery slot damaged in both files: a new passphrase is set, and the damaged
+    slot stays in the key file exactly as it was read (a specialist may still mend one
+    flipped character), not as an empty entry; the coach is still told it is damaged."""
+    anna = tmp_path / "anna"
+    make_vault(anna, "Anna")
+    for name in ("keyslots.json", "keyslots.json.bak"):
+        _damage(anna / name, "recovery")
+    file = anna / "keyslots.json"
+    damaged = next(
+        s for s in json.loads(file.read_text("utf-8"))["slots"] if s["kind"] == "recovery"
+    )
+    with Vault.open(anna, SAME) as vault:
+        vault.set_passphrase(NEW, kdf=FAST)
+    slots = json.loads(file.read_text("utf-8"))["slots"]
+    assert damaged in slots and len(slots) == 2
+    with Vault.open(anna, NEW) as vault:
+        assert [m.msgid for m in vault.notices] == [SLOT_STILL_DAMAGED["recovery"]]
 
 
 def test_a_key_file_that_cannot_be_put_back_says_why_and_asks_for_a_backup(
