@@ -65,8 +65,18 @@ def new_participant(
     s: Session,
     records: dict[str, Any],
     retention: Callable[[Session, dt.date | None], dt.date | None],
+    programme_named: Callable[[str], int | None] = lambda _name: None,
 ) -> Participant:
-    p = Participant(**from_json(Participant, records.get("participant")))
+    """Her file from the package; her programme, named in it, is found or made by
+    ``programme_named`` (a package never sets an id of this vault)."""
+    own = records.get("participant")
+    name = own.pop("programme", "") if isinstance(own, dict) else ""
+    if isinstance(own, dict):
+        own.pop("programme_id", None)
+    if not isinstance(name, str):
+        raise ValueError("programme must be a name")
+    p = Participant(**from_json(Participant, own))
+    p.programme_id = programme_named(name) if name.strip() else None
     if not p.first_name and not p.last_name:
         raise ValueError("a participant needs a name")
     p.retention_until = retention(s, p.exit_date)

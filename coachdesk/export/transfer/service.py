@@ -8,6 +8,7 @@ entry in one transaction, so a package is imported whole, once, or not at all.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from coachdesk.services.common import load_participant
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.errors import FieldError, ValidationError
 from coachdesk.services.participants import _retention_date
+from coachdesk.services.programmes import named_or_new
 from coachdesk.services.settings import document_issuer
 from coachdesk.vault.saving import save_atomically
 
@@ -170,7 +172,8 @@ class TransferService:
                 if not isinstance(records, dict):
                     raise ValueError("records must be an object")
                 if into is None:
-                    p = new_participant(s, records, _retention_date)
+                    named = functools.partial(named_or_new, s, self.ctx)
+                    p = new_participant(s, records, _retention_date, named)
                 else:
                     p = load_participant(s, into)
                 add_records(s, p, records)
@@ -211,7 +214,7 @@ class TransferService:
             )
             s.flush()
             result = ReceivedTransfer(p.id, into is not None)
-        kinds = {ChangeKind.PARTICIPANT, ChangeKind.TRANSFER, ChangeKind.AUDIT}
+        kinds = {ChangeKind.PARTICIPANT, ChangeKind.TRANSFER, ChangeKind.AUDIT, ChangeKind.PROGRAMME}
         self.ctx.publish(Changes.of(kinds, {result.participant_id}))
         return result
 
