@@ -15,11 +15,11 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coachdesk.collation import sort_key
 from coachdesk.i18n import N_, Message
 from coachdesk.imports.fields import REQUIRED, field_label
 from coachdesk.imports.reader import Cell, Progress, Table
 from coachdesk.imports.values import CellProblem, convert
-from coachdesk.collation import sort_key
 from coachdesk.models import Participant, Programme
 from coachdesk.services.errors import FieldError
 from coachdesk.services.participants import ParticipantDraft, validate_participant

@@ -214,7 +214,8 @@ class TransferService:
             )
             s.flush()
             result = ReceivedTransfer(p.id, into is not None)
-        kinds = {ChangeKind.PARTICIPANT, ChangeKind.TRANSFER, ChangeKind.AUDIT, ChangeKind.PROGRAMME}
+        kinds = {ChangeKind.PARTICIPANT, ChangeKind.TRANSFER, ChangeKind.AUDIT}
+        kinds.add(ChangeKind.PROGRAMME)  # hers may have been made on the way
         self.ctx.publish(Changes.of(kinds, {result.participant_id}))
         return result
 

@@ -167,6 +167,8 @@ class ReportsView(QWidget):
             self.team.refresh()
         if changes.concerns(ChangeKind.MODULE):
             self.catalogue.refresh()
+        if changes.concerns(ChangeKind.PROGRAMME):
+            self.quarterly.fill_programmes()
         if changes.concerns(ChangeKind.ORGANISATION, ChangeKind.CONTACT, ChangeKind.RESPONSIBILITY):
             self.directory.refresh()
         if changes.concerns(ChangeKind.PARTICIPANT) and changes.participant_ids:

@@ -27,7 +27,9 @@ down_revision = "0017"
 branch_labels = None
 depends_on = None
 
-_NAME_OF_HER_PROGRAMME = "coalesce((SELECT g.name FROM programme AS g WHERE g.id = p.programme_id), '')"
+_NAME_OF_HER_PROGRAMME = (
+    "coalesce((SELECT g.name FROM programme AS g WHERE g.id = p.programme_id), '')"
+)
 _COLUMNS_BEFORE = (
     "first_name, last_name, first_name_latin, last_name_latin, name_key, pseudonym, "
     "jobcentre_customer_number, programme, archived_at"
@@ -43,7 +45,6 @@ def _load(name: str) -> Any:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
 
 
 def upgrade() -> None:
@@ -71,9 +72,7 @@ def downgrade() -> None:
     first, names = _load("0009_search_per_participant.py"), _load("0011_names_across_scripts.py")
     op.execute("DROP TRIGGER IF EXISTS programme_search_au")
     op.execute("DROP VIEW search_document")
-    op.execute(
-        "ALTER TABLE participant ADD COLUMN programme VARCHAR(100) NOT NULL DEFAULT ''"
-    )
+    op.execute("ALTER TABLE participant ADD COLUMN programme VARCHAR(100) NOT NULL DEFAULT ''")
     op.execute(
         "UPDATE participant SET programme = coalesce("
         "(SELECT name FROM programme WHERE programme.id = participant.programme_id), '')"
