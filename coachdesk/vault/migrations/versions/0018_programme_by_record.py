@@ -49,14 +49,13 @@ def _load(name: str) -> Any:
 
 def upgrade() -> None:
     first, names = _load("0009_search_per_participant.py"), _load("0011_names_across_scripts.py")
+    # The view and trigger anew first: SQLite checks them all when a column is dropped.
     op.execute("DROP VIEW search_document")
-    op.drop_index("ix_participant_programme", table_name="participant")
-    op.execute("DROP TRIGGER IF EXISTS participant_search_au")
-    op.execute("DROP TRIGGER IF EXISTS participant_search_ai")
-    op.execute("ALTER TABLE participant DROP COLUMN programme")
     person = names._PERSON.replace("p.programme", _NAME_OF_HER_PROGRAMME)
     op.execute(first.DOCUMENT_VIEW.replace(first._PERSON, person))
     names._participant_triggers(first, _COLUMNS)
+    op.drop_index("ix_participant_programme", table_name="participant")
+    op.execute("ALTER TABLE participant DROP COLUMN programme")
     op.execute(
         f"CREATE TRIGGER programme_search_au AFTER UPDATE OF name ON programme "
         f"WHEN {first.PAUSED} BEGIN "
@@ -71,8 +70,8 @@ def downgrade() -> None:
     """The typed name comes back, filled from the record; 0011's view and triggers too."""
     first, names = _load("0009_search_per_participant.py"), _load("0011_names_across_scripts.py")
     op.execute("DROP TRIGGER IF EXISTS programme_search_au")
-    op.execute("DROP VIEW search_document")
     op.execute("ALTER TABLE participant ADD COLUMN programme VARCHAR(100) NOT NULL DEFAULT ''")
+    op.execute("DROP VIEW search_document")
     op.execute(
         "UPDATE participant SET programme = coalesce("
         "(SELECT name FROM programme WHERE programme.id = participant.programme_id), '')"
