@@ -218,12 +218,15 @@ def test_a_module_of_one_programme_is_in_its_catalogue_and_offered_to_hers_first
     services.modules.create(ModuleDraft("Kompetenzfeststellung", programme_id=stark.id))
     view = ModulesView(services, signals)
     qtbot.addWidget(view)
+    view.resize(1280, 720)
     view.show()
+    shoot(view, "module_catalogue", view.retranslate)
     qtbot.mouseClick(view.new_button, LEFT)
     dialog = open_dialog(view)
     qtbot.keyClicks(dialog.widgets["title"], "Bewerbungstraining")
     combo = dialog.widgets["programme_id"]
     assert combo.currentText() == "All programmes"
+    shoot(dialog, "module_form", dialog.retranslate_form)
     combo.setFocus()
     qtbot.keyClicks(combo, "MY")
     qtbot.keyClick(dialog.widgets["title"], Qt.Key.Key_Return)
