@@ -184,19 +184,22 @@ def compute(
     )
 
 
+Conditions = tuple[ColumnElement[bool], ...]
+
+
 @dataclass(frozen=True)
 class _Of:
     """The conditions that keep a count to one programme's files (none for every file)."""
 
     programme_id: int | None
 
-    def own(self) -> tuple[ColumnElement[bool], ...]:
+    def own(self) -> Conditions:
         """For a query of the participant table itself."""
         if self.programme_id is None:
             return ()
         return (Participant.programme_id == self.programme_id,)
 
-    def of(self, participant_id: InstrumentedAttribute[int]) -> tuple[ColumnElement[bool], ...]:
+    def of(self, participant_id: ColumnElement[int] | InstrumentedAttribute[int]) -> Conditions:
         """For a query of her records, by their participant id."""
         if self.programme_id is None:
             return ()
@@ -268,8 +271,9 @@ def _steps(
     s: Session, start: dt.date, end: dt.date, mine: _Of
 ) -> tuple[tuple[MilestoneKind, int], ...]:
     q = select(Milestone.kind, func.count(Milestone.id))
-    if mine.programme_id is not None:
-        q = q.join(Goal, Goal.id == Milestone.goal_id).where(*mine.of(Goal.participant_id))
+    if mine.programme_id is not None:  # read by the day reached, then whose goal it is
+        goal = select(Goal.participant_id).where(Goal.id == Milestone.goal_id).scalar_subquery()
+        q = q.where(*mine.of(goal))
     q = q.where(Milestone.reached_on.between(start, end)).group_by(Milestone.kind)
     found = {kind: int(n) for kind, n in s.execute(q)}
     return tuple((k, found.get(k, 0)) for k in MilestoneKind)
