@@ -4,6 +4,7 @@ to the vault's; the PDF and CSV name the programme; the CLI refuses a name it do
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from collections import Counter
 from collections.abc import Iterator
@@ -159,3 +160,7 @@ def test_the_cli_reports_one_programme_and_names_the_programmes_for_a_wrong_one(
     assert not out.exists()
     assert main([*args, "--programme", "my turn", "--lang", "en"]) == 0
     assert "MY TURN" in pdftotext(out)
+    capsys.readouterr()
+    assert main(["participants", str(path), "--programme", "stark im beruf", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed and {p["programme"] for p in listed} == {"Stark im Beruf"}

@@ -24,7 +24,12 @@ from coachdesk.ui.transfer.launch import HandOverButton
 class OverviewTab(FileSection):
     """``dirty_changed(bool)`` tells the file whether there is something unsaved."""
 
-    KINDS = (ChangeKind.PARTICIPANT, ChangeKind.CONTACT, ChangeKind.ORGANISATION)
+    KINDS = (
+        ChangeKind.PARTICIPANT,
+        ChangeKind.CONTACT,
+        ChangeKind.ORGANISATION,
+        ChangeKind.PROGRAMME,
+    )
     dirty_changed = Signal(bool)
 
     def __init__(
