@@ -122,6 +122,7 @@ def test_documents_and_her_access_file_name_her_programme_never_its_id(
     services: Services, vault: Vault
 ) -> None:
     from coachdesk.export.access_records import participant as access_participant
+    from coachdesk.export.access_texts import FIELD_LABELS as ACCESS_LABELS
     from coachdesk.export.common import FIELD_LABELS
     from coachdesk.export.consent_filter import filter_participant
 
@@ -138,3 +139,4 @@ def test_documents_and_her_access_file_name_her_programme_never_its_id(
     facts = {f.field: f.value for f in filtered.facts}
     assert facts["programme_id"] == "MY TURN"
     assert _(FIELD_LABELS["programme_id"], "de") == "Maßnahme"
+    assert _(ACCESS_LABELS["programme"], "de") == "Maßnahme"  # her access file's caption
