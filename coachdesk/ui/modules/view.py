@@ -114,7 +114,6 @@ class ModulesView(QWidget):
         self._loading: tuple[int, ServiceJob] | None = None
         """The module whose enrolments are being read, and the job reading them."""
         signals.changed.connect(self._on_changed)
-        self._fill_programmes()
         self.retranslate()
         self.refresh()
 
@@ -147,8 +146,6 @@ class ModulesView(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if self.services.is_locked:
             return  # a change delivered after the vault was locked: nothing to read
-        if changes.concerns(ChangeKind.PROGRAMME):
-            self._fill_programmes()  # refreshes the catalogue if the choice goes
         if changes.concerns(ChangeKind.MODULE, ChangeKind.PROGRAMME) or (
             changes.concerns(ChangeKind.ENROLMENT) and not changes.participant_ids
         ):
@@ -195,6 +192,7 @@ class ModulesView(QWidget):
     def refresh(self) -> None:
         # What is shown may be stale now: the selection restored below reads it once more.
         self._shown_module, self._loading = None, None
+        self._fill_programmes()  # after an unlock: this vault's programmes
         self.table.set_rows(self._modules())
         if self.table.current_record() is None and not self.table.is_empty():
             self.table.view.selectRow(0)

@@ -155,6 +155,7 @@ class ReportsView(QWidget):
             page.table.set_rows([])
 
     def refresh(self) -> None:
+        self.quarterly.fill_programmes()
         self.catalogue.refresh()
         self.directory.refresh()
         self.story.refresh_if_loaded()
