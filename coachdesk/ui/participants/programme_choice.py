@@ -23,7 +23,6 @@ class ProgrammeChoice(ProgrammeCombo):
     new_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        self._keep: int | None = None
         super().__init__(parent)
         self._before = 0
         self.currentIndexChanged.connect(self._remember)
@@ -31,7 +30,6 @@ class ProgrammeChoice(ProgrammeCombo):
 
     def set_programmes(self, programmes: list[ProgrammeRecord], keep: int | None = None) -> None:
         """The programmes not archived, and ``keep`` (hers) even when archived."""
-        self._keep = keep
         offered = [p for p in programmes if not p.archived or p.id == keep]
         super().set_programmes(offered)
         self.blockSignals(True)
