@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
 from coachdesk.cli.inputs import CliError, record_id, require_folder
+from coachdesk.cli.programmes import programme_id_of
 from coachdesk.cli.support import (
     EXIT_ERROR,
     EXIT_OK,
@@ -79,7 +80,8 @@ def cmd_export_batch(args: argparse.Namespace) -> int:
         ensure_signing_identity(exports)
         ids = args.participants
         if ids is None:
-            ids = exports.batch_participants(args.all_active_for)
+            programme = programme_id_of(Services(vault.sessions), getattr(args, "programme", ""))
+            ids = exports.batch_participants(args.all_active_for, programme)
         request = BatchRequest(
             participant_ids=ids,
             document=args.document,

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from coachdesk.cli.programmes import programme_id_of
 from coachdesk.cli.support import EXIT_OK, add_secret_options, unlocked_vault
 from coachdesk.i18n import _
 
@@ -27,6 +28,12 @@ def add_participants(sub: SubParsers) -> None:
         default="",
         help=_("only participants found by this text (names in any script, any word of the file)"),
     )
+    p.add_argument(
+        "--programme",
+        default="",
+        metavar=_("NAME"),
+        help=_("only the participants of this programme"),
+    )
     p.add_argument("--json", action="store_true", help=_("print the list as JSON"))
     add_secret_options(p, recovery=True)
     p.set_defaults(handler=cmd_participants)
@@ -37,7 +44,11 @@ def cmd_participants(args: argparse.Namespace) -> int:
     from coachdesk.labels import label
 
     with unlocked_vault(args, args.path) as vault:
-        rows = Services(vault.sessions).participants.list(query=args.search, include_archived=True)
+        services = Services(vault.sessions)
+        programme_id = programme_id_of(services, args.programme)
+        rows = services.participants.list(
+            query=args.search, programme_id=programme_id, include_archived=True
+        )
     if args.json:
         data = [
             {
@@ -48,6 +59,7 @@ def cmd_participants(args: argparse.Namespace) -> int:
                 "first_name_latin": r.first_name_latin,
                 "last_name_latin": r.last_name_latin,
                 "status": str(r.status),
+                "programme": r.programme,
                 "archived": r.archived,
             }
             for r in rows

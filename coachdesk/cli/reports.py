@@ -18,6 +18,7 @@ from coachdesk.cli.inputs import (
     report_month,
     text_of_at_most,
 )
+from coachdesk.cli.programmes import programme_id_of
 from coachdesk.cli.report_esf import add_esf
 from coachdesk.cli.support import (
     add_secret_options,
@@ -41,11 +42,22 @@ def add_report(sub: Any) -> None:
     q.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
     q.add_argument("--csv", type=Path, metavar=_("FILE.csv"), help=_("the same figures as CSV"))
     q.add_argument("--lang", dest="doc_lang", choices=SUPPORTED_LANGUAGES, default="de")
+    add_programme_option(q)
     add_secret_options(q)
     q.set_defaults(handler=cmd_report_quarterly)
     add_absences(kinds)
     add_esf(kinds)
     add_team(kinds)
+
+
+def add_programme_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--programme",
+        type=text_of_at_most(100),
+        default="",
+        metavar=_("NAME"),
+        help=_("only the participants of this programme"),
+    )
 
 
 def add_absences(kinds: Any) -> None:
@@ -73,6 +85,7 @@ def add_absences(kinds: Any) -> None:
     a.add_argument("--out-dir", type=Path, metavar=_("FOLDER"), help=_("folder for the sheets"))
     a.add_argument("--purpose", type=text_of_at_most(PURPOSE_LIMIT), default="", metavar=_("TEXT"))
     a.add_argument("--lang", dest="doc_lang", choices=SUPPORTED_LANGUAGES, default="de")
+    add_programme_option(a)
     add_secret_options(a)
     a.set_defaults(
         handler=cmd_report_absences,
@@ -107,9 +120,15 @@ def cmd_report_quarterly(args: argparse.Namespace) -> int:
     check_outputs(args, args.out, args.csv)
     with unlocked_vault(args, args.path) as vault:
         services = Services(vault.sessions)
+        programme_id = programme_id_of(services, args.programme)
         ensure_signing_identity(ExportService(services.ctx))
         # Saved inside the transaction that records it: no record without the files.
         result = ReportService(services.ctx).export_quarterly_to(
-            args.out, args.csv, start=args.start, end=args.end, lang=args.doc_lang
+            args.out,
+            args.csv,
+            start=args.start,
+            end=args.end,
+            lang=args.doc_lang,
+            programme_id=programme_id,
         )
     return print_written(result)

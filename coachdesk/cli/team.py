@@ -15,6 +15,7 @@ from typing import Any
 
 from coachdesk.cli.export import ensure_signing_identity
 from coachdesk.cli.inputs import report_date, require_file, text_of_at_most
+from coachdesk.cli.programmes import programme_id_of
 from coachdesk.cli.support import (
     EXIT_OK,
     add_secret_options,
@@ -32,7 +33,13 @@ def add_team(kinds: Any) -> None:
     e.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
     _period(e)
     e.add_argument("--out", type=Path, required=True, metavar=_("FILE.cdteam"))
-    e.add_argument("--programme", type=text_of_at_most(200), default="", metavar=_("NAME"))
+    e.add_argument(
+        "--programme",
+        type=text_of_at_most(100),
+        default="",
+        metavar=_("NAME"),
+        help=_("only the participants of this programme"),
+    )
     add_secret_options(e)
     e.set_defaults(handler=cmd_team_export)
     t = kinds.add_parser(
@@ -63,9 +70,10 @@ def cmd_team_export(args: argparse.Namespace) -> int:
     check_outputs(args, args.out)
     with unlocked_vault(args, args.path) as vault:
         services = Services(vault.sessions)
+        programme_id = programme_id_of(services, args.programme)
         ensure_signing_identity(ExportService(services.ctx))
         result = TeamService(services.ctx).export_team_file(
-            args.out, start=args.start, end=args.end, programme=args.programme
+            args.out, start=args.start, end=args.end, programme_id=programme_id
         )
     print(_("Wrote {path}").format(path=str(result.path)))
     print("SHA-256: " + result.sha256)

@@ -142,18 +142,6 @@ class EsfDemo:
         )
 
 
-def programme_ids(
-    existing: dict[str, int], names: tuple[str, ...], rows: Rows, ids: IdAllocator
-) -> dict[str, int]:
-    """The demo's programmes as records (those already in the vault are kept)."""
-    out = dict(existing)
-    for name in names:
-        if name not in out:
-            out[name] = ids.next(m.Programme)
-            rows.add(m.Programme, id=out[name], name=name, funder=FUNDERS.get(name, ""), note="")
-    return out
-
-
 FUNDERS = {
     "MY TURN": "Bundesministerium für Arbeit und Soziales, Europäischer Sozialfonds Plus",
     "Stark im Beruf": "Bundesministerium für Familie, Senioren, Frauen und Jugend, ESF Plus",

@@ -24,10 +24,11 @@ from sqlalchemy.orm import Session
 
 from coachdesk import models as m
 from coachdesk.demo import data, names
-from coachdesk.demo.esf import EsfDemo, programme_ids
+from coachdesk.demo.esf import FUNDERS, EsfDemo
 from coachdesk.demo.people import PersonFactory
 from coachdesk.demo.records import Directory, IdAllocator, Rows
 from coachdesk.models.enums import OrganisationKind
+from coachdesk.services.programmes import named
 from coachdesk.services.settings import COACH_NAME
 from coachdesk.vault.errors import StorageError
 from coachdesk.vault.search_index import bulk_write
@@ -119,12 +120,10 @@ def generate_demo(
         ids = IdAllocator({model: _max_id(s, model) for model in INSERT_ORDER})
         rows = Rows()
         directory = _directory(rows, ids, today)
-        existing = {p.name: p.id for p in s.scalars(select(m.Programme))}
-        programmes = programme_ids(existing, names.PROGRAMMES, rows, ids)
+        _programmes(s, rows, directory, today)
         _set_coach_name(s)
         _insert(s, rows, totals)
     people = PersonFactory(rng, today, directory, ids)
-    people.programmes = programmes
     people.esf = EsfDemo(seed, today, ids)
     old = max(0, participants - recent_files)
     for start in range(0, participants, BATCH_SIZE):
@@ -195,6 +194,31 @@ def _insert(s: Session, rows: Rows, totals: dict[type[m.Base], int]) -> None:
             # render_nulls: None is sent as NULL, so rows with and without values share one batch.
             s.execute(insert(model).execution_options(render_nulls=True), batch)
             totals[model] += len(batch)
+
+
+def _programmes(s: Session, rows: Rows, directory: Directory, today: dt.date) -> None:
+    """MY TURN and Stark im Beruf (kept if the vault has them), each file in one of them;
+    every fourth module is one programme's own, every other one offered to both."""
+    for name in names.PROGRAMMES:
+        found = named(s, name)
+        if found is None:
+            found = m.Programme(
+                name=name,
+                funder=FUNDERS.get(name, "ESF Plus"),
+                funded_from=today.replace(month=1, day=1) - dt.timedelta(days=4 * 365),
+                funded_until=today.replace(month=12, day=31) + dt.timedelta(days=2 * 365),
+            )
+            s.add(found)
+            s.flush()
+        directory.programmes.append(found.id)
+    for pid in directory.programmes:
+        directory.offered[pid] = []
+    for index, module in enumerate(rows.of(m.Module)):
+        own = directory.programmes[index // 2 % 2] if index % 4 == 1 else None
+        module["programme_id"] = own
+        for pid in directory.programmes:
+            if own in (None, pid):
+                directory.offered[pid].append(module["id"])
 
 
 def _set_coach_name(s: Session) -> None:

@@ -68,8 +68,6 @@ class PersonFactory:
         self.today = today
         self.dir = directory
         self.ids = ids
-        self.programmes: dict[str, int] = {}
-        """Programme name: id of its record (set by ``generate_demo``)."""
         self.esf: EsfDemo | None = None
 
     def _days(self, low: int, high: int) -> dt.timedelta:
@@ -129,7 +127,7 @@ class PersonFactory:
             health_notes=rng.choice(names.HEALTH) if rng.random() < 0.15 else "",
             residence_status=residence,
             residence_valid_until=today + self._days(20, 900) if "§" in residence else None,
-            programme=rng.choice(names.PROGRAMMES),
+            programme_id=(programme := rng.choice(self.dir.programmes)),
             status=status,
             entry_date=entry,
             exit_date=exit_date,
@@ -149,7 +147,7 @@ class PersonFactory:
         name = f"{first} {last}"
         until = min(exit_date or today, today)
         self._goals(rows, pid, status, entry, until)
-        self._enrolments(rows, pid, status, entry, until)
+        self._enrolments(rows, pid, status, entry, until, programme)
         records = FileRecords(rng, today, self.dir, self.ids, rows, pid)
         add_meetings(records, name, status, (entry, until), officer, interpreter_language)
         records.handovers(status, entry, exit_date, officer, index)
@@ -165,9 +163,8 @@ class PersonFactory:
         exit_date: dt.date | None,
         destination: ExitDestination | None,
     ) -> None:
-        """Her programme as a record, and her ESF Plus questionnaires."""
+        """Her ESF Plus questionnaires."""
         row = rows.of(m.Participant)[-1]
-        row["programme_id"] = self.programmes.get(row["programme"])
         if self.esf is not None:
             self.esf.add(
                 rows,
@@ -243,12 +240,15 @@ class PersonFactory:
                     position=step,
                 )
 
-    def _enrolments(self, rows: Rows, pid: int, status: St, entry: dt.date, until: dt.date) -> None:
+    def _enrolments(
+        self, rows: Rows, pid: int, status: St, entry: dt.date, until: dt.date, programme: int
+    ) -> None:
         rng = self.rng
         if status == St.INTAKE:
             return
         finished = status in (St.EXITED, St.AFTERCARE, St.ARCHIVED)
-        for module_id in rng.sample(self.dir.modules, rng.randint(1, 3)):
+        offered = self.dir.offered[programme]
+        for module_id in rng.sample(offered, rng.randint(1, 3)):
             enrolment_id = self.ids.next(m.Enrolment)
             enrolled = entry + self._days(7, max(8, (until - entry).days // 2))
             enrolled = min(enrolled, until)

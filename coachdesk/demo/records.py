@@ -71,6 +71,9 @@ class Directory:
     integration_officers: list[int] = field(default_factory=list)
     contact_names: dict[int, str] = field(default_factory=dict)
     modules: list[int] = field(default_factory=list)
+    programmes: list[int] = field(default_factory=list)
+    offered: dict[int, list[int]] = field(default_factory=dict)
+    """The modules each programme offers: its own and those for every programme."""
 
     def first(self, kind: OrganisationKind) -> int:
         return self.organisations[kind][0]

@@ -32,6 +32,7 @@ from coachdesk.models import (
     Meeting,
     Organisation,
     PlanVersion,
+    Programme,
 )
 from coachdesk.services.common import load_participant
 
@@ -53,6 +54,8 @@ def person(s: Session, organisation_id: int | None, contact_id: int | None) -> J
 def participant(s: Session, pid: int, lang: str, notes: bool) -> Json:
     p = load_participant(s, pid)
     out = record(p, lang, notes=notes, skip=("integration_officer_id",))
+    programme = s.get(Programme, p.programme_id) if p.programme_id is not None else None
+    out["programme"] = programme.name if programme is not None else ""
     out["integration_officer"] = person(s, None, p.integration_officer_id)
     return out
 

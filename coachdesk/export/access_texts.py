@@ -15,6 +15,7 @@ FIELD_LABELS: dict[str, str] = {
     "internal_notes": N_("Internal notes"),
     "retention_until": N_("To be erased on"),
     "integration_officer": N_("Integration officer"),
+    "programme": N_("Programme"),  # her programme by name (the record's id is left out)
     "title": N_("Title"),
     "description": N_("Description"),
     "target_date": N_("Target date"),

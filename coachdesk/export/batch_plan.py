@@ -225,9 +225,12 @@ def sessions_in_month(s: Session, ids: list[int], month: dt.date) -> dict[int, i
     return {pid: int(n) for pid, n in s.execute(q)}
 
 
-def active_for_recipient(s: Session, organisation_id: int) -> tuple[int, ...]:
-    """Active participants of a recipient, by name: her integration officer works there, or
-    she gave a consent naming it or one of its people (valid or not: the preview says)."""
+def active_for_recipient(
+    s: Session, organisation_id: int, programme_id: int | None = None
+) -> tuple[int, ...]:
+    """Active participants of a recipient (of one programme, if given), by name: her
+    integration officer works there, or she gave a consent naming it or one of its people
+    (valid or not: the preview says)."""
     if not storable(organisation_id):
         return ()
     staff = select(ContactPerson.id).where(ContactPerson.organisation_id == organisation_id)
@@ -242,5 +245,7 @@ def active_for_recipient(s: Session, organisation_id: int) -> tuple[int, ...]:
         Participant.archived_at.is_(None),
         or_(Participant.integration_officer_id.in_(staff), Participant.id.in_(consented)),
     )
+    if programme_id is not None:
+        q = q.where(Participant.programme_id == programme_id)
     people = sorted(s.scalars(q), key=lambda p: (p.last_name.casefold(), p.first_name.casefold()))
     return tuple(p.id for p in people)

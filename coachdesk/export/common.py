@@ -55,7 +55,7 @@ FIELD_LABELS: dict[str, str] = {
     "health_notes": N_("Health"),
     "residence_status": N_("Residence status"),
     "residence_valid_until": N_("Residence permit valid until"),
-    "programme": N_("Programme"),
+    "programme_id": N_("Programme"),
     "status": N_("Status"),
     "entry_date": N_("Programme entry"),
     "exit_date": N_("Programme exit"),

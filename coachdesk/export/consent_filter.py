@@ -44,6 +44,7 @@ from coachdesk.models import (
 from coachdesk.models.enums import AttendeeRole, DataCategory
 from coachdesk.services.common import load, load_participant
 from coachdesk.services.errors import NotFoundError
+from coachdesk.services.programmes import names_by_id
 
 T = TypeVar("T")
 
@@ -133,13 +134,17 @@ def _basis(used: Iterable[Consent]) -> tuple[ConsentBasis, ...]:
     )
 
 
-def _participant_facts(p: Participant, covered: frozenset[DataCategory]) -> tuple[Fact, ...]:
+def _participant_facts(
+    p: Participant, covered: frozenset[DataCategory], programmes: dict[int, str]
+) -> tuple[Fact, ...]:
     facts = []
     for column in Participant.__table__.columns:
         cat = category_of(Participant, column.key)
         if cat is None or cat not in covered:
             continue
         value = getattr(p, column.key)
+        if column.key == "programme_id":  # a document names her programme, never its id
+            value = programmes.get(value, "") if value is not None else None
         if value is None or value == "":
             continue
         facts.append(Fact(column.key, cat, value))
@@ -176,6 +181,7 @@ def filter_participants(
     consents = consents_of(session, list(people))
     decided = {pid: decide(consents[pid], organisation_id, contact_id, on) for pid in people}
     rows = file_rows(session, {pid: d[0] for pid, d in decided.items()})
+    programmes = names_by_id(session)
     out = {}
     for pid, p in people.items():
         covered, reasons, used = decided[pid]
@@ -188,7 +194,7 @@ def filter_participants(
             purpose=purpose,
             on=on,
             covered=covered,
-            facts=_participant_facts(p, covered),
+            facts=_participant_facts(p, covered, programmes),
             withheld=tuple(withheld),
             consent_basis=_basis(used),
             **_records(rows[pid], covered),

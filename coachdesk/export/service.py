@@ -176,10 +176,12 @@ class ExportService:
 
     # -- documents in batches ----------------------------------------------------------------
 
-    def batch_participants(self, organisation_id: int) -> tuple[int, ...]:
+    def batch_participants(
+        self, organisation_id: int, programme_id: int | None = None
+    ) -> tuple[int, ...]:
         """Active participants of a recipient (see ``batch_plan.active_for_recipient``)."""
         with self.ctx.read() as s:
-            return active_for_recipient(s, organisation_id)
+            return active_for_recipient(s, organisation_id, programme_id)
 
     def preview_batch(self, request: BatchRequest) -> BatchPreview:
         """Who would get a document and who is skipped, and why; nothing is written."""

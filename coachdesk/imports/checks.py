@@ -15,17 +15,20 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coachdesk.collation import sort_key
 from coachdesk.i18n import N_, Message
 from coachdesk.imports.fields import REQUIRED, field_label
 from coachdesk.imports.reader import Cell, Progress, Table
 from coachdesk.imports.values import CellProblem, convert
-from coachdesk.models import Participant
+from coachdesk.models import Participant, Programme
 from coachdesk.services.errors import FieldError
 from coachdesk.services.participants import ParticipantDraft, validate_participant
-from coachdesk.services.validation import normalise_customer_number
+from coachdesk.services.programmes import name_key, names_by_id, tidy_name
+from coachdesk.services.validation import max_length, normalise_customer_number
 from coachdesk.transliteration import NameKeys, name_keys
 
 PROGRESS_STEP = 500
+PROGRAMME_NAME_LIMIT: int = Programme.name.type.length  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,9 @@ class PreviewRow:
     """Its row number in the spreadsheet."""
     draft: ParticipantDraft
     problems: tuple[FieldError, ...] = ()
+    programme: str = ""
+    """The programme the sheet names (tidied); ``draft.programme_id`` is set when the vault
+    has it, else it is made when the import is stored (see ``Preview.new_programmes``)."""
 
     @property
     def ok(self) -> bool:
@@ -51,6 +57,8 @@ class Preview:
     """How the file was read (merged cells, the encoding)."""
     missing: tuple[str, ...] = ()
     """Required fields no column fills: nothing can be imported until they are mapped."""
+    new_programmes: tuple[str, ...] = ()
+    """Programmes the sheet names that the vault does not have yet: made on import."""
 
     @property
     def valid_count(self) -> int:
@@ -70,6 +78,8 @@ class KnownPeople:
     )
     """Names by date of birth, with the file row they came from (None: the vault)."""
     numbers: dict[str, int | None] = field(default_factory=dict)
+    programmes: dict[str, int] = field(default_factory=dict)
+    """The vault's programmes by ``programmes.name_key``."""
     _keys: dict[tuple[str, str, str, str], NameKeys] = field(default_factory=dict)
 
     @classmethod
@@ -92,6 +102,7 @@ class KnownPeople:
             Participant.jobcentre_customer_number != ""
         )
         known.numbers = dict.fromkeys(s.scalars(q2))
+        known.programmes = {name_key(n): pid for pid, n in names_by_id(s).items()}
         return known
 
     def keys(self, names: tuple[str, str, str, str]) -> NameKeys:
@@ -154,7 +165,8 @@ def _same(row: int | None, in_vault: str, in_file: str) -> Message:
 
 def draft_of(
     cells: tuple[Cell, ...], mapping: Mapping[int, str]
-) -> tuple[ParticipantDraft, list[FieldError]]:
+) -> tuple[ParticipantDraft, list[FieldError], str]:
+    """Her draft, what is wrong with its cells, and the programme named (by its name)."""
     values: dict[str, object] = {}
     problems: list[FieldError] = []
     for index, name in mapping.items():
@@ -165,13 +177,15 @@ def draft_of(
             continue
         if value not in (None, ""):
             values[name] = value
+    programme = tidy_name(str(values.pop("programme", "")))
+    max_length(problems, "programme", programme, PROGRAMME_NAME_LIMIT)
     draft = ParticipantDraft(first_name="", last_name="")
     draft = replace(draft, **values)  # type: ignore[arg-type]
     draft = replace(
         draft,
         jobcentre_customer_number=normalise_customer_number(draft.jobcentre_customer_number),
     )
-    return draft, problems
+    return draft, problems, programme
 
 
 def check_rows(
@@ -183,9 +197,15 @@ def check_rows(
 ) -> Preview:
     missing = tuple(name for name in REQUIRED if name not in mapping.values())
     rows: list[PreviewRow] = []
+    new: dict[str, str] = {}
     total = len(table.rows)
     for i, (number, cells) in enumerate(zip(table.row_numbers, table.rows, strict=True)):
-        draft, problems = draft_of(cells, mapping)
+        draft, problems, programme = draft_of(cells, mapping)
+        if programme:
+            key = name_key(programme)
+            draft = replace(draft, programme_id=known.programmes.get(key))
+            if draft.programme_id is None:
+                new.setdefault(key, programme)
         failed = {p.field for p in problems}
         # A field no column fills is said once for the whole file (``missing``), not per row.
         problems += [
@@ -195,10 +215,11 @@ def check_rows(
         ]
         problems += known.problems(draft)
         known.add(draft, number)
-        rows.append(PreviewRow(number, draft, tuple(problems)))
+        rows.append(PreviewRow(number, draft, tuple(problems), programme))
         if progress is not None and i % PROGRESS_STEP == 0:
             progress(i, total)
-    return Preview(table.headers, dict(mapping), tuple(rows), table.notices, missing)
+    made = tuple(sorted(new.values(), key=sort_key))
+    return Preview(table.headers, dict(mapping), tuple(rows), table.notices, missing, made)
 
 
 def describe(problem: FieldError) -> str:

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from coachdesk.i18n import N_
-from coachdesk.imports.checks import KnownPeople, Preview, check_rows
+from coachdesk.imports.checks import KnownPeople, Preview, PreviewRow, check_rows
 from coachdesk.imports.errors import ImportFileError
 from coachdesk.imports.fields import BY_NAME, auto_mapping, header_key
 from coachdesk.imports.reader import Progress, Table, read_table
 from coachdesk.imports.storing import store_participants
 from coachdesk.models import VaultSetting
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
+from coachdesk.services.participants import ParticipantDraft
+from coachdesk.services.programmes import name_key, named_or_new
 
 
 @dataclass(frozen=True)
@@ -107,12 +109,38 @@ class ImportService:
                     N_("Participants were added since the preview: please check the list again.")
                 )
             report = None if progress is None else (lambda done: progress(done, total))
-            ids = store_participants(s, self.ctx, [r.draft for r in valid], report)
+            drafts = _with_programmes(s, self.ctx, valid)
+            ids = store_participants(s, self.ctx, drafts, report)
             _remember(s, preview.headers, preview.mapping)
         if progress is not None:
             progress(total, total)
-        self.ctx.publish(Changes.of({ChangeKind.PARTICIPANT}, ids))
+        kinds = {ChangeKind.PARTICIPANT}
+        if preview.new_programmes:
+            kinds.add(ChangeKind.PROGRAMME)
+        self.ctx.publish(Changes.of(kinds, ids))
         return ImportResult(len(valid), preview.problem_count)
+
+
+def _with_programmes(
+    s: Session, ctx: ServiceContext, rows: Sequence[PreviewRow]
+) -> list[ParticipantDraft]:
+    """Each row's draft with its programme, looked up again by name in this transaction;
+    a programme the vault does not have (the preview listed it) is made here, once.
+
+    Made rather than refused: a sheet is how her earlier files come in, and making each
+    programme by hand first would stop the import for a name the preview already showed
+    her; names match whatever their case and spacing, so "My Turn" joins MY TURN."""
+    ids: dict[str, int | None] = {}
+    drafts = []
+    for row in rows:
+        if row.programme:
+            key = name_key(row.programme)
+            if key not in ids:
+                ids[key] = named_or_new(s, ctx, row.programme)
+            drafts.append(replace(row.draft, programme_id=ids[key]))
+        else:
+            drafts.append(row.draft)
+    return drafts
 
 
 def check_mapping(table: Table, mapping: Mapping[int, str]) -> None:

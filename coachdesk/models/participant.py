@@ -43,7 +43,6 @@ class Participant(Archivable, Base):
         # The participant list's first page in name order, read from these (migration 0014).
         Index("ix_participant_archived_at_name_order", "archived_at", "name_order"),
         Index("ix_participant_name_order", "name_order"),
-        Index("ix_participant_programme", "programme"),
         # A programme's entrants and leavers of a period (ESF Plus report, migration 0018).
         Index("ix_participant_programme_id_entry_date", "programme_id", "entry_date"),
         Index("ix_participant_programme_id_exit_date", "programme_id", "exit_date"),
@@ -88,7 +87,7 @@ class Participant(Archivable, Base):
     residence_status: Mapped[str] = mapped_column(String(200), default="", info=_RES)
     residence_valid_until: Mapped[dt.date | None] = mapped_column(Date, default=None, info=_RES)
 
-    programme: Mapped[str] = mapped_column(String(100), default="", info=_PROG)
+    # Her programme (MY TURN, Stark im Beruf); documents and packages name it, never its id.
     programme_id: Mapped[int | None] = mapped_column(
         ForeignKey("programme.id", ondelete="SET NULL"), default=None, index=True, info=_PROG
     )

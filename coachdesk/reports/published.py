@@ -56,6 +56,8 @@ class PublishedReport:
     breakdowns: tuple[Breakdown, ...]
     modules: tuple[ModuleRow, ...]
     """Participants per module, without a total: people take several modules."""
+    programme: str = ""
+    """The programme the report is of ("" for every file)."""
 
     def breakdown(self, key: str) -> Breakdown:
         for b in (self.overview, *self.breakdowns):
@@ -162,6 +164,7 @@ def publish(f: QuarterlyFigures, lang: str) -> PublishedReport:
         overview,
         breakdowns,
         modules,
+        f.programme,
     )
 
 
@@ -197,6 +200,7 @@ def to_csv(report: PublishedReport) -> bytes:
     w = _SafeWriter(csv.writer(buf, delimiter=";", lineterminator="\r\n"))
     w.writerow([_("Section", lang), _("Item", lang), _("Value", lang)])
     w.writerow([_("Period", lang), "", report.period])
+    w.writerow([_("Programme", lang), "", report.programme or _("All programmes", lang)])
     for b in (report.overview, *report.breakdowns):
         for text, cell in zip(b.labels, b.cells, strict=True):
             w.writerow([b.title, text, cell.text])

@@ -11,7 +11,9 @@ Definitions (a period runs from ``start`` to ``end``, both days included):
 - three-way meetings: held in the period;
 - consents on record: participants with a consent valid on the last day of the period.
 
-Archived records count: archiving hides a record, it does not undo what happened.
+Archived records count: archiving hides a record, it does not undo what happened. For one
+programme, every count is of its participants only (and modules held: of their attendance),
+so the reports of the programmes add up to the whole when every file has a programme.
 No name and no id leaves this module; module titles are the catalogue's, not people's.
 """
 
@@ -23,7 +25,6 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, case, distinct, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from coachdesk.i18n import N_
 from coachdesk.models import (
     Attendance,
     Consent,
@@ -34,6 +35,7 @@ from coachdesk.models import (
     Milestone,
     Module,
     Participant,
+    Programme,
 )
 from coachdesk.models.enums import (
     EXCUSED_ABSENCES,
@@ -45,7 +47,26 @@ from coachdesk.models.enums import (
     MilestoneKind,
     ParticipantStatus,
 )
-from coachdesk.services.errors import ValidationError
+from coachdesk.reports.periods import (
+    EARLIEST,
+    LATEST,
+    check_period,
+    months,
+    previous_quarter,
+    quarter_of,
+)
+
+__all__ = [
+    "EARLIEST",
+    "LATEST",
+    "ModuleFigures",
+    "QuarterlyFigures",
+    "check_period",
+    "compute",
+    "months",
+    "previous_quarter",
+    "quarter_of",
+]
 
 
 @dataclass(frozen=True)
@@ -86,6 +107,8 @@ class QuarterlyFigures:
     three_way_meetings: int
     participants_with_consent: int
     consents_by_category: tuple[tuple[DataCategory, int], ...]
+    programme: str = ""
+    """The programme the figures are of ("" for every file of the vault)."""
 
     @property
     def entries(self) -> int:
@@ -109,93 +132,111 @@ class QuarterlyFigures:
         )
 
 
-def months(start: dt.date, end: dt.date) -> list[dt.date]:
-    """The first day of every month the period touches."""
-    out = []
-    day = start.replace(day=1)
-    while day <= end:
-        out.append(day)
-        day = (day + dt.timedelta(days=32)).replace(day=1)
-    return out
-
-
-def quarter_of(day: dt.date) -> tuple[dt.date, dt.date]:
-    """The calendar quarter ``day`` falls in."""
-    first = dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-    after = (first + dt.timedelta(days=93)).replace(day=1)
-    return first, after - dt.timedelta(days=1)
-
-
-def previous_quarter(day: dt.date) -> tuple[dt.date, dt.date]:
-    first, _last = quarter_of(day)
-    return quarter_of(first - dt.timedelta(days=1))
-
-
-def compute(s: Session, start: dt.date, end: dt.date, today: dt.date) -> QuarterlyFigures:
+def compute(
+    s: Session, start: dt.date, end: dt.date, today: dt.date, programme_id: int | None = None
+) -> QuarterlyFigures:
+    """The figures of the period, of every file or of one programme's files."""
     P = Participant
+    mine = _Of(programme_id)
     at_start = s.scalar(
         select(func.count(P.id)).where(
-            P.entry_date < start, or_(P.exit_date.is_(None), P.exit_date >= start)
+            P.entry_date < start, or_(P.exit_date.is_(None), P.exit_date >= start), *mine.own()
         )
     )
+    named = s.get(Programme, programme_id) if programme_id is not None else None
     return QuarterlyFigures(
         start=start,
         end=end,
         today=today,
         participants_at_start=int(at_start or 0),
-        entries_by_month=_by_month(s, P.entry_date, start, end),
-        exits_by_month=_by_month(s, P.exit_date, start, end),
-        exits_by_destination=_exits_by_destination(s, start, end),
-        currently_active=_status_count(s, ParticipantStatus.ACTIVE),
-        currently_in_aftercare=_status_count(s, ParticipantStatus.AFTERCARE),
-        modules=_modules(s, start, end),
+        entries_by_month=_by_month(s, P.entry_date, start, end, mine),
+        exits_by_month=_by_month(s, P.exit_date, start, end, mine),
+        exits_by_destination=_exits_by_destination(s, start, end, mine),
+        currently_active=_status_count(s, ParticipantStatus.ACTIVE, mine),
+        currently_in_aftercare=_status_count(s, ParticipantStatus.AFTERCARE, mine),
+        modules=_modules(s, start, end, mine),
         goals_reached=_count(
             s,
             select(func.count(Goal.id)).where(
-                Goal.status == GoalStatus.REACHED, Goal.reached_on.between(start, end)
+                Goal.status == GoalStatus.REACHED,
+                Goal.reached_on.between(start, end),
+                *mine.of(Goal.participant_id),
             ),
         ),
-        steps_by_kind=_steps(s, start, end),
+        steps_by_kind=_steps(s, start, end, mine),
         three_way_meetings=_count(
             s,
             select(func.count(Meeting.id)).where(
                 Meeting.kind == MeetingKind.THREE_WAY,
                 Meeting.held_at >= dt.datetime.combine(start, dt.time()),
                 Meeting.held_at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()),
+                *mine.of(Meeting.participant_id),
             ),
         ),
         participants_with_consent=_count(
-            s, select(func.count(distinct(Consent.participant_id))).where(*_valid_on(end))
+            s,
+            select(func.count(distinct(Consent.participant_id))).where(
+                *_valid_on(end), *mine.of(Consent.participant_id)
+            ),
         ),
-        consents_by_category=_consents_by_category(s, end),
+        consents_by_category=_consents_by_category(s, end, mine),
+        programme=named.name if named is not None else "",
     )
+
+
+Conditions = tuple[ColumnElement[bool], ...]
+
+
+@dataclass(frozen=True)
+class _Of:
+    """The conditions that keep a count to one programme's files (none for every file)."""
+
+    programme_id: int | None
+
+    def own(self) -> Conditions:
+        """For a query of the participant table itself."""
+        if self.programme_id is None:
+            return ()
+        return (Participant.programme_id == self.programme_id,)
+
+    def of(self, participant_id: ColumnElement[int] | InstrumentedAttribute[int]) -> Conditions:
+        """For a query of her records, by their participant id."""
+        if self.programme_id is None:
+            return ()
+        files = select(Participant.id).where(Participant.programme_id == self.programme_id)
+        return (participant_id.in_(files),)
 
 
 def _count(s: Session, query: object) -> int:
     return int(s.scalar(query) or 0)  # type: ignore[call-overload]
 
 
-def _status_count(s: Session, status: ParticipantStatus) -> int:
-    return _count(s, select(func.count(Participant.id)).where(Participant.status == status))
+def _status_count(s: Session, status: ParticipantStatus, mine: _Of) -> int:
+    q = select(func.count(Participant.id)).where(Participant.status == status, *mine.own())
+    return _count(s, q)
 
 
 def _by_month(
-    s: Session, column: InstrumentedAttribute[dt.date | None], start: dt.date, end: dt.date
+    s: Session,
+    column: InstrumentedAttribute[dt.date | None],
+    start: dt.date,
+    end: dt.date,
+    mine: _Of,
 ) -> tuple[tuple[dt.date, int], ...]:
     counts = dict.fromkeys(months(start, end), 0)
-    for day in s.scalars(select(column).where(column.between(start, end))):
+    for day in s.scalars(select(column).where(column.between(start, end), *mine.own())):
         assert day is not None
         counts[day.replace(day=1)] += 1
     return tuple(counts.items())
 
 
 def _exits_by_destination(
-    s: Session, start: dt.date, end: dt.date
+    s: Session, start: dt.date, end: dt.date, mine: _Of
 ) -> tuple[tuple[ExitDestination | None, int], ...]:
     P = Participant
     q = (
         select(P.exit_destination, func.count(P.id))
-        .where(P.exit_date.between(start, end))
+        .where(P.exit_date.between(start, end), *mine.own())
         .group_by(P.exit_destination)
     )
     found = {dest: int(n) for dest, n in s.execute(q)}
@@ -203,7 +244,7 @@ def _exits_by_destination(
     return tuple((k, found.get(k, 0)) for k in keys)
 
 
-def _modules(s: Session, start: dt.date, end: dt.date) -> tuple[ModuleFigures, ...]:
+def _modules(s: Session, start: dt.date, end: dt.date, mine: _Of) -> tuple[ModuleFigures, ...]:
     A = Attendance
     q = (
         select(
@@ -216,7 +257,7 @@ def _modules(s: Session, start: dt.date, end: dt.date) -> tuple[ModuleFigures, .
         )
         .join(Enrolment, Enrolment.module_id == Module.id)
         .join(A, A.enrolment_id == Enrolment.id)
-        .where(A.session_date.between(start, end))
+        .where(A.session_date.between(start, end), *mine.of(Enrolment.participant_id))
         .group_by(Module.id)
         .order_by(Module.title, Module.id)
     )
@@ -226,12 +267,14 @@ def _modules(s: Session, start: dt.date, end: dt.date) -> tuple[ModuleFigures, .
     )
 
 
-def _steps(s: Session, start: dt.date, end: dt.date) -> tuple[tuple[MilestoneKind, int], ...]:
-    q = (
-        select(Milestone.kind, func.count(Milestone.id))
-        .where(Milestone.reached_on.between(start, end))
-        .group_by(Milestone.kind)
-    )
+def _steps(
+    s: Session, start: dt.date, end: dt.date, mine: _Of
+) -> tuple[tuple[MilestoneKind, int], ...]:
+    q = select(Milestone.kind, func.count(Milestone.id))
+    if mine.programme_id is not None:  # read by the day reached, then whose goal it is
+        goal = select(Goal.participant_id).where(Goal.id == Milestone.goal_id).scalar_subquery()
+        q = q.where(*mine.of(goal))
+    q = q.where(Milestone.reached_on.between(start, end)).group_by(Milestone.kind)
     found = {kind: int(n) for kind, n in s.execute(q)}
     return tuple((k, found.get(k, 0)) for k in MilestoneKind)
 
@@ -244,28 +287,14 @@ def _valid_on(day: dt.date) -> tuple[ColumnElement[bool], ...]:
     )
 
 
-def _consents_by_category(s: Session, day: dt.date) -> tuple[tuple[DataCategory, int], ...]:
+def _consents_by_category(
+    s: Session, day: dt.date, mine: _Of
+) -> tuple[tuple[DataCategory, int], ...]:
     q = (
         select(ConsentCategory.category, func.count(distinct(Consent.participant_id)))
         .join(Consent, Consent.id == ConsentCategory.consent_id)
-        .where(*_valid_on(day))
+        .where(*_valid_on(day), *mine.of(Consent.participant_id))
         .group_by(ConsentCategory.category)
     )
     found = {cat: int(n) for cat, n in s.execute(q)}
     return tuple((c, found.get(c, 0)) for c in DataCategory)
-
-
-EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
-
-
-def check_period(start: dt.date, end: dt.date) -> None:
-    """A period a report can cover: it ends after it starts and spans at most five years."""
-    for name, day in (("start", start), ("end", end)):
-        if not EARLIEST <= day <= LATEST:
-            raise ValidationError.single(
-                name, N_("Choose a date between 1900 and 2999 for the report period.")
-            )
-    if end < start:
-        raise ValidationError.single("end", N_("The period cannot end before it starts."))
-    if (end - start).days > 5 * 366:
-        raise ValidationError.single("end", N_("Choose a period of at most five years."))

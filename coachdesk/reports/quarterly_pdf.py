@@ -46,7 +46,10 @@ def render_quarterly(
     st = styles()
     lang = report.lang
     title = _(title, lang)
-    head = [(_("Period", lang), report.period), *rows]
+    head: list[tuple[str, object]] = [(_("Period", lang), report.period)]
+    if not rows:  # the team report's rows name the programmes of its coaches' files
+        head.append((_("Programme", lang), report.programme or _("All programmes", lang)))
+    head += rows
     flow: list[Flowable] = opening(header, title, head, st)
     flow.append(para(_(SUPPRESSION_NOTE, lang), st.small))
     flow += _table(report.overview, st)

@@ -76,19 +76,25 @@ class ReportService:
 
     # -- quarterly evaluation ----------------------------------------------------------------
 
-    def quarterly_figures(self, start: dt.date, end: dt.date) -> quarterly.QuarterlyFigures:
-        """The raw counts of a period (for the coach; publish them with ``quarterly_preview``)."""
+    def quarterly_figures(
+        self, start: dt.date, end: dt.date, programme_id: int | None = None
+    ) -> quarterly.QuarterlyFigures:
+        """The raw counts of a period, of every file or one programme's (for the coach)."""
         quarterly.check_period(start, end)
         with self.ctx.read() as s:
-            return quarterly.compute(s, start, end, self.ctx.today())
+            return quarterly.compute(s, start, end, self.ctx.today(), programme_id)
 
-    def quarterly_preview(self, start: dt.date, end: dt.date, lang: str = "de") -> PublishedReport:
+    def quarterly_preview(
+        self, start: dt.date, end: dt.date, lang: str = "de", programme_id: int | None = None
+    ) -> PublishedReport:
         """The figures exactly as the PDF and CSV will show them (small counts hidden)."""
-        return publish(self.quarterly_figures(start, end), lang)
+        return publish(self.quarterly_figures(start, end, programme_id), lang)
 
-    def export_quarterly(self, start: dt.date, end: dt.date, lang: str = "de") -> ReportResult:
+    def export_quarterly(
+        self, start: dt.date, end: dt.date, lang: str = "de", programme_id: int | None = None
+    ) -> ReportResult:
         """The signed PDF and the CSV as bytes, recorded (the caller saves them)."""
-        return self._quarterly(start, end, lang, Targets())
+        return self._quarterly(start, end, lang, Targets(), programme_id)
 
     def export_quarterly_to(
         self,
@@ -98,15 +104,21 @@ class ReportService:
         start: dt.date,
         end: dt.date,
         lang: str = "de",
+        programme_id: int | None = None,
     ) -> ReportResult:
         """Save the signed PDF (and the CSV) before the export is recorded; see ``_export``."""
         csv_target = Path(csv_path) if csv_path is not None else None
-        return self._quarterly(start, end, lang, Targets(Path(pdf_path), csv_target))
+        targets = Targets(Path(pdf_path), csv_target)
+        return self._quarterly(start, end, lang, targets, programme_id)
 
-    def _quarterly(self, start: dt.date, end: dt.date, lang: str, targets: Targets) -> ReportResult:
-        report = self.quarterly_preview(start, end, lang)
+    def _quarterly(
+        self, start: dt.date, end: dt.date, lang: str, targets: Targets, programme_id: int | None
+    ) -> ReportResult:
+        report = self.quarterly_preview(start, end, lang, programme_id)
         csv = to_csv(report)
         details = {"period_start": start.isoformat(), "period_end": end.isoformat()}
+        if report.programme:
+            details["programme"] = report.programme
         return self._export(
             ReportType.QUARTERLY,
             lang,
@@ -279,14 +291,8 @@ class ReportService:
 
     def _header(self, s: Session, lang: str, material: SigningMaterial) -> ReportHeader:
         organisation, coach = document_issuer(s, self.ctx.actor)
-        return ReportHeader(
-            lang,
-            organisation,
-            coach,
-            self.ctx.today(),
-            material.subject_name,
-            material.fingerprint_sha256,
-        )
+        today, signer = self.ctx.today(), material.subject_name
+        return ReportHeader(lang, organisation, coach, today, signer, material.fingerprint_sha256)
 
 
 def _purpose(details: Mapping[str, Any]) -> str:

@@ -13,12 +13,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.platypus import Flowable
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.documents.layout import para, styles
 from coachdesk.i18n import N_, _
-from coachdesk.models import Programme
 from coachdesk.reports.esf import COLUMNS, ROWS, EsfFigures, compute
 from coachdesk.reports.esf_pdf import SOURCE, esf_tables
 from coachdesk.reports.esf_published import TITLE, publish
@@ -72,11 +70,10 @@ def esf_appendix(
     return [heading, para(_(SOURCE, lang), st.small), *esf_tables(report, st)]
 
 
-def esf_counts(s: Session, start: dt.date, end: dt.date, programme: str) -> Counts:
-    """A coach's counts for her file: of the programme of that name if her vault has it,
-    else of all her participants (the name is then only a label, as in version 1)."""
-    found = s.scalar(select(Programme.id).where(Programme.name == programme)) if programme else None
-    return compute(s, start, end, found).counts
+def esf_counts(s: Session, start: dt.date, end: dt.date, programme_id: int | None) -> Counts:
+    """A coach's counts for her file: of the programme her figures are of, or of all her
+    participants (as the file's quarterly figures)."""
+    return compute(s, start, end, programme_id).counts
 
 
 def programmes_of(sources: Sequence[Any]) -> str:

@@ -51,9 +51,10 @@ class TeamService(ReportService):
     # -- the coach ---------------------------------------------------------------------------
 
     def export_team_file(
-        self, path: Path | str, *, start: dt.date, end: dt.date, programme: str = ""
+        self, path: Path | str, *, start: dt.date, end: dt.date, programme_id: int | None = None
     ) -> TeamExport:
-        """Write her signed figures for the period, recorded like every document that leaves."""
+        """Write her signed figures for the period (of one programme's files, named in the
+        file, or of all), recorded like every document that leaves."""
         quarterly.check_period(start, end)
         path = Path(path)
         saved: list[Path] = []
@@ -61,14 +62,14 @@ class TeamService(ReportService):
             with self.ctx.write() as s:
                 material = identities.active_material(s)
                 organisation, _coach = document_issuer(s, self.ctx.actor)
-                figures = quarterly.compute(s, start, end, self.ctx.today())
+                figures = quarterly.compute(s, start, end, self.ctx.today(), programme_id)
                 data = write_team_file(
                     figures,
                     material,
                     organisation=organisation,
-                    programme=programme.strip(),
+                    programme=figures.programme,
                     now=dt.datetime.now(dt.UTC),
-                    esf=esf_counts(s, start, end, programme.strip()),
+                    esf=esf_counts(s, start, end, programme_id),
                 )
                 digest = hashlib.sha256(data).hexdigest()
                 record = ExportRecord(

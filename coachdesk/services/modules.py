@@ -10,17 +10,25 @@ import builtins
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from coachdesk.i18n import N_, Message
-from coachdesk.models import Enrolment, Module
+from coachdesk.models import Enrolment, Module, Programme
 from coachdesk.services import audit, validation
 from coachdesk.services.attendance_register import RegisterMixin, RegisterRow
-from coachdesk.services.common import audit_update, load, mark_archived, name_taken
+from coachdesk.services.common import (
+    audit_update,
+    get_row,
+    load,
+    load_participant,
+    mark_archived,
+    name_taken,
+)
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
 from coachdesk.services.enrolments import AttendanceRecord, EnrolmentMixin, EnrolmentRecord
 from coachdesk.services.errors import FieldError
+from coachdesk.services.programmes import names_by_id
 from coachdesk.services.records import apply_draft, strip_text, to_record
 
 __all__ = [
@@ -48,6 +56,8 @@ class ModuleDraft:
     how_to_refer: str = ""
     capacity: int | None = None
     """Places in the module; None when there is no limit."""
+    programme_id: int | None = None
+    """The programme whose catalogue holds it; None: offered to every programme."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,8 @@ class ModuleRecord(ModuleDraft):
     archived_at: dt.datetime | None = None
     enrolled: int = 0
     """How many participants are enrolled (any result)."""
+    programme: str = ""
+    """Its programme's name ("" when offered to every programme)."""
 
     @property
     def is_archived(self) -> bool:
@@ -92,9 +104,12 @@ class ModuleService(EnrolmentMixin, RegisterMixin):
     def get(self, module_id: int) -> ModuleRecord:
         with self.ctx.read() as s:
             module = load(s, Module, module_id, "module")
-            return to_record(ModuleRecord, module, enrolled=_enrolled_count(s, module_id))
+            return _record(s, module, _enrolled_count(s, module_id))
 
-    def list(self, include_archived: bool = False) -> builtins.list[ModuleRecord]:
+    def list(
+        self, include_archived: bool = False, programme_id: int | None = None
+    ) -> builtins.list[ModuleRecord]:
+        """The catalogue; of one programme: its own modules and those offered to every one."""
         with self.ctx.read() as s:
             counts = dict(
                 s.execute(  # type: ignore[arg-type]
@@ -106,21 +121,33 @@ class ModuleService(EnrolmentMixin, RegisterMixin):
             q = select(Module).order_by(Module.starts_on.is_(None), Module.starts_on, Module.title)
             if not include_archived:
                 q = q.where(Module.archived_at.is_(None))
-            return [
-                to_record(ModuleRecord, m, enrolled=int(counts.get(m.id, 0))) for m in s.scalars(q)
-            ]
+            if programme_id is not None:
+                q = q.where(or_(Module.programme_id == programme_id, Module.programme_id.is_(None)))
+            names = names_by_id(s)
+            return [_record(s, m, int(counts.get(m.id, 0)), names) for m in s.scalars(q)]
+
+    def offered_to(
+        self, participant_id: int
+    ) -> tuple[builtins.list[ModuleRecord], builtins.list[ModuleRecord]]:
+        """The modules to enrol her in: those of her programme and those for every programme,
+        then the other programmes' modules (she may still take one of them)."""
+        with self.ctx.read() as s:
+            mine = load_participant(s, participant_id).programme_id
+        current = self.list()
+        hers = [m for m in current if m.programme_id in (None, mine)]
+        return hers, [m for m in current if m.programme_id not in (None, mine)]
 
     def create(self, draft: ModuleDraft) -> ModuleRecord:
         draft = strip_text(to_record(ModuleDraft, draft))
         validation.raise_if(validate_module(draft))
         with self.ctx.write() as s:
-            validation.raise_if(_duplicate_title(s, draft.title, None))
+            validation.raise_if(_duplicate_title(s, draft.title, None) + _programme(s, draft))
             module = Module()
             apply_draft(module, draft)
             s.add(module)
             s.flush()
             audit.record(s, self.ctx, "create", "module", module.id)
-            result = to_record(ModuleRecord, module, enrolled=0)
+            result = _record(s, module, 0)
         self.ctx.publish(Changes.of({ChangeKind.MODULE}))
         return result
 
@@ -129,11 +156,11 @@ class ModuleService(EnrolmentMixin, RegisterMixin):
         validation.raise_if(validate_module(draft))
         with self.ctx.write() as s:
             module = load(s, Module, module_id, "module")
-            validation.raise_if(_duplicate_title(s, draft.title, module_id))
+            validation.raise_if(_duplicate_title(s, draft.title, module_id) + _programme(s, draft))
             changed = apply_draft(module, draft)
             audit_update(s, self.ctx, "module", module.id, None, changed)
             s.flush()
-            result = to_record(ModuleRecord, module, enrolled=_enrolled_count(s, module_id))
+            result = _record(s, module, _enrolled_count(s, module_id))
         self.ctx.publish(Changes.of({ChangeKind.MODULE}))
         return result
 
@@ -150,6 +177,23 @@ class ModuleService(EnrolmentMixin, RegisterMixin):
             module = load(s, Module, module_id, "module")
             mark_archived(s, self.ctx, module, "module", module.id, archived)
         self.ctx.publish(Changes.of({ChangeKind.MODULE}))
+
+
+def _record(
+    s: Session, module: Module, enrolled: int, names: dict[int, str] | None = None
+) -> ModuleRecord:
+    pid = module.programme_id
+    if names is None:
+        names = names_by_id(s) if pid is not None else {}
+    programme = names.get(pid, "") if pid is not None else ""
+    return to_record(ModuleRecord, module, enrolled=enrolled, programme=programme)
+
+
+def _programme(s: Session, draft: ModuleDraft) -> list[FieldError]:
+    """Its programme must be a record of the vault (else: a foreign-key crash)."""
+    if draft.programme_id is None or get_row(s, Programme, draft.programme_id) is not None:
+        return []
+    return [FieldError("programme_id", Message(N_("This programme no longer exists.")))]
 
 
 def _enrolled_count(s: Session, module_id: int) -> int:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.i18n import N_, Message
-from coachdesk.models import ContactPerson, Participant
+from coachdesk.models import ContactPerson, Participant, Programme
 from coachdesk.services.common import get_row
 from coachdesk.services.errors import FieldError
 from coachdesk.transliteration import name_keys
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def stored_problems(s: Session, draft: ParticipantDraft, own_id: int | None) -> list[FieldError]:
     """What is wrong with ``draft`` given the vault (``own_id``: the participant edited)."""
-    return _duplicates(s, draft, own_id) + _officer(s, draft)
+    return _duplicates(s, draft, own_id) + _officer(s, draft) + _programme(s, draft)
 
 
 def _duplicates(s: Session, draft: ParticipantDraft, own_id: int | None) -> list[FieldError]:
@@ -70,3 +70,11 @@ def _officer(s: Session, draft: ParticipantDraft) -> list[FieldError]:
         return []
     message = Message(N_("This person is no longer in the directory."))
     return [FieldError("integration_officer_id", message)]
+
+
+def _programme(s: Session, draft: ParticipantDraft) -> list[FieldError]:
+    """Her programme must be a record of the vault (else: a foreign-key crash)."""
+    chosen = draft.programme_id
+    if chosen is None or get_row(s, Programme, chosen) is not None:
+        return []
+    return [FieldError("programme_id", Message(N_("This programme no longer exists.")))]

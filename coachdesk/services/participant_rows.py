@@ -18,6 +18,7 @@ from coachdesk.collation import STORED_ORDER, stored_order_fits, stored_order_ve
 from coachdesk.models import EsfEntry, Participant, VaultSetting
 from coachdesk.models.enums import ParticipantStatus
 from coachdesk.services.esf_due import entry_open_answers
+from coachdesk.services.programmes import names_by_id
 from coachdesk.services.search import matching_participants
 
 _STATUS = {s.value: s for s in ParticipantStatus}
@@ -34,6 +35,7 @@ class ParticipantRow(NamedTuple):
     last_name: str
     status: ParticipantStatus
     programme: str
+    """Her programme's name ("" for none)."""
     entry_date: dt.date | None
     jobcentre_customer_number: str
     archived: bool
@@ -56,7 +58,8 @@ class ListFilter:
 
     query: str = ""
     status: ParticipantStatus | None = None
-    programme: str | None = None
+    programme_id: int | None = None
+    """Only the files of this programme (None: every file)."""
     include_archived: bool = False
 
 
@@ -68,7 +71,7 @@ def row_query(where: ListFilter, *, marked: bool = True) -> Select[Any]:
         Participant.first_name,
         Participant.last_name,
         type_coerce(Participant.status, String),
-        Participant.programme,
+        Participant.programme_id,
         type_coerce(Participant.entry_date, String),
         Participant.jobcentre_customer_number,
         Participant.archived_at.is_not(None),
@@ -89,8 +92,8 @@ def row_query(where: ListFilter, *, marked: bool = True) -> Select[Any]:
         q = q.where(Participant.id.in_(matching))
     if where.status is not None:
         q = q.where(Participant.status == where.status)
-    if where.programme:
-        q = q.where(Participant.programme == where.programme)
+    if where.programme_id is not None:
+        q = q.where(Participant.programme_id == where.programme_id)
     if not where.include_archived:
         q = q.where(Participant.archived_at.is_(None))
     return q
@@ -98,13 +101,16 @@ def row_query(where: ListFilter, *, marked: bool = True) -> Select[Any]:
 
 def read_rows(s: Session, q: Select[Any]) -> list[ParticipantRow]:
     fromiso = dt.date.fromisoformat
+    # A vault holds a handful of programmes: their names are looked up here rather than
+    # joined, so the list's query and its plan stay as they were.
+    programmes = names_by_id(s)
     return [
         ParticipantRow(
             r[0],
             r[1],
             r[2],
             _STATUS[r[3]],
-            r[4],
+            programmes.get(r[4], "") if r[4] is not None else "",
             fromiso(r[5][:10]) if r[5] else None,
             r[6],
             bool(r[7]),

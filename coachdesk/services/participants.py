@@ -63,7 +63,8 @@ class ParticipantDraft:
     health_notes: str = ""
     residence_status: str = ""
     residence_valid_until: dt.date | None = None
-    programme: str = ""
+    programme_id: int | None = None
+    """Her programme (coachdesk.services.programmes); None: none chosen yet."""
     status: ParticipantStatus = ParticipantStatus.INTAKE
     entry_date: dt.date | None = None
     exit_date: dt.date | None = None
@@ -160,12 +161,12 @@ class ParticipantService:
         *,
         query: str = "",
         status: ParticipantStatus | None = None,
-        programme: str | None = None,
+        programme_id: int | None = None,
         include_archived: bool = False,
         limit: int | None = None,
     ) -> builtins.list[ParticipantRow]:
         """Rows for the participant list by name; ``query`` uses the full-text index."""
-        where = ListFilter(query, status, programme, include_archived)
+        where = ListFilter(query, status, programme_id, include_archived)
         q = in_name_order(row_query(where))
         if limit is not None:
             q = q.limit(limit)
@@ -186,16 +187,6 @@ class ParticipantService:
         with self.ctx.read() as s:
             rows = read_rows(s, q)
         return rows[0] if rows else None
-
-    def programmes(self) -> builtins.list[str]:
-        with self.ctx.read() as s:
-            q = (
-                select(Participant.programme)
-                .where(Participant.programme != "")
-                .distinct()
-                .order_by(Participant.programme)
-            )
-            return list(s.scalars(q))
 
     def count(self) -> int:
         with self.ctx.read() as s:

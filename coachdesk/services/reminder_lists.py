@@ -26,6 +26,7 @@ from coachdesk.models import (
     Meeting,
     Organisation,
     Participant,
+    Programme,
 )
 from coachdesk.models.enums import AftercareStatus, GoalStatus
 from coachdesk.services import consent_scans, esf_due
@@ -232,6 +233,11 @@ def _aftercare_where() -> list[ColumnElement[bool]]:
     ]
 
 
+_PROGRAMME_NAME = func.coalesce(
+    select(Programme.name).where(Programme.id == Participant.programme_id).scalar_subquery(), ""
+)
+
+
 def _retention() -> Rows:
     # Archived files too: an archived file whose retention date has come must be erased.
     return (
@@ -239,7 +245,7 @@ def _retention() -> Rows:
             Participant.id,
             _NAME,
             Participant.retention_until,
-            Participant.programme,
+            _PROGRAMME_NAME,
             Participant.archived_at,
         )
         .where(Participant.retention_until <= bindparam("day"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from coachdesk.i18n import set_language
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.ui.importing.dialog import ImportDialog
+from coachdesk.ui.importing.preview_model import PROBLEMS
 from coachdesk.ui.participants.view import ParticipantsView
 from coachdesk.ui.shell.signals import AppSignals
 from tests.ui.shell_support import when_modal_appears
@@ -84,8 +85,8 @@ def test_map_a_column_leave_out_a_broken_row_and_import(
     assert combos[0].currentText() == "First name"
     qtbot.waitUntil(lambda: not dialog.jobs.running and not dialog.preview.missing, timeout=20000)
     assert dialog.summary.text() == "3 rows: 2 ready to import, 1 with problems."
-    assert _cell(dialog, 1, 5).startswith("Date of birth: 31.02.1990 is not a date")
-    assert _cell(dialog, 0, 5) == "Ready"
+    assert _cell(dialog, 1, PROBLEMS).startswith("Date of birth: 31.02.1990 is not a date")
+    assert _cell(dialog, 0, PROBLEMS) == "Ready"
     assert not dialog.import_button.isEnabled()  # all or nothing, until she leaves it out
 
     dialog.skip.setFocus()
@@ -110,7 +111,7 @@ def test_map_a_column_leave_out_a_broken_row_and_import(
     again = _dialog(qtbot, services)
     _choose(qtbot, again, _list_file(tmp_path), monkeypatch)
     assert again.mapping.combos[0].currentText() == "First name"
-    assert "already exists" in _cell(again, 0, 5)
+    assert "already exists" in _cell(again, 0, PROBLEMS)
 
 
 def test_the_list_opens_the_dialog_and_esc_closes_it(qtbot, services, signals) -> None:  # type: ignore[no-untyped-def]

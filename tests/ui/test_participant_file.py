@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from coachdesk.models.enums import GoalStatus, MilestoneKind
 from coachdesk.services.participants import ParticipantDraft
+from coachdesk.services.programmes import ProgrammeDraft
 from coachdesk.ui.file.participant_file import ParticipantFile, draft_key
 from coachdesk.ui.file.sections import FileSection
 from coachdesk.ui.shell.signals import AppSignals
@@ -136,23 +137,24 @@ def _answer_next_question(button: QMessageBox.StandardButton, seen: list[str]) -
 
 
 def test_leaving_with_unsaved_changes_asks(qtbot, services, signals, participant_id) -> None:  # type: ignore[no-untyped-def]
+    stark = services.programmes.create(ProgrammeDraft("Stark im Beruf"))
     file = ParticipantFile(services, signals, participant_id)
     qtbot.addWidget(file)
     file.show()
     assert file.confirm_leave() is True  # nothing to lose, nothing asked
 
-    programme = file.overview.form.fields["programme"]
-    programme.setText("Stark im Beruf")
-    programme.textEdited.emit("Stark im Beruf")
+    programme = file.overview.form.fields["programme_id"]
+    programme.setFocus()
+    qtbot.keyClicks(programme, "Stark")  # chosen by typing, as in any list
     seen: list[str] = []
     _answer_next_question(QMessageBox.StandardButton.Cancel, seen)
     assert file.confirm_leave() is False
     assert seen and "not saved" in seen[0]
-    assert programme.text() == "Stark im Beruf"
+    assert programme.currentText() == "Stark im Beruf"
 
     _answer_next_question(QMessageBox.StandardButton.Save, seen)
     assert file.confirm_leave() is True
-    assert services.participants.get(participant_id).programme == "Stark im Beruf"
+    assert services.participants.get(participant_id).programme_id == stark.id
 
 
 def test_save_draft_keeps_typing_and_reopening_restores_it(
@@ -269,9 +271,8 @@ def test_an_archived_integration_officer_is_kept_on_save(qtbot, services, signal
     qtbot.addWidget(file)
     combo = file.overview.form.fields["integration_officer_id"]
     assert "Frau Berger" in combo.currentText() and "archived" in combo.currentText()
-    programme = file.overview.form.fields["programme"]
-    programme.setText("MY TURN")
-    programme.textEdited.emit("MY TURN")
+    file.overview.form.fields["pseudonym"].setFocus()
+    qtbot.keyClicks(file.overview.form.fields["pseudonym"], "Frau H.")
     assert file.save()
     assert services.participants.get(pid).integration_officer_id == officer.id
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from coachdesk.services.meetings import AgreementDraft, MeetingDraft
 from coachdesk.services.participants import ParticipantDraft
+from coachdesk.services.programmes import ProgrammeDraft
 from coachdesk.ui.shell.app import LAST_VAULT_KEY, AppController
 from coachdesk.ui.shell.main_window import PARTICIPANTS
 from coachdesk.ui.shell.main_window import TODAY as TODAY_VIEW
@@ -90,7 +91,7 @@ def test_recovery_code_opens_and_sets_a_new_passphrase(  # type: ignore[no-untyp
 def test_search_as_you_type_finds_her(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = unlock(controller, vault_path, qtbot)
     services = controller.services
-    ayse = services.participants.create(ParticipantDraft("Ayşe", "Yılmaz", programme="MY TURN"))
+    ayse = services.participants.create(ParticipantDraft("Ayşe", "Yılmaz"))
     services.participants.create(ParticipantDraft("Maria", "Schmidt"))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -212,11 +213,14 @@ def test_participants_hidden_during_a_change_catch_up_when_shown(  # type: ignor
     window = unlock(controller, vault_path, qtbot)
     window.show_view(PARTICIPANTS)
     window.show_view(TODAY_VIEW)
-    controller.services.participants.create(ParticipantDraft("Ayşe", "Yılmaz", programme="MY TURN"))
+    my_turn = controller.services.programmes.create(ProgrammeDraft("MY TURN"))
+    controller.services.participants.create(
+        ParticipantDraft("Ayşe", "Yılmaz", programme_id=my_turn.id)
+    )
     window.show_view(PARTICIPANTS)
     view = window.participants
     assert view.model.rowCount() == 1
-    assert view.programme_filter.findData("MY TURN") > 0
+    assert view.programme_filter.findData(my_turn.id) > 0
 
 
 def test_open_another_vault_and_back(controller, vault_path, qtbot) -> None:  # type: ignore[no-untyped-def]

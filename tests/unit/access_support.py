@@ -43,6 +43,7 @@ from coachdesk.services.handovers import HandoverDraft
 from coachdesk.services.meeting_records import AgreementDraft, AttendeeDraft, MeetingDraft
 from coachdesk.services.modules import ModuleDraft
 from coachdesk.services.participants import ParticipantDraft
+from coachdesk.services.programmes import ProgrammeDraft
 from tests.unit.attachment_files import jpeg_bytes, pdf_bytes
 
 DAY = dt.date(2026, 2, 10)
@@ -84,6 +85,12 @@ def organisations(services: Services) -> tuple[int, int]:
     return jc.id, officer.id
 
 
+def programme_of(services: Services, name: str) -> int:
+    """The programme of this name, made if the vault has none yet."""
+    found = services.programmes.find(name)
+    return (found or services.programmes.create(ProgrammeDraft(name))).id
+
+
 def full_file(services: Services, tag: str, first: str, last: str) -> Built:
     """Her file with a record of every kind, each text a marker starting with ``tag``."""
     if services.exports.current_identity() is None:
@@ -110,7 +117,7 @@ def full_file(services: Services, tag: str, first: str, last: str) -> Built:
             childcare=m(tag, "participant.childcare"),
             health_notes=m(tag, "participant.health_notes"),
             residence_status=m(tag, "participant.residence_status"),
-            programme="MY TURN",
+            programme_id=programme_of(services, "MY TURN"),
             status=ParticipantStatus.ACTIVE,
             entry_date=dt.date(2025, 9, 1),
             integration_officer_id=officer_id,

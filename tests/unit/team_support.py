@@ -50,7 +50,7 @@ def team_of(template: Path, folder: Path) -> Iterator[Team]:
         ExportService(services.ctx).create_identity(name)
         coaches.append(services)
         out = folder / f"figures-{index}.cdteam"
-        TeamService(services.ctx).export_team_file(out, start=START, end=END, programme="MY TURN")
+        TeamService(services.ctx).export_team_file(out, start=START, end=END)
         files.append(out)
     lead_vault = open_copy(template, folder / "lead")
     vaults.append(lead_vault)

@@ -265,3 +265,21 @@ def test_report_absences_on_the_command_line(vault_path, tmp_path, capsys, monke
         ]
     )
     assert code != 0 and "--month is for absence sheets only." in capsys.readouterr().err
+
+
+def test_the_batch_of_one_programme_holds_only_its_women(  # type: ignore[no-untyped-def]
+    services, seeded
+) -> None:
+    from coachdesk.models import Participant
+    from coachdesk.services.programmes import ProgrammeDraft
+
+    turn = services.programmes.create(ProgrammeDraft("MY TURN"))
+    stark = services.programmes.create(ProgrammeDraft("Stark im Beruf"))
+    with services.ctx.write() as s:
+        her = s.get(Participant, seeded.participant_id)
+        assert her is not None
+        her.programme_id = turn.id
+    job_centre = seeded.job_centre_id
+    assert services.exports.batch_participants(job_centre, turn.id) == (seeded.participant_id,)
+    assert services.exports.batch_participants(job_centre, stark.id) == ()
+    assert len(services.exports.batch_participants(job_centre)) == 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from coachdesk.models import (
@@ -23,6 +24,7 @@ from coachdesk.models import (
     Module,
     Organisation,
     Participant,
+    Programme,
 )
 from coachdesk.models.enums import (
     AttendanceStatus,
@@ -68,6 +70,17 @@ class Seeded:
     other_org_id: int
 
 
+def programme_named(s: Session, name: str) -> int:
+    """The programme of this name, made if the vault has none yet."""
+    found = s.scalar(select(Programme.id).where(Programme.name == name))
+    if found is None:
+        p = Programme(name=name)
+        s.add(p)
+        s.flush()
+        found = p.id
+    return found
+
+
 def seed(
     sessions: sessionmaker[Session],
     first_name: str = "Fatima",
@@ -91,7 +104,7 @@ def seed(
             childcare=m[DataCategory.FAMILY_CHILDCARE],
             health_notes=m[DataCategory.HEALTH],
             residence_status=m[DataCategory.RESIDENCE_STATUS],
-            programme="MY TURN",
+            programme_id=programme_named(s, "MY TURN"),
             entry_date=dt.date(2025, 9, 1),
             # She has left, with an exit handover: the export dialog has nothing to caution.
             status=ParticipantStatus.EXITED,

@@ -39,6 +39,7 @@ from coachdesk.models import (
     Module,
     Organisation,
     Participant,
+    Programme,
     Responsibility,
 )
 from coachdesk.models.enums import (
@@ -61,6 +62,7 @@ from coachdesk.services.handovers import HandoverDraft
 from coachdesk.services.meetings import AgreementDraft, AttendeeDraft, MeetingDraft
 from coachdesk.services.modules import ModuleDraft
 from coachdesk.services.participants import ParticipantDraft
+from coachdesk.services.programmes import ProgrammeDraft
 from coachdesk.services.responsibilities import ResponsibilityDraft
 from coachdesk.services.settings import NAME_LIMIT
 from coachdesk.services.validation import TEXT_LIMIT
@@ -216,7 +218,9 @@ def _fill(services: Services, material: SigningMaterial) -> Filled:
             childcare=t("p.childcare", Participant, "childcare"),
             health_notes=t("p.health", Participant, "health_notes"),
             residence_status=t("p.residence", Participant, "residence_status"),
-            programme=t("p.programme", Participant, "programme"),
+            programme_id=services.programmes.create(
+                ProgrammeDraft(t("p.programme", Programme, "name"))
+            ).id,
             status=ParticipantStatus.EXITED,
             entry_date=dt.date(2025, 9, 1),
             exit_date=dt.date(2026, 3, 1),

@@ -120,6 +120,12 @@ def test_vault_of_schema_0001_upgrades_with_its_data(tmp_path: Path) -> None:
                 1: "MY TURN",
                 2: "Stark im Beruf",
             }
+            # The typed name is gone (0018); the search finds her by her programme's record.
+            assert participant_ids_matching(s, "stark") == [2]
+            schema = dict(s.execute(text("SELECT name, sql FROM sqlite_master")).tuples().all())
+            assert "programme VARCHAR" not in schema["participant"]
+            assert "ix_participant_programme" not in schema
+            assert "programme_search_au" in schema and "participant_search_ad" in schema
         assert vault.integrity_check().ok
 
     copies = list((path / PRE_MIGRATION_DIR).iterdir())
@@ -147,3 +153,41 @@ def test_backup_of_an_old_vault_restores_and_upgrades(tmp_path: Path) -> None:
         assert vault.schema_revision() == head_revision()
         with vault.sessions() as s:
             assert participant_ids_matching(s, "kovalenko") == [2]
+
+
+def test_0018_down_and_up_again_keeps_her_programme_and_its_search(vault: Vault) -> None:
+    """Down to 0017 the typed name comes back from the record; up again it goes, the record
+    stays, and the search finds her by its name (and by a new name after a rename)."""
+    from alembic import command
+
+    from coachdesk.vault.schema import alembic_config
+
+    with vault.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO programme (id, name, funder, note, created_at, updated_at) "
+                "VALUES (5, 'MY TURN', '', '', '2026-01-01', '2026-01-01')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO participant (id, first_name, last_name, first_name_latin, "
+                "last_name_latin, name_key, name_order, pseudonym, phone, email, address, "
+                "jobcentre_customer_number, languages, qualifications, work_experience, "
+                "family_situation, childcare, health_notes, residence_status, status, "
+                "internal_notes, programme_id, created_at, updated_at) VALUES (1, 'Amal', "
+                "'Haddad', '', '', 'amal haddad', x'', '', '', '', '', '', '', '', '', '', '', "
+                "'', '', 'active', '', 5, '2026-01-01', '2026-01-01')"
+            )
+        )
+    cfg = alembic_config()
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0019")
+        assert conn.execute(text("SELECT programme FROM participant")).scalar() == "MY TURN"
+        command.upgrade(cfg, "head")
+        conn.execute(text("UPDATE programme SET name = 'Wende' WHERE id = 5"))
+    with vault.sessions() as s:
+        assert participant_ids_matching(s, "wende") == [1]
+        assert participant_ids_matching(s, "turn") == []
+        assert s.query(Participant).one().programme_id == 5

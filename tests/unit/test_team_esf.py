@@ -30,9 +30,8 @@ Q3 = (dt.date(2025, 7, 1), dt.date(2025, 9, 30))
 
 def coach_counts(team: Team) -> list[dict[str, tuple[int, ...]]]:
     out = []
-    for coach in team.coaches:
-        pid = next(p.id for p in coach.programmes.list() if p.name == "MY TURN")
-        out.append(EsfReportService(coach.ctx).esf_figures(START, END, pid).counts)
+    for coach in team.coaches:  # their files are of all their participants
+        out.append(EsfReportService(coach.ctx).esf_figures(START, END, None).counts)
     return out
 
 

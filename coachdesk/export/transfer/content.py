@@ -27,6 +27,7 @@ from coachdesk.models import (
     Handover,
     Meeting,
     Participant,
+    Programme,
 )
 from coachdesk.models.enums import DataCategory
 from coachdesk.services.attachment_store import read_content
@@ -64,13 +65,22 @@ def person_of(p: Participant) -> dict[str, Any]:
     }
 
 
+def _person(s: Session, p: Participant, covered: frozenset[DataCategory]) -> dict[str, Any]:
+    """Her own fields; her programme goes by its name (the colleague's vault has other ids)."""
+    out = to_json(p, covered)
+    if out.pop("programme_id", None) is not None:
+        programme = s.get(Programme, p.programme_id)
+        out["programme"] = programme.name if programme is not None else ""
+    return out
+
+
 def _archived(row: Any) -> dict[str, Any]:
     return {"archived": getattr(row, "archived_at", None) is not None}
 
 
 def gather(s: Session, p: Participant, covered: frozenset[DataCategory]) -> Gathered:
     counts = dict.fromkeys(RECORD_KINDS, 0)
-    records: dict[str, Any] = {"participant": to_json(p, covered)}
+    records: dict[str, Any] = {"participant": _person(s, p, covered)}
     pid = p.id
     goals: list[dict[str, Any]] = []
     aftercare: list[dict[str, Any]] = []

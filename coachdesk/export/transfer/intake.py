@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from coachdesk.export.transfer.questionnaires import add_questionnaires
 from coachdesk.export.transfer.values import fill_empty, from_json, to_json
@@ -37,11 +37,13 @@ from coachdesk.models import (
     Milestone,
     Module,
     Participant,
+    Programme,
 )
 from coachdesk.models.base import Base, utcnow
 from coachdesk.models.enums import DataCategory
 from coachdesk.services.attachment_files import recognise
 from coachdesk.services.attachment_store import store
+from coachdesk.services.programmes import name_key
 
 ALL = frozenset(DataCategory)
 
@@ -72,8 +74,18 @@ def new_participant(
     s: Session,
     records: dict[str, Any],
     retention: Callable[[Session, dt.date | None], dt.date | None],
+    programme_named: Callable[[str], int | None] = lambda _name: None,
 ) -> Participant:
-    p = Participant(**from_json(Participant, records.get("participant")))
+    """Her file from the package; her programme, named in it, is found or made by
+    ``programme_named`` (a package never sets an id of this vault)."""
+    own = records.get("participant")
+    name = own.pop("programme", "") if isinstance(own, dict) else ""
+    if isinstance(own, dict):
+        own.pop("programme_id", None)
+    if not isinstance(name, str):
+        raise ValueError("programme must be a name")
+    p = Participant(**from_json(Participant, own))
+    p.programme_id = programme_named(name) if name.strip() else None
     if not p.first_name and not p.last_name:
         raise ValueError("a participant needs a name")
     p.retention_until = retention(s, p.exit_date)
@@ -83,10 +95,34 @@ def new_participant(
 
 
 def merge_participant(
-    p: Participant, records: dict[str, Any], *, dry_run: bool = False
+    p: Participant,
+    records: dict[str, Any],
+    *,
+    dry_run: bool = False,
+    programme_named: Callable[[str], int | None] = lambda _name: None,
 ) -> tuple[list[str], list[str]]:
-    """Her fields empty here filled from the package; returns (filled, conflicts): hers stay."""
-    return fill_empty(p, from_json(Participant, records.get("participant")), dry_run=dry_run)
+    """Her fields empty here filled from the package; returns (filled, conflicts): hers stay.
+    Her programme, named in the package, fills an empty one (found or made by
+    ``programme_named``); another programme than hers is a conflict."""
+    own = records.get("participant")
+    if not isinstance(own, dict):
+        raise ValueError("participant must be an object")
+    own = dict(own)
+    own.pop("programme_id", None)
+    name = own.pop("programme", "")
+    if not isinstance(name, str):
+        raise ValueError("programme must be a name")
+    filled, conflicts = fill_empty(p, from_json(Participant, own), dry_run=dry_run)
+    if name.strip():
+        session = object_session(p)
+        mine = session.get(Programme, p.programme_id) if session and p.programme_id else None
+        if mine is None:
+            if not dry_run:
+                p.programme_id = programme_named(name)
+            filled.append("programme")
+        elif name_key(mine.name) != name_key(name):
+            conflicts.append("programme")
+    return filled, conflicts
 
 
 class _Known:

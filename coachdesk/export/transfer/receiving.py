@@ -9,6 +9,7 @@ records in memory and stores nothing.
 from __future__ import annotations
 
 import enum
+import functools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from coachdesk.services import audit
 from coachdesk.services.common import load_participant
 from coachdesk.services.context import ServiceContext
 from coachdesk.services.errors import ValidationError
+from coachdesk.services.programmes import named_or_new
 
 
 class Take(enum.StrEnum):
@@ -112,6 +114,7 @@ def take_over(
     retention: Callable[[Session, Any], Any],
 ) -> ReceivedTransfer:
     taken: list[Taken] = []
+    programme_named = functools.partial(named_or_new, s, ctx)
     for entry, records, choice in zip(arrival.people, people, choices, strict=True):
         if choice == Take.SKIP:
             continue
@@ -119,10 +122,10 @@ def take_over(
             filled: list[str] = []
             conflicts: list[str] = []
             if choice == Take.NEW:
-                p = new_participant(s, records, retention)
+                p = new_participant(s, records, retention, programme_named)
             else:
                 p = _target(s, choice)
-                filled, conflicts = merge_participant(p, records)
+                filled, conflicts = merge_participant(p, records, programme_named=programme_named)
             add_records(s, p, records)
         except (ValueError, TypeError, KeyError) as exc:
             raise unreadable() from exc

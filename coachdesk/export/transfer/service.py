@@ -229,6 +229,7 @@ class TransferService:
             people = decrypted(sealed, key, arrival)
             result = take_over(s, self.ctx, arrival, people, chosen, _retention_date)
         kinds = {ChangeKind.PARTICIPANT, ChangeKind.TRANSFER, ChangeKind.AUDIT}
+        kinds.add(ChangeKind.PROGRAMME)  # hers may have been made on the way
         self.ctx.publish(Changes.of(kinds, {t.participant_id for t in result.people}))
         return result
 

@@ -26,6 +26,7 @@ from coachdesk.ui.export.recipient_combos import (
     retranslate_contacts,
 )
 from coachdesk.ui.kit.form_rows import FormRows
+from coachdesk.ui.kit.programme_combo import ProgrammeCombo
 
 
 class BatchChoices(QWidget):
@@ -53,6 +54,9 @@ class BatchChoices(QWidget):
         who_layout.setContentsMargins(0, 0, 0, 0)
         who_layout.addWidget(self.who_selected)
         who_layout.addWidget(self.who_active)
+        # Of the recipient's active participants, those of one programme (or all).
+        self.programme = ProgrammeCombo()
+        self.programme.set_programmes(services.programmes.list())
         self.document = QComboBox()
         for doc in BATCH_DOCUMENTS:
             self.document.addItem("", doc)
@@ -66,6 +70,7 @@ class BatchChoices(QWidget):
         self.rows = FormRows(self)
         self.rows.layout.setContentsMargins(0, 0, 0, 0)
         self.rows.add("participant_ids", N_("Participants"), who_box, buddy=self.who_selected)
+        self.rows.add("programme_id", N_("Programme"), self.programme)
         self.rows.add("document", N_("Document"), self.document)
         self.rows.add("month", N_("Month"), self.month)
         self.rows.add("organisation_id", N_("Recipient"), self.organisation)
@@ -75,10 +80,11 @@ class BatchChoices(QWidget):
         self._fill_contacts()
         self.organisation.currentIndexChanged.connect(self._fill_contacts)
         self.organisation.currentIndexChanged.connect(self.changed)
-        for combo in (self.document, self.month, self.contact, self.language):
+        for combo in (self.document, self.month, self.contact, self.language, self.programme):
             combo.currentIndexChanged.connect(self.changed)
         self.document.currentIndexChanged.connect(self._show_month)
         self._show_month()
+        self.programme.setEnabled(self.who_active.isChecked())
         self.who.buttonToggled.connect(self._who_toggled)
         self.purpose.editingFinished.connect(self.changed)
 
@@ -104,6 +110,7 @@ class BatchChoices(QWidget):
             self.document.setItemText(index, document_label(self.document.itemData(index)))
         retranslate_contacts(self.contact)
         self.month.retranslate()
+        self.programme.retranslate()
         self.rows.retranslate()
 
     def _absence_sheets(self) -> bool:
@@ -113,6 +120,7 @@ class BatchChoices(QWidget):
         self.rows.set_row_visible("month", self._absence_sheets())
 
     def _who_toggled(self, _button: object, checked: bool) -> None:
+        self.programme.setEnabled(self.who_active.isChecked())
         if checked:  # the other button's "unchecked" follows; one preview is enough
             self.changed.emit()
 
@@ -123,7 +131,9 @@ class BatchChoices(QWidget):
         if self.who_selected.isChecked():
             return self.selected_ids
         org_id = self.organisation.currentData()
-        return () if org_id is None else self.services.exports.batch_participants(org_id)
+        if org_id is None:
+            return ()
+        return self.services.exports.batch_participants(org_id, self.programme.value())
 
     def request(self) -> BatchRequest:
         return BatchRequest(

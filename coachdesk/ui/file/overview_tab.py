@@ -16,6 +16,7 @@ from coachdesk.ui.file.section import FileSection, button_row, guarded
 from coachdesk.ui.kit.forms import ErrorLabel, clear_validation_errors, show_validation_errors
 from coachdesk.ui.kit.icons import Icon, icon
 from coachdesk.ui.participants.form import ParticipantForm, contact_choices
+from coachdesk.ui.participants.programme_choice import offer_new_programme
 from coachdesk.ui.shell.signals import AppSignals
 from coachdesk.ui.transfer.launch import HandOverButton
 
@@ -23,7 +24,12 @@ from coachdesk.ui.transfer.launch import HandOverButton
 class OverviewTab(FileSection):
     """``dirty_changed(bool)`` tells the file whether there is something unsaved."""
 
-    KINDS = (ChangeKind.PARTICIPANT, ChangeKind.CONTACT, ChangeKind.ORGANISATION)
+    KINDS = (
+        ChangeKind.PARTICIPANT,
+        ChangeKind.CONTACT,
+        ChangeKind.ORGANISATION,
+        ChangeKind.PROGRAMME,
+    )
     dirty_changed = Signal(bool)
 
     def __init__(
@@ -47,6 +53,7 @@ class OverviewTab(FileSection):
         self.revert_button.clicked.connect(self.revert)
         self.archive_button.clicked.connect(self.toggle_archived)
         self.form.edited.connect(lambda: self.set_dirty(True))
+        offer_new_programme(self.form.programme, services, self, self.form.edited)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -95,6 +102,8 @@ class OverviewTab(FileSection):
             return
         self.record = record
         self.form.set_contacts(contact_choices(self.services, record.integration_officer_id))
+        programmes = self.services.programmes.list(include_archived=True)
+        self.form.set_programmes(programmes, record.programme_id)
         if not self.dirty:
             self.form.set_record(record)
         self._update_buttons()

@@ -13,7 +13,7 @@ from coachdesk.imports.fields import field_label
 from coachdesk.labels import label
 from coachdesk.ui.kit.table_model import Column, RecordTableModel, date_key
 
-ROW, FIRST, LAST, BORN, STATUS, PROBLEMS = range(6)
+ROW, FIRST, LAST, BORN, PROGRAMME, STATUS, PROBLEMS = range(7)
 PROBLEM_COLOUR = "#a4262c"
 
 
@@ -34,7 +34,17 @@ def summary_text(p: Preview | None) -> str:
     problems = ngettext("{n} with problems", "{n} with problems", n_problems)
     ready = ready.format(n=format_number(n_ready))
     problems = problems.format(n=format_number(n_problems))
-    return f"{rows}: {ready}, {problems}."
+    text = f"{rows}: {ready}, {problems}."
+    if p.new_programmes:
+        made = _("New programmes, made on import: {names}.")
+        text += " " + made.format(names=", ".join(p.new_programmes))
+    return text
+
+
+def programme_text(row: PreviewRow) -> str:
+    if row.programme and row.draft.programme_id is None:
+        return _("{name} (new)").format(name=row.programme)
+    return row.programme
 
 
 class PreviewModel(RecordTableModel[PreviewRow]):
@@ -47,6 +57,7 @@ class PreviewModel(RecordTableModel[PreviewRow]):
             lambda r: format_date(r.draft.date_of_birth) if r.draft.date_of_birth else "",
             lambda r: date_key(r.draft.date_of_birth),
         ),
+        Column(N_("Programme"), programme_text),
         Column(N_("Status"), lambda r: label(r.draft.status)),
         Column(N_("Problems"), problems_text, lambda r: (r.ok, problems_text(r))),
     )

@@ -31,6 +31,8 @@ class Field:
     """line, text, date, bool, count (empty = none), enum, choice."""
     enum_cls: type[enum.StrEnum] | None = None
     choices: Callable[[], Sequence[tuple[str, int]]] | None = None
+    none_text: str = ""
+    """Source text of a choice's empty entry (e.g. "All programmes"); blank if not given."""
 
 
 class RecordDialog(FormDialog):
@@ -75,7 +77,7 @@ class RecordDialog(FormDialog):
             return EnumCombo(f.enum_cls)
         if f.kind == "choice" and f.choices is not None:
             combo = QComboBox()
-            combo.addItem("", None)
+            combo.addItem(_(f.none_text) if f.none_text else "", None)
             for text, value in f.choices():
                 combo.addItem(text, value)
             return combo

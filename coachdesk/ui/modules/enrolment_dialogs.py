@@ -28,9 +28,20 @@ class EnrolDialog(_SmallDialog):
         self.participant_id = participant_id
         self.module = self.rows.add("module_id", N_("Module"), QComboBox())
         taken = {e.module_id for e in services.modules.enrolments_for_participant(participant_id)}
-        for module in services.modules.list():
+        # Her programme's modules and those for every programme first; then the others,
+        # each named with its programme, after a line.
+        hers, others = services.modules.offered_to(participant_id)
+        for module in hers:
             if module.id not in taken:
                 self.module.addItem(module.title, module.id)
+        others = [m for m in others if m.id not in taken]
+        if others and self.module.count():
+            self.module.insertSeparator(self.module.count())
+        for module in others:
+            text = _("{module} ({programme})").format(
+                module=module.title, programme=module.programme
+            )
+            self.module.addItem(text, module.id)
         self.enrolled_on = self.rows.add("on", N_("Enrolled on"), DateField(allow_empty=False))
         self.enrolled_on.set_date(services.ctx.today())
         self.setWindowTitle(_("Enrol in a module"))

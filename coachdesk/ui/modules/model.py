@@ -24,7 +24,7 @@ def _places(m: ModuleRecord) -> str:
 
 
 class ModuleTableModel(RecordTableModel[ModuleRecord]):
-    TITLE, DATES, LOCATION, CHILDCARE, ENROLLED = range(5)
+    TITLE, DATES, LOCATION, CHILDCARE, ENROLLED, PROGRAMME = range(6)
     COLUMNS = (
         Column[ModuleRecord](N_("Module"), lambda m: m.title),
         Column[ModuleRecord](N_("Dates"), _dates, lambda m: date_key(m.starts_on)),
@@ -35,6 +35,7 @@ class ModuleTableModel(RecordTableModel[ModuleRecord]):
             lambda m: int(m.childcare_available),
         ),
         Column[ModuleRecord](N_("Enrolled"), _places, lambda m: m.enrolled),
+        Column[ModuleRecord](N_("Programme"), lambda m: m.programme or _("All programmes")),
     )
 
     def is_muted(self, record: ModuleRecord) -> bool:

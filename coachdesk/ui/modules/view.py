@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,16 +25,19 @@ from coachdesk.services.modules import ModuleDraft, ModuleRecord
 from coachdesk.ui.export.worker import ServiceJob, without_cyclic_gc
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.icons import Icon, icon
+from coachdesk.ui.kit.programme_combo import ProgrammeCombo
 from coachdesk.ui.kit.record_dialog import Field, RecordDialog
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.style import heading_label
 from coachdesk.ui.modules.enrolment_model import EnrolmentTableModel
 from coachdesk.ui.modules.model import ModuleTableModel
+from coachdesk.ui.modules.programmes import ProgrammesPanel
 from coachdesk.ui.modules.register_dialog import RegisterDialog
 from coachdesk.ui.shell.signals import AppSignals
 
 MODULE_FIELDS = (
     Field("title", N_("Title")),
+    Field("programme_id", N_("Programme"), "choice", none_text=N_("All programmes")),
     Field("description", N_("Description"), "text"),
     Field("target_group", N_("For whom"), "text"),
     Field("schedule", N_("When (days, times)"), "text"),
@@ -57,6 +63,10 @@ class ModulesView(QWidget):
         self.services = services
         self.signals = signals
         self.heading = heading_label()
+        self.programme = ProgrammeCombo()
+        self.programme.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.programmes = ProgrammesPanel(services, signals)
+        self.tabs = QTabWidget()
         self.show_archived = QCheckBox()
         self.show_archived.toggled.connect(self._archived_toggled)
         self.table = RecordTable(ModuleTableModel(self))
@@ -85,6 +95,7 @@ class ModulesView(QWidget):
                 self.show_archived,
             )
         )
+        top_layout.insertWidget(0, self.programme, 0, Qt.AlignmentFlag.AlignLeft)
         top_layout.addWidget(self.table)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
@@ -93,9 +104,11 @@ class ModulesView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
+        self.tabs.addTab(splitter, "")
+        self.tabs.addTab(self.programmes, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.tabs, 1)
         self._shown_module: int | None = None
         """The module whose enrolments the lower list shows."""
         self._loading: tuple[int, ServiceJob] | None = None
@@ -106,6 +119,12 @@ class ModulesView(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(_("Modules (offer catalogue)"))
+        self.tabs.setTabText(0, _("Catalogue"))
+        self.tabs.setTabText(1, _("Programmes"))
+        self.programme.setAccessibleName(_("Programme"))
+        self.programme.setToolTip(_("Show the modules of one programme and those for all"))
+        self.programme.retranslate()
+        self.programmes.retranslate()
         self.new_button.setText(_("New module…"))
         self.edit_button.setText(_("Edit…"))
         self.archive_button.setText(_("Archive"))
@@ -127,13 +146,13 @@ class ModulesView(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if self.services.is_locked:
             return  # a change delivered after the vault was locked: nothing to read
-        if changes.concerns(ChangeKind.MODULE) or (
+        if changes.concerns(ChangeKind.MODULE, ChangeKind.PROGRAMME) or (
             changes.concerns(ChangeKind.ENROLMENT) and not changes.participant_ids
         ):
             self.refresh()
         elif changes.concerns(ChangeKind.ENROLMENT):
             # Places taken change; the enrolled list only if she is (or was) in the module shown.
-            self.table.set_rows(self.services.modules.list(self.show_archived.isChecked()))
+            self.table.set_rows(self._modules())
             if self._concerns_shown(changes.participant_ids, enrolled_now=True):
                 self._show_enrolled(force=True)
         elif changes.concerns(ChangeKind.PARTICIPANT) and changes.participant_ids:
@@ -168,14 +187,22 @@ class ModulesView(QWidget):
         self._shown_module = None
         self.table.set_rows([])
         self.enrolled.set_rows([])
+        self.programmes.clear()
 
     def refresh(self) -> None:
         # What is shown may be stale now: the selection restored below reads it once more.
         self._shown_module, self._loading = None, None
-        self.table.set_rows(self.services.modules.list(self.show_archived.isChecked()))
+        self._fill_programmes()  # after an unlock: this vault's programmes
+        self.table.set_rows(self._modules())
         if self.table.current_record() is None and not self.table.is_empty():
             self.table.view.selectRow(0)
         self._show_enrolled()
+
+    def _modules(self) -> list[ModuleRecord]:
+        return self.services.modules.list(self.show_archived.isChecked(), self.programme.value())
+
+    def _fill_programmes(self) -> None:
+        self.programme.set_programmes(self.services.programmes.list(include_archived=True))
 
     def _selection_changed(self) -> None:
         self._show_enrolled(force=False)
@@ -234,9 +261,17 @@ class ModulesView(QWidget):
             def store(draft: ModuleDraft) -> ModuleRecord:
                 return self.services.modules.update(module.id, draft)
 
-        dialog = RecordDialog(title, MODULE_FIELDS, ModuleDraft, store, module, self)
+        keep = module.programme_id if module is not None else self.programme.value()
+        fields = [replace(f, choices=self._programme_choices(keep)) for f in MODULE_FIELDS]
+        current = module or ModuleDraft("", programme_id=keep)
+        dialog = RecordDialog(title, fields, ModuleDraft, store, current, self)
         dialog.open()
         return dialog
+
+    def _programme_choices(self, keep: int | None) -> Callable[[], list[tuple[str, int]]]:
+        """The programmes on offer, and ``keep`` (the module's own) even when archived."""
+        found = self.services.programmes.list(include_archived=True)
+        return lambda: [(p.name, p.id) for p in found if not p.archived or p.id == keep]
 
     def archive(self) -> None:
         module = self.table.current_record()

@@ -24,7 +24,7 @@ GROUPS: list[tuple[DataCategory | None, list[tuple[str, str]]]] = [
     (
         DataCategory.GOALS_PROGRESS,
         [
-            ("programme", N_("Programme")),
+            ("programme_id", N_("Programme")),
             ("status", N_("Status")),
             ("entry_date", N_("Entry date")),
             ("exit_date", N_("Exit date")),

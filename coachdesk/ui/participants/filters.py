@@ -26,18 +26,6 @@ def fill_status_filter(box: QComboBox) -> None:
     box.blockSignals(False)
 
 
-def fill_programme_filter(box: QComboBox, programmes: list[str]) -> None:
-    """The programmes in the vault, keeping the current choice."""
-    current = box.currentData()
-    box.blockSignals(True)
-    box.clear()
-    box.addItem(_("All programmes"), None)
-    for programme in programmes:
-        box.addItem(programme, programme)
-    box.setCurrentIndex(max(0, box.findData(current)))
-    box.blockSignals(False)
-
-
 def empty_text(filtered: bool, vault_empty: Callable[[], bool]) -> str:
     """Why the list is empty, and what to do about it."""
     if filtered:

@@ -37,6 +37,7 @@ from coachdesk.services.participants import (
     ParticipantRecord,
     validate_participant,
 )
+from coachdesk.services.programmes import ProgrammeRecord
 from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_rows import FormRows
 from coachdesk.ui.kit.forms import (
@@ -48,6 +49,7 @@ from coachdesk.ui.kit.forms import (
 )
 from coachdesk.ui.participants.fields import DATES, GROUPS, LONG_TEXT
 from coachdesk.ui.participants.latin_names import LatinNames
+from coachdesk.ui.participants.programme_choice import ProgrammeChoice
 
 _OWN_LATIN = "latin_spellings_typed"
 """In a kept draft: the Latin spellings she typed herself (the others follow the name)."""
@@ -98,6 +100,18 @@ class ParticipantForm(QWidget):
         combo.setCurrentIndex(max(combo.findData(current), 0))
         self._loading = False
 
+    @property
+    def programme(self) -> ProgrammeChoice:
+        choice = self.fields["programme_id"]
+        assert isinstance(choice, ProgrammeChoice)
+        return choice
+
+    def set_programmes(self, programmes: list[ProgrammeRecord], keep: int | None) -> None:
+        """The programmes to choose hers from; ``keep`` (hers) stays even when archived."""
+        self._loading = True
+        self.programme.set_programmes(programmes, keep)
+        self._loading = False
+
     def _on_edit(self) -> None:
         if not self._loading:
             self.edited.emit()
@@ -113,6 +127,8 @@ class ParticipantForm(QWidget):
             return EnumCombo(GermanLevel, self, allow_none=True)
         if name == "exit_destination":
             return EnumCombo(ExitDestination, self, allow_none=True)
+        if name == "programme_id":
+            return ProgrammeChoice(self)
         if name == "integration_officer_id":
             combo = QComboBox(self)
             combo.addItem("", None)
@@ -137,7 +153,7 @@ class ParticipantForm(QWidget):
             rows.retranslate()
         self.latin.retranslate()
         for widget in self.fields.values():
-            if isinstance(widget, DateField | EnumCombo):
+            if isinstance(widget, DateField | EnumCombo | ProgrammeChoice):
                 widget.retranslate()
         spin = self.fields["children_count"]
         assert isinstance(spin, QSpinBox)

@@ -80,7 +80,7 @@ class ListLoading(QObject):
             return participants.list(
                 query=where.query,
                 status=where.status,
-                programme=where.programme,
+                programme_id=where.programme_id,
                 include_archived=where.include_archived,
             )
 

@@ -8,6 +8,7 @@ from coachdesk.facade import Services
 from coachdesk.i18n import _
 from coachdesk.ui.kit.form_dialog import FormDialog
 from coachdesk.ui.participants.form import ParticipantForm, contact_choices
+from coachdesk.ui.participants.programme_choice import offer_new_programme
 
 
 class NewParticipantDialog(FormDialog):
@@ -21,6 +22,8 @@ class NewParticipantDialog(FormDialog):
         self.intro.setWordWrap(True)
         self.form = ParticipantForm(self.body)
         self.form.set_contacts(contact_choices(services))
+        self.form.set_programmes(services.programmes.list(), None)
+        offer_new_programme(self.form.programme, services, self)
         self.form.set_record(None)
         layout = QVBoxLayout(self.body)
         layout.addWidget(self.intro)

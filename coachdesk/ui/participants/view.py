@@ -26,11 +26,11 @@ from coachdesk.services.participants import ListFilter
 from coachdesk.ui.batch.launch import BatchButton
 from coachdesk.ui.importing.launch import ImportButton
 from coachdesk.ui.kit.icons import Icon, icon
+from coachdesk.ui.kit.programme_combo import ProgrammeCombo
 from coachdesk.ui.kit.style import heading_label
 from coachdesk.ui.participants.filters import (
     empty_page,
     empty_text,
-    fill_programme_filter,
     fill_status_filter,
 )
 from coachdesk.ui.participants.loading import ListLoading
@@ -64,7 +64,7 @@ class ParticipantsView(QWidget):
         self.search.setObjectName("participant_search")
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
-        self.programme_filter = QComboBox()
+        self.programme_filter = ProgrammeCombo()
         self.show_archived = QCheckBox()
         self.new_button = QPushButton(icon(Icon.NEW_PARTICIPANT), "")
         self.archive_button = QPushButton()
@@ -125,13 +125,15 @@ class ParticipantsView(QWidget):
     # -- filters ----------------------------------------------------------------------------------
 
     def _fill_programme_filter(self) -> None:
-        fill_programme_filter(self.programme_filter, self.services.participants.programmes())
+        # Archived programmes too: their files are still in the list.
+        programmes = self.services.programmes.list(include_archived=True)
+        self.programme_filter.set_programmes(programmes)
 
     def has_filters(self) -> bool:
         return bool(
             self.search.text().strip()
             or self.status_filter.currentData() is not None
-            or self.programme_filter.currentData() is not None
+            or self.programme_filter.value() is not None
         )
 
     def clear_filters(self) -> None:
@@ -156,7 +158,7 @@ class ParticipantsView(QWidget):
         return ListFilter(
             self.search.text(),
             self.status_filter.currentData(),
-            self.programme_filter.currentData(),
+            self.programme_filter.value(),
             self.show_archived.isChecked(),
         )
 
@@ -167,12 +169,6 @@ class ParticipantsView(QWidget):
         for pid in participant_ids:
             row = self.services.participants.row(pid, where)
             self.model.put_row(pid, row)
-            if (
-                row is not None
-                and row.programme
-                and self.programme_filter.findData(row.programme) < 0
-            ):
-                self._fill_programme_filter()
         self._update_state()
 
     def _update_state(self) -> None:
@@ -201,10 +197,15 @@ class ParticipantsView(QWidget):
         self.model.clear()
 
     def _on_changes(self, changes: Changes) -> None:
-        if self.services.is_locked or not changes.concerns(ChangeKind.PARTICIPANT, ChangeKind.ESF):
+        if self.services.is_locked or not changes.concerns(
+            ChangeKind.PARTICIPANT, ChangeKind.ESF, ChangeKind.PROGRAMME
+        ):
             return  # not hers, or delivered after the vault was locked: nothing to read
         if self._stale:
             return  # reloaded whole when shown again
+        if changes.concerns(ChangeKind.PROGRAMME):
+            self._fill_programme_filter()  # a new or renamed programme: every row may show it
+            changes = Changes.of(changes.kinds)
         if changes.participant_ids and len(changes.participant_ids) <= ROW_UPDATE_LIMIT:
             self._update_rows(changes.participant_ids)
         elif self.isVisible():
@@ -292,8 +293,7 @@ class ParticipantsView(QWidget):
         self.transfer_button.retranslate()
         self.clear_button.setText(_("Clear search and filters"))
         fill_status_filter(self.status_filter)
-        if self.programme_filter.count():
-            self.programme_filter.setItemText(0, _("All programmes"))
+        self.programme_filter.retranslate()
         self.model.retranslate()
         self.table.fit_columns()
         self._update_state()

@@ -22,10 +22,12 @@ from coachdesk.reports.published import SUPPRESSION_NOTE
 from coachdesk.reports.quarterly import previous_quarter, quarter_of
 from coachdesk.reports.service import ReportService
 from coachdesk.reports.team_service import TeamService
+from coachdesk.services.programmes import ProgrammeService
 from coachdesk.ui.export.worker import ServiceJob, without_cyclic_gc
 from coachdesk.ui.file.section import button_row, guarded
 from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_rows import FormRows
+from coachdesk.ui.kit.programme_combo import ProgrammeCombo
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.reports.models import FigureTableModel, figure_rows
 from coachdesk.ui.reports.save import language_combo, save_period_figures
@@ -52,6 +54,8 @@ class QuarterlyPage(QWidget):
         self.previous.clicked.connect(lambda: self.set_period(*previous_quarter(self.today())))
         self.current.clicked.connect(lambda: self.set_period(*quarter_of(self.today())))
         self.language = language_combo()
+        self.programme = ProgrammeCombo()
+        self.programme.currentIndexChanged.connect(lambda _i: self.refresh())
         self.with_csv = QCheckBox()
         self.with_csv.setChecked(True)
         self.show_button = QPushButton()
@@ -60,7 +64,7 @@ class QuarterlyPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.team_button = QPushButton()
         self.team_button.clicked.connect(
-            lambda: export_for_lead(self, TeamService(reports.ctx), self.period())
+            lambda: export_for_lead(self, TeamService(reports.ctx), self.period(), self.programme)
         )
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -86,6 +90,7 @@ class QuarterlyPage(QWidget):
         quick.setLayout(buttons)
         self.rows.add("period", N_("Period"), period, buddy=self.start)
         self.rows.add("quick", N_("Quick choice"), quick, buddy=self.previous)
+        self.rows.add("programme", N_("Programme"), self.programme)
         self.rows.add("language", N_("Language of the report"), self.language)
         layout = QVBoxLayout(self)
         layout.addLayout(self.rows.layout)
@@ -104,7 +109,13 @@ class QuarterlyPage(QWidget):
         if not self._shown_once:
             # She opens the page to see the figures: show the default quarter right away.
             self._shown_once = True
+            self.fill_programmes()
             self.refresh()
+
+    def fill_programmes(self) -> None:
+        """Archived programmes too: a report of a past period may be of one."""
+        found = ProgrammeService(self.reports.ctx).list(include_archived=True)
+        self.programme.set_programmes(found)  # refreshes if the chosen one is gone
 
     def retranslate(self) -> None:
         self.rows.retranslate()
@@ -119,6 +130,7 @@ class QuarterlyPage(QWidget):
         self.note.setText(_(SUPPRESSION_NOTE))
         self.start.retranslate()
         self.end.retranslate()
+        self.programme.retranslate()
         self.table.retranslate()
         self.table.set_empty_text(_("Choose a period and press “Show figures”."))
 
@@ -142,8 +154,10 @@ class QuarterlyPage(QWidget):
         if period is None:
             return
         lang = self.language.currentData() or "de"
-        reports = self.reports
-        job = ServiceJob(without_cyclic_gc(lambda: reports.quarterly_preview(*period, lang)))
+        reports, programme = self.reports, self.programme.value()
+        job = ServiceJob(
+            without_cyclic_gc(lambda: reports.quarterly_preview(*period, lang, programme))
+        )
         self._job = job
         # Bound methods, not lambdas: Qt drops the connection when the page is deleted.
         job.signals.finished.connect(self._figures_counted)
@@ -182,13 +196,17 @@ class QuarterlyPage(QWidget):
         period = self.period()
         if period is None:
             return None
+        programme = self.programme.value()
+        title = _("Quarterly evaluation")
+        if programme is not None:
+            title = f"{title} {self.programme.name()}"
         return save_period_figures(
             self,
-            _("Quarterly evaluation"),
+            title,
             period,
             self.language.currentData() or "de",
             self.with_csv.isChecked(),
             lambda pdf, csv, start, end, lang: self.reports.export_quarterly_to(
-                pdf, csv, start=start, end=end, lang=lang
+                pdf, csv, start=start, end=end, lang=lang, programme_id=programme
             ),
         )

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -21,9 +20,11 @@ from coachdesk.i18n import N_, _
 from coachdesk.reports.published import period_text
 from coachdesk.reports.team_format import SUFFIX
 from coachdesk.reports.team_service import TeamExport, TeamService
+from coachdesk.services.programmes import ProgrammeService
 from coachdesk.ui.file.section import guarded
 from coachdesk.ui.kit.file_names import suggested_name
 from coachdesk.ui.kit.form_rows import FormRows
+from coachdesk.ui.kit.programme_combo import ProgrammeCombo
 from coachdesk.ui.shell.busy import busy_cursor
 
 EXPLANATION = N_(
@@ -36,8 +37,14 @@ EXPLANATION = N_(
 
 class TeamExportDialog(QDialog):
     def __init__(
-        self, team: TeamService, start: dt.date, end: dt.date, parent: QWidget | None = None
+        self,
+        team: TeamService,
+        start: dt.date,
+        end: dt.date,
+        parent: QWidget | None = None,
+        chosen: ProgrammeCombo | None = None,
     ) -> None:
+        """``chosen``: the report page's choice of programme, chosen here too."""
         super().__init__(parent)
         self.team = team
         self.start, self.end = start, end
@@ -45,8 +52,10 @@ class TeamExportDialog(QDialog):
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.period = QLabel(period_text(start, end, ""))
-        self.programme = QLineEdit()
-        self.programme.setMaxLength(200)
+        self.programme = ProgrammeCombo()
+        self.programme.set_programmes(ProgrammeService(team.ctx).list(include_archived=True))
+        if chosen is not None:
+            self.programme.setCurrentIndex(max(self.programme.findData(chosen.value()), 0))
         self.rows = FormRows()
         self.rows.add("period", N_("Period"), self.period)
         self.rows.add("programme", N_("Programme"), self.programme)
@@ -59,14 +68,14 @@ class TeamExportDialog(QDialog):
         layout.addWidget(self.explanation)
         layout.addLayout(self.rows.layout)
         layout.addWidget(self.buttons)
-        self.programme.setFocus()  # typing starts in the one field
+        self.programme.setFocus()  # the one choice
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Export figures for my team lead"))
         self.explanation.setText(_(EXPLANATION))
         self.rows.retranslate()
-        self.programme.setPlaceholderText(_("e.g. MY TURN"))
+        self.programme.retranslate()
 
     def save(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -82,7 +91,7 @@ class TeamExportDialog(QDialog):
             done = guarded(
                 self,
                 lambda: self.team.export_team_file(
-                    target, start=self.start, end=self.end, programme=self.programme.text()
+                    target, start=self.start, end=self.end, programme_id=self.programme.value()
                 ),
             )
         if done is None:
@@ -99,11 +108,15 @@ class TeamExportDialog(QDialog):
 
 
 def export_for_lead(
-    parent: QWidget, team: TeamService, period: tuple[dt.date, dt.date] | None
+    parent: QWidget,
+    team: TeamService,
+    period: tuple[dt.date, dt.date] | None,
+    chosen: ProgrammeCombo | None = None,
 ) -> TeamExport | None:
-    """Open the dialog for the period chosen on the quarterly page (None: dates not valid)."""
+    """Open the dialog for the period (and programme) chosen on the quarterly page (None:
+    dates not valid)."""
     if period is None:
         return None
-    dialog = TeamExportDialog(team, *period, parent)
+    dialog = TeamExportDialog(team, *period, parent, chosen)
     dialog.exec()
     return dialog.result_export

@@ -162,6 +162,7 @@ class ReportsView(QWidget):
             page.table.set_rows([])
 
     def refresh(self) -> None:
+        self.quarterly.fill_programmes()
         self.catalogue.refresh()
         self.directory.refresh()
         self.story.refresh_if_loaded()
@@ -174,6 +175,8 @@ class ReportsView(QWidget):
             self.team.refresh()
         if changes.concerns(ChangeKind.MODULE):
             self.catalogue.refresh()
+        if changes.concerns(ChangeKind.PROGRAMME):
+            self.quarterly.fill_programmes()
         if changes.concerns(ChangeKind.ORGANISATION, ChangeKind.CONTACT, ChangeKind.RESPONSIBILITY):
             self.directory.refresh()
         if changes.concerns(ChangeKind.PARTICIPANT) and changes.participant_ids:
