@@ -29,12 +29,17 @@ def _when(m: ModuleRecord, lang: str) -> str:
 
 
 def render_catalogue(
-    modules: Sequence[ModuleRecord], header: ReportHeader, out: BinaryIO
+    modules: Sequence[ModuleRecord], header: ReportHeader, out: BinaryIO, programme: str = ""
 ) -> SignatureBox:
+    """The offers; of one programme (named under the title) or of every programme."""
     st = styles()
     lang = header.lang
     title = _(TITLE, lang)
-    flow: list[Flowable] = opening(header, title, [(_("Offers", lang), str(len(modules)))], st)
+    facts: list[tuple[str, object]] = [
+        (_("Programme", lang), programme or _("All programmes", lang)),
+        (_("Offers", lang), str(len(modules))),
+    ]
+    flow: list[Flowable] = opening(header, title, facts, st)
     flow.append(
         para(
             _(

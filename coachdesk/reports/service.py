@@ -8,27 +8,28 @@ period or participant, and the SHA-256; never the content.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import hashlib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from io import BytesIO
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from coachdesk.documents.layout import SignatureBox
 from coachdesk.documents.signing import SigningMaterial, sign_pdf
 from coachdesk.export import identities
 from coachdesk.models import ExportRecord
 from coachdesk.models.enums import DataCategory
 from coachdesk.reports import quarterly
-from coachdesk.reports.catalogue_pdf import render_catalogue
-from coachdesk.reports.directory_pdf import DirectoryData, render_directory
 from coachdesk.reports.document import ReportHeader
+from coachdesk.reports.partner_docs import PartnerDocuments
 from coachdesk.reports.published import PublishedReport, publish, to_csv
 from coachdesk.reports.quarterly_pdf import render_quarterly
+
+# Re-exported: callers import the results with the service.
+from coachdesk.reports.results import Renderer as Renderer
+from coachdesk.reports.results import ReportResult as ReportResult
+from coachdesk.reports.results import ReportType as ReportType
 from coachdesk.reports.saving import Targets, save_files
 from coachdesk.reports.success_story import (
     StoryBasis,
@@ -38,39 +39,11 @@ from coachdesk.reports.success_story import (
 )
 from coachdesk.services import audit
 from coachdesk.services.context import ChangeKind, Changes, ServiceContext
-from coachdesk.services.directory import DirectoryService
-from coachdesk.services.modules import ModuleRecord, ModuleService
 from coachdesk.services.settings import document_issuer
 from coachdesk.vault.saving import remove_saved
 
-Renderer = Callable[[ReportHeader, BinaryIO], SignatureBox]
 
-
-class ReportType(enum.StrEnum):
-    QUARTERLY = "quarterly_evaluation"
-    CATALOGUE = "offer_catalogue"
-    DIRECTORY = "partner_directory"
-    SUCCESS_STORY = "success_story"
-    TEAM_QUARTERLY = "team_quarterly_evaluation"
-    ESF_INDICATORS = "esf_indicators"
-
-
-@dataclass(frozen=True)
-class ReportResult:
-    pdf: bytes
-    """The signed document, ready to save."""
-    sha256: str
-    record_id: int
-    csv: bytes | None = None
-    """The quarterly figures as CSV (quarterly evaluation only)."""
-    csv_sha256: str = ""
-    pdf_path: Path | None = None
-    """Where the PDF was saved (the ``*_to`` exports), else None."""
-    csv_path: Path | None = None
-    """Where the CSV was saved, if one was asked for."""
-
-
-class ReportService:
+class ReportService(PartnerDocuments):
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
@@ -125,51 +98,6 @@ class ReportService:
             lambda h, out: render_quarterly(report, h, out),
             details,
             csv=csv,
-            targets=targets,
-        )
-
-    # -- offer catalogue and partner directory -----------------------------------------------
-
-    def catalogue(self) -> list[ModuleRecord]:
-        return ModuleService(self.ctx).list()
-
-    def export_catalogue(self, lang: str = "de") -> ReportResult:
-        return self._catalogue(lang, Targets())
-
-    def export_catalogue_to(self, path: Path | str, lang: str = "de") -> ReportResult:
-        return self._catalogue(lang, Targets(Path(path)))
-
-    def _catalogue(self, lang: str, targets: Targets) -> ReportResult:
-        modules = self.catalogue()
-        return self._export(
-            ReportType.CATALOGUE,
-            lang,
-            lambda h, out: render_catalogue(modules, h, out),
-            {"modules": len(modules)},
-            targets=targets,
-        )
-
-    def directory(self) -> DirectoryData:
-        d = DirectoryService(self.ctx)
-        return DirectoryData(
-            tuple(d.list_organisations()),
-            tuple(d.list_contacts()),
-            tuple(d.list_responsibilities()),
-        )
-
-    def export_directory(self, lang: str = "de") -> ReportResult:
-        return self._directory(lang, Targets())
-
-    def export_directory_to(self, path: Path | str, lang: str = "de") -> ReportResult:
-        return self._directory(lang, Targets(Path(path)))
-
-    def _directory(self, lang: str, targets: Targets) -> ReportResult:
-        data = self.directory()
-        return self._export(
-            ReportType.DIRECTORY,
-            lang,
-            lambda h, out: render_directory(data, h, out),
-            {"organisations": len(data.organisations)},
             targets=targets,
         )
 

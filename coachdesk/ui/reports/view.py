@@ -18,7 +18,9 @@ from coachdesk.reports.esf_service import EsfReportService
 from coachdesk.reports.service import ReportResult, ReportService
 from coachdesk.reports.team_service import TeamService
 from coachdesk.services.context import ChangeKind, Changes
+from coachdesk.services.programmes import ProgrammeRecord
 from coachdesk.ui.file.section import button_row, guarded
+from coachdesk.ui.kit.programme_combo import ProgrammeCombo
 from coachdesk.ui.kit.record_table import RecordTable
 from coachdesk.ui.kit.style import heading_label
 from coachdesk.ui.reports.esf_page import EsfPage
@@ -32,16 +34,18 @@ from coachdesk.ui.shell.signals import AppSignals
 
 
 class DocumentPage(QWidget):
-    """A report made from the catalogue or the directory: preview list, language, save."""
+    """A report made from the catalogue or the directory: preview list, language, save; with
+    ``programmes``, a choice of programme (the catalogue of one programme, or of all)."""
 
     def __init__(
         self,
         title: str,
         table: RecordTable[Any],
-        rows: Callable[[], list[Any]],
-        export: Callable[[Path, str], ReportResult],
+        rows: Callable[[int | None], list[Any]],
+        export: Callable[[Path, str, int | None], ReportResult],
         today: Callable[[], Any],
         parent: QWidget | None = None,
+        programmes: Callable[[], list[ProgrammeRecord]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.title = title
@@ -50,32 +54,48 @@ class DocumentPage(QWidget):
         self.rows = rows
         self.export = export
         self.today = today
+        self.programmes = programmes
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        self.programme = ProgrammeCombo() if programmes is not None else None
         self.language = language_combo()
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        if self.programme is not None:
+            self.programme.currentIndexChanged.connect(self.refresh)
+            layout.addLayout(button_row(self.programme))
         layout.addWidget(self.table, 1)
         layout.addLayout(button_row(self.language, self.save_button))
 
     def retranslate(self, intro: str, empty: str) -> None:
         self.intro.setText(intro)
         self.save_button.setText(_("Sign and save…"))
+        if self.programme is not None:
+            self.programme.retranslate()
         self.table.retranslate()
         self.table.set_empty_text(empty)
 
+    def fill_programmes(self) -> None:
+        """Programmes may have been added or renamed; the choice is kept while it is offered."""
+        if self.programme is not None and self.programmes is not None:
+            self.programme.set_programmes(self.programmes())
+
+    def programme_id(self) -> int | None:
+        return self.programme.value() if self.programme is not None else None
+
     def refresh(self) -> None:
-        self.table.set_rows(self.rows())
+        self.table.set_rows(self.rows(self.programme_id()))
 
     def save(self) -> ReportResult | None:
         path = ask_pdf_path(self, _(self.title), self.today().isoformat())
         if path is None:
             return None
         lang = self.language.currentData() or "de"
+        programme_id = self.programme_id()
         with busy_cursor():
-            result = guarded(self, lambda: self.export(path, lang))
+            result = guarded(self, lambda: self.export(path, lang, programme_id))
         if result is not None:
             show_saved(self, result)
         return result
@@ -99,12 +119,13 @@ class ReportsView(QWidget):
             self.reports.export_catalogue_to,
             today,
             self,
+            programmes=services.programmes.list,
         )
         self.directory = DocumentPage(
             N_("Partner directory"),
             RecordTable(DirectoryTableModel(self)),
-            lambda: list(self.reports.directory().responsibilities),
-            self.reports.export_directory_to,
+            lambda _programme: list(self.reports.directory().responsibilities),
+            lambda path, lang, _programme: self.reports.export_directory_to(path, lang),
             today,
             self,
         )
@@ -119,6 +140,7 @@ class ReportsView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         signals.changed.connect(self._on_changed)
+        self.catalogue.fill_programmes()
         self.catalogue.refresh()  # the story page has read its names already
         self.directory.refresh()
         self.retranslate()
@@ -163,6 +185,7 @@ class ReportsView(QWidget):
 
     def refresh(self) -> None:
         self.quarterly.fill_programmes()
+        self.catalogue.fill_programmes()
         self.catalogue.refresh()
         self.directory.refresh()
         self.story.refresh_if_loaded()
@@ -177,6 +200,7 @@ class ReportsView(QWidget):
             self.catalogue.refresh()
         if changes.concerns(ChangeKind.PROGRAMME):
             self.quarterly.fill_programmes()
+            self.catalogue.fill_programmes()
         if changes.concerns(ChangeKind.ORGANISATION, ChangeKind.CONTACT, ChangeKind.RESPONSIBILITY):
             self.directory.refresh()
         if changes.concerns(ChangeKind.PARTICIPANT) and changes.participant_ids:
