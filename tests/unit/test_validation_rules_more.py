@@ -723,3 +723,130 @@ def test_answers_of_no_need_the_day_she_answered_and_are_kept(services: Services
     not_employed = FollowUpAnswers(None, employed=False)
     _refused(lambda: services.esf.save_follow_up(pid, not_employed), "answered_on", NO_DAY)
     assert services.esf.get(pid).follow_up is not None and services.esf.get(pid).follow_up.is_open
+
+
+# -- the services: what keeps the rules is saved, each break refused by create and update ----
+
+
+def _person(services: Services, **dates: Any) -> int:
+    from coachdesk.services.participants import ParticipantDraft
+
+    draft = ParticipantDraft("Amina", f"Regel {next(_unique)}", **dates)
+    return services.participants.create(draft).id
+
+
+def _saved_then_refused(
+    data: st.DataObject,
+    rules: dict[str, Breaker],
+    own: Any,
+    create: Callable[[Any], Any],
+    update: Callable[[int, Any], Any] | None,
+) -> Any:
+    """``own`` saved by ``create``; one rule broken, refused by ``create`` and ``update``."""
+    saved = create(own)
+    rule = data.draw(st.sampled_from(sorted(rules)))
+    broken, field, msgid = rules[rule](own, data.draw)
+    _refused(lambda: create(broken), field, msgid)
+    if update is not None:
+        _refused(lambda: update(saved.id, broken), field, msgid)
+    return saved
+
+
+def _own(draft: Any, field: str) -> Any:
+    """The draft with a name of its own (the vault refuses a second of the same name)."""
+    return dataclasses.replace(draft, **{field: f"{getattr(draft, field)} {next(_unique)}"})
+
+
+@SAVED
+@given(draft=goals(), step=milestones(), data=st.data())
+def test_the_service_saves_goals_and_steps_that_keep_the_rules_and_refuses_each_break(
+    services: Services, draft: GoalDraft, step: MilestoneDraft, data: st.DataObject
+) -> None:
+    pid = _person(services)
+    own = _own(draft, "title")
+    goals_ = services.goals
+    saved = _saved_then_refused(
+        data, GOAL_RULES, own, lambda d: goals_.create(pid, d), goals_.update
+    )
+    assert goals_.get(saved.id).draft() == own
+    kept = _saved_then_refused(
+        data,
+        MILESTONE_RULES,
+        step,
+        lambda d: goals_.add_milestone(saved.id, d),
+        goals_.update_milestone,
+    )
+    assert kept.draft() == step and goals_.get(saved.id).milestones == (kept,)
+
+
+@SAVED
+@given(draft=meetings(), data=st.data())
+def test_the_service_saves_meetings_that_keep_the_rules_and_refuses_each_break(
+    services: Services, draft: MeetingDraft, data: st.DataObject
+) -> None:
+    pid = _person(services)
+    meetings_ = services.meetings
+    saved = _saved_then_refused(
+        data, MEETING_RULES, draft, lambda d: meetings_.create(pid, d), meetings_.update
+    )
+    again = meetings_.get(saved.id)
+    assert again == saved and again.held_at == draft.held_at
+    assert len(again.attendees) == len(draft.attendees)
+    assert len(again.agreements) == len(draft.agreements)
+
+
+@SAVED
+@given(followup=followups(), handover=handovers(), data=st.data())
+def test_the_service_saves_aftercare_and_handovers_that_keep_the_rules_and_refuses_each_break(
+    services: Services, followup: FollowUpDraft, handover: HandoverDraft, data: st.DataObject
+) -> None:
+    pid = _person(services)
+    aftercare = services.aftercare
+    saved = _saved_then_refused(
+        data, AFTERCARE_RULES, followup, lambda d: aftercare.create(pid, d), aftercare.update
+    )
+    assert aftercare.get(saved.id).draft() == followup
+    handovers_ = services.handovers
+    kept = _saved_then_refused(
+        data, HANDOVER_RULES, handover, lambda d: handovers_.create(pid, d), handovers_.update
+    )
+    assert handovers_.get(kept.id).draft() == handover
+
+
+@SAVED
+@given(
+    organisation=organisations(),
+    contact=contacts(),
+    responsibility=responsibilities(),
+    data=st.data(),
+)
+def test_the_service_saves_the_directory_that_keeps_the_rules_and_refuses_each_break(
+    services: Services,
+    organisation: OrganisationDraft,
+    contact: ContactDraft,
+    responsibility: ResponsibilityDraft,
+    data: st.DataObject,
+) -> None:
+    directory = services.directory
+    org = _saved_then_refused(
+        data,
+        ORGANISATION_RULES,
+        _own(organisation, "name"),
+        directory.create_organisation,
+        directory.update_organisation,
+    )
+    assert directory.get_organisation(org.id) == org
+    person = dataclasses.replace(_own(contact, "name"), organisation_id=org.id)
+    kept = _saved_then_refused(
+        data, CONTACT_RULES, person, directory.create_contact, directory.update_contact
+    )
+    assert kept.draft() == person
+    topic = _own(responsibility, "topic")
+    handled = _saved_then_refused(
+        data,
+        RESPONSIBILITY_RULES,
+        topic,
+        lambda d: directory.add_responsibility(org.id, d),
+        directory.update_responsibility,
+    )
+    assert directory.get_responsibility(handled.id).draft() == topic
