@@ -16,13 +16,14 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from coachdesk.facade import Services
 from coachdesk.models.enums import (
     AftercareStatus,
     AttendeeRole,
+    DataCategory,
     EducationLevel,
     EsfAnswer,
     Gender,
@@ -850,3 +851,126 @@ def test_the_service_saves_the_directory_that_keeps_the_rules_and_refuses_each_b
         directory.update_responsibility,
     )
     assert directory.get_responsibility(handled.id).draft() == topic
+
+
+# papers: the title and the paper's date (checked before the file is read)
+
+
+@st.composite
+def papers(draw: st.DrawFn) -> Any:
+    from coachdesk.services.attachment_records import AttachmentDraft
+
+    return AttachmentDraft(
+        title=draw(names),
+        category=draw(st.sampled_from(DataCategory)),
+        document_date=draw(st.none() | days),
+    )
+
+
+PAPER_RULES: dict[str, Breaker] = {
+    "title required": _set("title", BLANKS, FILL_IN),
+    "title length": _set("title", _longer(200), TOO_LONG),
+    "paper's date not in the future": _set("document_date", ahead, FUTURE),
+}
+_PDF: list[bytes] = []
+
+
+@SAVED
+@given(draft=papers(), data=st.data())
+def test_the_service_keeps_papers_that_keep_the_rules_and_refuses_each_break(
+    services: Services, draft: Any, data: st.DataObject
+) -> None:
+    from tests.unit.attachment_files import pdf_bytes
+
+    if not _PDF:
+        _PDF.append(pdf_bytes("Zeugnis Deutsch B1"))
+    pid = _person(services)
+    papers_ = services.attachments
+    saved = _saved_then_refused(
+        data, PAPER_RULES, draft, lambda d: papers_.add(pid, _PDF[0], d), papers_.update
+    )
+    assert papers_.get(saved.id).draft() == draft
+
+
+# enrolments: the result, its end date and note; attendance on the days she can have come
+
+
+@st.composite
+def results(draw: st.DrawFn) -> tuple[dt.date, Any, dt.date | None, str]:
+    from coachdesk.models.enums import EnrolmentResult
+
+    enrolled = draw(days)
+    result = draw(st.sampled_from(EnrolmentResult))
+    ends = st.none() | st.dates(enrolled, TODAY)
+    completed = None if result == EnrolmentResult.ONGOING else draw(ends)
+    return enrolled, result, completed, draw(st.just("") | names)
+
+
+@SAVED
+@given(case=results(), data=st.data())
+def test_the_service_records_results_that_keep_the_rules_and_refuses_each_break(
+    services: Services, case: tuple[dt.date, Any, dt.date | None, str], data: st.DataObject
+) -> None:
+    from coachdesk.models.enums import EnrolmentResult
+    from coachdesk.services.modules import ModuleDraft
+
+    enrolled, result, completed, note = case
+    module = services.modules.create(ModuleDraft(f"Kurs {next(_unique)}")).id
+    enrolment = services.modules.enrol(_person(services), module, enrolled)
+    saved = services.modules.set_result(enrolment.id, result, completed, note)
+    wanted = completed or (None if result == EnrolmentResult.ONGOING else TODAY)
+    assert (saved.result, saved.completed_on, saved.result_note) == (result, wanted, note)
+    finished = data.draw(st.sampled_from(sorted(set(EnrolmentResult) - {EnrolmentResult.ONGOING})))
+    broken = {
+        "result offered": ((data.draw(ODD), completed, note), "result", OFFERED),
+        "ends after enrolment": (
+            (finished, _before(enrolled, data.draw), note),
+            "completed_on",
+            "The end date cannot be before the enrolment date.",
+        ),
+        "note length": ((result, completed, data.draw(_longer(20_000))), "result_note", TOO_LONG),
+    }
+    args, field, msgid = broken[data.draw(st.sampled_from(sorted(broken)))]
+    _refused(lambda: services.modules.set_result(enrolment.id, *args), field, msgid)
+    assert services.modules.get_enrolment(enrolment.id) == saved
+
+
+def _enrolment_for(services: Services, d: Day) -> int:
+    """An enrolment whose days are ``d.period`` (module dates, end, her exit date)."""
+    from coachdesk.models.enums import EnrolmentResult
+    from coachdesk.services.modules import ModuleDraft
+
+    p = d.period
+    module = ModuleDraft(f"Kurs {next(_unique)}", starts_on=p.module_starts, ends_on=p.module_ends)
+    module_id = services.modules.create(module).id
+    pid = _person(services, exit_date=p.exit_date)
+    enrolment = services.modules.enrol(pid, module_id, p.enrolled_on).id
+    if p.completed_on is not None:
+        services.modules.set_result(enrolment, EnrolmentResult.COMPLETED, p.completed_on)
+    return enrolment
+
+
+@SAVED
+@given(case=attendance_days(), data=st.data())
+def test_the_service_records_attendance_on_possible_days_and_refuses_each_break(
+    services: Services, case: Day, data: st.DataObject
+) -> None:
+    from coachdesk.models.enums import AttendanceStatus
+
+    status = data.draw(st.sampled_from(AttendanceStatus))
+    enrolment = _enrolment_for(services, case)
+    saved = services.modules.record_attendance(enrolment, case.day, status, "da")
+    assert [(a.session_date, a.status) for a in saved.attendance] == [(case.day, status)]
+    rule = data.draw(st.sampled_from(sorted(ATTENDANCE_RULES)))
+    broken, field, msgid = ATTENDANCE_RULES[rule](case, data.draw)
+    p = broken.period
+    assume(p.completed_on is None or p.completed_on >= p.enrolled_on)  # a period one can store
+    assume(None in (p.module_starts, p.module_ends) or p.module_starts <= p.module_ends)  # type: ignore[operator]
+    other = _enrolment_for(services, broken) if broken.period != case.period else enrolment
+    _refused(lambda: services.modules.record_attendance(other, broken.day, status), field, msgid)
+    for args, field, msgid in (
+        ((case.day, data.draw(ODD.filter(bool))), "status", OFFERED),
+        ((case.day, status, data.draw(_longer(20_000))), "note", TOO_LONG),
+    ):
+        _refused(lambda a=args: services.modules.record_attendance(enrolment, *a), field, msgid)
+    assert services.modules.get_enrolment(enrolment).attendance == (saved.attendance)
