@@ -974,3 +974,144 @@ def test_the_service_records_attendance_on_possible_days_and_refuses_each_break(
     ):
         _refused(lambda a=args: services.modules.record_attendance(enrolment, *a), field, msgid)
     assert services.modules.get_enrolment(enrolment).attendance == (saved.attendance)
+
+
+# the ESF Plus questionnaires: each case in a file of its own, with its dates
+
+
+def _esf_file(services: Services, e: Esf, step: str) -> int:
+    """Her file with the day the questionnaire depends on: her entry date, her exit date, or
+    (follow-up) the follow-up's due day placed by hand and her labour status at entry."""
+    from sqlalchemy import update
+
+    from coachdesk.models import EsfFollowUp
+
+    if step == "entry":
+        return _person(services, entry_date=e.anchor)
+    if step == "exit" or e.anchor is None:
+        return _person(services, exit_date=e.anchor)
+    pid = _person(services, exit_date=e.anchor)
+    with services.ctx.write() as s:
+        s.execute(
+            update(EsfFollowUp).where(EsfFollowUp.participant_id == pid).values(due_on=e.anchor)
+        )
+    if e.labour_status is not None:
+        services.esf.save_entry(pid, EntryDraft(TODAY, labour_status=e.labour_status))
+    return pid
+
+
+ESF_STEPS = {
+    "entry": (esf_entries(), ESF_ENTRY_RULES, "save_entry"),
+    "exit": (esf_exits(), ESF_EXIT_RULES, "save_exit"),
+    "follow_up": (esf_follow_ups(), ESF_FOLLOW_UP_RULES, "save_follow_up"),
+}
+
+
+@pytest.mark.parametrize("step", sorted(ESF_STEPS))
+@SAVED
+@given(data=st.data())
+def test_the_service_saves_esf_answers_that_keep_the_rules_and_refuses_each_break(
+    services: Services, step: str, data: st.DataObject
+) -> None:
+    cases, rules, method = ESF_STEPS[step]
+    case = data.draw(cases)
+    save = getattr(services.esf, method)
+    pid = _esf_file(services, case, step)
+    saved = getattr(save(pid, case.draft), "follow_up" if step == "follow_up" else step)
+    answered = dataclasses.replace(saved, due_on=dt.date.min) if step == "follow_up" else saved
+    assert to_answers(answered, type(case.draft)) == case.draft
+    rule = data.draw(st.sampled_from(sorted(rules)))
+    broken, field, msgid = rules[rule](case, data.draw)
+    other = _esf_file(services, broken, step)
+    _refused(lambda: save(other, broken.draft), field, msgid)
+    left = services.esf.get(other)  # a refused save stores nothing
+    if step == "follow_up":
+        assert left.follow_up is None or to_answers(left.follow_up, FollowUpAnswers) == (
+            FollowUpAnswers()
+        )
+    else:
+        assert getattr(left, step) == type(case.draft)()
+
+
+def to_answers(record: Any, cls: type) -> Any:
+    names = [f.name for f in dataclasses.fields(cls)]
+    return cls(**{n: getattr(record, n) for n in names})
+
+
+# settings: read back from the vault as saved; a value out of range refused and not kept
+
+
+@SAVED
+@given(
+    coach=names,
+    organisation=st.just("") | names,
+    months=st.integers(1, 120),
+    megabytes=st.integers(1, 200),
+    data=st.data(),
+)
+def test_settings_that_keep_the_rules_are_kept_and_each_break_refused(
+    services: Services,
+    coach: str,
+    organisation: str,
+    months: int,
+    megabytes: int,
+    data: st.DataObject,
+) -> None:
+    settings = services.settings
+    settings.set_signer(f" {coach} ", organisation)
+    settings.set_retention_months(months)
+    settings.set_attachment_limit_mb(megabytes)
+    kept = (coach, organisation, months, megabytes)
+    read = lambda: (  # noqa: E731
+        settings.coach_name(),
+        settings.organisation_name(),
+        settings.retention_months(),
+        settings.attachment_limit_mb(),
+    )
+    assert read() == kept
+    too_long = "The name is too long (at most 200)."
+    long_name = data.draw(st.integers(201, 400).map(lambda n: "ü" * n))
+    breaks: dict[str, tuple[Callable[[], None], str, str]] = {
+        "her name required": (
+            lambda: settings.set_signer(data.draw(BLANKS), organisation),
+            "coach_name",
+            "Please enter your name: it goes on every document you sign.",
+        ),
+        "her name's length": (
+            lambda: settings.set_signer(long_name, organisation),
+            "coach_name",
+            too_long,
+        ),
+        "her name's length alone": (
+            lambda: settings.set_coach_name(long_name),
+            "coach_name",
+            too_long,
+        ),
+        "organisation's length": (
+            lambda: settings.set_signer(coach, long_name),
+            "organisation_name",
+            too_long,
+        ),
+        "organisation's length alone": (
+            lambda: settings.set_organisation_name(long_name),
+            "organisation_name",
+            too_long,
+        ),
+        "retention 1 to 120 months": (
+            lambda: settings.set_retention_months(
+                data.draw(st.integers(max_value=0) | st.integers(min_value=121))
+            ),
+            "retention_months",
+            "The retention period must be between 1 and 120 months.",
+        ),
+        "largest file 1 to 200 MB": (
+            lambda: settings.set_attachment_limit_mb(
+                data.draw(st.integers(max_value=0) | st.integers(min_value=201))
+            ),
+            "attachment_limit_mb",
+            "The largest file must be between 1 and 200 MB.",
+        ),
+    }
+    call, field, msgid = breaks[data.draw(st.sampled_from(sorted(breaks)))]
+    _refused(call, field, msgid)
+    assert read() == kept
