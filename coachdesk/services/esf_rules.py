@@ -77,9 +77,10 @@ class FollowUpAnswers:
 
 
 def is_empty(draft: object, skip: tuple[str, ...] = ("answered_on",)) -> bool:
-    """Whether no question of ``draft`` has an answer yet."""
+    """Whether no question of ``draft`` has an answer yet. "No" (False) is an answer; only
+    a flag whose default is False (``not_reached``) is unset when False."""
     return all(
-        getattr(draft, f.name) in (None, False)
+        getattr(draft, f.name) in (None, f.default)
         for f in fields(draft)  # type: ignore[arg-type]
         if f.name not in skip
     )
