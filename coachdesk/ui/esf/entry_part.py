@@ -38,9 +38,7 @@ class EntryPart(EsfPart):
         today: Callable[[], object],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(today, parent)
-        self.esf = esf
-        self.participant_id = participant_id
+        super().__init__(esf, participant_id, today, parent)
         self.age = QLabel()
         self.age.setWordWrap(True)
         self.column.insertWidget(1, self.age)

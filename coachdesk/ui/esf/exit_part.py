@@ -32,9 +32,7 @@ class ExitPart(EsfPart):
         today: Callable[[], object],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(today, parent)
-        self.esf = esf
-        self.participant_id = participant_id
+        super().__init__(esf, participant_id, today, parent)
         self.answers = {
             name: self.rows.add(name, caption, YesNoCombo()) for name, caption in QUESTIONS
         }

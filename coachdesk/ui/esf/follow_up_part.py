@@ -31,9 +31,7 @@ class FollowUpPart(EsfPart):
         today: Callable[[], object],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(today, parent)
-        self.esf = esf
-        self.participant_id = participant_id
+        super().__init__(esf, participant_id, today, parent)
         self.not_reached = self.rows.add("not_reached", N_("Not reached"), QCheckBox())
         self.employed = self.rows.add("employed", EMPLOYED, YesNoCombo())
         self.improved_situation = self.rows.add("improved_situation", IMPROVED, YesNoCombo())

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n import N_, _
 from coachdesk.services.errors import NotFoundError, ValidationError
-from coachdesk.services.esf import EsfFile
+from coachdesk.services.esf import EsfFile, EsfService
 from coachdesk.ui.file.section import button_row
 from coachdesk.ui.kit.date_field import DateField
 from coachdesk.ui.kit.form_rows import FormRows
@@ -50,8 +50,16 @@ class EsfPart(QGroupBox):
     SAVE = ""
     ANSWERED = N_("Day of the questions")
 
-    def __init__(self, today: Callable[[], object], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        esf: EsfService,
+        participant_id: int,
+        today: Callable[[], object],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.esf = esf
+        self.participant_id = participant_id
         self.today = today
         self.dirty = False
         self.file: EsfFile | None = None

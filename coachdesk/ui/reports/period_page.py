@@ -6,6 +6,7 @@ save (the PDF, and the CSV if wanted)."""
 from __future__ import annotations
 
 import datetime as dt
+from abc import abstractmethod
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,8 @@ class PeriodFiguresPage(QWidget):
     """``figures_shown`` fires when the figures asked for are on screen (or refused).
 
     A page says how its figures are counted (``preview``), shown (``table_rows``) and saved
-    (``export_to``, ``title``)."""
+    (``export_to``, ``title``): the abstract methods below, which each page defines (Qt's
+    metaclass leaves no room for ABCMeta, so mypy holds the pages to them)."""
 
     figures_shown = Signal()
 
@@ -104,15 +106,19 @@ class PeriodFiguresPage(QWidget):
 
     # -- what a page says ----------------------------------------------------------------------
 
+    @abstractmethod
     def preview(self, period: Period, lang: str, programme_id: int | None) -> Any:
-        raise NotImplementedError
+        """The figures as they will leave (called off the UI thread)."""
 
+    @abstractmethod
     def table_rows(self, report: Any) -> list[Any]:
-        raise NotImplementedError
+        """The table's rows for what ``preview`` gave."""
 
+    @abstractmethod
     def title(self) -> str:
-        raise NotImplementedError
+        """The report's title, for the suggested file name."""
 
+    @abstractmethod
     def export_to(
         self,
         pdf: Path,
@@ -121,7 +127,7 @@ class PeriodFiguresPage(QWidget):
         lang: str,
         programme_id: int | None,
     ) -> ReportResult:
-        raise NotImplementedError
+        """Sign and save the PDF (and the CSV), recorded like every document that leaves."""
 
     # -- shared --------------------------------------------------------------------------------
 
