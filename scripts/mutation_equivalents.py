@@ -142,6 +142,18 @@ EQUIVALENT: dict[str, str] = {
         "the repaired slots keep the files as read (on_disk): the open vault reads only their "
         "notices; every later change loads the key file anew"
     ),
+    "coachdesk.vault.keyslots.x__read__mutmut_2": (
+        "the bytes of a key file over the size limit given as b'XXXX' instead of b'': they "
+        "only mark the file as there but unreadable (its slots are None either way), and are "
+        "compared only with the copy's bytes when both files read as slots"
+    ),
+    **{
+        f"coachdesk.vault.keyslots.xǁKeySlotsǁfrom_bytes__mutmut_{n}": (
+            "the key file decoded with bytes.decode's default codec, or 'UTF-8' in capitals: "
+            "the default is UTF-8 in every Python 3, and codec names ignore case"
+        )
+        for n in (5, 8)
+    },
     "coachdesk.vault.keyslots.xǁKeySlotsǁ_try__mutmut_1": (
         "`problem` starting as '' instead of None: it is only returned through "
         "`problem or (...)`, where '' and None both give the right-hand side"

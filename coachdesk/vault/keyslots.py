@@ -34,8 +34,8 @@ from coachdesk.vault.errors import (
     WrongRecoveryCodeError,
 )
 from coachdesk.vault.files import atomic_write
-from coachdesk.vault.slot import DEFAULT_KDF as DEFAULT_KDF  # re-exported
 from coachdesk.vault.slot import (
+    DAMAGED,
     FORMAT,
     FORMAT_VERSION,
     KINDS,
@@ -50,6 +50,7 @@ from coachdesk.vault.slot import (
     covers,
     merged_slots,
 )
+from coachdesk.vault.slot import DEFAULT_KDF as DEFAULT_KDF  # re-exported
 from coachdesk.vault.slot import KdfParams as KdfParams  # re-exported
 from coachdesk.vault.slot import new_data_key as new_data_key  # re-exported
 from coachdesk.vault.slot import new_recovery_code as new_recovery_code  # re-exported
@@ -214,11 +215,8 @@ class KeySlots:
     ) -> tuple[bytes | None, str | None]:
         """The key, or None and the problem of a slot of ``kind`` that could not be tried."""
         problem: str | None = None
-        unknown: str | None = None
         tried = False
         for slot in self.slots:
-            if slot.kind == "" and slot.problem is not None:
-                unknown = unknown or slot.problem
             if slot.kind != kind:
                 continue
             if slot.problem is not None:
@@ -230,16 +228,19 @@ class KeySlots:
             key = slot.unwrap(self.vault_id, secret)
             if key is not None:
                 return key, None
-        # A slot whose kind is unreadable may be the one asked for, if no other is there.
-        return None, problem or (None if tried else unknown)
+        # No slot of ``kind`` to try: its kind became unreadable, or it was taken out of the
+        # file. Either is damage, not a wrong secret (the other secret may still open).
+        return None, problem or (None if tried else DAMAGED)
 
     def _standby(self) -> KeySlots | None:
         """The copy, when it may open what this file does not: this file has a damaged
-        slot, or names another vault (its ``vault_id`` carries no checksum)."""
+        slot, lacks a slot of a kind, or names another vault (its ``vault_id`` carries no
+        checksum)."""
         disk = self.on_disk
         if disk is None or disk.main is None or disk.copy is None:
             return None
-        if self.intact and disk.copy.vault_id == self.vault_id:
+        every_kind = {s.kind for s in self.slots} >= set(KINDS)
+        if self.intact and every_kind and disk.copy.vault_id == self.vault_id:
             return None
         return disk.copy
 

@@ -1,0 +1,200 @@
+"""The key file at its edges (issue 19: mutants of the key slots that the older tests let
+through): its size limit, a slot list empty or longer than a vault ever writes, a slot taken
+out by hand or whose kind cannot be read, several slots of one kind, and which of two
+unreadable files names the trouble.
+
+Each test says what a coach would be told: "wrong passphrase" only when a slot was tried
+and the passphrase did not fit; "damaged" (use the other secret) when no slot could be tried.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coachdesk.vault.errors import (
+    DamagedKeySlotError,
+    DamagedVaultError,
+    NotAVaultError,
+    VaultTooNewError,
+    WrongPassphraseError,
+    WrongRecoveryCodeError,
+)
+from coachdesk.vault.keyslots import KdfParams, KeySlots, copy_path
+from coachdesk.vault.slot import FORMAT, MAX_FILE_BYTES, REPAIRED, Slot, new_data_key
+from coachdesk.vault.store import Vault
+
+FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
+SECRET = "Ein langes Passwort fuer den Tresor 2026!"
+OTHER = "Ein zweites langes Passwort 2026!"
+CODE = "0123-4567-89AB-CDEF-GHJK-MNPQ-RSTV-WXYZ"
+VAULT_ID = "0" * 32
+
+
+def slot(kind: str, secret: str, key: bytes) -> Slot:
+    raw = secret.encode("ascii") if kind == "passphrase" else secret.replace("-", "").encode()
+    return Slot.wrap(VAULT_ID, kind, raw, key, FAST)
+
+
+def key_file(*slots: Any, version: int = 1) -> bytes:
+    """A key file of ``slots`` (Slot objects, or JSON of a slot as someone left it)."""
+    listed = [s.to_json() if isinstance(s, Slot) else s for s in slots]
+    data = {"format": FORMAT, "version": version, "vault_id": VAULT_ID, "slots": listed}
+    return json.dumps(data, indent=2).encode("utf-8")
+
+
+def write(folder: Path, main: bytes | None, copy: bytes | None = None) -> Path:
+    path = folder / "keyslots.json"
+    if main is not None:
+        path.write_bytes(main)
+    if copy is not None:
+        copy_path(path).write_bytes(copy)
+    return path
+
+
+def test_a_key_file_at_the_size_limit_reads_and_one_byte_more_is_damaged(
+    tmp_path: Path,
+) -> None:
+    key = new_data_key()
+    whole = key_file(slot("passphrase", SECRET, key), slot("recovery", CODE, key))
+    at_limit = whole + b" " * (MAX_FILE_BYTES - len(whole))  # JSON allows trailing blanks
+    path = write(tmp_path, at_limit)
+    assert KeySlots.load(path).unlock_with_passphrase(SECRET) == key
+    path.write_bytes(at_limit + b" ")
+    with pytest.raises(DamagedVaultError) as said:
+        KeySlots.load(path)
+    assert type(said.value) is DamagedVaultError
+
+
+@pytest.mark.parametrize("count", [0, 9, 40])
+def test_a_slot_list_empty_or_longer_than_eight_is_damage(tmp_path: Path, count: int) -> None:
+    """A vault writes two slots; an empty list opens nothing, and dozens of slots would each
+    cost an Argon2 run at "Open" (minutes for a crafted file)."""
+    key = new_data_key()
+    one = slot("passphrase", SECRET, key)
+    path = write(tmp_path, key_file(*([one] * count)))
+    with pytest.raises(DamagedVaultError) as said:
+        KeySlots.load(path)
+    assert type(said.value) is DamagedVaultError
+
+
+def test_eight_slots_are_read_and_the_last_one_opens(tmp_path: Path) -> None:
+    key = new_data_key()
+    wrong = [slot("passphrase", OTHER, new_data_key()) for _ in range(6)]
+    path = write(
+        tmp_path, key_file(*wrong, slot("recovery", CODE, key), slot("passphrase", SECRET, key))
+    )
+    slots = KeySlots.load(path)
+    assert len(slots.slots) == 8
+    assert slots.unlock_with_passphrase(SECRET) == key
+
+
+def test_a_damaged_slot_before_a_whole_one_of_the_same_kind_does_not_hide_it(
+    tmp_path: Path,
+) -> None:
+    key = new_data_key()
+    broken = {**slot("passphrase", SECRET, key).to_json(), "salt": "not base64!"}
+    path = write(
+        tmp_path, key_file(broken, slot("passphrase", SECRET, key), slot("recovery", CODE, key))
+    )
+    slots = KeySlots.load(path)
+    assert slots.slots[0].problem is not None
+    assert slots.unlock_with_passphrase(SECRET) == key
+
+
+def test_the_copy_tries_every_slot_the_file_did_not(tmp_path: Path) -> None:
+    """The file has a damaged slot, so its checked copy stands in; a slot both files share
+    was tried already and is skipped, but the copy's next slot of that kind is still tried."""
+    key = new_data_key()
+    shared = slot("passphrase", OTHER, key)
+    damaged_recovery = {**slot("recovery", CODE, key).to_json(), "nonce": 7}
+    main = key_file(shared, damaged_recovery)
+    copy = key_file(shared, slot("passphrase", SECRET, key), slot("recovery", CODE, key))
+    slots = KeySlots.load(write(tmp_path, main, copy))
+    assert slots.unlock_with_passphrase(SECRET) == key
+
+
+def test_a_wrong_passphrase_beside_a_slot_of_unreadable_kind_is_a_wrong_passphrase(
+    tmp_path: Path,
+) -> None:
+    """The recovery slot's kind is unreadable: the passphrase slot was tried, so a wrong
+    passphrase is said as such; the recovery code finds no slot to try: damaged."""
+    key = new_data_key()
+    unreadable = {**slot("recovery", CODE, key).to_json(), "kind": "recov\ufffdry"}
+    path = write(tmp_path, key_file(slot("passphrase", SECRET, key), unreadable))
+    slots = KeySlots.load(path)
+    assert [s.kind for s in slots.slots] == ["passphrase", ""]
+    with pytest.raises(WrongPassphraseError):
+        slots.unlock_with_passphrase(OTHER)
+    assert slots.unlock_with_passphrase(SECRET) == key
+    with pytest.raises(DamagedKeySlotError) as said:
+        slots.unlock_with_recovery_code(CODE)
+    assert said.value.kind == "recovery"
+
+
+@pytest.mark.parametrize("missing", ["passphrase", "recovery"])
+def test_a_slot_taken_out_of_the_file_is_damage_not_a_wrong_secret(
+    tmp_path: Path, missing: str
+) -> None:
+    """Someone deleted one slot from keyslots.json by hand and there is no copy: the coach is
+    told the stored key is damaged and to use her other secret, not that she mistyped."""
+    key = new_data_key()
+    kept = [
+        s
+        for s in (slot("passphrase", SECRET, key), slot("recovery", CODE, key))
+        if s.kind != missing
+    ]
+    slots = KeySlots.load(write(tmp_path, key_file(*kept)))
+    with pytest.raises(DamagedKeySlotError) as said:
+        if missing == "passphrase":
+            slots.unlock_with_passphrase(SECRET)
+        else:
+            slots.unlock_with_recovery_code(CODE)
+    assert said.value.kind == missing
+    if missing == "passphrase":
+        assert slots.unlock_with_recovery_code(CODE) == key
+        with pytest.raises(WrongRecoveryCodeError):
+            slots.unlock_with_recovery_code(CODE.replace("0", "1", 1))
+    else:
+        assert slots.unlock_with_passphrase(SECRET) == key
+
+
+def test_a_vault_whose_passphrase_slot_was_taken_out_opens_with_the_copy_and_is_repaired(
+    tmp_path: Path,
+) -> None:
+    vault, _code = Vault.create(tmp_path / "v", SECRET, kdf=FAST)
+    vault.lock()
+    path = tmp_path / "v" / "keyslots.json"
+    data = json.loads(path.read_bytes())
+    data["slots"] = [s for s in data["slots"] if s["kind"] != "passphrase"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with Vault.open(tmp_path / "v", SECRET) as opened:
+        said = [m.msgid for m in opened.notices]
+    assert said == [REPAIRED]
+    assert sorted(s.kind for s in KeySlots.load(path).slots) == ["passphrase", "recovery"]
+    assert path.read_bytes() == copy_path(path).read_bytes()
+
+
+def test_a_damaged_key_file_without_a_copy_says_damaged_not_no_vault(tmp_path: Path) -> None:
+    path = write(tmp_path, b'{"format": "coachdesk-keyslots", "vers')
+    with pytest.raises(DamagedVaultError) as said:
+        KeySlots.load(path)
+    assert not isinstance(said.value, NotAVaultError)
+
+
+def test_the_key_file_names_the_trouble_when_both_files_are_unreadable(tmp_path: Path) -> None:
+    """A newer CoachDesk wrote the key file and its copy is damaged: "made by a newer
+    version" (update CoachDesk) is what helps her, not "damaged" (restore a backup)."""
+    key = new_data_key()
+    newer = key_file(slot("passphrase", SECRET, key), slot("recovery", CODE, key), version=2)
+    path = write(tmp_path, newer, b"\x00" * 40)
+    with pytest.raises(VaultTooNewError):
+        KeySlots.load(path)
+    copy_path(path).unlink()
+    path.unlink()
+    copy_path(path).write_bytes(newer)
+    with pytest.raises(VaultTooNewError):
+        KeySlots.load(path)  # the key file missing: the copy's trouble is the one to say
