@@ -120,13 +120,14 @@ def check_revision(engine: Engine) -> None:
 
 
 def migrate(
-    engine: Engine, folder: Path, names: Iterable[str], *, is_new: bool, target: str = "head"
+    engine: Engine, folder: Path, names: Iterable[str], *, target: str = "head"
 ) -> None:
-    """Bring the schema to ``target``; an existing vault is copied (encrypted) first."""
+    """Bring the schema to ``target``; an existing vault is copied (encrypted) first (a new
+    database has no revision yet, and nothing of hers to keep)."""
     current = stored_revision(engine)
     if current == head_revision():
         return
-    if not is_new and current is not None:
+    if current is not None:
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -112,7 +112,7 @@ class Vault(Secrets):
         vault: Vault | None = None
         try:
             vault = cls(path, key, slots, lock)
-            vault._migrate(is_new=True)
+            vault._migrate()
             vault._checkpoint()
             slots.save(path / SLOTS_NAME)
         except BaseException as exc:
@@ -166,7 +166,7 @@ class Vault(Secrets):
             vault = cls(path, key, slots, lock)
             vault._check_revision()
             if migrate:
-                vault._migrate(is_new=False)
+                vault._migrate()
                 vault._counter = StateCounter(vault.engine, key)
         except BaseException as exc:
             _let_go(vault, lock)
@@ -243,8 +243,8 @@ class Vault(Secrets):
     def _check_revision(self) -> None:
         check_revision(self.engine)
 
-    def _migrate(self, *, is_new: bool, target: str = "head") -> None:
-        migrate(self.engine, self.path, (DB_NAME, SLOTS_NAME), is_new=is_new, target=target)
+    def _migrate(self, *, target: str = "head") -> None:
+        migrate(self.engine, self.path, (DB_NAME, SLOTS_NAME), target=target)
         if target == "head":
             renew_if_stale(self.engine)
 

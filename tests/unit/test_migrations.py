@@ -58,8 +58,8 @@ def test_upgrade_head_on_an_empty_vault_equals_the_models(vault: Vault) -> None:
 class VaultOfSchema0001(Vault):
     """A vault as the first release created it: the schema stops at revision 0001."""
 
-    def _migrate(self, *, is_new: bool, target: str = "head") -> None:
-        super()._migrate(is_new=is_new, target="0001")
+    def _migrate(self, *, target: str = "head") -> None:
+        super()._migrate(target="0001")
 
 
 # Plain SQL in the columns of schema 0001, so later model changes cannot leak into the old vault.

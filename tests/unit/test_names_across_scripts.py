@@ -187,8 +187,8 @@ def test_cli_lists_and_searches_with_latin_spellings(
 class VaultOfSchema0010(Vault):
     """A vault as it was before Latin spellings: the schema stops at revision 0010."""
 
-    def _migrate(self, *, is_new: bool, target: str = "head") -> None:
-        super()._migrate(is_new=is_new, target="0010")
+    def _migrate(self, *, target: str = "head") -> None:
+        super()._migrate(target="0010")
 
 
 def test_stored_names_are_folded_when_the_vault_upgrades(tmp_path: Path) -> None:
