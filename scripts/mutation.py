@@ -104,7 +104,13 @@ SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
     "store": (
         "coachdesk/vault/store.py",
         ["tests/unit/test_vault.py", "tests/unit/test_open_diagnoses.py"],
-        ["tests/unit/test_guards_vault.py"],
+        [
+            "tests/unit/test_guards_vault.py",
+            "tests/unit/test_vault_create_edges.py",
+            "tests/unit/test_vault_open_edges.py",
+            "tests/unit/test_review_faults.py",
+            "tests/unit/test_rollback.py",
+        ],
     ),
     "backup": (
         "coachdesk/vault/backup.py",

@@ -1,0 +1,88 @@
+"""Opening a vault, at its edges (issue 19: mutants of vault/store.py that the older tests let
+through): opened as the app opens it, an older vault is brought to the current schema, with
+the passphrase or the recovery code; a refused open holds no file of the vault open; a
+database file the program cannot open is said as the program's doing, not as damage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from coachdesk.vault.errors import VaultBusyError, VaultTooNewError
+from coachdesk.vault.keyslots import KdfParams
+from coachdesk.vault.schema import head_revision, stored_revision
+from coachdesk.vault.store import Vault
+from tests.unit.test_vault_create_edges import held_open
+
+FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
+PASSPHRASE = "Ein langes Passwort fuer den Tresor 2026!"
+
+
+class VaultOfSchema0010(Vault):
+    """A vault as an older release left it: the schema stops at revision 0010."""
+
+    def _migrate(self, *, target: str = "head") -> None:
+        super()._migrate(target="0010")
+
+
+def older_vault(folder: Path) -> str:
+    vault, code = VaultOfSchema0010.create(folder, PASSPHRASE, kdf=FAST)
+    with vault:
+        assert stored_revision(vault.engine) == "0010"
+    return code
+
+
+def test_an_older_vault_opened_with_the_passphrase_is_brought_up_to_date(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "vault"
+    older_vault(folder)
+    with Vault.open(folder, PASSPHRASE) as vault:
+        assert stored_revision(vault.engine) == head_revision()
+
+
+def test_an_older_vault_opened_with_the_recovery_code_is_brought_up_to_date(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "vault"
+    code = older_vault(folder)
+    with Vault.open_with_recovery_code(folder, code) as vault:
+        assert stored_revision(vault.engine) == head_revision()
+
+
+def test_opened_only_to_be_read_an_older_vault_stays_as_it_was(tmp_path: Path) -> None:
+    """`coachdesk verify` opens without migrating: the vault is read, never changed."""
+    folder = tmp_path / "vault"
+    older_vault(folder)
+    with Vault.open(folder, PASSPHRASE, migrate=False) as vault:
+        assert stored_revision(vault.engine) == "0010"
+    assert not (folder / "pre-migration").exists()
+
+
+def test_a_vault_of_a_newer_version_is_refused_and_nothing_stays_open(tmp_path: Path) -> None:
+    folder = tmp_path / "vault"
+    vault, _code = Vault.create(folder, PASSPHRASE, kdf=FAST)
+    with vault, vault.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    with pytest.raises(VaultTooNewError):
+        Vault.open(folder, PASSPHRASE)
+    assert held_open(folder) == []
+
+
+def test_a_log_file_the_program_cannot_open_is_said_as_in_use_not_damaged(
+    tmp_path: Path,
+) -> None:
+    """A folder where SQLite's write-ahead log belongs (a sync tool's doing): the database
+    cannot be opened, which is the files being in another program's hands, not damage."""
+    folder = tmp_path / "vault"
+    Vault.create(folder, PASSPHRASE, kdf=FAST)[0].lock()
+    (folder / "vault.db-wal").unlink(missing_ok=True)
+    (folder / "vault.db-wal").mkdir()
+    with pytest.raises(VaultBusyError):
+        Vault.open(folder, PASSPHRASE)
+    assert held_open(folder) == []
+    (folder / "vault.db-wal").rmdir()
+    Vault.open(folder, PASSPHRASE).lock()
