@@ -108,6 +108,7 @@ SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
             "tests/unit/test_guards_vault.py",
             "tests/unit/test_vault_create_edges.py",
             "tests/unit/test_vault_open_edges.py",
+            "tests/unit/test_guards_keyslots.py",
             "tests/unit/test_review_faults.py",
             "tests/unit/test_rollback.py",
         ],
