@@ -162,6 +162,15 @@ EQUIVALENT: dict[str, str] = {
         "`tried` starting as None instead of False: only read as a condition, where both are false"
     ),
     # -- coachdesk/vault/slot.py -----------------------------------------------------------
+    "coachdesk.vault.slot.xǁSlotǁunwrap__mutmut_1": (
+        "the guard `problem is not None or len(nonce) != 12` with `and`: a slot without a "
+        "problem always has a 12-byte nonce (from_json refuses any other, wrap makes 12), and a "
+        "problem slot has an empty one, so both forms are true or false together"
+    ),
+    "coachdesk.vault.slot.xǁSlotǁunwrap__mutmut_27": (
+        "the unwrapped key returned whatever its length: a usable slot's wrapped key is 48 "
+        "bytes (from_json refuses any other), and AES-GCM gives back 48 - 16 = 32"
+    ),
     "coachdesk.vault.slot.x_new_data_key__mutmut_1": (
         "secrets.token_bytes(None) instead of (KEY_BYTES): its default is 32 bytes, KEY_BYTES"
     ),

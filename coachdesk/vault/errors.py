@@ -232,3 +232,20 @@ def file_size_limited() -> bool:
         return False
     soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     return soft != resource.RLIM_INFINITY
+
+
+# What opening says about the key file (vault.keyslots): a repair from its checked copy,
+# or a slot that stays unusable until the secret is renewed.
+REPAIRED = N_(
+    "The key file of this vault (keyslots.json) was damaged or missing. CoachDesk opened "
+    "the vault with the checked copy kept beside it and repaired the file."
+)
+NOT_REPAIRED = N_(
+    "The key file of this vault (keyslots.json) was damaged or missing. CoachDesk opened "
+    "the vault with the checked copy kept beside it but could not repair the file: "
+    "{reason}. Make a backup now."
+)
+SLOT_STILL_DAMAGED = {
+    "passphrase": N_("The passphrase slot of this vault is damaged. Set a new passphrase."),
+    "recovery": N_("The recovery code slot of this vault is damaged. Print a new recovery code."),
+}

@@ -24,6 +24,9 @@ from pathlib import Path
 
 from coachdesk.i18n import Message
 from coachdesk.vault.errors import (
+    NOT_REPAIRED,
+    REPAIRED,
+    SLOT_STILL_DAMAGED,
     DamagedKeySlotError,
     DamagedVaultError,
     NotAVaultError,
@@ -40,10 +43,7 @@ from coachdesk.vault.slot import (
     FORMAT_VERSION,
     KINDS,
     MAX_FILE_BYTES,
-    NOT_REPAIRED,
     RECOVERY_ALPHABET,
-    REPAIRED,
-    SLOT_STILL_DAMAGED,
     TOO_COSTLY,
     Slot,
     checked,

@@ -119,9 +119,7 @@ def check_revision(engine: Engine) -> None:
         raise VaultTooNewError()
 
 
-def migrate(
-    engine: Engine, folder: Path, names: Iterable[str], *, target: str = "head"
-) -> None:
+def migrate(engine: Engine, folder: Path, names: Iterable[str], *, target: str = "head") -> None:
     """Bring the schema to ``target``; an existing vault is copied (encrypted) first (a new
     database has no revision yet, and nothing of hers to keep)."""
     current = stored_revision(engine)

@@ -22,7 +22,6 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from coachdesk.i18n import N_
 from coachdesk.vault.errors import DamagedKeySlotError
 
 if TYPE_CHECKING:
@@ -220,19 +219,16 @@ class Slot:
         kind = kind if kind in KINDS else ""
         return cls("", str(kind), DEFAULT_KDF, b"", b"", b"", problem, data)
 
-    def _aad(self, vault_id: str) -> bytes:
-        return f"{FORMAT}:{FORMAT_VERSION}:{vault_id}:{self.id}:{self.kind}".encode()
-
     @classmethod
     def wrap(cls, vault_id: str, kind: str, secret: bytes, data_key: bytes, kdf: KdfParams) -> Slot:
         if kdf.problem() is not None:
             raise ValueError(f"Argon2id parameters outside the accepted range: {kdf}")
         salt = secrets.token_bytes(SALT_BYTES)
         nonce = secrets.token_bytes(NONCE_BYTES)
-        slot = cls(uuid.uuid4().hex, kind, kdf, salt, nonce, b"")
+        slot_id = uuid.uuid4().hex
         kek = kdf.derive(secret, salt)
-        wrapped = AESGCM(kek).encrypt(nonce, data_key, slot._aad(vault_id))
-        return cls(slot.id, kind, kdf, salt, nonce, wrapped)
+        wrapped = AESGCM(kek).encrypt(nonce, data_key, _associated_data(vault_id, slot_id, kind))
+        return cls(slot_id, kind, kdf, salt, nonce, wrapped)
 
     def unwrap(self, vault_id: str, secret: bytes) -> bytes | None:
         """The data key, or None for a wrong secret. Only ever called on a usable slot."""
@@ -243,10 +239,16 @@ class Slot:
         except (MemoryError, ValueError) as exc:  # refused above; Argon2 may still say no
             raise DamagedKeySlotError(self.kind) from exc
         try:
-            key = AESGCM(kek).decrypt(self.nonce, self.wrapped_key, self._aad(vault_id))
+            bound = _associated_data(vault_id, self.id, self.kind)
+            key = AESGCM(kek).decrypt(self.nonce, self.wrapped_key, bound)
         except InvalidTag:
             return None
         return key if len(key) == KEY_BYTES else None
+
+
+def _associated_data(vault_id: str, slot_id: str, kind: str) -> bytes:
+    """What a wrapped key is bound to: a slot copied from another vault, or relabelled, fails."""
+    return f"{FORMAT}:{FORMAT_VERSION}:{vault_id}:{slot_id}:{kind}".encode()
 
 
 MAX_FILE_BYTES = 64 * 1024  # a key file is about 1 KB: a larger one is damaged or crafted
@@ -263,21 +265,6 @@ def checked(raw: bytes) -> bool:
     except (ValueError, AttributeError, RecursionError):
         return False
     return isinstance(slots, list) and all(isinstance(s, dict) and "check" in s for s in slots)
-
-
-REPAIRED = N_(
-    "The key file of this vault (keyslots.json) was damaged or missing. CoachDesk opened "
-    "the vault with the checked copy kept beside it and repaired the file."
-)
-NOT_REPAIRED = N_(
-    "The key file of this vault (keyslots.json) was damaged or missing. CoachDesk opened "
-    "the vault with the checked copy kept beside it but could not repair the file: "
-    "{reason}. Make a backup now."
-)
-SLOT_STILL_DAMAGED = {
-    "passphrase": N_("The passphrase slot of this vault is damaged. Set a new passphrase."),
-    "recovery": N_("The recovery code slot of this vault is damaged. Print a new recovery code."),
-}
 
 
 def covers(copy: KeySlots, main: KeySlots) -> bool:

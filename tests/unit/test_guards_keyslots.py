@@ -18,19 +18,15 @@ import pytest
 from coachdesk.facade import Services
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault.errors import (
+    NOT_REPAIRED,
+    REPAIRED,
+    SLOT_STILL_DAMAGED,
     DamagedVaultError,
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
 from coachdesk.vault.keyslots import KdfParams, KeySlots
-from coachdesk.vault.slot import (
-    NOT_REPAIRED,
-    REPAIRED,
-    SLOT_STILL_DAMAGED,
-    Slot,
-    new_recovery_code,
-    normalise_recovery_code,
-)
+from coachdesk.vault.slot import Slot, new_recovery_code, normalise_recovery_code
 from coachdesk.vault.store import Vault
 
 FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)

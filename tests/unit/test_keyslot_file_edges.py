@@ -10,12 +10,14 @@ and the passphrase did not fit; "damaged" (use the other secret) when no slot co
 from __future__ import annotations
 
 import json
+import resource
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from coachdesk.vault.errors import (
+    REPAIRED,
     DamagedKeySlotError,
     DamagedVaultError,
     NotAVaultError,
@@ -24,8 +26,9 @@ from coachdesk.vault.errors import (
     WrongRecoveryCodeError,
 )
 from coachdesk.vault.keyslots import KdfParams, KeySlots, copy_path
-from coachdesk.vault.slot import FORMAT, MAX_FILE_BYTES, REPAIRED, Slot, new_data_key
+from coachdesk.vault.slot import FORMAT, MAX_FILE_BYTES, Slot, new_data_key
 from coachdesk.vault.store import Vault
+from tests.unit.child import in_child
 
 FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
 SECRET = "Ein langes Passwort fuer den Tresor 2026!"
@@ -198,3 +201,40 @@ def test_the_key_file_names_the_trouble_when_both_files_are_unreadable(tmp_path:
     copy_path(path).write_bytes(newer)
     with pytest.raises(VaultTooNewError):
         KeySlots.load(path)  # the key file missing: the copy's trouble is the one to say
+
+
+def test_a_slot_that_cannot_be_used_says_which_secret_and_why(tmp_path: Path) -> None:
+    """A problem slot never reaches Argon2: asked anyway, it names its own secret (a slot
+    whose kind is unreadable, the passphrase's) and whether it was too costly to try."""
+    key = new_data_key()
+    costly = {**slot("recovery", CODE, key).to_json()}
+    costly["kdf"] = {**costly["kdf"], "memory_kib": 64 * 1024 * 1024}
+    del costly["check"]  # optional; its absence lets the changed cost through the checksum
+    unreadable = {**slot("recovery", CODE, key).to_json(), "kind": 3}
+    for data, kind, too_costly in ((costly, "recovery", True), (unreadable, "passphrase", False)):
+        problem = Slot.from_json(data)
+        assert problem.problem is not None
+        with pytest.raises(DamagedKeySlotError) as said:
+            problem.unwrap(VAULT_ID, CODE.encode())
+        assert (said.value.kind, said.value.too_costly) == (kind, too_costly)
+
+
+def test_a_computer_without_the_memory_a_slot_asks_for_says_damaged_not_a_crash() -> None:
+    """A slot within the ceiling (1 GiB, one pass) on a laptop that cannot give 1 GiB: Argon2
+    runs out of memory, and the coach is told to use her other secret."""
+
+    def work() -> dict[str, object]:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+        used = int(next(x for x in status.splitlines() if x.startswith("VmSize:")).split()[1])
+        limit = (used + 256 * 1024) * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        big = KdfParams(memory_kib=1024 * 1024, iterations=1, lanes=1)
+        usable = Slot("a" * 32, "recovery", big, b"s" * 16, b"n" * 12, b"w" * 48)
+        assert usable.problem is None and big.problem() is None
+        try:
+            KeySlots(VAULT_ID, (usable,)).unlock_with_recovery_code(CODE)
+        except DamagedKeySlotError as exc:
+            return {"kind": exc.kind, "too_costly": exc.too_costly}
+        return {"opened": True}
+
+    assert in_child(work) == {"kind": "recovery", "too_costly": False}
