@@ -99,6 +99,7 @@ SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
             "tests/unit/test_integrity_behind_checksum.py",
             "tests/unit/test_guards_vault.py",
             "tests/unit/test_guards_keyslots.py",
+            "tests/unit/test_keyslot_file_edges.py",
         ],
     ),
     "store": (
