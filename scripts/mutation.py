@@ -112,6 +112,8 @@ SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
             "tests/unit/test_guards_keyslots.py",
             "tests/unit/test_review_faults.py",
             "tests/unit/test_rollback.py",
+            "tests/unit/test_migrations.py",
+            "tests/unit/test_names_across_scripts.py",
         ],
     ),
     "backup": (
