@@ -123,6 +123,7 @@ SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
             "tests/unit/test_integrity_behind_checksum.py",
             "tests/unit/test_guards_vault.py",
             "tests/unit/test_guards_backup_format.py",
+            "tests/unit/test_backup_edges.py",
         ],
     ),
     "backup_format": (
