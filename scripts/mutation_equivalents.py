@@ -162,6 +162,24 @@ EQUIVALENT: dict[str, str] = {
         "`tried` starting as None instead of False: only read as a condition, where both are false"
     ),
     # -- coachdesk/vault/slot.py -----------------------------------------------------------
+    **{
+        f"coachdesk.vault.slot.{name}": (
+            "the text of an internal exception that is caught where it is raised for "
+            "(from_json turns it into a damaged slot, unwrap into 'the stored key is damaged') "
+            "and never shown or logged"
+        )
+        for name in (
+            *(f"xǁKdfParamsǁderive__mutmut_{n}" for n in (6, 7, 8, 9)),
+            *(f"x__unb64__mutmut_{n}" for n in (2, 3, 4)),
+            "xǁSlotǁ_parse__mutmut_9",
+        )
+    },
+    **{
+        f"coachdesk.vault.slot.{name}": (
+            "the codec named in capitals ('UTF-8', 'ASCII'): codec names ignore case"
+        )
+        for name in ("x__check__mutmut_13", "x__b64__mutmut_4", "x__unb64__mutmut_11")
+    },
     "coachdesk.vault.slot.xǁSlotǁunwrap__mutmut_1": (
         "the guard `problem is not None or len(nonce) != 12` with `and`: a slot without a "
         "problem always has a 12-byte nonce (from_json refuses any other, wrap makes 12), and a "

@@ -238,3 +238,41 @@ def test_a_computer_without_the_memory_a_slot_asks_for_says_damaged_not_a_crash(
         return {"opened": True}
 
     assert in_child(work) == {"kind": "recovery", "too_costly": False}
+
+
+def test_a_stray_character_in_a_slot_makes_it_damaged_not_silently_read(
+    tmp_path: Path,
+) -> None:
+    """The key file is read exactly as written: a character slipped into the recovery
+    slot's salt is a change to the file, not something to skip; the passphrase still opens."""
+    key = new_data_key()
+    recovery = slot("recovery", CODE, key).to_json()
+    recovery["salt"] = recovery["salt"][:4] + "!" + recovery["salt"][4:]
+    slots = KeySlots.load(write(tmp_path, key_file(slot("passphrase", SECRET, key), recovery)))
+    assert [s.problem is None for s in slots.slots] == [True, False]
+    with pytest.raises(DamagedKeySlotError):
+        slots.unlock_with_recovery_code(CODE)
+    assert slots.unlock_with_passphrase(SECRET) == key
+
+
+@pytest.mark.parametrize("damage", ["unreadable", "checksum", "too costly"])
+def test_a_damaged_slot_is_written_back_as_it_was_when_the_other_secret_changes(
+    tmp_path: Path, damage: str
+) -> None:
+    """Renewing the passphrase keeps the damaged recovery slot byte for byte (it stays
+    damaged, and says so), whatever made it unusable."""
+    key = new_data_key()
+    recovery = slot("recovery", CODE, key).to_json()
+    if damage == "unreadable":
+        recovery["nonce"] = 12
+    elif damage == "checksum":
+        recovery["check"] = "0" * 32
+    else:
+        recovery["kdf"] = {**recovery["kdf"], "iterations": 1000}
+        del recovery["check"]
+    slots = KeySlots.load(write(tmp_path, key_file(slot("passphrase", SECRET, key), recovery)))
+    renewed = KeySlots.from_bytes(slots.with_passphrase(OTHER, key, FAST).to_bytes())
+    kept = json.loads(renewed.to_bytes())["slots"][1]
+    assert kept == recovery
+    assert renewed.slots[1].kind == "recovery" and renewed.slots[1].problem is not None
+    assert renewed.unlock_with_passphrase(OTHER) == key
