@@ -124,6 +124,7 @@ SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
             "tests/unit/test_guards_vault.py",
             "tests/unit/test_guards_backup_format.py",
             "tests/unit/test_backup_edges.py",
+            "tests/unit/test_full_disk.py",
         ],
     ),
     "backup_format": (

@@ -94,6 +94,63 @@ EQUIVALENT: dict[str, str] = {
         "digest comparison next (fewer than 32 bytes never equal a SHA-256), with the same "
         "DamagedBackupError"
     ),
+    # -- coachdesk/vault/backup.py ----------------------------------------------------------
+    **{
+        f"coachdesk.vault.backup.{name}": (
+            "SQL keywords or names in another letter case: SQLite ignores the case of keywords, "
+            "pragmas and table names"
+        )
+        for name in (
+            *(f"x__copy_database__mutmut_{n}" for n in (13, 18, 19, 41, 44, 45)),
+            "x_table_counts__mutmut_5",
+            *(f"x_check_database__mutmut_{n}" for n in (9, 10, 15)),
+        )
+    },
+    **{
+        f"coachdesk.vault.backup.x__check__mutmut_{n}": (
+            "another name for the private temporary folder or file a backup is checked in: it "
+            "is made, used and removed within _check, and no one looks for it by name"
+        )
+        for n in (3, 4, 5, 9, 10)
+    },
+    **{
+        f"coachdesk.vault.backup.x__copy_database__mutmut_{n}": (
+            "the copy's pause when the source is busy (sleep) left at its default or set to "
+            "1 s: the copy runs inside its own read transaction on a WAL database, where a "
+            "step never meets a busy or locked source, so it never sleeps"
+        )
+        for n in (36, 38)
+    },
+    "coachdesk.vault.backup.x__copy_database__mutmut_37": (
+        "the copy made in steps of 257 pages instead of 256: the same pages are copied, and "
+        "progress is reported per step either way"
+    ),
+    **{
+        f"coachdesk.vault.backup.x_unlock__mutmut_{n}": (
+            "the text of the ValueError for a call with neither passphrase nor recovery code: a "
+            "programming error (every caller passes one), never shown to a coach"
+        )
+        for n in (9, 10, 11)
+    },
+    "coachdesk.vault.backup.x_backup__mutmut_49": (
+        "`done` starting as None instead of False: it is only read as `not done`"
+    ),
+    **{
+        f"coachdesk.vault.backup.x_backup__mutmut_{n}": (
+            "`done` left false after a backup that was made: the clean-up then tries to remove "
+            "the folders it made, which hold the new backup, so each rmdir fails (suppressed) "
+            "and they stay, as they do when `done` is true"
+        )
+        for n in (96, 97)
+    },
+    **{
+        f"coachdesk.vault.backup.x_backup__mutmut_{n}": (
+            "other names for the temporary copy's -wal and -shm files in the clean-up: SQLite "
+            "removes both when the copy's connection closes (in _copy_database), before the "
+            "clean-up runs, so there is never one to remove by name"
+        )
+        for n in (108, 109, 110, 111)
+    },
     # -- coachdesk/vault/keyslots.py --------------------------------------------------------
     **{
         f"coachdesk.vault.keyslots.xǁKeySlotsǁ{name}": (

@@ -15,11 +15,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
 from coachdesk.models import Participant
+from coachdesk.vault import backup_format as fmt
 from coachdesk.vault.backup import (
     backup,
     bytes_for_backup,
@@ -28,6 +30,7 @@ from coachdesk.vault.backup import (
 )
 from coachdesk.vault.errors import StorageError
 from coachdesk.vault.keyslots import copy_path
+from coachdesk.vault.schema import head_revision
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE
 from tests.unit.child import in_child
@@ -67,21 +70,76 @@ def test_backups_into_a_folder_are_named_by_the_second_and_never_overwrite(
     usb = tmp_path / "usb"
     usb.mkdir()
     first = backup(vault, usb).path
-    second = backup(vault, usb).path
-    assert first.parent == second.parent == usb
-    assert NAME.match(first.name), first.name
+    assert first.parent == usb and NAME.match(first.name), first.name
     stamp = dt.datetime.strptime(first.name[17:32], "%Y%m%d-%H%M%S")
     assert abs(dt.datetime.now() - stamp) < dt.timedelta(minutes=1)
-    if second.name[17:32] == first.name[17:32]:  # within the same second: to the microsecond
-        assert PRECISE.match(second.name), second.name
-    else:
-        assert NAME.match(second.name), second.name
-    assert first.exists() and second.exists() and first != second
+    # Backups already named for this second and the next ones (made a moment ago): the
+    # next backup takes a name to the microsecond instead of replacing one of them.
+    now = dt.datetime.now()
+    taken = {}
+    for seconds in range(-2, 30):
+        name = f"coachdesk-backup-{now + dt.timedelta(seconds=seconds):%Y%m%d-%H%M%S}.cdbackup"
+        if not (usb / name).exists():
+            (usb / name).write_bytes(first.read_bytes())
+        taken[name] = (usb / name).read_bytes()
+    second = backup(vault, usb).path
+    assert second.parent == usb and PRECISE.match(second.name), second.name
+    assert {name: (usb / name).read_bytes() for name in taken} == taken
+
+
+def test_a_backup_failing_halfway_leaves_no_folder_and_no_file_it_made(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / "her photos").mkdir()
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(fmt, "write_container", full)
+    with pytest.raises(StorageError) as said:
+        backup(vault, stick / "CoachDesk" / "2026" / "mine.cdbackup")
+    assert said.value.message.render() == (
+        "Not saved: the disk is full. Free some space and save again."
+    )
+    assert sorted(p.name for p in stick.rglob("*")) == ["her photos"]
+
+
+def test_a_backup_is_stamped_in_utc_whatever_the_computers_time_zone(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Asia/Tehran")  # UTC+3:30, no summer time
+    time.tzset()
+    try:
+        made = backup(vault, tmp_path / "one.cdbackup")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    utc_now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    assert abs(utc_now - made.created_at) < dt.timedelta(minutes=1)
+
+
+def test_a_backup_reports_her_records_not_the_bookkeeping(vault: Vault, tmp_path: Path) -> None:
+    with vault.sessions.begin() as s:
+        s.add(Participant(first_name="Leyla", last_name="Haddad"))
+    made = backup(vault, tmp_path / "one.cdbackup")
+    assert made.schema_revision == head_revision()
+    assert made.counts["participant"] == 1
+    bookkeeping = ("sqlite_", "search_index", "alembic_")
+    assert not [name for name in made.counts if name.startswith(bookkeeping)]
+    with vault.engine.connect() as conn:
+        tables = {
+            r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    assert {t for t in tables if not t.startswith(bookkeeping)} == set(made.counts)
+    assert any(t.startswith("search_index") for t in tables)  # there, and left out
 
 
 def test_checking_a_backup_reports_the_file_its_time_and_size(vault: Vault, tmp_path: Path) -> None:
     made = backup(vault, tmp_path / "one.cdbackup")
     checked = verify_backup(made.path, PASSPHRASE)
+    assert checked.schema_revision == made.schema_revision == head_revision()
     assert checked.path == made.path
     assert checked.created_at == made.created_at
     assert checked.size_bytes == made.size_bytes == made.path.stat().st_size
