@@ -14,6 +14,7 @@ from coachdesk.facade import Services
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault import backup_format as fmt
 from coachdesk.vault.backup import backup, verify_backup
+from coachdesk.vault.engine import SQLCIPHER_ERRORS, keyed_connection
 from coachdesk.vault.errors import DamagedBackupError, VaultError, WrongPassphraseError
 from coachdesk.vault.keyslots import KdfParams, KeySlots
 from coachdesk.vault.restore import restore
@@ -114,3 +115,43 @@ def test_a_recovery_slot_relabelled_as_passphrase_unlocks_nothing(tmp_path: Path
         Vault.open(anna, typed).lock()
     with pytest.raises(VaultError):
         Vault.open_with_recovery_code(anna, code).lock()
+
+
+def test_a_changed_page_that_holds_no_record_is_refused_too(tmp_path: Path) -> None:
+    """Erasures leave free pages (zeroed, still encrypted). SQLite's structure check does
+    not read them; SQLCipher's page check does: a backup with such a page changed behind
+    matching checksums is refused all the same."""
+    make_vault(tmp_path / "vault", ANNA)
+    with Vault.open(tmp_path / "vault", ANNA) as vault:
+        services = Services(vault.sessions, actor="Coach")
+        drafts = [
+            ParticipantDraft(f"Nr{i}", "Ruiz", work_experience="Lager " * 500) for i in range(40)
+        ]
+        ids = [services.participants.create(d).id for d in drafts]
+        with vault.engine.begin() as conn:
+            conn.exec_driver_sql(f"DELETE FROM participant WHERE id IN ({','.join(map(str, ids))})")
+            assert conn.exec_driver_sql("PRAGMA freelist_count").scalar()
+        made = backup(vault, tmp_path / "good.cdbackup")
+        key = vault.data_key()
+    header = fmt.check_file(made.path)
+    pages = header.db_size // 4096
+    probe = tmp_path / "probe.db"
+    for page in range(pages, 1, -1):  # free pages gather at the end of this file
+        db = bytearray(made.path.read_bytes()[header.db_offset :])
+        db[(page - 1) * 4096 + 1000] ^= 0x20
+        probe.write_bytes(bytes(db))
+        conn = keyed_connection(probe, key)
+        try:
+            structure = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        except SQLCIPHER_ERRORS:  # a page the structure check reads
+            structure = []
+        finally:
+            conn.close()
+        if structure == ["ok"]:
+            break
+    else:
+        pytest.fail("no free page found")
+    bad = tmp_path / "bad.cdbackup"
+    forged(made.path, bad, page)
+    with pytest.raises(DamagedBackupError):
+        verify_backup(bad, ANNA)
