@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from coachdesk.facade import Services
 from coachdesk.models import (
@@ -145,6 +146,22 @@ def test_each_figure_counts_its_first_and_last_day_and_no_other(placed: Services
     }
     assert f.exits_by_destination[-1] == (None, 1)  # "not recorded" comes last
     assert f.exits == 2 and dict(f.exits_by_month)[dt.date(2026, 3, 1)] == 1
+
+
+def test_a_module_without_absences_counts_none(placed: Services) -> None:
+    """Every session attended: no excused or unexcused absence is made up (0, not 1)."""
+    with placed.ctx.sessions.begin() as s:
+        full = Module(title="C-Kurs")
+        s.add(full)
+        s.flush()
+        pid = s.scalars(select(Participant.id).where(Participant.last_name == "A")).one()
+        e = Enrolment(participant_id=pid, module_id=full.id, enrolled_on=START)
+        e.attendance = [Attendance(session_date=START, status=AttendanceStatus.PRESENT)]
+        s.add(e)
+    f = placed.reports.quarterly_figures(START, END)
+    assert f.modules[-1] == ModuleFigures(
+        "C-Kurs", sessions=1, participants=1, present=1, excused=0, absent=0
+    )
 
 
 def test_consents_count_as_on_the_last_day_of_the_period(placed: Services) -> None:
