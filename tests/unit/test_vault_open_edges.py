@@ -6,15 +6,24 @@ database file the program cannot open is said as the program's doing, not as dam
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-from coachdesk.vault.errors import VaultBusyError, VaultTooNewError
+from coachdesk.vault.errors import (
+    VaultBusyError,
+    VaultError,
+    VaultReadOnlyError,
+    VaultTooNewError,
+)
 from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.schema import head_revision, stored_revision
 from coachdesk.vault.store import Vault
+from tests.unit.child import NOBODY, in_child
 from tests.unit.test_vault_create_edges import held_open
 
 FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
@@ -86,3 +95,34 @@ def test_a_log_file_the_program_cannot_open_is_said_as_in_use_not_damaged(
     assert held_open(folder) == []
     (folder / "vault.db-wal").rmdir()
     Vault.open(folder, PASSPHRASE).lock()
+
+
+def test_a_read_only_database_is_refused_for_work_but_opens_for_reading() -> None:
+    """A vault on a stick set to read-only: opened for work it would fail at the first save,
+    so "Open" says so at once; `coachdesk verify`, which only reads, opens it."""
+    shared = Path(tempfile.mkdtemp(prefix="coachdesk-readonly-"))
+    try:
+        shared.chmod(0o755)
+        folder = shared / "vault"
+        Vault.create(folder, PASSPHRASE, kdf=FAST)[0].lock()
+        if os.geteuid() == 0:
+            for p in [folder, *folder.iterdir()]:
+                os.chown(p, NOBODY, NOBODY)
+        (folder / "vault.db").chmod(0o444)
+
+        def work() -> dict[str, object]:
+            said: dict[str, object] = {}
+            try:
+                Vault.open(folder, PASSPHRASE).lock()
+                said["work"] = None
+            except VaultError as exc:
+                said["work"] = type(exc).__name__
+            Vault.open(folder, PASSPHRASE, migrate=False).lock()
+            said["read"] = "opened"
+            return said
+
+        report = in_child(work, as_nobody=os.geteuid() == 0)
+        assert report == {"work": VaultReadOnlyError.__name__, "read": "opened"}
+        Vault.open(folder, PASSPHRASE, migrate=False).lock()  # here too, for mutmut to see
+    finally:
+        shutil.rmtree(shared)
