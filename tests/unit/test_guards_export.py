@@ -22,7 +22,7 @@ from coachdesk.export.consent_filter import (
 from coachdesk.export.facts import HandoverFacts, WithheldReason
 from coachdesk.export.request import ExportRequest
 from coachdesk.export.service import ExportService
-from coachdesk.models import Consent, Handover, Meeting, Participant
+from coachdesk.models import Consent, Handover, Meeting, Participant, Programme
 from coachdesk.models.enums import AttendeeRole, ConsentMethod, LegalBasis
 from coachdesk.models.enums import DataCategory as C
 from coachdesk.services.errors import NotFoundError
@@ -337,3 +337,19 @@ def test_the_history_lists_each_enclosed_paper_and_orders_by_time(services) -> N
             assert row is not None
             row.created_at = dt.datetime(2026, 3, 1)
     assert [h.id for h in exports.history(pid)] == [second.record_id, first.record_id]
+
+
+def test_a_document_names_her_programme_never_its_number(vault: Vault) -> None:
+    seeded = seed(vault.sessions)
+    add_consent(vault.sessions, seeded.participant_id, set(C), organisation_id=seeded.job_centre_id)
+    with vault.sessions.begin() as s:
+        s.add_all([Programme(name="Aufbruch 2027"), Programme(name="Neustart Nord")])
+        s.flush()
+        chosen = s.query(Programme).filter_by(name="Neustart Nord").one()
+        s.get_one(Participant, seeded.participant_id).programme_id = chosen.id
+    by_field = {fact.field: fact for fact in _filtered(vault, seeded).facts}
+    assert by_field["programme_id"].value == "Neustart Nord"
+    assert by_field["programme_id"].category == category_of(Participant, "programme_id")
+    with vault.sessions.begin() as s:
+        s.get_one(Participant, seeded.participant_id).programme_id = None
+    assert "programme_id" not in {fact.field for fact in _filtered(vault, seeded).facts}

@@ -115,6 +115,52 @@ def test_two_programmes_give_disjoint_reports_that_add_up_to_the_whole(
         assert max(counted) <= sessions <= sum(counted)
 
 
+PER_PROGRAMME = {
+    "goals_reached": (
+        "SELECT count(*) FROM goal g JOIN participant p ON p.id = g.participant_id "
+        "WHERE p.programme_id = :p AND g.status = 'reached' AND g.reached_on BETWEEN :s AND :e"
+    ),
+    "three_way_meetings": (
+        "SELECT count(*) FROM meeting m JOIN participant p ON p.id = m.participant_id "
+        "WHERE p.programme_id = :p AND m.kind = 'three_way' "
+        "AND date(m.held_at) BETWEEN :s AND :e"
+    ),
+    "steps_reached": (
+        "SELECT count(*) FROM milestone m JOIN goal g ON g.id = m.goal_id "
+        "JOIN participant p ON p.id = g.participant_id "
+        "WHERE p.programme_id = :p AND m.reached_on BETWEEN :s AND :e"
+    ),
+    "present": (
+        "SELECT count(*) FROM attendance a JOIN enrolment e ON e.id = a.enrolment_id "
+        "JOIN participant p ON p.id = e.participant_id "
+        "WHERE p.programme_id = :p AND a.status = 'present' AND a.session_date BETWEEN :s AND :e"
+    ),
+}
+
+
+def test_each_programmes_report_counts_its_own_womens_records(
+    demo: tuple[Services, Path],
+) -> None:
+    """Goals, steps, meetings and attendance are counted through whose file they are in:
+    each programme's figure equals the same count written in SQL over its files only (the
+    two programmes differ, so counting the other one's would show)."""
+    services, _path = demo
+    reports = ReportService(services.ctx)
+    found: dict[str, list[int]] = {name: [] for name in PER_PROGRAMME}
+    for programme in services.programmes.list():
+        f = reports.quarterly_figures(START, END, programme.id)
+        with services.ctx.read() as s:
+            for name, sql in PER_PROGRAMME.items():
+                expected = s.execute(
+                    text(sql), {"p": programme.id, "s": START, "e": END}
+                ).scalar_one()
+                got = sum(m.present for m in f.modules) if name == "present" else getattr(f, name)
+                assert got == expected, (programme.name, name)
+                found[name].append(expected)
+    for name, counts in found.items():
+        assert counts[0] != counts[1] and min(counts) > 0, (name, counts)
+
+
 def test_the_pdf_and_csv_name_the_programme(demo: tuple[Services, Path], tmp_path: Path) -> None:
     services, _path = demo
     stark = services.programmes.find("stark im beruf")
