@@ -72,6 +72,11 @@ SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
             "tests/unit/test_programme_reports.py",
         ],
     ),
+    "periods": (
+        "coachdesk/reports/periods.py",
+        ["tests/unit/test_reports_quarterly.py", "tests/unit/test_period_boundaries.py"],
+        ["tests/unit/test_boundaries_by_hand.py", "tests/unit/test_guards_reports.py"],
+    ),
     "export_log": (
         "coachdesk/export/export_log.py",
         ["tests/unit/test_export_service.py", "tests/unit/test_export_saving.py"],

@@ -343,11 +343,11 @@ EQUIVALENT: dict[str, str] = {
         for n in (25, 26, 28, 29)
     },
     # -- coachdesk/reports/quarterly.py -----------------------------------------------------
-    "coachdesk.reports.quarterly.x_months__mutmut_11": (
+    "coachdesk.reports.periods.x_months__mutmut_11": (
         "the next month as the 1st + 33 days instead of + 32: months have 28 to 31 days, so "
         "both land on the 2nd to 6th of the next month, which .replace(day=1) makes the 1st"
     ),
-    "coachdesk.reports.quarterly.x_quarter_of__mutmut_21": (
+    "coachdesk.reports.periods.x_quarter_of__mutmut_21": (
         "the next quarter as its first day + 94 days instead of + 93: quarters have 90 to 92 "
         "days, so both land in the next quarter's first month"
     ),
@@ -397,7 +397,7 @@ EQUIVALENT: dict[str, str] = {
         "the programme looked up also for a report of every file: s.get(Programme, None) "
         "returns None, as the code's own None does"
     ),
-    "coachdesk.reports.quarterly.x_previous_quarter__mutmut_6": (
+    "coachdesk.reports.periods.x_previous_quarter__mutmut_6": (
         "the previous quarter found from its first day - 2 days instead of - 1: both days "
         "are in the previous quarter"
     ),
