@@ -123,6 +123,7 @@ SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
             "tests/unit/test_rollback.py",
             "tests/unit/test_migrations.py",
             "tests/unit/test_names_across_scripts.py",
+            "tests/unit/test_name_order.py",
         ],
     ),
     "backup": (

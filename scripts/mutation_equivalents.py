@@ -128,6 +128,11 @@ EQUIVALENT: dict[str, str] = {
         )
         for n in (69, 70, 72, 73)
     },
+    "coachdesk.vault.store.xǁVaultǁ_open__mutmut_24": (
+        "`spare is None or other == key` with `and`: without a spare, other is the key (both "
+        "raise); with a spare giving the same key, the mutant opens once more with it, meets "
+        "the same database and raises the same DamagedVaultError"
+    ),
     **{
         f"coachdesk.vault.store.xǁVaultǁ_checkpoint__mutmut_{n}": (
             "the checkpoint pragma in another letter case: SQLite ignores the case of pragmas"

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import text
 
 from coachdesk.vault.errors import (
+    REPAIRED,
     VaultBusyError,
     VaultError,
     VaultReadOnlyError,
@@ -126,3 +127,17 @@ def test_a_read_only_database_is_refused_for_work_but_opens_for_reading() -> Non
         Vault.open(folder, PASSPHRASE, migrate=False).lock()  # here too, for mutmut to see
     finally:
         shutil.rmtree(shared)
+
+
+def test_an_older_vault_opened_through_its_checked_copy_is_brought_up_to_date(
+    tmp_path: Path,
+) -> None:
+    """Another vault's key file (same passphrase) was copied over this older vault's: it
+    opens with the checked copy kept beside it, and is brought up to date all the same."""
+    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
+    older_vault(ours)
+    Vault.create(theirs, PASSPHRASE, kdf=FAST)[0].lock()
+    shutil.copyfile(theirs / "keyslots.json", ours / "keyslots.json")
+    with Vault.open(ours, PASSPHRASE) as vault:
+        assert stored_revision(vault.engine) == head_revision()
+        assert [m.msgid for m in vault.notices] == [REPAIRED]
