@@ -272,7 +272,7 @@ EQUIVALENT: dict[str, str] = {
         "`problem` starting as '' instead of None: it is only returned through "
         "`problem or (...)`, where '' and None both give the right-hand side"
     ),
-    "coachdesk.vault.keyslots.xǁKeySlotsǁ_try__mutmut_3": (
+    "coachdesk.vault.keyslots.xǁKeySlotsǁ_try__mutmut_2": (
         "`tried` starting as None instead of False: only read as a condition, where both are false"
     ),
     # -- coachdesk/vault/slot.py -----------------------------------------------------------
