@@ -372,22 +372,27 @@ EQUIVALENT: dict[str, str] = {
     },
     **{
         f"coachdesk.reports.quarterly.x_{name}": (
-            "the join condition dropped: SQLAlchemy takes it from the only foreign key between "
-            "the two tables, which is the same condition"
+            "the join condition dropped or None: SQLAlchemy takes it from the only foreign key "
+            "between the two tables, which is the same condition"
         )
         for name in (
+            "_consents_by_category__mutmut_6",
             "_consents_by_category__mutmut_8",
+            "_modules__mutmut_12",
             "_modules__mutmut_14",
         )
     },
     **{
         f"coachdesk.reports.quarterly.x_{name}": (
-            "CASE ... ELSE 0 as ELSE NULL: SUM skips NULLs, and a SUM of none is read as 0 "
-            "(`int(p or 0)`)"
+            "CASE ... ELSE 0 as ELSE NULL (or without ELSE): SUM skips NULLs, and a SUM of none "
+            "is read as 0 (`int(p or 0)`)"
         )
         for name in (
+            "_modules__mutmut_37",
             "_modules__mutmut_39",
+            "_modules__mutmut_45",
             "_modules__mutmut_47",
+            "_modules__mutmut_54",
             "_modules__mutmut_56",
         )
     },
