@@ -285,7 +285,7 @@ EQUIVALENT: dict[str, str] = {
         for name in (
             *(f"xǁKdfParamsǁderive__mutmut_{n}" for n in (6, 7, 8, 9)),
             *(f"x__unb64__mutmut_{n}" for n in (2, 3, 4)),
-            "xǁSlotǁ_parse__mutmut_9",
+            *(f"xǁSlotǁ_parse__mutmut_{n}" for n in (9, 10, 11, 30, 31)),
         )
     },
     **{
@@ -299,7 +299,7 @@ EQUIVALENT: dict[str, str] = {
         "problem always has a 12-byte nonce (from_json refuses any other, wrap makes 12), and a "
         "problem slot has an empty one, so both forms are true or false together"
     ),
-    "coachdesk.vault.slot.xǁSlotǁunwrap__mutmut_27": (
+    "coachdesk.vault.slot.xǁSlotǁunwrap__mutmut_33": (
         "the unwrapped key returned whatever its length: a usable slot's wrapped key is 48 "
         "bytes (from_json refuses any other), and AES-GCM gives back 48 - 16 = 32"
     ),

@@ -238,6 +238,9 @@ def test_a_computer_without_the_memory_a_slot_asks_for_says_damaged_not_a_crash(
         return {"opened": True}
 
     assert in_child(work) == {"kind": "recovery", "too_costly": False}
+    # The same call where there is memory enough, in this process (mutmut follows no child).
+    key = new_data_key()
+    assert KeySlots(VAULT_ID, (slot("recovery", CODE, key),)).unlock_with_recovery_code(CODE) == key
 
 
 def test_a_stray_character_in_a_slot_makes_it_damaged_not_silently_read(
@@ -276,3 +279,17 @@ def test_a_damaged_slot_is_written_back_as_it_was_when_the_other_secret_changes(
     assert kept == recovery
     assert renewed.slots[1].kind == "recovery" and renewed.slots[1].problem is not None
     assert renewed.unlock_with_passphrase(OTHER) == key
+
+
+def test_a_slot_of_a_kind_not_known_is_dropped_when_that_secret_is_renewed(
+    tmp_path: Path,
+) -> None:
+    """An older slot without a checksum whose kind reads "Recovery": not a kind CoachDesk
+    knows, so it is a damaged slot, and printing a new recovery code replaces it."""
+    key = new_data_key()
+    odd = {**slot("recovery", CODE, key).to_json(), "kind": "Recovery"}
+    del odd["check"]
+    slots = KeySlots.load(write(tmp_path, key_file(slot("passphrase", SECRET, key), odd)))
+    assert [(s.kind, s.problem is None) for s in slots.slots] == [("passphrase", True), ("", False)]
+    renewed = slots.with_recovery_code(CODE, key, FAST)
+    assert [s.kind for s in renewed.slots] == ["passphrase", "recovery"]
