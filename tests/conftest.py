@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["COACHDESK_STATE_DIR"] = tempfile.mkdtemp(prefix="coachdesk-test-state-")
 
 from coachdesk import i18n
+from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.store import Vault
 
 PASSPHRASE = "Kaffee im Müttercafé 2026!"
@@ -25,6 +26,8 @@ TODAY = dt.date(2026, 3, 16)
 BACKGROUND_WAIT_MS = 30_000
 COACH = "Test Coach"
 ORGANISATION = "Frauen in Arbeit e. V."
+# Argon2id at its lowest cost, for tests that make many vaults or key slots of their own.
+FAST_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
 
 
 def _template_kdf() -> dict[str, object]:
@@ -33,9 +36,7 @@ def _template_kdf() -> dict[str, object]:
     make that hours. The slot code is the same; only the stored cost is lower."""
     if os.environ.get("COACHDESK_TEST_KDF") != "fast":
         return {}
-    from coachdesk.vault.keyslots import KdfParams
-
-    return {"kdf": KdfParams(memory_kib=8, iterations=1, lanes=1)}
+    return {"kdf": FAST_KDF}
 
 
 @pytest.fixture(scope="session")

@@ -15,14 +15,13 @@ from coachdesk.facade import Services
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault.backup import backup, verify_backup
 from coachdesk.vault.errors import DISK_FULL, StorageError, VaultError, WrongPassphraseError
-from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.restore import restore
 from coachdesk.vault.store import Vault
+from tests.conftest import FAST_KDF as FAST
 from tests.conftest import PASSPHRASE
 from tests.unit.faildevice import FailDevice
 
 NEW = "Ein neuer Satz für den Tresor 2027!"
-FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
 BYTES = [0, 1, 100, 700, 4096, 70_000, 400_000]
 RENAMES = [0, 1, 2]
 FAULTS = [

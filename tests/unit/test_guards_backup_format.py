@@ -22,11 +22,10 @@ from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault import backup_format as fmt
 from coachdesk.vault.backup import backup, verify_backup
 from coachdesk.vault.errors import DamagedBackupError, NotABackupError
-from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.restore import restore
 from coachdesk.vault.store import Vault
+from tests.conftest import FAST_KDF as FAST
 
-FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
 ANNA = "Anna hütet den Tresor 2026!"
 MIB = 1024 * 1024
 

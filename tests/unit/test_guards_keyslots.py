@@ -28,8 +28,8 @@ from coachdesk.vault.errors import (
 from coachdesk.vault.keyslots import KdfParams, KeySlots
 from coachdesk.vault.slot import Slot, new_recovery_code, normalise_recovery_code
 from coachdesk.vault.store import Vault
+from tests.conftest import FAST_KDF as FAST
 
-FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
 SAME = "Beide Tresore, ein Passwort 2026!"
 NEW = "Ein neues langes Passwort 2026!"
 

@@ -24,11 +24,10 @@ from coachdesk.vault import backup_format as fmt
 from coachdesk.vault.backup import backup, verify_backup
 from coachdesk.vault.errors import BackupTooNewError, DamagedBackupError, NotABackupError
 from coachdesk.vault.integrity import IntegrityReport, check_integrity, damaged_contents
-from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.store import Vault
+from tests.conftest import FAST_KDF as FAST
 from tests.unit.attachment_files import pdf_bytes
 
-FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
 ANNA = "Anna hütet den Tresor 2026!"
 
 

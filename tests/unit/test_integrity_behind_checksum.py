@@ -16,12 +16,12 @@ from coachdesk.vault import backup_format as fmt
 from coachdesk.vault.backup import backup, verify_backup
 from coachdesk.vault.engine import SQLCIPHER_ERRORS, keyed_connection
 from coachdesk.vault.errors import DamagedBackupError, VaultError, WrongPassphraseError
-from coachdesk.vault.keyslots import KdfParams, KeySlots
+from coachdesk.vault.keyslots import KeySlots
 from coachdesk.vault.restore import restore
 from coachdesk.vault.slot import normalise_recovery_code
 from coachdesk.vault.store import Vault
+from tests.conftest import FAST_KDF as FAST
 
-FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
 ANNA, BERTA = "Anna hütet den Tresor 2026!", "Berta hütet ihren Tresor 2026!"
 
 

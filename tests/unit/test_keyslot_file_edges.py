@@ -28,9 +28,9 @@ from coachdesk.vault.errors import (
 from coachdesk.vault.keyslots import KdfParams, KeySlots, copy_path
 from coachdesk.vault.slot import FORMAT, MAX_FILE_BYTES, Slot, new_data_key
 from coachdesk.vault.store import Vault
+from tests.conftest import FAST_KDF as FAST
 from tests.unit.child import in_child
 
-FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
 SECRET = "Ein langes Passwort fuer den Tresor 2026!"
 OTHER = "Ein zweites langes Passwort 2026!"
 CODE = "0123-4567-89AB-CDEF-GHJK-MNPQ-RSTV-WXYZ"

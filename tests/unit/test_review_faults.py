@@ -31,14 +31,12 @@ from coachdesk.vault.errors import (
     VaultExistsError,
     VaultReadOnlyError,
 )
-from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.output_paths import OutputPathError, check_output_paths
 from coachdesk.vault.restore import restore
 from coachdesk.vault.store import Vault
+from tests.conftest import FAST_KDF as FAST
 from tests.conftest import PASSPHRASE
 from tests.unit.child import NOBODY, in_child
-
-FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
 
 
 def new_vault(path: Path, passphrase: str = PASSPHRASE) -> Path:

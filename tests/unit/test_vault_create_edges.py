@@ -16,10 +16,10 @@ import pytest
 from coachdesk.facade import Services
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault.errors import ORPHANED_DATABASE, StorageError, VaultExistsError
-from coachdesk.vault.keyslots import KdfParams, KeySlots
+from coachdesk.vault.keyslots import KeySlots
 from coachdesk.vault.store import Vault
+from tests.conftest import FAST_KDF as FAST
 
-FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
 PASSPHRASE = "Ein langes Passwort fuer den Tresor 2026!"
 NEW = "Ein neues langes Passwort 2026 fuer Tests!"
 

@@ -21,13 +21,12 @@ from coachdesk.vault.errors import (
     VaultReadOnlyError,
     VaultTooNewError,
 )
-from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.schema import head_revision, stored_revision
 from coachdesk.vault.store import Vault
+from tests.conftest import FAST_KDF as FAST
 from tests.unit.child import NOBODY, in_child
 from tests.unit.test_vault_create_edges import held_open
 
-FAST = KdfParams(memory_kib=8, iterations=1, lanes=1)
 PASSPHRASE = "Ein langes Passwort fuer den Tresor 2026!"
 
 
