@@ -135,6 +135,8 @@ SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
             "tests/unit/test_guards_backup_format.py",
             "tests/unit/test_backup_edges.py",
             "tests/unit/test_full_disk.py",
+            "tests/unit/test_backup_rights.py",
+            "tests/unit/test_attachments_vault.py",
         ],
     ),
     "backup_format": (

@@ -166,7 +166,9 @@ def check_database(db_path: Path, key: bytearray) -> tuple[str, dict[str, int]]:
         if cipher or structure != ["ok"] or attachment_problems(conn.execute):
             raise DamagedBackupError()
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        revision = str(row[0]) if row else ""
+        if row is None:  # every vault has its version row: without one it was tampered with
+            raise DamagedBackupError()
+        revision = str(row[0])
         if revision not in known_revisions():
             raise BackupTooNewError()
         return revision, table_counts(conn)

@@ -37,8 +37,14 @@ def forged(original: Path, target: Path, page: int) -> None:
     header = fmt.check_file(original)
     db = bytearray(original.read_bytes()[header.db_offset :])
     db[(page - 1) * 4096 + 1000] ^= 0x20  # its SQLCipher HMAC no longer matches
+    repacked(original, target, bytes(db))
+
+
+def repacked(original: Path, target: Path, db: bytes) -> None:
+    """``original`` with its database part replaced by ``db``, every checksum matching."""
+    header = fmt.check_file(original)
     inner = target.with_suffix(".db")
-    inner.write_bytes(bytes(db))
+    inner.write_bytes(db)
     fresh = fmt.encode_header(
         header.created_at,
         header.schema_revision,
@@ -155,3 +161,29 @@ def test_a_changed_page_that_holds_no_record_is_refused_too(tmp_path: Path) -> N
     forged(made.path, bad, page)
     with pytest.raises(DamagedBackupError):
         verify_backup(bad, ANNA)
+
+
+def test_a_backup_whose_version_row_was_removed_is_refused_as_damaged(tmp_path: Path) -> None:
+    """Changed through SQLCipher with the right key, so every page and checksum is right:
+    a CoachDesk database always names its schema version, so one without is damaged (not
+    "made by a newer CoachDesk", and never a crash)."""
+    make_vault(tmp_path / "vault", ANNA)
+    with Vault.open(tmp_path / "vault", ANNA) as vault:
+        made = backup(vault, tmp_path / "good.cdbackup")
+        key = vault.data_key()
+    inner = tmp_path / "inner.db"
+    fmt.extract_database(made.path, fmt.check_file(made.path), inner)
+    conn = keyed_connection(inner, key)
+    try:
+        conn.execute("DELETE FROM alembic_version")
+        conn.commit()
+    finally:
+        conn.close()
+    bad = tmp_path / "bad.cdbackup"
+    repacked(made.path, bad, inner.read_bytes())
+    with pytest.raises(DamagedBackupError):
+        verify_backup(bad, ANNA)
+    before = (tmp_path / "vault" / "vault.db").read_bytes()
+    with pytest.raises(DamagedBackupError):
+        restore(bad, tmp_path / "vault", ANNA)
+    assert (tmp_path / "vault" / "vault.db").read_bytes() == before
