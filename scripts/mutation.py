@@ -80,7 +80,11 @@ SCOPE: dict[str, tuple[str, list[str], list[str]]] = {
     "export_log": (
         "coachdesk/export/export_log.py",
         ["tests/unit/test_export_service.py", "tests/unit/test_export_saving.py"],
-        ["tests/unit/test_guards_export.py"],
+        [
+            "tests/unit/test_guards_export.py",
+            "tests/unit/test_my_plan.py",
+            "tests/unit/test_acknowledgement.py",
+        ],
     ),
     "audit": (
         "coachdesk/services/audit.py",

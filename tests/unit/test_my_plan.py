@@ -122,7 +122,11 @@ def test_a_new_plan_says_what_changed_since_the_last(services, ready, tmp_path) 
         assert change in text, change
     assert "Нова ціль: Deutsch B1" in text
     with services.ctx.sessions() as s:
-        assert len(s.scalars(select(PlanVersion)).all()) == 2
+        versions = s.scalars(select(PlanVersion).order_by(PlanVersion.id)).all()
+        plans = select(ExportRecord.id).where(ExportRecord.document_type == "my_plan")
+        # each kept version names the export of its sheet, as the export log lists it
+        assert [v.export_record_id for v in versions] == list(s.scalars(plans.order_by("id")))
+        assert len(versions) == 2
         latest = last_version(s, ready.participant_id)
         assert latest is not None and len(latest.facts.goals) == 2
     # A third plan with nothing new says so.
