@@ -142,3 +142,22 @@ def test_damage_found_while_saving_says_damaged_not_disk_error(
             for i in range(50):
                 services.participants.create(ParticipantDraft("Neu", f"Person{i}"))
         assert "damaged" in str(err.value)
+
+
+def test_damage_found_while_backing_up_says_damaged_not_disk_error(
+    filled: tuple[Path, dict[str, list[tuple[object, ...]]]], tmp_path: Path
+) -> None:
+    """A page that no longer reads is met by the copy: the backup says the vault is damaged
+    (so she restores an older backup instead of freeing disk space) and leaves no file."""
+    shutil.copytree(filled[0], tmp_path / "v")
+    db = tmp_path / "v" / "vault.db"
+    data = bytearray(db.read_bytes())
+    start = len(data) * 2 // 3 // PAGE * PAGE
+    data[start:] = bytes(len(data) - start)
+    db.write_bytes(bytes(data))
+    usb = tmp_path / "usb"
+    with Vault.open(tmp_path / "v", PASSPHRASE) as vault:
+        with pytest.raises(DamagedVaultError) as err:
+            backup(vault, usb / "backup.cdbackup")
+        assert "damaged" in str(err.value)
+    assert not usb.exists()

@@ -69,7 +69,9 @@ def test_full_disk_fails_cleanly_and_keeps_earlier_data(tmp_path: Path) -> None:
         services.participants.create(ParticipantDraft("Wieder", "Platz"))
 
 
-def test_full_disk_during_backup_keeps_the_previous_backup(tmp_path: Path) -> None:
+def test_a_backup_without_room_keeps_the_previous_one(tmp_path: Path) -> None:
+    # (Not named "full": pytest names tmp_path after the test, and the message for a full
+    # disk must come from the error, never from the word "full" in a folder name.)
     path = tmp_path / "vault"
     vault = Vault.create(path, PASSPHRASE, kdf=FAST_KDF)[0]
     services = Services(vault.sessions, actor="Coach")
