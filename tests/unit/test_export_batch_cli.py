@@ -128,11 +128,17 @@ def test_a_read_only_folder_exits_1_with_the_reason_and_registers_nothing(
 def test_ctrl_c_asks_the_batch_to_stop_instead_of_breaking_off() -> None:
     from coachdesk.cli.export_batch import cancel_on_interrupt
 
-    with cancel_on_interrupt() as cancel:
-        os.kill(os.getpid(), signal.SIGINT)
-        assert cancel.is_set()
-    with pytest.raises(KeyboardInterrupt):  # afterwards Ctrl+C is what it was
-        os.kill(os.getpid(), signal.SIGINT)
+    # Ctrl+C as in a terminal: a process started in the background by a shell without job
+    # control begins with SIGINT ignored, and "what it was" would then be "ignored".
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with cancel_on_interrupt() as cancel:
+            os.kill(os.getpid(), signal.SIGINT)
+            assert cancel.is_set()
+        with pytest.raises(KeyboardInterrupt):  # afterwards Ctrl+C is what it was
+            os.kill(os.getpid(), signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def test_the_workers_never_inherit_the_passphrase(vault_path, batch, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

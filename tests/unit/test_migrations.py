@@ -122,7 +122,7 @@ def test_vault_of_schema_0001_upgrades_with_its_data(tmp_path: Path) -> None:
             }
             # The typed name is gone (0018); the search finds her by her programme's record.
             assert participant_ids_matching(s, "stark") == [2]
-            schema = dict(s.execute(text("SELECT name, sql FROM sqlite_master")).tuples().all())
+            schema = {r[0]: r[1] for r in s.execute(text("SELECT name, sql FROM sqlite_master"))}
             assert "programme VARCHAR" not in schema["participant"]
             assert "ix_participant_programme" not in schema
             assert "programme_search_au" in schema and "participant_search_ad" in schema

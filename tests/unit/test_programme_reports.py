@@ -72,7 +72,7 @@ def test_the_demo_gives_every_file_a_programme(demo: tuple[Services, Path]) -> N
     with services.ctx.read() as s:
         missing = s.scalar(text("SELECT count(*) FROM participant WHERE programme_id IS NULL"))
         q = text("SELECT programme_id, count(*) FROM participant GROUP BY 1")
-        per = dict(s.execute(q).tuples().all())
+        per = {row[0]: row[1] for row in s.execute(q)}
     assert missing == 0
     assert len(per) == 2 and all(n > 20 for n in per.values())
 
@@ -100,9 +100,7 @@ def test_two_programmes_give_disjoint_reports_that_add_up_to_the_whole(
                     "WHERE entry_date BETWEEN :s AND :e GROUP BY 1"
                 ),
                 {"s": START, "e": END},
-            )
-            .tuples()
-            .all()
+            ).all()
         )
     ids = [p.id for p in services.programmes.list()]
     assert [f.entries for f in parts] == [entered[i] for i in ids]
