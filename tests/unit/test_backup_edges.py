@@ -196,6 +196,16 @@ def stale(folder: Path, pid: int) -> Path:
     return leftover
 
 
+NOTICES_SIGNALS = """
+import contextlib, signal, sys, time
+for number in signal.valid_signals() - {signal.SIGKILL, signal.SIGSTOP}:
+    with contextlib.suppress(OSError, ValueError):
+        signal.signal(number, lambda *_: sys.exit(3))
+print("listening", flush=True)
+time.sleep(60)
+"""
+
+
 def test_what_a_killed_backup_left_is_removed_but_a_running_ones_is_kept(
     vault: Vault, tmp_path: Path
 ) -> None:
@@ -208,8 +218,11 @@ def test_what_a_killed_backup_left_is_removed_but_a_running_ones_is_kept(
         check=True,
     )
     dead = stale(usb, int(finished.stdout))
-    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    # The running backup's process: any signal it gets ends it with code 3 (a signal left at
+    # its default might be ignored, e.g. SIGHUP under nohup); it says when it is listening.
+    running = subprocess.Popen([sys.executable, "-c", NOTICES_SIGNALS], stdout=subprocess.PIPE)
     try:
+        assert running.stdout is not None and running.stdout.readline() == b"listening\n"
         alive = stale(usb, running.pid)
         mine = stale(usb, os.getpid())
         unrelated = usb / ".notes.txt.tmp"
@@ -222,7 +235,7 @@ def test_what_a_killed_backup_left_is_removed_but_a_running_ones_is_kept(
         assert running.poll() is None, "the running backup's process was not disturbed"
     finally:
         running.kill()
-        running.wait()
+        running.communicate()
 
 
 def test_a_leftover_of_another_users_process_is_kept() -> None:
