@@ -124,18 +124,23 @@ def test_flipped_byte_in_a_backup_is_always_detected(
     assert verify_backup(good.path, PASSPHRASE).counts["participant"] == 120
 
 
+def last_third_zeroed(source: Path, target: Path) -> None:
+    """A copy of the vault whose last third of pages reads as zeros (a disk that lost them)."""
+    shutil.copytree(source, target)
+    db = target / "vault.db"
+    data = bytearray(db.read_bytes())
+    start = len(data) * 2 // 3 // PAGE * PAGE
+    data[start:] = bytes(len(data) - start)
+    db.write_bytes(bytes(data))
+
+
 def test_damage_found_while_saving_says_damaged_not_disk_error(
     filled: tuple[Path, dict[str, list[tuple[object, ...]]]], tmp_path: Path
 ) -> None:
     from coachdesk.facade import Services
     from coachdesk.services.participants import ParticipantDraft
 
-    shutil.copytree(filled[0], tmp_path / "v")
-    db = tmp_path / "v" / "vault.db"
-    data = bytearray(db.read_bytes())
-    start = len(data) * 2 // 3 // PAGE * PAGE
-    data[start:] = bytes(len(data) - start)
-    db.write_bytes(bytes(data))
+    last_third_zeroed(filled[0], tmp_path / "v")
     with Vault.open(tmp_path / "v", PASSPHRASE) as vault:
         services = Services(vault.sessions, actor="Coach")
         with pytest.raises(DamagedVaultError) as err:
@@ -149,12 +154,7 @@ def test_damage_found_while_backing_up_says_damaged_not_disk_error(
 ) -> None:
     """A page that no longer reads is met by the copy: the backup says the vault is damaged
     (so she restores an older backup instead of freeing disk space) and leaves no file."""
-    shutil.copytree(filled[0], tmp_path / "v")
-    db = tmp_path / "v" / "vault.db"
-    data = bytearray(db.read_bytes())
-    start = len(data) * 2 // 3 // PAGE * PAGE
-    data[start:] = bytes(len(data) - start)
-    db.write_bytes(bytes(data))
+    last_third_zeroed(filled[0], tmp_path / "v")
     usb = tmp_path / "usb"
     with Vault.open(tmp_path / "v", PASSPHRASE) as vault:
         with pytest.raises(DamagedVaultError) as err:
