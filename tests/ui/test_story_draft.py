@@ -37,7 +37,8 @@ def test_story_is_kept_when_locking_and_comes_back(qtbot, services) -> None:  # 
 def test_switching_participant_shows_each_her_own_story(qtbot, services) -> None:  # type: ignore[no-untyped-def]
     amina = services.participants.create(ParticipantDraft("Amina", "Haddad")).id
     olena = services.participants.create(ParticipantDraft("Olena", "Kovalenko")).id
-    story = open_story(qtbot, _view(qtbot, services))
+    view = _view(qtbot, services)  # held: qtbot keeps only a weak reference to it
+    story = open_story(qtbot, view)
     story.participant.setCurrentIndex(story.participant.findData(amina))
     story.text.setPlainText("Aminas Weg")
     story.participant.setCurrentIndex(story.participant.findData(olena))
