@@ -3,38 +3,20 @@ who refer women to the programme (part of ``ReportService``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from coachdesk.reports.catalogue_pdf import render_catalogue
 from coachdesk.reports.directory_pdf import DirectoryData, render_directory
-from coachdesk.reports.results import Renderer, ReportResult, ReportType
+from coachdesk.reports.recording import RecordedExports
+from coachdesk.reports.results import ReportResult, ReportType
 from coachdesk.reports.saving import Targets
-from coachdesk.services.context import ServiceContext
 from coachdesk.services.directory import DirectoryService
 from coachdesk.services.modules import ModuleRecord, ModuleService
 from coachdesk.services.programmes import ProgrammeService
 
 
-class PartnerDocuments:
-    ctx: ServiceContext
-
-    if TYPE_CHECKING:
-
-        def _export(
-            self,
-            kind: ReportType,
-            lang: str,
-            render: Renderer,
-            details: Mapping[str, Any],
-            *,
-            csv: bytes | None = None,
-            participant_id: int | None = None,
-            consent_id: int | None = None,
-            targets: Targets,
-        ) -> ReportResult: ...
-
+class PartnerDocuments(RecordedExports):
     # -- offer catalogue ---------------------------------------------------------------------
 
     def catalogue(self, programme_id: int | None = None) -> list[ModuleRecord]:
