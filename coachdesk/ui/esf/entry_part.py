@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
 from coachdesk.i18n import N_, _
 from coachdesk.models.enums import EducationLevel, EsfAnswer, Gender, LabourStatus
-from coachdesk.services.esf import EntryDraft, EsfFile, EsfService
+from coachdesk.services.esf import EntryDraft, EsfFile
 from coachdesk.ui.esf.choices import QuestionCombo
 from coachdesk.ui.esf.part import EsfPart
 from coachdesk.ui.kit.forms import read_dates
@@ -31,14 +29,7 @@ class EntryPart(EsfPart):
     TITLE = N_("When she entered")
     SAVE = N_("Save the entry questions")
 
-    def __init__(
-        self,
-        esf: EsfService,
-        participant_id: int,
-        today: Callable[[], object],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(esf, participant_id, today, parent)
+    def add_questions(self) -> None:
         self.age = QLabel()
         self.age.setWordWrap(True)
         self.column.insertWidget(1, self.age)
@@ -59,8 +50,6 @@ class EntryPart(EsfPart):
             name: self.rows.add(name, caption, QuestionCombo(EsfAnswer))
             for name, caption in QUESTIONS
         }
-        self.finish()
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.hint.setText(

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtWidgets import QWidget
-
 from coachdesk.i18n import N_, _, format_date
-from coachdesk.services.esf import EsfFile, EsfService, ExitDraft
+from coachdesk.services.esf import EsfFile, ExitDraft
 from coachdesk.ui.esf.choices import YesNoCombo
 from coachdesk.ui.esf.part import EsfPart
 from coachdesk.ui.kit.forms import read_dates
@@ -25,19 +21,10 @@ class ExitPart(EsfPart):
     TITLE = N_("When she left")
     SAVE = N_("Save the leaving questions")
 
-    def __init__(
-        self,
-        esf: EsfService,
-        participant_id: int,
-        today: Callable[[], object],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(esf, participant_id, today, parent)
+    def add_questions(self) -> None:
         self.answers = {
             name: self.rows.add(name, caption, YesNoCombo()) for name, caption in QUESTIONS
         }
-        self.finish()
-        self.retranslate()
 
     def show_state(self, file: EsfFile) -> None:
         self.body.setEnabled(file.can_leave)

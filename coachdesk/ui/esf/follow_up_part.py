@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QCheckBox
 
 from coachdesk.i18n import N_, _, format_date
-from coachdesk.services.esf import EsfFile, EsfService
+from coachdesk.services.esf import EsfFile
 from coachdesk.services.esf_rules import FollowUpAnswers
 from coachdesk.ui.esf.choices import YesNoCombo
 from coachdesk.ui.esf.exit_part import EMPLOYED
@@ -24,20 +22,11 @@ class FollowUpPart(EsfPart):
     TITLE = N_("Six months after she left")
     SAVE = N_("Save the six-month questions")
 
-    def __init__(
-        self,
-        esf: EsfService,
-        participant_id: int,
-        today: Callable[[], object],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(esf, participant_id, today, parent)
+    def add_questions(self) -> None:
         self.not_reached = self.rows.add("not_reached", N_("Not reached"), QCheckBox())
         self.employed = self.rows.add("employed", EMPLOYED, YesNoCombo())
         self.improved_situation = self.rows.add("improved_situation", IMPROVED, YesNoCombo())
         self.not_reached.toggled.connect(self._reached_changed)
-        self.finish()
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.not_reached.setText(_("She could not be reached"))

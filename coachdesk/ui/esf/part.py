@@ -6,6 +6,7 @@ every choice made; a change from elsewhere never overwrites a part with unsaved 
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
 from typing import Any
 
@@ -78,9 +79,17 @@ class EsfPart(QGroupBox):
         layout.addWidget(self.body)
         layout.addWidget(self.general_error)
         layout.addLayout(button_row(self.save_button, self.undo_button))
+        self.add_questions()
+        self._finish()
+        self.retranslate()
 
-    def finish(self) -> None:
-        """Call once the subclass added its questions: edits make the part dirty."""
+    @abstractmethod
+    def add_questions(self) -> None:
+        """Each part adds its questions to ``self.rows`` (called once, from ``__init__``;
+        Qt's metaclass leaves no room for ABCMeta, so mypy holds the parts to it)."""
+
+    def _finish(self) -> None:
+        """Once the part's questions are there: edits make the part dirty."""
         answers = [w for name, w in self.rows.fields.items() if name != "answered_on"]
         on_any_edit(answers, self._answered)
         on_any_edit([self.answered_on], lambda: self.set_dirty(True))
