@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import argparse
 from typing import TYPE_CHECKING
 
-from coachdesk.cli.inputs import CliError
-from coachdesk.i18n import N_, Message
+from coachdesk.cli.inputs import CliError, text_of_at_most
+from coachdesk.i18n import N_, Message, _
 
 if TYPE_CHECKING:
     from coachdesk.facade import Services
+
+
+def add_programme_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--programme",
+        type=text_of_at_most(100),
+        default="",
+        metavar=_("NAME"),
+        help=_("only the participants of this programme"),
+    )
 
 
 def programme_id_of(services: Services, name: str) -> int | None:

@@ -18,7 +18,7 @@ from coachdesk.cli.inputs import (
     report_month,
     text_of_at_most,
 )
-from coachdesk.cli.programmes import programme_id_of
+from coachdesk.cli.programmes import add_programme_option, programme_id_of
 from coachdesk.cli.report_esf import add_esf
 from coachdesk.cli.support import (
     add_secret_options,
@@ -48,16 +48,6 @@ def add_report(sub: Any) -> None:
     add_absences(kinds)
     add_esf(kinds)
     add_team(kinds)
-
-
-def add_programme_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--programme",
-        type=text_of_at_most(100),
-        default="",
-        metavar=_("NAME"),
-        help=_("only the participants of this programme"),
-    )
 
 
 def add_absences(kinds: Any) -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from coachdesk.cli.export import ensure_signing_identity
-from coachdesk.cli.inputs import report_date, require_file, text_of_at_most
-from coachdesk.cli.programmes import programme_id_of
+from coachdesk.cli.inputs import report_date, require_file
+from coachdesk.cli.programmes import add_programme_option, programme_id_of
 from coachdesk.cli.support import (
     EXIT_OK,
     add_secret_options,
@@ -33,13 +33,7 @@ def add_team(kinds: Any) -> None:
     e.add_argument("path", type=Path, metavar=_("VAULT"), help=_("folder of the vault"))
     _period(e)
     e.add_argument("--out", type=Path, required=True, metavar=_("FILE.cdteam"))
-    e.add_argument(
-        "--programme",
-        type=text_of_at_most(100),
-        default="",
-        metavar=_("NAME"),
-        help=_("only the participants of this programme"),
-    )
+    add_programme_option(e)
     add_secret_options(e)
     e.set_defaults(handler=cmd_team_export)
     t = kinds.add_parser(
