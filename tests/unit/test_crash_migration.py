@@ -16,15 +16,13 @@ import pytest
 from sqlalchemy import text
 
 from coachdesk.services.search import participant_ids_matching
-from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.store import PRE_MIGRATION_DIR, Vault, head_revision
-from tests.conftest import PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.unit.test_crash_safety import Emit, run_and_kill
 from tests.unit.test_migrations import OLD_ROWS, VaultOfSchema0001
 
 pytestmark = pytest.mark.slow
 
-FAST_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
 TRIALS = 15
 
 

@@ -14,15 +14,13 @@ import pytest
 
 from coachdesk.models import Participant
 from coachdesk.vault.backup import backup
-from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.restore import restore
 from coachdesk.vault.store import Vault
-from tests.conftest import PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.unit.test_crash_safety import Emit, run_and_kill
 
 pytestmark = pytest.mark.slow
 
-FAST_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
 TRIALS = 30
 
 

@@ -30,13 +30,11 @@ from coachdesk.models import Participant
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault.backup import backup, verify_backup
 from coachdesk.vault.errors import WrongPassphraseError
-from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.store import Vault
-from tests.conftest import PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE
 
 pytestmark = pytest.mark.slow
 
-FAST_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
 TRIALS = 50
 PASSPHRASES = (PASSPHRASE, "Zweiter Satz am Küchentisch 88", "Dritter Weg zum Amt, 7 Uhr!")
 

@@ -15,13 +15,9 @@ from coachdesk.models import Goal, Meeting, Participant
 from coachdesk.vault import backup_format as fmt
 from coachdesk.vault.backup import backup, verify_backup
 from coachdesk.vault.errors import DamagedVaultError, VaultError
-from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.store import Vault
-from tests.conftest import PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE
 
-# Argon2id at its minimum, passed through the public ``kdf=`` parameter: this test opens
-# dozens of damaged copies, and the key derivation is not what it is about.
-FAST_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
 PAGE = 4096
 TRIALS = 30
 HELD = dt.datetime(2026, 3, 16, 10, 0)

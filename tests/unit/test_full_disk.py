@@ -14,13 +14,10 @@ from coachdesk.models import Participant
 from coachdesk.services.participants import ParticipantDraft
 from coachdesk.vault.backup import backup, verify_backup
 from coachdesk.vault.errors import StorageError
-from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.store import Vault
-from tests.conftest import PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.unit.child import in_child
 
-# Minimal Argon2id through the public ``kdf=`` parameter: the test is about writes.
-FAST_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
 ROOM = 300 * 1024
 
 

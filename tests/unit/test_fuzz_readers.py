@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from coachdesk.vault import backup_format as fmt
 from coachdesk.vault.errors import VaultError
-from coachdesk.vault.keyslots import KdfParams, KeySlots
+from coachdesk.vault.keyslots import KeySlots
+from tests.conftest import FAST_KDF
 
-FAST_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
 VALID_SLOTS = KeySlots.create(
     "Kaffee im Müttercafé 2026!", "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789", bytes(32), FAST_KDF
 ).to_bytes()

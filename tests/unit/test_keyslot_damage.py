@@ -25,11 +25,8 @@ from coachdesk.vault.keyslots import KdfParams, KeySlots
 from coachdesk.vault.restore import restore
 from coachdesk.vault.slot import DAMAGED, TOO_COSTLY
 from coachdesk.vault.store import Vault
-from tests.conftest import PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE
 
-# Argon2id at the lowest cost it accepts, through the public ``kdf=`` parameter: the
-# exhaustive test opens the vault thousands of times.
-FAST_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
 FLIPS = (0x01, 0x20, 0x80, 0xFF)  # the low bit, the ASCII case/space bit, the high bit, all
 NEW_PASSPHRASE = "Neuer Satz für das Amt, 2026!"
 

@@ -13,11 +13,9 @@ from coachdesk.services.participants import ParticipantDraft
 from coachdesk.services.vault_admin import restore_vault
 from coachdesk.vault.backup import verify_backup
 from coachdesk.vault.errors import WrongPassphraseError, WrongRecoveryCodeError
-from coachdesk.vault.keyslots import KdfParams
 from coachdesk.vault.store import Vault
-from tests.conftest import PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE
 
-FAST_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
 NEW_PASSPHRASE = "Tee im Stadtteilzentrum 2027!"
 RECOVERY_CODE = re.compile(r"\b(?:[0-9A-Z]{4}-){7}[0-9A-Z]{4}\b")
 
