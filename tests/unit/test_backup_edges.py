@@ -12,10 +12,8 @@ import errno
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,7 +24,6 @@ from coachdesk.vault import backup_format as fmt
 from coachdesk.vault.backup import (
     backup,
     bytes_for_backup,
-    remove_stale_temp_files,
     verify_backup,
 )
 from coachdesk.vault.errors import StorageError
@@ -34,7 +31,6 @@ from coachdesk.vault.keyslots import copy_path
 from coachdesk.vault.schema import head_revision
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE
-from tests.unit.child import in_child
 
 NAME = re.compile(r"^coachdesk-backup-\d{8}-\d{6}\.cdbackup$")
 PRECISE = re.compile(r"^coachdesk-backup-\d{8}-\d{6}-\d{6}\.cdbackup$")
@@ -150,29 +146,6 @@ def test_checking_a_backup_reports_the_file_its_time_and_size(vault: Vault, tmp_
     assert checked.counts == made.counts
 
 
-def test_a_backup_she_may_not_read_is_said_in_words(vault: Vault) -> None:
-    """A backup on a stick made by another account (or a folder without rights for her)."""
-    folder = Path(tempfile.mkdtemp(prefix="coachdesk-unreadable-"))
-    try:
-        folder.chmod(0o755)
-        made = backup(vault, folder / "theirs.cdbackup")
-        made.path.chmod(0o600 if os.geteuid() == 0 else 0o000)  # root's, or no one's
-
-        def work() -> dict[str, object]:
-            try:
-                verify_backup(made.path, PASSPHRASE)
-            except StorageError as exc:
-                return {"said": exc.message.render()}
-            return {"said": None}
-
-        said = in_child(work, as_nobody=os.geteuid() == 0)
-        assert said == {"said": f"The file could not be read: {os.strerror(errno.EACCES)}"}
-        if os.geteuid() == 0:  # its owner checks it as ever
-            assert verify_backup(made.path, PASSPHRASE).counts == made.counts
-    finally:
-        shutil.rmtree(folder)
-
-
 def test_progress_climbs_to_the_whole_in_steps_on_a_large_vault(
     vault: Vault, tmp_path: Path
 ) -> None:
@@ -236,24 +209,6 @@ def test_what_a_killed_backup_left_is_removed_but_a_running_ones_is_kept(
     finally:
         running.kill()
         running.communicate()
-
-
-def test_a_leftover_of_another_users_process_is_kept() -> None:
-    """Signalling a process of another user is refused (EPERM): it is alive, its file kept."""
-    folder = Path(tempfile.mkdtemp(prefix="coachdesk-stale-"))
-    try:
-        folder.chmod(0o777)
-        leftover = stale(folder, 1)  # init, which an ordinary user may not signal
-        leftover.chmod(0o666)
-
-        def work() -> dict[str, object]:
-            remove_stale_temp_files(folder)
-            return {"kept": leftover.exists()}
-
-        assert in_child(work, as_nobody=os.geteuid() == 0) == {"kept": True}
-        assert work() == {"kept": True}  # for root too, init is alive
-    finally:
-        shutil.rmtree(folder)
 
 
 def key_files(folder: Path, main: bytes | None, copy: bytes | None) -> Path:

@@ -1,6 +1,7 @@
 """Backups where the coach's account may not do everything (issue 19: mutants of
-vault/backup.py that only an unprivileged user meets): a file at the target she may not
-read, a leftover she may not remove, a temporary folder she may not write.
+vault/backup.py that only an unprivileged user meets): a file at the target or a backup she
+may not read, a leftover she may not remove or of another user's process, a temporary
+folder she may not write.
 
 Root reads and writes through permissions, so for root the part that needs them runs in a
 child process as the user ``nobody``; the test process makes the same call where it may,
@@ -15,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from coachdesk.vault.errors import StorageError
 from coachdesk.vault.store import Vault
 from tests.conftest import PASSPHRASE
 from tests.unit.child import in_child
+from tests.unit.test_backup_edges import stale
 
 ROOT = os.geteuid() == 0
 
@@ -39,8 +41,8 @@ def shared() -> Iterator[Path]:
     shutil.rmtree(folder)
 
 
-def said(work: object) -> dict[str, object]:
-    assert callable(work)
+def said(work: Callable[[], object]) -> dict[str, object]:
+    """What a StorageError of ``work`` says, as the child reports it."""
     try:
         work()
     except StorageError as exc:
@@ -73,8 +75,7 @@ def test_a_leftover_she_may_not_remove_is_left_without_a_fuss(shared: Path) -> N
         text=True,
         check=True,
     )
-    leftover = shared / f".mine.cdbackup.{int(finished.stdout)}.db.tmp"
-    leftover.write_bytes(b"encrypted but useless")
+    leftover = stale(shared, int(finished.stdout))
     shared.chmod(0o755 if ROOT else 0o555)
 
     def work() -> dict[str, object]:
@@ -103,3 +104,27 @@ def test_checking_a_backup_without_room_for_its_temporary_copy_is_said_in_words(
     reason = os.strerror(errno.EACCES)
     assert in_child(work, as_nobody=ROOT) == {"said": f"The file could not be read: {reason}"}
     assert verify_backup(made.path, PASSPHRASE).counts == made.counts
+
+
+def test_a_backup_she_may_not_read_is_said_in_words(vault: Vault, shared: Path) -> None:
+    """A backup on a stick made by another account (or a folder without rights for her)."""
+    made = backup(vault, shared / "theirs.cdbackup")
+    made.path.chmod(0o600 if ROOT else 0o000)  # root's, or no one's
+    check = in_child(lambda: said(lambda: verify_backup(made.path, PASSPHRASE)), as_nobody=ROOT)
+    assert check == {"said": f"The file could not be read: {os.strerror(errno.EACCES)}"}
+    if ROOT:  # its owner checks it as ever
+        assert verify_backup(made.path, PASSPHRASE).counts == made.counts
+
+
+def test_a_leftover_of_another_users_process_is_kept(shared: Path) -> None:
+    """Signalling a process of another user is refused (EPERM): it is alive, its file kept."""
+    shared.chmod(0o777)
+    leftover = stale(shared, 1)  # init, which an ordinary user may not signal
+    leftover.chmod(0o666)
+
+    def work() -> dict[str, object]:
+        remove_stale_temp_files(shared)
+        return {"kept": leftover.exists()}
+
+    assert in_child(work, as_nobody=ROOT) == {"kept": True}
+    assert work() == {"kept": True}  # for root too, init is alive
